@@ -1,0 +1,72 @@
+"""Knowledge about the world, kept in TOML data files a user can extend.
+
+The package ships ``analysis/data/*.toml``.  A user adds entries by pointing ``data_dir`` (or the
+environment variable ``COORDINATION_CLAIMS_DATA``) at a folder holding files of the same names:
+their tables are appended to the shipped ones (a user's entry with the same ``name`` replaces
+the shipped entry).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+DATA_FILES = ("outlets", "actors", "topics", "furniture", "stance")
+ENV_VAR = "COORDINATION_CLAIMS_DATA"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Plain, picklable contents of the data files (so worker processes can receive it)."""
+
+    outlets: dict[str, Any] = field(default_factory=dict)
+    actors: dict[str, Any] = field(default_factory=dict)
+    topics: dict[str, Any] = field(default_factory=dict)
+    furniture: dict[str, Any] = field(default_factory=dict)
+    stance: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Append a user's lists of tables to the shipped ones; same ``name`` replaces."""
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, list) and isinstance(value, list):
+            names = {item.get("name") for item in value if isinstance(item, dict)}
+            kept = [i for i in old if not (isinstance(i, dict) and i.get("name") in names)]
+            merged[key] = kept + value
+        elif isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merge(old, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _shipped_text(name: str) -> str:
+    resource = files("analysis").joinpath("data", f"{name}.toml")
+    return resource.read_text(encoding="utf-8") if resource.is_file() else ""
+
+
+def load_knowledge(data_dir: str | Path | None = None) -> Knowledge:
+    """Load the shipped data files, extended by ``data_dir`` or ``$COORDINATION_CLAIMS_DATA``."""
+    user_dir = data_dir or os.environ.get(ENV_VAR)
+    digest = hashlib.sha256()
+    tables: dict[str, dict[str, Any]] = {}
+    for name in DATA_FILES:
+        text = _shipped_text(name)
+        digest.update(text.encode())
+        table = tomllib.loads(text) if text else {}
+        if user_dir:
+            user_file = Path(user_dir) / f"{name}.toml"
+            if user_file.is_file():
+                user_text = user_file.read_text(encoding="utf-8")
+                digest.update(user_text.encode())
+                table = _merge(table, tomllib.loads(user_text))
+        tables[name] = table
+    return Knowledge(**tables, fingerprint=digest.hexdigest()[:16])

@@ -1,0 +1,106 @@
+"""One document through every stage: path → ``DocResult`` (plain rows for each table)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from analysis import claims, clean, events, metadata, quotes, read, topics
+from analysis.knowledge import Knowledge
+from analysis.nlp import sentence_spans
+
+
+@dataclass
+class DocResult:
+    document: dict[str, Any] | None = None
+    comments: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    problem: dict[str, Any] | None = None
+
+
+def _problem_row(problem: read.Problem) -> dict[str, Any]:
+    return {
+        "doc_id": problem.doc_id,
+        "path": problem.path,
+        "reason": problem.reason,
+        "detail": problem.detail,
+    }
+
+
+def apply_sidecar(document: dict[str, Any], sidecar: dict[str, Any]) -> None:
+    """A sidecar ``NAME.meta.toml`` overrides any document field; its basis is recorded."""
+    for key, value in sidecar.items():
+        if key in {"doc_id", "path", "body", "sha256"}:
+            continue
+        document[key] = value
+    if "published" in sidecar:
+        value = sidecar["published"]
+        document["published"] = value if isinstance(value, date) else date.fromisoformat(str(value))
+        document.setdefault("published_precision", "day")
+        if "published_precision" not in sidecar:
+            document["published_precision"] = "day"
+        if "published_basis" not in sidecar:
+            document["published_basis"] = "sidecar"
+
+
+def _with_doc_id(rows: list[dict[str, Any]], doc_id: str) -> list[dict[str, Any]]:
+    for position, row in enumerate(rows):
+        row["doc_id"] = doc_id
+        row.setdefault("position", position)
+    return rows
+
+
+def process_text(raw: read.RawText, kb: Knowledge, sidecar: dict[str, Any]) -> DocResult:
+    """Run clean → metadata → extraction on decoded text."""
+    cleaned = clean.clean_page(raw.text, kb)
+    document: dict[str, Any] = {
+        "doc_id": raw.doc_id,
+        "path": raw.path,
+        "sha256": raw.sha256,
+        "encoding": raw.encoding,
+        **metadata.describe(raw, cleaned, kb),
+        "duplicate_of": None,
+        "body": cleaned.body,
+    }
+    apply_sidecar(document, sidecar)
+    result = DocResult(
+        document=document,
+        comments=_with_doc_id(cleaned.comments, raw.doc_id),
+        links=_with_doc_id(cleaned.links, raw.doc_id),
+    )
+    if document.get("language") == "en" and cleaned.body:
+        sentences = sentence_spans(cleaned.body)
+        result.quotes = quotes.extract_quotes(document, cleaned.body, sentences, kb)
+        result.claims = claims.extract_claims(document, cleaned.body, sentences, result.quotes, kb)
+        result.events = events.extract_events(document, cleaned.body, sentences, result.links, kb)
+        for rows in (result.quotes, result.claims, result.events):
+            topics.tag_topics(rows, kb)
+    return result
+
+
+def process_path(path: Path, kb: Knowledge, data: bytes | None = None) -> DocResult:
+    """Read and process one file; a bad file becomes a ``problem`` row, never an exception."""
+    raw = read.read_document(path, data)
+    if isinstance(raw, read.Problem):
+        return DocResult(problem=_problem_row(raw))
+    try:
+        sidecar = read.read_sidecar(path)
+    except (OSError, ValueError) as error:
+        return DocResult(
+            problem=_problem_row(read.Problem(raw.doc_id, raw.path, "bad_sidecar", str(error)))
+        )
+    try:
+        return process_text(raw, kb, sidecar)
+    except Exception as error:
+        return DocResult(
+            problem=_problem_row(
+                read.Problem(
+                    raw.doc_id, raw.path, "processing_error", f"{type(error).__name__}: {error}"
+                )
+            )
+        )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.dedup import find_duplicates
 from analysis.knowledge import Knowledge, load_knowledge
 from analysis.pipeline import DocResult, process_path
 from analysis.tables import build_table
@@ -29,6 +30,18 @@ class Corpus:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in TABLES}
+
+    def select(
+        self,
+        topic: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        side: str | list[str] | None = None,
+    ) -> Corpus:
+        """The tables filtered by topic, date range and side (see ``analysis.select``)."""
+        from analysis.select import select_corpus
+
+        return select_corpus(self, topic=topic, start=start, end=end, side=side)
 
 
 def discover(source: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -63,7 +76,9 @@ def assemble(results: list[DocResult], kb: Knowledge) -> Corpus:
         rows["documents"].append(result.document)
         for name in ("comments", "links", "quotes", "claims", "events"):
             rows[name].extend(getattr(result, name))
-    return Corpus(**{name: build_table(name, rows[name]) for name in TABLES}, knowledge=kb)
+    tables = {name: build_table(name, rows[name]) for name in TABLES}
+    tables["documents"]["duplicate_of"] = find_duplicates(tables["documents"])
+    return Corpus(**tables, knowledge=kb)
 
 
 def load_corpus(

@@ -16,7 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-DATA_FILES = ("outlets", "actors", "topics", "furniture", "stance")
+DATA_FILES = ("outlets", "actors", "topics", "furniture", "stance", "calendar")
 ENV_VAR = "COORDINATION_CLAIMS_DATA"
 
 
@@ -29,6 +29,7 @@ class Knowledge:
     topics: dict[str, Any] = field(default_factory=dict)
     furniture: dict[str, Any] = field(default_factory=dict)
     stance: dict[str, Any] = field(default_factory=dict)
+    calendar: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
 
 

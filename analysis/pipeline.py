@@ -83,9 +83,16 @@ def process_text(raw: read.RawText, kb: Knowledge, sidecar: dict[str, Any]) -> D
     return result
 
 
-def process_path(path: Path, kb: Knowledge, data: bytes | None = None) -> DocResult:
+def process_path(
+    path: Path,
+    kb: Knowledge,
+    data: bytes | None = None,
+    *,
+    doc_id: str | None = None,
+    max_bytes: int = read.MAX_BYTES,
+) -> DocResult:
     """Read and process one file; a bad file becomes a ``problem`` row, never an exception."""
-    raw = read.read_document(path, data)
+    raw = read.read_document(path, data, doc_id=doc_id, max_bytes=max_bytes)
     if isinstance(raw, read.Problem):
         return DocResult(problem=_problem_row(raw))
     try:

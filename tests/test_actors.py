@@ -1,0 +1,102 @@
+import pytest
+
+from analysis.actors import (
+    find_actor_mentions,
+    resolve_actor,
+    side_from_affiliation,
+    split_title,
+)
+from analysis.knowledge import load_knowledge
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical", "side"),
+    [
+        ("Capt. Jeff Davis", "Jeff Davis", "US"),
+        ("Davis", "Jeff Davis", "US"),
+        ("the Russian Defense Ministry", "Russian Defence Ministry", "Russia"),
+        ("Russia’s Ministry of Defense", "Russian Defence Ministry", "Russia"),
+        ("U.S. Major Adrian J.T. Rankine-Galloway", "Adrian Rankine-Galloway", "US"),
+        ("Sen. John McCain", "John McCain", "US"),
+        ("Fyodor Lukyanov", "Fedor Lukyanov", "Russia"),
+        ("Sergey Shoigu", "Sergei Shoigu", "Russia"),
+        ("SECRETARY CARTER", "Ash Carter", "US"),
+        ("Cook", "Peter Cook", "US"),
+    ],
+)
+def test_resolve_actor_canonicalises_names_as_written(kb, written, canonical, side):
+    actor = resolve_actor(written, kb)
+    assert actor is not None
+    assert (actor.name, actor.side) == (canonical, side)
+
+
+def test_resolve_actor_returns_none_for_unknown_people(kb):
+    assert resolve_actor("Michelle Baldanza", kb) is None
+    assert resolve_actor("", kb) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "side"),
+    [
+        ("Pentagon spokesman", "US"),
+        ("US Army Defense Department spokeswoman", "US"),
+        ("White House press secretary", "US"),
+        ("State Department", "US"),
+        ("Chairman of the Council for Foreign and Defense Policy", "Russia"),
+        ("the Kremlin", "Russia"),
+        ("Russian Defence Ministry", "Russia"),
+        ("Damascus", "Syria"),
+        ("Ankara", "Turkey"),
+        ("a spokesman for the U.S.-led coalition", "coalition"),
+        ("a contributor to the independent conflict observation watchdog Airwars", "other"),
+        ("a retired schoolteacher", None),
+    ],
+)
+def test_side_from_affiliation_longest_side_word_wins(kb, words, side):
+    assert side_from_affiliation(words, kb) == side
+
+
+def test_side_from_affiliation_works_without_an_explicit_knowledge_base():
+    assert side_from_affiliation("Moscow") == "Russia"
+
+
+def test_split_title_separates_rank_and_affiliation_from_the_name(kb):
+    assert split_title("US Army Defense Department spokeswoman Lt. Col. Michelle Baldanza", kb) == (
+        "US Army Defense Department spokeswoman Lt. Col.",
+        "Michelle Baldanza",
+    )
+    assert split_title("U.S. Major Adrian J.T. Rankine-Galloway", kb) == (
+        "U.S. Major",
+        "Adrian J.T. Rankine-Galloway",
+    )
+
+
+def test_find_actor_mentions_finds_institutions_in_reported_speech(kb):
+    text = (
+        "The Pentagon issued a swift denial. Russia has proposed joint strikes. "
+        "Moscow made it clear, the Russian Defense Ministry said."
+    )
+    found = [(m.surface, m.actor.name) for m in find_actor_mentions(text, kb)]
+    assert found == [
+        ("Pentagon", "U.S. Department of Defense"),
+        ("Russia", "Russia"),
+        ("Moscow", "Russia"),
+        ("Russian Defense Ministry", "Russian Defence Ministry"),
+    ]
+    for mention in find_actor_mentions(text, kb):
+        assert text[mention.start : mention.end] == mention.surface
+
+
+def test_find_actor_mentions_can_be_restricted_by_kind(kb):
+    text = "Sergei Shoigu said Russia and the Pentagon talked, TASS reported."
+    kinds = [m.actor.kind for m in find_actor_mentions(text, kb, kinds=("person", "outlet"))]
+    assert kinds == ["person", "outlet"]
+
+
+def test_bare_ambiguous_surnames_are_not_mentions(kb):
+    assert find_actor_mentions("Davis Cup results", kb) == []

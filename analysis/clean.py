@@ -1,11 +1,32 @@
-"""Stage 2 — clean: a scraped page's text → the article body, its comments and its links."""
+"""Stage 2 — clean: a scraped page's text → the article body, its comments and its links.
+
+The page is read line by line.  Every line gets a *role* from general rules:
+
+* vocabulary — widget, prompt, counter, comment-section and section-heading patterns from
+  ``analysis/data/furniture.toml`` (a user extends them);
+* shape — prose (a sentence: ends with terminal punctuation and has enough words), title-like
+  (short, mostly capitalised words, no full stop), stamps (short lines holding a date), bylines;
+* repetition — a short non-sentence line seen twice is a headline, caption or widget; a caption is
+  recognised by the same text with and without a photo credit;
+* position — the article runs from the first to the last prose line before the comment section;
+  what precedes it is the ``head`` (title, stamps, bylines, kickers), what follows the ``tail``;
+* link density — lines made of links (navigation, related lists) are not article text.
+
+The body is normalised before it is final (NBSP → space, indentation removed, markdown link syntax
+reduced to its label, hard-wrapped lines re-joined), so every offset computed later points into it.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from analysis.knowledge import Knowledge
+
+# ----------------------------------------------------------------------------- data classes
 
 
 @dataclass
@@ -16,8 +37,758 @@ class Cleaned:
     tail: list[str] = field(default_factory=list)  # lines after the body that are not comments
     comments: list[dict[str, Any]] = field(default_factory=list)  # position, author, text
     links: list[dict[str, Any]] = field(default_factory=list)  # relation, label, url, date
+    verdict: str | None = None  # a fact-check rating line, as printed
+    dateline: str | None = None  # "CITY (Agency) –" opening the first paragraph
+    widgets: list[str] = field(default_factory=list)  # page-widget lines removed (site markers)
+    signature: str | None = None  # social handle signed at the end of the article ("@TaraCopp")
+    date_headings: list[str] = field(default_factory=list)  # headings that are a date (digest days)
+
+
+@dataclass
+class Line:
+    """One line of the page after normalisation."""
+
+    index: int
+    text: str  # display text: markdown marks removed, links reduced to their labels
+    raw: str  # normalised source line (markdown kept)
+    blanks_before: int
+    heading: int = 0  # markdown heading level
+    item: bool = False  # list item ("1. ", "* ", "- ")
+    links: list[tuple[str, str]] = field(default_factory=list)
+    link_chars: int = 0
+    role: str = "other"
+    section: str | None = None  # 'source' / 'related' for such a section heading
+
+
+# ----------------------------------------------------------------------------- fixed rules
+
+SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+MULTISPACE = re.compile(r" {2,}")
+HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►-])\s+")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
+BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'“”]+[^\s<>()\[\]\"'“”.,;:!?]")
+EMPHASIS_TAIL = re.compile(r"\s+_[^_]{1,200}_\s*$")
+WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+SENTENCE_END = re.compile(r"[.!?。！？…][\"”’»)\]]*$")
+TITLE_END = re.compile(r"[?!][\"”’»)\]]*$")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "vs",
+        "via",
+        "over",
+        "into",
+        "its",
+        "than",
+        "that",
+        "this",
+        "not",
+        "no",
+        "but",
+        "up",
+        "out",
+        "off",
+        "about",
+        "after",
+        "before",
+        "amid",
+        "against",
+        "under",
+        "between",
+    ]
+)
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE_TEXT = re.compile(
+    rf"(?:\d{{1,2}}\s*{MONTH},?\s*\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|{MONTH}\s+\d{{4}}"
+    rf"|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}:\d{{2}}\b)",
+    re.IGNORECASE,
+)
+DATELINE_UPPER = re.compile(
+    r"^(?P<dateline>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}[A-ZÀ-Ý](?:,\s*[A-ZÀ-Ý][\w .'’-]{1,30}?)?"
+    r"(?:,\s*[\w .,]{2,25}?)?\.?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/)?\.?\s*[–—-]{1,2})\s+"
+)
+DATELINE_AGENCY = re.compile(
+    r"^(?P<dateline>[A-ZÀ-Ý][\w .'’-]{1,40}?(?:,\s*[\w .]{2,25}?)?\.?\s*"
+    r"(?:\([^()]{2,40}\)|/[^/]{2,30}/)\.?\s*[–—-]{0,2})\s+"
+)
+URL_DATE_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/._-]|$)")
+URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/._-]|$)")
+URL_DATE_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?=/)")
+ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+CAMEL = re.compile(r"[A-Z][a-z]+")
+NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
+
+ARTICLE, HEAD, TAIL, DROP = "article", "head", "tail", "drop"
+
+
+def _normalise_line(line: str) -> str:
+    line = INVISIBLE.sub("", SPACES.sub(" ", line))
+    return MULTISPACE.sub(" ", line).strip()
+
+
+def normalise_text(text: str) -> str:
+    """NBSP and other spaces → space, invisible characters removed, lines stripped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_normalise_line(line) for line in text.split("\n"))
+
+
+# ----------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The furniture vocabulary compiled once per knowledge fingerprint."""
+
+    max_widget_chars: int
+    widget: re.Pattern[str]
+    prompt: re.Pattern[str] | None
+    counter: re.Pattern[str]
+    series_tag: re.Pattern[str]
+    credit: re.Pattern[str]
+    handle: re.Pattern[str]
+    comment_start: re.Pattern[str]
+    comment_widget: re.Pattern[str]
+    author_suffix: re.Pattern[str]
+    source_heading: re.Pattern[str]
+    related_heading: re.Pattern[str]
+    credit_line: re.Pattern[str]
+    bylines: tuple[re.Pattern[str], ...]
+    speaker: re.Pattern[str]
+    rating: re.Pattern[str]
+    labelled_rating: re.Pattern[str]
+
+
+_RULES: dict[str, Rules] = {}
+PUNCT = r"[\s.:;!,…|›»>-]*"
+
+
+def _alternation(patterns: list[str], *, whole: bool = True) -> str:
+    body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+    return f"(?:{body}){PUNCT}" if whole else f"(?:{body})"
+
+
+def _full(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(_alternation(patterns), flags)
+
+
+def rules_for(kb: Knowledge) -> Rules:
+    """Compiled vocabulary for ``kb`` (cached by the knowledge fingerprint)."""
+    cached = _RULES.get(kb.fingerprint)
+    if cached is not None:
+        return cached
+    f = kb.furniture
+    sections = f.get("sections", {})
+    factcheck = f.get("factcheck", {})
+    prompts = f.get("prompts", [])
+    rules = Rules(
+        max_widget_chars=int(f.get("max_widget_chars", 90)),
+        widget=_full(f.get("widgets", [])),
+        prompt=re.compile(_alternation(prompts, whole=False), re.IGNORECASE) if prompts else None,
+        counter=_full(f.get("counters", [])),
+        series_tag=re.compile(rf".{{3,90}}\s*{f.get('series_tag', r'(?!x)x')}\s*$"),
+        credit=re.compile(
+            rf"\s*(?:{_alternation(f.get('credits', []), whole=False)})\s*\.?$", re.I
+        ),
+        handle=re.compile(rf"\s*{f.get('social_handle', r'(?!x)x')}\s*$", re.IGNORECASE),
+        comment_start=_full(f.get("comment_start", [])),
+        comment_widget=_full(f.get("comment_widgets", [])),
+        author_suffix=re.compile(f.get("comment_author_suffix", r"(?!x)x"), re.IGNORECASE),
+        source_heading=_full(sections.get("source", [])),
+        related_heading=_full(sections.get("related", [])),
+        credit_line=_full(f.get("credit_lines", [])),
+        bylines=tuple(re.compile(p, re.IGNORECASE) for p in f.get("bylines", [])),
+        speaker=re.compile(rf"^(?:{f.get('speaker_turn', r'(?!x)x')})"),
+        rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
+        labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
+    )
+    _RULES[kb.fingerprint] = rules
+    return rules
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text))
+
+
+# ----------------------------------------------------------------------------- line shape
+
+
+def is_title_like(text: str) -> bool:
+    """Short, no full stop, and most content words capitalised (a headline or a label)."""
+    if len(text) > 160 or text.endswith((".", ",", ";", ":")):
+        return False
+    words = _words(text)
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if not 2 <= len(words) <= 20 or len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0] in "'‘\"“")
+    return capitalised / len(content) >= 0.75
+
+
+def is_prose(text: str, rules: Rules) -> bool:
+    """A sentence-shaped line: terminal punctuation and enough words, or simply long."""
+    if rules.speaker.match(text):
+        return True
+    n_words = len(text.split())
+    if n_words >= 25 or len(text) >= 220:
+        return True
+    if not SENTENCE_END.search(text):
+        return False
+    if TITLE_END.search(text) and is_title_like(text):
+        return False  # a headline ending in "?" or "!"
+    return n_words >= 6 or len(text) >= 40
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that mostly consists of a date or time (a page stamp)."""
+    if len(text) > 80 or len(text.split()) > 12 or SENTENCE_END.search(text.rstrip(".")):
+        return False
+    return bool(DATE_TEXT.search(text))
+
+
+def is_tag_line(text: str) -> bool:
+    """A comma-separated list of capitalised names without a verb (topic tags)."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 3 or SENTENCE_END.search(text):
+        return False
+    return all(p and p[0].isupper() and len(p.split()) <= 5 for p in parts)
+
+
+def strip_credit(text: str, rules: Rules) -> tuple[str, bool]:
+    """The caption without a trailing photo credit, and whether one was there."""
+    match = rules.credit.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].rstrip(), True
+    return text, False
+
+
+def byline_name(text: str, rules: Rules) -> str | None:
+    """The author named by a byline line, if the line is one."""
+    if len(text) > 120:
+        return None
+    for pattern in rules.bylines:
+        match = pattern.fullmatch(text)
+        if match:
+            name = match.group("name").strip(" .:-–—")
+            words = name.split()
+            if 1 <= len(words) <= 8 and all(
+                w[0].isupper() or w.lower() in {"and", "de", "van", "von", "al", "bin"}
+                for w in words
+            ):
+                return name.title() if name.isupper() else name
+    return None
+
+
+# ----------------------------------------------------------------------------- reading lines
+
+
+def _parse_links(raw: str) -> tuple[str, list[tuple[str, str]], int]:
+    """Display text (links → labels), the links, and how many characters were link text."""
+    links: list[tuple[str, str]] = []
+    text = MD_IMAGE.sub("", raw)
+
+    def keep_label(match: re.Match[str]) -> str:
+        label = match.group(1).strip()
+        links.append((label, match.group(2)))
+        return label
+
+    text = MD_LINK.sub(keep_label, text)
+    link_chars = sum(len(label) for label, _ in links)
+    for match in BARE_URL.finditer(text):
+        links.append(("", match.group(0)))
+        link_chars += len(match.group(0))
+    return text.strip(), links, link_chars
+
+
+def _join_wrapped(lines: list[str]) -> list[tuple[str, int]]:
+    """Source lines → (line, blanks before), re-joining hard-wrapped prose within a block."""
+    joined: list[tuple[str, int]] = []
+    blanks = 0
+    previous_open = False
+    for line in lines:
+        if not line:
+            blanks += 1
+            previous_open = False
+            continue
+        if previous_open and blanks == 0 and not _starts_structure(line):
+            text, before = joined[-1]
+            glue = "" if text.endswith("-") and not text.endswith(" -") else " "
+            joined[-1] = (text + glue + line, before)
+        else:
+            joined.append((line, blanks))
+        last = joined[-1][0]
+        previous_open = (
+            len(line) >= 50
+            and not SENTENCE_END.search(last)
+            and not last.endswith((":", ";"))
+            and not _starts_structure(last)
+            and not is_title_like(line)
+        )
+        blanks = 0
+    return joined
+
+
+def _starts_structure(line: str) -> bool:
+    return bool(HEADING.match(line) or LIST_ITEM.match(line) or line.startswith(("|", ">", "[")))
+
+
+def read_lines(text: str) -> list[Line]:
+    """The page's non-blank lines with markdown structure and links parsed out."""
+    result: list[Line] = []
+    for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"))):
+        body = raw
+        level = 0
+        heading = HEADING.match(raw)
+        if heading and raw.startswith("#"):
+            level, body = len(heading.group(1)), heading.group(2)
+        item = bool(LIST_ITEM.match(body))
+        if item:
+            body = LIST_ITEM.sub("", body, count=1)
+        display, links, link_chars = _parse_links(body)
+        result.append(Line(index, display, raw, blanks, level, item, links, link_chars))
+    return result
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def _is_widget(line: Line, rules: Rules) -> bool:
+    text = line.text
+    if not text:
+        return True
+    if len(text) <= rules.max_widget_chars and (
+        rules.widget.fullmatch(text) or rules.counter.fullmatch(text)
+    ):
+        return True
+    if rules.prompt is not None and rules.prompt.search(text):
+        return True
+    return bool(
+        len(text) <= 100
+        and rules.series_tag.fullmatch(text)
+        and is_title_like(text[: text.rfind("(")])
+    )
+
+
+def _section_of(line: Line, rules: Rules) -> str | None:
+    """'source' / 'related' when the line is such a section heading."""
+    text = line.text.strip("*_ ")
+    if len(text) > 60 or (not line.heading and not text.endswith(":") and line.links):
+        return None
+    if rules.source_heading.fullmatch(text):
+        return "source"
+    if rules.related_heading.fullmatch(text):
+        return "related"
+    return None
+
+
+def _assign_roles(lines: list[Line], rules: Rules) -> None:
+    """Roles that depend on a line alone (vocabulary and shape)."""
+    for line in lines:
+        text = line.text
+        line.section = _section_of(line, rules)
+        if line.section:
+            line.role = "section"
+        elif _is_widget(line, rules):
+            line.role = "widget"
+        elif rules.credit_line.fullmatch(text):
+            line.role = "credit"
+        elif rules.handle.fullmatch(text):
+            line.role = "handle"
+        elif byline_name(text, rules):
+            line.role = "byline"
+        elif is_date_line(text):
+            line.role = "stamp"
+        elif (
+            line.links and line.link_chars >= 0.8 * max(len(text), 1) and not is_prose(text, rules)
+        ):
+            line.role = "linklist"
+        elif is_prose(text, rules):
+            line.role = "prose"
+        elif is_tag_line(text):
+            line.role = "tags"
+
+
+def _mark_sections(lines: list[Line]) -> None:
+    """Lines under a 'Source(s):' or 'Related:' heading are link lists, not article text."""
+    current: str | None = None
+    for line in lines:
+        if line.role == "section":
+            current = line.section
+            continue
+        if current is None:
+            continue
+        if line.heading or (line.blanks_before >= 2 and not line.item and not line.links):
+            current = None
+            continue
+        if line.item or line.links or line.role in {"linklist", "other", "tags"}:
+            line.role = f"{current}-item"
+        else:
+            current = None
+
+
+def _mark_captions_and_repeats(lines: list[Line], rules: Rules, end: int) -> None:
+    """Captions (same text with and without a photo credit) and repeated non-sentence lines."""
+    keys: dict[str, list[Line]] = {}
+    credited: set[str] = set()
+    for line in lines[:end]:
+        if line.role not in {"prose", "other", "tags", "stamp"}:
+            continue
+        key, had_credit = strip_credit(line.text, rules)
+        key = key.casefold()
+        keys.setdefault(key, []).append(line)
+        if had_credit and len(line.text.split()) <= 60:
+            credited.add(key)
+    for key, group in keys.items():
+        if key in credited:
+            for line in group:
+                line.role = "caption"
+        elif len(group) >= 2 and group[0].role != "prose":
+            for line in group:
+                line.role = "repeat"
+
+
+def _mark_related_runs(lines: list[Line], start: int, end: int) -> None:
+    """Runs of two or more title-like lines inside the article are related-headline lists."""
+    run: list[Line] = []
+    for line in [*lines[start:end], None]:
+        if line is not None and line.role in {"other", "linklist"} and is_title_like(line.text):
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            for member in run:
+                member.role = "related-run"
+        run = []
+
+
+# ----------------------------------------------------------------------------- the article span
+
+
+def _comment_start(lines: list[Line], first_prose: int, rules: Rules) -> int:
+    for position in range(first_prose + 1, len(lines)):
+        line = lines[position]
+        if len(line.text) <= 80 and rules.comment_start.fullmatch(line.text):
+            return position
+    return len(lines)
+
+
+def _span(lines: list[Line], limit: int) -> tuple[int, int]:
+    prose = [i for i in range(limit) if lines[i].role == "prose"]
+    if not prose:
+        kept = [i for i in range(limit) if lines[i].role in {"other", "tags", "stamp"}]
+        return (kept[0], kept[-1] + 1) if kept else (0, 0)
+    return prose[0], prose[-1] + 1
+
+
+def _find_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
+    """A rating line near the top of the page: before the fourth prose line of the article."""
+    prose_seen = 0
+    for line in lines[: min(end, len(lines))]:
+        if line.index > 40 or prose_seen >= 4:
+            break
+        text = line.text.strip("*_ ")
+        if len(text) <= 40 and rules.rating.fullmatch(text):
+            return line
+        match = rules.labelled_rating.fullmatch(text)
+        if match and len(text) <= 60:
+            return line
+        if line.role == "prose" and line.index >= lines[start].index:
+            prose_seen += 1
+    return None
+
+
+def _choose_title(lines: list[Line], start: int, end: int) -> Line | None:
+    """Markdown heading, else first title-like line before the article, else a repeated line."""
+    for line in lines[:end]:
+        if (
+            line.heading
+            and line.role in {"other", "prose", "repeat"}
+            and len(line.text.split()) >= 3
+        ):
+            return line
+    for line in lines[:start]:
+        if _title_candidate(line):
+            return line
+    counts: dict[str, int] = {}
+    for line in lines[:end]:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    for line in lines[: min(end, 15)]:
+        if line.role == "repeat" and counts[line.text] >= 2 and is_title_like(line.text):
+            return line
+    return None
+
+
+def _title_candidate(line: Line) -> bool:
+    text = line.text
+    return (
+        line.role in {"other", "repeat"}
+        and 3 <= len(text.split()) <= 30
+        and len(text) >= 15
+        and not text.endswith(".")
+        and not line.item
+    )
+
+
+# ----------------------------------------------------------------------------- comments
+
+
+def _is_author_line(text: str, rules: Rules) -> str | None:
+    """The commenter's name when ``text`` is an author line ("Jens Holm", "ivan says:")."""
+    if len(text) > 80:
+        return None
+    stripped = rules.author_suffix.sub("", text).strip()
+    had_suffix = stripped != text.strip()
+    if not stripped or len(stripped) > 40 or SENTENCE_END.search(stripped):
+        return None
+    tokens = stripped.split()
+    if not 1 <= len(tokens) <= 4:
+        return None
+    if had_suffix or all(NAME_TOKEN.match(t) and t[0].isupper() for t in tokens):
+        if len(tokens) == 1 and not had_suffix and len(stripped) < 3:
+            return None
+        return stripped
+    return None
+
+
+def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
+    """Reader comments: an author line opens a comment; two blank lines open an unsigned one."""
+    comments: list[dict[str, Any]] = []
+    author: str | None = None
+    paragraphs: list[str] = []
+
+    def flush() -> None:
+        if paragraphs:
+            comments.append(
+                {"position": len(comments), "author": author, "text": "\n\n".join(paragraphs)}
+            )
+
+    for position, line in enumerate(lines):
+        text = line.text
+        if (
+            not text
+            or (len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text))
+            or _is_widget(line, rules)
+        ):
+            continue
+        following = next((n for n in lines[position + 1 :] if n.text), None)
+        name = _is_author_line(text, rules) if following is not None else None
+        if name is not None and not (
+            following is not None and _is_author_line(following.text, rules) and not paragraphs
+        ):
+            flush()
+            author, paragraphs = name, []
+            continue
+        if paragraphs and line.blanks_before >= 2:
+            flush()
+            author, paragraphs = None, []
+        paragraphs.append(text)
+    flush()
+    return comments
+
+
+# ----------------------------------------------------------------------------- links
+
+
+def _link_date(url: str, label: str) -> tuple[date | None, str | None]:
+    for pattern, precision in ((URL_DATE_DAY, "day"), (URL_DATE_COMPACT, "day")):
+        for match in pattern.finditer(url):
+            found = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if found:
+                return found, precision
+    for text in (url, label):
+        for match in ISO_DATE.finditer(text):
+            found = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if found:
+                return found, "day"
+    for match in URL_DATE_MONTH.finditer(url):
+        found = _safe_date(int(match.group(1)), int(match.group(2)), 1)
+        if found:
+            return found, "month"
+    return None, None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def collect_links(lines: list[Line]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for line in lines:
+        relation = line.role.split("-")[0] if line.role.endswith("-item") else "other"
+        for label, url in line.links:
+            if not label and relation == "other" and line.role not in {"linklist"}:
+                label = ""
+            found, precision = _link_date(url, label)
+            rows.append(
+                {
+                    "position": len(rows),
+                    "relation": relation,
+                    "label": label.strip() or None,
+                    "url": url,
+                    "date": found,
+                    "date_precision": precision,
+                }
+            )
+    return rows
+
+
+# ----------------------------------------------------------------------------- assembling
+
+
+def _dateline(paragraph: str) -> str | None:
+    for pattern in (DATELINE_UPPER, DATELINE_AGENCY):
+        match = pattern.match(paragraph)
+        if match and len(match.group("dateline")) <= 70:
+            dateline = match.group("dateline").strip()
+            if pattern is DATELINE_AGENCY or len(dateline.split()) <= 8:
+                return dateline
+    return None
+
+
+def _strip_signature(paragraph: str, rules: Rules) -> tuple[str, str | None]:
+    match = rules.handle.search(paragraph)
+    if match and match.start() > 0:
+        return paragraph[: match.start()].rstrip(), match.group(0).strip()
+    return paragraph, None
+
+
+def _place(line: Line, position: int, start: int, end: int) -> str:
+    """Where a line goes: the article, the head, the tail, or nowhere."""
+    role = line.role
+    if role in {"widget", "caption", "section", "source-item", "related-item", "comment"}:
+        return DROP
+    if position < start:
+        return HEAD if role not in {"repeat", "linklist"} or not line.links else DROP
+    if position >= end:
+        return TAIL
+    if role in {"byline", "stamp"}:
+        return HEAD
+    if role in {"credit", "handle"}:
+        return TAIL
+    if role in {"repeat", "related-run", "linklist", "tags"}:
+        return DROP
+    return ARTICLE
 
 
 def clean_page(text: str, kb: Knowledge) -> Cleaned:
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return Cleaned(body="\n\n".join(paragraphs))
+    """Split a page into the article body, head/tail lines, comments and links."""
+    rules = rules_for(kb)
+    lines = read_lines(text)
+    _assign_roles(lines, rules)
+    _mark_sections(lines)
+    first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
+    comments_from = _comment_start(lines, first_prose, rules)
+    _mark_captions_and_repeats(lines, rules, comments_from)
+    start, end = _span(lines, comments_from)
+    _mark_related_runs(lines, start, end)
+    start, end = _span(lines, comments_from)
+
+    verdict_line = _find_verdict(lines, start, end, rules)
+    title_line = _choose_title(lines, start, end)
+    title = title_line.text.strip() if title_line else None
+    result = Cleaned(body="", title=title)
+    if verdict_line is not None:
+        verdict_line.role = "verdict"
+        match = rules.labelled_rating.fullmatch(verdict_line.text.strip("*_ "))
+        result.verdict = (
+            match.group("rating").strip(" .") if match else verdict_line.text.strip("*_ .")
+        )
+
+    paragraphs: list[str] = []
+    for position, line in enumerate(lines[:comments_from]):
+        if line.role == "widget":
+            result.widgets.append(line.text)
+            continue
+        if line.role == "verdict":
+            result.head.append(line.text)
+            continue
+        if _is_title_copy(line, title_line):
+            if line is title_line or position < start:
+                result.head.append(line.text)
+            continue
+        where = _place(line, position, start, end)
+        if line.heading and line.role == "stamp":
+            where = HEAD  # a date heading ("### [2016-05-21](...)") dates the page
+            result.date_headings.append(line.text)
+        if where == ARTICLE:
+            paragraphs.append(line.text)
+        elif where == HEAD:
+            result.head.append(line.text)
+        elif where == TAIL:
+            result.tail.append(line.text)
+
+    paragraphs = _finish_paragraphs(paragraphs, result, rules)
+    result.body = "\n\n".join(paragraphs)
+    result.comments = parse_comments(lines[comments_from + 1 :], rules)
+    result.links = collect_links(lines[:comments_from])
+    return result
+
+
+def _is_title_copy(line: Line, title_line: Line | None) -> bool:
+    """The title or a repeat of it — kept out of the body unless the title is a full sentence
+    (a digest entry's headline is itself a sentence of the entry)."""
+    if title_line is None or line.text != title_line.text:
+        return False
+    title = title_line.text
+    is_sentence = title.endswith(".") and len(title.split()) >= 6
+    return not (line.role == "prose" and is_sentence)
+
+
+def _finish_paragraphs(paragraphs: list[str], result: Cleaned, rules: Rules) -> list[str]:
+    """Signatures stripped from paragraph ends; the dateline recorded for the head."""
+    finished: list[str] = []
+    for paragraph in paragraphs:
+        text, signature = _strip_signature(paragraph, rules)
+        if signature:
+            result.tail.append(signature)
+            handle = rules.handle.search(signature)
+            result.signature = f"@{handle.group('handle')}" if handle else signature
+        if text:
+            finished.append(text)
+    for paragraph in finished[:3]:
+        result.dateline = _dateline(paragraph)
+        if result.dateline:
+            result.head.append(result.dateline)
+            break
+    for line in result.tail:
+        handle = rules.handle.fullmatch(line)
+        if handle and result.signature is None:
+            result.signature = f"@{handle.group('handle')}"
+    return finished
+
+
+def camel_case_name(handle: str) -> str | None:
+    """'@TaraCopp' → 'Tara Copp' when the handle is two or three capitalised words."""
+    core = handle.lstrip("@")
+    parts = CAMEL.findall(core)
+    if 2 <= len(parts) <= 3 and "".join(parts) == core:
+        return " ".join(parts)
+    return None

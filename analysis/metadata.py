@@ -1,27 +1,310 @@
-"""Stage 3 — metadata: outlet, kind, title, author, publication date, language, verdict."""
+"""Stage 3 — metadata: outlet, kind, title, author, publication date, language, verdict.
+
+The publisher is chosen by scoring every occurrence of an outlet's name, aliases, markers and
+domains (``analysis/data/outlets.toml``) by where it stands on the page: a dateline
+"CITY (Outlet) –" beats a site widget ("Support SouthFront") or a line around the article, which
+beat a mention inside the article; a mention as a *source* ("told RIA Novosti", "according to
+TASS", "the Izvestiya newspaper reported") scores nothing.  Below a threshold the outlet is null.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from analysis.clean import Cleaned
+from analysis.clean import Cleaned, byline_name, camel_case_name, rules_for
 from analysis.dates import infer_published
 from analysis.knowledge import Knowledge
 from analysis.read import RawText
 
+OUTLET_THRESHOLD = 1.5
+WEIGHTS = {
+    "dateline": 6.0,  # "WASHINGTON (Sputnik) –"
+    "lead": 4.0,  # an agency marker in the first characters of the article
+    "widget": 3.0,  # site furniture: "Support SouthFront", sign-up prompts
+    "head": 3.0,  # stamps, bylines, kickers above the article
+    "tail": 2.0,  # footers, credits, signatures below the article
+    "link": 1.0,  # the site's own domain in a navigation or share link
+    "marker": 2.0,  # a self-reference marker inside the article ("A check by Polygraph.info")
+    "title": 0.5,
+    "body": 0.25,  # a bare mention inside the article
+}
+LEAD_CHARS = 300
+SOURCE_BEFORE = re.compile(
+    r"(?:\btold|\baccording to|\bciting|\bcited by|\bquoted by|\bquoting|\breported by|\bto|"
+    r"\bwith|\bvia|\bin an interview with|\bsaid in|\bwrote in|\bpublished by|\bby)"
+    r"\s+(?:the\s+)?(?:[\w.'’-]+,?\s+){0,4}$",
+    re.IGNORECASE,
+)
+SOURCE_AFTER = re.compile(
+    r"^['’s]*\W{0,3}(?:[\w-]+\s+){0,2}(?:said|says|reported|reports|quoted|cited|claimed|claims|"
+    r"wrote|writes|newspaper|news agency|newswire|agency|web ?site|broadcaster|correspondent|"
+    r"journalists?|reporters?|TV|channel|daily|outlet|interview)\b",
+    re.IGNORECASE,
+)
+SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
+REPORTING_BY = re.compile(
+    r"reporting by\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})", re.IGNORECASE
+)
+MIN_LANGUAGE_CHARS = 40
+MIN_LANGUAGE_PROBABILITY = 0.5
+LANGUAGE_SAMPLE = 3000
+
+
+# ----------------------------------------------------------------------------- outlet index
+
+
+@dataclass(frozen=True)
+class OutletIndex:
+    outlets: tuple[dict[str, Any], ...]
+    names: re.Pattern[str] | None  # names and aliases (case-sensitive, whole words)
+    markers: re.Pattern[str] | None  # markers and domains (case-insensitive)
+    lookup: dict[str, tuple[int, str]]  # casefolded term → (outlet number, "name"/"marker")
+
+
+_INDEXES: dict[str, OutletIndex] = {}
+
+
+def _term_pattern(terms: list[str], *, words: bool) -> str:
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    parts = []
+    for term in ordered:
+        escaped = re.escape(term)
+        if words:
+            left = r"(?<![\w@/.])" if term[0].isalnum() else ""
+            right = r"(?![\w])" if term[-1].isalnum() else ""
+            escaped = f"{left}{escaped}{right}"
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+def outlet_index(kb: Knowledge) -> OutletIndex:
+    """Outlet terms compiled once per knowledge fingerprint."""
+    cached = _INDEXES.get(kb.fingerprint)
+    if cached is not None:
+        return cached
+    outlets = tuple(
+        o for o in kb.outlets.get("outlet", []) if isinstance(o, dict) and o.get("name")
+    )
+    lookup: dict[str, tuple[int, str]] = {}
+    names: list[str] = []
+    markers: list[str] = []
+    for number, outlet in enumerate(outlets):
+        for term in [outlet["name"], *outlet.get("aliases", [])]:
+            if term and term.casefold() not in lookup:
+                lookup[term.casefold()] = (number, "name")
+                names.append(term)
+        for term in [*outlet.get("markers", []), *outlet.get("domains", [])]:
+            if term:
+                lookup[term.casefold()] = (number, "marker")
+                markers.append(term)
+    index = OutletIndex(
+        outlets=outlets,
+        names=re.compile(_term_pattern(names, words=True)) if names else None,
+        markers=re.compile(_term_pattern(markers, words=True), re.IGNORECASE) if markers else None,
+        lookup=lookup,
+    )
+    _INDEXES[kb.fingerprint] = index
+    return index
+
+
+def _hits(text: str, index: OutletIndex) -> list[tuple[int, str, int, int]]:
+    """(outlet number, term kind, start, end) for every name/marker occurrence in ``text``."""
+    found: list[tuple[int, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (index.markers, index.names):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            entry = index.lookup.get(match.group(0).casefold())
+            if entry is not None:
+                found.append((entry[0], entry[1], start, end))
+                taken.append((start, end))
+    return found
+
+
+def _is_source_mention(text: str, start: int, end: int) -> bool:
+    """'told X', 'according to X', 'X reported', 'X newspaper' — the outlet is quoted, not publishing."""
+    return bool(SOURCE_BEFORE.search(text[max(0, start - 60) : start])) or bool(
+        SOURCE_AFTER.match(text[end : end + 60])
+    )
+
+
+def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[int, float]:
+    """Evidence per outlet number, weighted by where each mention stands."""
+    index = outlet_index(kb)
+    scores: dict[int, float] = {}
+
+    def add(number: int, weight: float) -> None:
+        scores[number] = scores.get(number, 0.0) + weight
+
+    zones: list[tuple[str, list[str]]] = [
+        ("dateline", [cleaned.dateline] if cleaned.dateline else []),
+        ("widget", cleaned.widgets),
+        ("head", [h for h in cleaned.head if h not in {cleaned.title, cleaned.dateline}]),
+        ("tail", cleaned.tail),
+        ("title", [cleaned.title] if cleaned.title else []),
+    ]
+    for zone, texts in zones:
+        for text in texts:
+            for number, _kind, _start, _end in _hits(text, index):
+                add(number, WEIGHTS[zone])
+    body = cleaned.body
+    for number, kind, start, end in _hits(body, index):
+        outlet = index.outlets[number]
+        checker = fact_check and outlet.get("type") == "fact-checker"
+        if start < LEAD_CHARS and kind == "marker" and not _is_source_mention(body, start, end):
+            add(number, WEIGHTS["lead"])
+        elif kind == "marker" and not _is_source_mention(body, start, end):
+            add(number, WEIGHTS["marker"])
+        elif checker:
+            add(number, 1.0)  # fact-checkers name themselves in their own checks
+        elif not _is_source_mention(body, start, end):
+            add(number, WEIGHTS["body"])
+    for link in cleaned.links:
+        if link.get("relation") != "other" or not link.get("url"):
+            continue
+        for number, kind, _start, _end in _hits(str(link["url"]), index):
+            if kind == "marker":
+                add(number, WEIGHTS["link"])
+    return scores
+
+
+def choose_outlet(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[str, Any] | None:
+    scores = score_outlets(cleaned, kb, fact_check=fact_check)
+    if not scores:
+        return None
+    number, best = max(scores.items(), key=lambda item: (item[1], -item[0]))
+    if best < OUTLET_THRESHOLD:
+        return None
+    return outlet_index(kb).outlets[number]
+
+
+# ----------------------------------------------------------------------------- kind
+
+
+@dataclass(frozen=True)
+class KindRules:
+    commentary: re.Pattern[str]
+    digest: re.Pattern[str]
+    factcheck: re.Pattern[str]
+
+
+_KIND_RULES: dict[str, KindRules] = {}
+
+
+def kind_rules(kb: Knowledge) -> KindRules:
+    cached = _KIND_RULES.get(kb.fingerprint)
+    if cached is not None:
+        return cached
+
+    def alternation(patterns: list[str]) -> re.Pattern[str]:
+        body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+        return re.compile(rf"(?:{body})", re.IGNORECASE)
+
+    kinds = kb.furniture.get("kinds", {})
+    rules = KindRules(
+        commentary=alternation(kinds.get("commentary", [])),
+        digest=alternation(kinds.get("digest", [])),
+        factcheck=alternation(kb.furniture.get("factcheck", {}).get("markers", [])),
+    )
+    _KIND_RULES[kb.fingerprint] = rules
+    return rules
+
+
+def is_transcript(body: str) -> bool:
+    """Three or more paragraphs open with a speaker label, from at least two speakers."""
+    labels = [m.group(1) for p in body.split("\n\n") if (m := SPEAKER_LABEL.match(p))]
+    return len(labels) >= 3 and len(set(labels)) >= 2
+
+
+def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) -> str:
+    rules = kind_rules(kb)
+    title = cleaned.title or ""
+    head = [h for h in cleaned.head if h != cleaned.dateline]
+    outlet_type = (outlet or {}).get("type")
+    if is_transcript(cleaned.body):
+        return "transcript"
+    if cleaned.verdict:
+        return "fact-check"
+    if cleaned.date_headings or outlet_type == "digest" or rules.digest.search(title):
+        return "digest"
+    if outlet_type == "fact-checker" or rules.factcheck.search(title):
+        return "fact-check"
+    kickers = [h for h in head if h != title and len(h) <= 40]
+    if any(rules.commentary.fullmatch(k.strip(" :|")) for k in kickers):
+        return "commentary"
+    if re.match(rf"^(?:{rules.commentary.pattern})\s*[:|]", title, re.IGNORECASE):
+        return "commentary"
+    closing = [*cleaned.tail, *cleaned.body.rsplit("\n\n", 2)[-2:]]
+    if any(re.search(r"\b(?:views|opinions) expressed\b", c, re.IGNORECASE) for c in closing):
+        return "commentary"
+    return "article"
+
+
+# ----------------------------------------------------------------------------- author, language
+
+
+def find_author(cleaned: Cleaned, kb: Knowledge) -> str | None:
+    """Byline above the article, else a 'Reporting by' credit, else a signed social handle."""
+    rules = rules_for(kb)
+    for line in cleaned.head:
+        name = byline_name(line, rules)
+        if name:
+            return name
+    for line in cleaned.tail:
+        match = REPORTING_BY.search(line)
+        if match:
+            return match.group("name").strip()
+    if cleaned.signature:
+        return camel_case_name(cleaned.signature) or cleaned.signature
+    return None
+
+
+@lru_cache(maxsize=1)
+def _language_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(body: str) -> str | None:
+    """ISO 639-1 code of the body; null for bodies too short or too uncertain to tell."""
+    sample = body[:LANGUAGE_SAMPLE]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < MIN_LANGUAGE_CHARS or (
+        len(sample.split()) < 5 and letters < 4 * MIN_LANGUAGE_CHARS
+    ):
+        return None
+    language, probability = _language_identifier().classify(sample)
+    return str(language) if probability >= MIN_LANGUAGE_PROBABILITY else None
+
+
+# ----------------------------------------------------------------------------- describe
+
 
 def describe(raw: RawText, cleaned: Cleaned, kb: Knowledge) -> dict[str, Any]:
     published = infer_published(cleaned.head, cleaned.body, cleaned.links)
+    fact_check_hint = bool(cleaned.verdict)
+    outlet = choose_outlet(cleaned, kb, fact_check=fact_check_hint)
+    kind = detect_kind(cleaned, kb, outlet)
+    if kind == "fact-check" and not fact_check_hint:
+        outlet = choose_outlet(cleaned, kb, fact_check=True) or outlet
     return {
-        "outlet": None,
-        "outlet_type": None,
-        "outlet_country": None,
-        "kind": "article",
+        "outlet": outlet["name"] if outlet else None,
+        "outlet_type": (outlet.get("type") or None) if outlet else None,
+        "outlet_country": (outlet.get("country") or None) if outlet else None,
+        "kind": kind,
         "title": cleaned.title,
-        "author": None,
+        "author": None if kind == "transcript" else find_author(cleaned, kb),
         "published": published.date,
         "published_precision": published.precision,
         "published_basis": published.basis,
-        "language": "en",
-        "verdict": None,
+        "language": detect_language(cleaned.body),
+        "verdict": cleaned.verdict if kind == "fact-check" else None,
     }

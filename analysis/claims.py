@@ -1,10 +1,324 @@
-"""Stage 4b — claims: statements about US–Russia military coordination, with stance."""
+"""Stage 4b — claims: statements about US–Russia military coordination, with stance.
+
+Rules (all cue words come from ``analysis/data/stance.toml``):
+
+* **Unit.** A claim is one sentence of the body.  A sentence is split in two at a clause splitter
+  (", but", ";" …) when the second part names a party and holds a stance cue of its own
+  ("Russia has proposed …, but the United States responded coolly").  ``text`` is always the
+  sentence (or sentence part), never the bare quote, so ``body[start:end] == text``.
+* **About coordination.** The unit needs a coordination term ("coordinate", "joint airstrikes",
+  "direct line", "received coordinates" …) that is not paired with a third state ("Russia and
+  Turkey coordinated", "cooperate with Syrians" are not claims), and both the US (or coalition) and
+  Russia: named in the unit, or one named and the other implied by the speaker's own side ("we" in a
+  quote) or by a claim among the previous ``carry_window`` sentences.  A unit with no coordination
+  term but a denial/rejection/opposition cue and a named actor right after a claim also counts
+  ("The Pentagon issued a swift denial.").
+* **Actor.** A quote overlapping the unit gives speaker and side (``quote_id`` is set).  Otherwise
+  the actor named nearest to a speech verb ("…, Shoigu said"; "X as saying"), else the first actor or
+  party named.  Sides come from ``analysis.actors``; the coalition counts as the US side of the pair.
+* **Date.** The unit's own date expression (via ``analysis.dates.find_dates`` when available), else
+  the document's published date with its precision (basis ``published``).
+* **Verdict.** In a fact-check (``kind == "fact-check"`` or a verdict), the verdict goes to exactly one
+  claim: the highest-scoring ``asserts`` claim by the side the title names first (the claimant whose
+  claim is questioned); failing that, that side's highest-scoring claim; failing that, the first
+  claim.  ``reviewed_by`` is the document's outlet.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
+from analysis import stance as st
 from analysis.knowledge import Knowledge
+
+PAIR = ("US", "Russia")
+US_SIDES = {"US", "coalition"}
+CARRY_LABELS = {"denies", "rejects", "opposes"}
+PRONOUNS = {"he", "she", "they", "it"}
+# Capitalised words that start a sentence but never a name.
+NOT_NAMES = frozenset(
+    [
+        *("But", "And", "However", "So", "Yet", "Then", "Also", "Earlier", "Later", "On", "In"),
+        *("At", "A", "An", "The", "This", "That", "It", "He", "She", "They", "We", "Meanwhile"),
+        *("Still", "Instead", "Moreover", "Furthermore", "Asked", "When", "While", "If", "As"),
+    ]
+)
+
+
+def _pair_side(side: str | None) -> str | None:
+    """Map an actor side onto the US–Russia pair (coalition → US)."""
+    if side in US_SIDES:
+        return "US"
+    if side == "Russia":
+        return "Russia"
+    return None
+
+
+def _actor_mentions(body: str, kb: Knowledge) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, canonical name, side) of actors named in the body, left to right."""
+    try:
+        from analysis.actors import find_actor_mentions
+    except ImportError:  # pragma: no cover - the actors module ships with the package
+        return []
+    mentions = find_actor_mentions(body, kb)
+    return [(m.start, m.end, m.actor.name, m.actor.side) for m in mentions]
+
+
+def _abbreviations(kb: Knowledge) -> frozenset[str]:
+    """Title abbreviations after which a sentence splitter must not cut ("Lt. Col. Baldanza")."""
+    titles = (kb.actors or {}).get("titles", {}).get("words", [])
+    extra = (kb.stance or {}).get("rules", {}).get("abbreviations", [])
+    return frozenset(str(w) for w in [*titles, *extra] if str(w).endswith("."))
+
+
+def merge_fragments(
+    body: str, sentences: list[tuple[int, int]], abbreviations: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Re-join sentences cut after a title abbreviation or an initial ("Lt. | Col. | Michelle"),
+    or before a part starting in lower case, within one paragraph."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            last_word = body[prev_start:prev_end].split()[-1] if prev_end > prev_start else ""
+            gap = body[prev_end:start]
+            joinable = "\n" not in gap and (
+                last_word in abbreviations
+                or re.fullmatch(r"(?:[A-Z]\.)+", last_word) is not None
+                or body[start : start + 1].islower()
+            )
+            if joinable:
+                merged[-1] = (prev_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _split_units(
+    body: str, sentences: list[tuple[int, int]], lex: st.StanceLexicon, analysed: st.Analysed
+) -> list[tuple[int, int, int]]:
+    """(start, end, sentence index) of claim units: sentences, split at a clause splitter when the
+    second part names a party and holds a stance cue of its own."""
+    units: list[tuple[int, int, int]] = []
+    for index, (start, end) in enumerate(sentences):
+        text = body[start:end]
+        cut = None
+        for splitter in lex.split_before:
+            position = text.find(splitter)
+            if position <= 0:
+                continue
+            second = analysed.cues_between(start + position, end)
+            has_party = any(c.label.startswith(st.PARTY_PREFIX) for c in second)
+            has_cue = any(c.label in CARRY_LABELS | {"proposes"} and not c.negated for c in second)
+            if has_party and has_cue:
+                cut = position
+                break
+        if cut is None:
+            units.append((start, end, index))
+            continue
+        first_end = start + len(text[:cut].rstrip())
+        second_start = start + cut + len(splitter)
+        second_start += len(body[second_start:end]) - len(body[second_start:end].lstrip())
+        units.append((start, first_end, index))
+        if second_start < end:
+            units.append((second_start, end, index))
+    return units
+
+
+def _overlapping_quote(quotes: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
+    """The quote sharing the most characters with [start, end), if any."""
+    best, best_overlap = None, 0
+    for quote in quotes:
+        q_start, q_end = quote.get("start"), quote.get("end")
+        if q_start is None or q_end is None:
+            continue
+        overlap = min(end, int(q_end)) - max(start, int(q_start))
+        if overlap > best_overlap:
+            best, best_overlap = quote, overlap
+    return best
+
+
+def _name_run(words: list[str], backwards: bool) -> str:
+    """The run of capitalised words next to a speech verb ("Lt. Col. Michelle Baldanza")."""
+    run: list[str] = []
+    sequence = list(reversed(words)) if backwards else words
+    for word in sequence:
+        clean = word.strip(",.;:“”\"'’()")
+        if not clean or not clean[0].isupper() or clean in NOT_NAMES:
+            break
+        if backwards and (run or word is sequence[0]) and word[-1] in ",”\"'’:;":
+            break
+        run.append(word.strip(',;:“”"'))
+        if not backwards and word.endswith(","):
+            break
+    if backwards:
+        run.reverse()
+    return " ".join(run).strip(" ,.")
+
+
+def _named_speaker(
+    body: str, verb: st.Cue, span: tuple[int, int], kb: Knowledge, backwards: bool
+) -> tuple[str, str | None] | None:
+    """A speaker named right before ("Davis said") or after ("said Davis, a Pentagon
+    spokesman") a speech verb, resolved with ``analysis.actors``."""
+    from analysis.actors import resolve_actor, side_from_affiliation, split_title
+
+    start, end = span
+    before = body[start : verb.char_start].split()
+    after_text = body[verb.char_end : end]
+    after = after_text.split()
+    words = before if backwards else after
+    phrase = _name_run(words[-8:] if backwards else words[:6], backwards)
+    if not phrase:
+        return None
+    actor = resolve_actor(phrase, kb)
+    if actor is not None:
+        return actor.name, actor.side
+    if phrase in _party_words(kb):
+        return None
+    title, name = split_title(phrase, kb)
+    if not name:
+        return None
+    if backwards:
+        context = _noun_phrase_before(words[: len(words) - len(phrase.split())])
+    else:
+        context = after_text.lstrip()[len(phrase) :][:120].split(".")[0]
+    return name, side_from_affiliation(f"{title} {context}", kb)
+
+
+def _noun_phrase_before(words: list[str]) -> str:
+    """The words before a name back to the previous punctuation ("US Army … spokeswoman")."""
+    kept: list[str] = []
+    for word in reversed(words[-10:]):
+        if word[-1] in ",”\"'’:;.()–—":
+            break
+        kept.append(word)
+    return " ".join(reversed(kept))
+
+
+def _party_words(kb: Knowledge) -> frozenset[str]:
+    parties = (kb.stance or {}).get("parties", {})
+    return frozenset(str(w) for words in parties.values() for w in words)
+
+
+def _adjacent(gap_text: str, limit: int) -> bool:
+    """Nothing but up to ``limit`` plain words between a name and its speech verb."""
+    return len(gap_text.split()) <= limit and not any(ch in gap_text for ch in '–—()“”"')
+
+
+def _reported_actor(
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    previous_actor: tuple[str | None, str | None],
+    span: tuple[int, int],
+    body: str,
+    kb: Knowledge,
+) -> tuple[str | None, str | None]:
+    """Actor and side of a reported claim (order of preference):
+    a known actor right before a speech verb ("a Pentagon spokesman said"); a name next to the
+    verb ("said Davis"; "he said" → the previous claim's actor); a known actor right after it
+    ("quoted Russia's Ministry of Defense as saying"); the first actor/party named."""
+    start, end = span
+    inside = [m for m in mentions if m[0] >= start and m[1] <= end]
+    parties = [
+        (c.char_start, c.char_end, body[c.char_start : c.char_end], c.label[len(st.PARTY_PREFIX) :])
+        for c in unit_cues
+        if c.label.startswith(st.PARTY_PREFIX)
+    ]
+    candidates = inside + [p for p in parties if not any(m[0] <= p[0] < m[1] for m in inside)]
+    candidates.sort()
+    for verb in (c for c in unit_cues if c.label == "speech"):
+        lead = body[start : verb.char_start].split()
+        if lead and lead[-1].lower() in PRONOUNS:
+            return previous_actor
+        before = [m for m in inside if m[1] <= verb.char_start]
+        if before and _adjacent(body[before[-1][1] : verb.char_start], 3):
+            return before[-1][2], _side_name(before[-1][3])
+        named = _named_speaker(body, verb, span, kb, backwards=True)
+        if named is not None:
+            return named[0], _side_name(named[1])
+        after = [m for m in inside if m[0] >= verb.char_end]
+        if after and set(body[verb.char_end : after[0][0]].lower().split()) <= {"the"}:
+            return after[0][2], _side_name(after[0][3])
+        named = _named_speaker(body, verb, span, kb, backwards=False)
+        if named is not None:
+            return named[0], _side_name(named[1])
+    if candidates:
+        chosen = candidates[0]
+        return chosen[2], _side_name(chosen[3])
+    return previous_actor
+
+
+def _side_name(side: str | None) -> str | None:
+    return side if side in {"US", "Russia", "Syria", "Turkey", "coalition", "other"} else None
+
+
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _unit_date(
+    text: str, doc: dict[str, Any], speech: list[st.Cue], offset: int
+) -> tuple[date | None, str | None, str | None]:
+    """When the claim was made: a date expression next to a speech verb ("said Friday"), else the
+    first one outside quotation marks ("On January 23, 2017, … quoted"), else the published date.
+    Dates inside a quotation or looking forward ("starting May 25") date the event, not the claim."""
+    published = doc.get("published")
+    reference = published if isinstance(published, date) else None
+    precision = doc.get("published_precision") or "day"
+    mentions = [m for m in _date_mentions(text, reference, precision) if m.date and not m.future]
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+    outside = [m for m in mentions if not any(a <= m.start < b for a, b in quoted)]
+    verbs = [(v.char_start - offset, v.char_end - offset) for v in speech]
+    near = [
+        m
+        for m in outside
+        if any(0 <= m.start - v_end <= 12 or 0 <= v_start - m.end <= 12 for v_start, v_end in verbs)
+    ]
+    for m in near or outside:
+        return m.date, m.precision or "day", f"sentence: {m.basis}" if m.basis else "sentence"
+    if reference is not None:
+        return reference, precision, "published"
+    return None, None, None
+
+
+def _date_mentions(text: str, reference: date | None, precision: str) -> list[Any]:
+    """Date expressions of ``text`` in text order (``analysis.dates.find_dates``)."""
+    try:
+        from analysis.dates import find_dates
+    except ImportError:  # pragma: no cover - the dates module ships with the package
+        return []
+    try:
+        return sorted(find_dates(text, reference, precision), key=lambda m: m.start)
+    except Exception:  # a date helper must never sink a claim
+        return []
+
+
+def _qualifies(
+    unit_cues: list[st.Cue],
+    lex: st.StanceLexicon,
+    analysed: st.Analysed,
+    actor_side: str | None,
+    gap: int,
+) -> bool:
+    """Is this unit a claim about US–Russia coordination? (see the module docstring).
+
+    The actor's own side counts as named: a speaker is a party ("we are not coordinating with
+    the Russians", "Davis said the Russians made no formal proposal")."""
+    implied = {_pair_side(s) for s in st.sides_named(unit_cues)} | {_pair_side(actor_side)}
+    implied.discard(None)
+    has_coordination = any(c.label == "coordination" for c in unit_cues)
+    if has_coordination:
+        both_named = set(PAIR) <= {_pair_side(s) for s in st.sides_named(unit_cues)}
+        if st.third_party_partner(lex, analysed, unit_cues, every=both_named):
+            return False
+        if set(PAIR) <= implied:
+            return True
+        return bool(implied & set(PAIR)) and gap <= lex.context_window
+    carried = any(c.label in CARRY_LABELS and not c.negated for c in unit_cues)
+    names_third = "other" in st.sides_named(unit_cues)
+    return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
 
 
 def extract_claims(
@@ -14,4 +328,138 @@ def extract_claims(
     quotes: list[dict[str, Any]],
     kb: Knowledge,
 ) -> list[dict[str, Any]]:
-    return []
+    """Claims about US–Russia military coordination in ``body`` (see the module docstring).
+
+    Sets ``quote["stance"]`` in place on the quotes that carry a claim.
+    """
+    if not body or not sentences:
+        return []
+    lex = st.lexicon(kb)
+    sentences = merge_fragments(body, sentences, _abbreviations(kb))
+    analysed = lex.analyse(body)
+    mentions = _actor_mentions(body, kb)
+    claims: list[dict[str, Any]] = []
+    scores: list[int] = []
+    last_claim_sentence = -(10**9)
+    previous_actor: tuple[str | None, str | None] = (None, None)
+    known_sides: dict[
+        str, tuple[str, str]
+    ] = {}  # surname → (full name, side) seen in this document
+    for start, end, sentence_index in _split_units(body, sentences, lex, analysed):
+        unit_cues = analysed.cues_between(start, end)
+        if not unit_cues:
+            continue
+        quote = _overlapping_quote(quotes, start, end)
+        if quote is not None and quote.get("speaker"):
+            actor, side = quote.get("speaker"), _side_name(quote.get("side"))
+        else:
+            actor, side = _reported_actor(
+                unit_cues, mentions, previous_actor, (start, end), body, kb
+            )
+        actor, side = _remember_speaker(actor, side, known_sides)
+        gap = sentence_index - last_claim_sentence
+        if not _qualifies(unit_cues, lex, analysed, side, gap):
+            continue
+        text = body[start:end]
+        stance = st.classify(unit_cues, question=text.rstrip(" ”\"'’").endswith("?"))
+        when, precision, basis = _unit_date(
+            text, doc, [c for c in unit_cues if c.label == "speech"], start
+        )
+        claim = {
+            "claim_id": f"{doc.get('doc_id')}:c{len(claims) + 1}",
+            "doc_id": doc.get("doc_id"),
+            "actor": actor,
+            "side": side,
+            "stance": stance,
+            "cameo": lex.cameo.get(stance),
+            "date": when,
+            "date_precision": precision,
+            "date_basis": basis,
+            "text": text,
+            "start": start,
+            "end": end,
+            "quote_id": quote.get("quote_id") if quote is not None else None,
+            "verdict": None,
+            "reviewed_by": None,
+            "topics": [],
+        }
+        claims.append(claim)
+        scores.append(st.score(unit_cues))
+        last_claim_sentence = sentence_index
+        previous_actor = (actor, side)
+        if quote is not None:
+            _set_quote_stance(quote, stance)
+    _attach_verdict(doc, claims, scores, lex)
+    return claims
+
+
+def _remember_speaker(
+    actor: str | None, side: str | None, known: dict[str, tuple[str, str]]
+) -> tuple[str | None, str | None]:
+    """A bare surname takes the full name and side met earlier in the same document."""
+    if not actor:
+        return actor, side
+    surname = actor.split()[-1]
+    if side and len(actor.split()) > 1:
+        known.setdefault(surname, (actor, side))
+        return actor, side
+    if side is None and len(actor.split()) == 1 and surname in known:
+        return known[surname]
+    return actor, side
+
+
+def _set_quote_stance(quote: dict[str, Any], stance: str) -> None:
+    """A quote spanning several claims keeps the strongest stance (precedence order)."""
+    current = quote.get("stance")
+    if current not in st.STANCE_ORDER or st.STANCE_ORDER.index(stance) < st.STANCE_ORDER.index(
+        current
+    ):
+        quote["stance"] = stance
+
+
+def is_fact_check(doc: dict[str, Any]) -> bool:
+    return doc.get("kind") == "fact-check" or bool(doc.get("verdict"))
+
+
+def questioned_side(doc: dict[str, Any], lex: st.StanceLexicon) -> str | None:
+    """The side the title names first ("Did Russia Conduct Airstrikes … with US?" → Russia)."""
+    title = doc.get("title") or ""
+    if not title:
+        return None
+    for side in st.sides_named(lex.analyse(title).cues):
+        paired = _pair_side(side)
+        if paired:
+            return paired
+    return None
+
+
+def rated_claim_index(
+    claims: list[dict[str, Any]], scores: list[int], side: str | None
+) -> int | None:
+    """Index of the claim a fact-check rates (rule in the module docstring)."""
+    if not claims:
+        return None
+
+    def best(indices: list[int]) -> int | None:
+        if not indices:
+            return None
+        return max(indices, key=lambda i: (scores[i], -i))
+
+    by_side = [i for i, c in enumerate(claims) if side and _pair_side(c.get("side")) == side]
+    asserting = [i for i in by_side if claims[i]["stance"] == "asserts"]
+    choice = best(asserting)
+    if choice is None:
+        choice = best(by_side)
+    return 0 if choice is None else choice
+
+
+def _attach_verdict(
+    doc: dict[str, Any], claims: list[dict[str, Any]], scores: list[int], lex: st.StanceLexicon
+) -> None:
+    if not claims or not is_fact_check(doc) or not doc.get("verdict"):
+        return
+    index = rated_claim_index(claims, scores, questioned_side(doc, lex))
+    if index is None:
+        return
+    claims[index]["verdict"] = doc.get("verdict")
+    claims[index]["reviewed_by"] = doc.get("outlet")

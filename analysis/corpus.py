@@ -1,20 +1,52 @@
-"""The corpus: load a folder (or list) of texts into the project's tables."""
+"""The corpus: load a folder (or list) of texts into the project's tables.
+
+``load_corpus`` finds the input files (``discover``), gives each a unique ``doc_id``
+(``assign_doc_ids``), runs each through ``analysis.pipeline.process_path`` — sequentially for small
+inputs, in a process pool for large ones — and assembles the tables.  Every input file ends up in
+exactly one of ``documents`` or ``problems``.
+
+A content-keyed cache (see ``analysis.corpus`` section "cache" below) makes reloading an unchanged
+corpus cost little more than reading its files.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import importlib.metadata
+import logging
+import math
+import multiprocessing
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from analysis import read
 from analysis.dedup import find_duplicates
 from analysis.knowledge import Knowledge, load_knowledge
 from analysis.pipeline import DocResult, process_path
 from analysis.tables import build_table
 
 TABLES = ("documents", "comments", "links", "problems", "quotes", "claims", "events")
-SIDECAR_SUFFIX = ".meta.toml"
+SIDECAR_SUFFIX = read.SIDECAR_SUFFIX
+SEQUENTIAL_MAX = 200  # inputs; below this a process pool's start-up costs more than it saves
+CHUNKS_PER_WORKER = 8  # enough chunks to balance the load, few enough that IPC stays cheap
+CACHE_ENV = "COORDINATION_CLAIMS_CACHE"
+CACHE_FORMAT = "1"
+DEPENDENCIES = ("pandas", "pyarrow", "spacy", "dateparser", "charset-normalizer", "py3langid")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,25 +76,166 @@ class Corpus:
         return select_corpus(self, topic=topic, start=start, end=end, side=side)
 
 
+# ---------------------------------------------------------------------------------------------
+# inputs
+
+
+def _is_input(path: Path) -> bool:
+    return not path.name.startswith(".") and not path.name.endswith(SIDECAR_SUFFIX)
+
+
+def _folder_files(root: Path) -> list[Path]:
+    try:
+        return [p for p in root.iterdir() if p.is_file() and _is_input(p)]
+    except OSError:
+        return []
+
+
 def discover(source: str | Path | Iterable[str | Path]) -> list[Path]:
-    """Input files in a stable order: every regular, non-hidden file but sidecars."""
+    """Input files in a stable order (by name, then path).
+
+    A folder contributes its regular, non-hidden files except sidecars (``*.meta.toml``).  In an
+    explicit list, folders are expanded the same way and every other path is kept — even a missing
+    one, which then becomes an ``unreadable`` problem rather than vanishing.
+    """
     if isinstance(source, str | Path):
         root = Path(source)
         if root.is_file():
             return [root]
         if not root.is_dir():
             raise FileNotFoundError(f"no such file or folder: {root}")
-        candidates: Iterable[Path] = root.iterdir()
+        found = _folder_files(root)
     else:
-        candidates = (Path(p) for p in source)
-    return sorted(
-        (
-            p
-            for p in candidates
-            if p.is_file() and not p.name.startswith(".") and not p.name.endswith(SIDECAR_SUFFIX)
-        ),
-        key=lambda p: (p.name, str(p)),
-    )
+        found = []
+        for item in source:
+            path = Path(item)
+            if path.is_dir():
+                found.extend(_folder_files(path))
+            elif not path.name.endswith(SIDECAR_SUFFIX):
+                found.append(path)
+    unique = dict.fromkeys(found)  # the same path listed twice is one input
+    return sorted(unique, key=lambda p: (p.name, str(p)))
+
+
+def _path_hash(path: Path) -> str:
+    return hashlib.sha256(path.absolute().as_posix().encode()).hexdigest()[:8]
+
+
+def assign_doc_ids(paths: Sequence[Path]) -> list[str]:
+    """A unique ``doc_id`` per path, deterministic for the same paths.
+
+    The id is the file stem; stems shared by several inputs (``a.txt`` and ``a.md``) use the file
+    name instead; names still shared (same name in two folders) get ``~`` and a short hash of the
+    absolute path (``a.txt~1f2e3d4c``).
+    """
+    stems = Counter(p.stem for p in paths)
+    names = Counter(p.name for p in paths)
+    ids = []
+    for path in paths:
+        if stems[path.stem] == 1:
+            ids.append(path.stem)
+        elif names[path.name] == 1:
+            ids.append(path.name)
+        else:
+            ids.append(f"{path.name}~{_path_hash(path)}")
+    counts = Counter(ids)
+    return [
+        doc_id if counts[doc_id] == 1 else f"{doc_id}~{_path_hash(path)}"
+        for doc_id, path in zip(ids, paths, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file to load: its id, the bytes already read (if any) and its content key."""
+
+    path: Path
+    doc_id: str
+    data: bytes | None = None
+    key: str | None = None  # None: never cached (unreadable right now)
+
+
+# ---------------------------------------------------------------------------------------------
+# processing
+
+
+_WORKER_STATE: dict[str, Any] = {}
+
+
+def _init_worker(kb: Knowledge, max_bytes: int) -> None:
+    _WORKER_STATE["kb"] = kb
+    _WORKER_STATE["max_bytes"] = max_bytes
+
+
+def _process_one(item: Input, kb: Knowledge, max_bytes: int) -> DocResult:
+    return process_path(item.path, kb, item.data, doc_id=item.doc_id, max_bytes=max_bytes)
+
+
+def _process_chunk(chunk: list[Input]) -> list[DocResult]:
+    """Worker entry point (module level, so it works with the ``spawn`` start method)."""
+    kb, max_bytes = _WORKER_STATE["kb"], _WORKER_STATE["max_bytes"]
+    return [_process_one(item, kb, max_bytes) for item in chunk]
+
+
+def _chunks(items: list[Input], n_chunks: int) -> list[list[Input]]:
+    size = max(1, math.ceil(len(items) / n_chunks))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """``fork`` where it is safe and cheap (workers inherit the imported stages), else a
+    ``forkserver``/``spawn`` context — the worker code is spawn-safe either way."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.version_info < (3, 12) and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["analysis.pipeline"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def process_inputs(
+    items: list[Input], kb: Knowledge, *, workers: int | None = None, max_bytes: int
+) -> list[DocResult]:
+    """Results in input order; a pool only when there are enough inputs to pay for it."""
+    n_workers = default_workers() if workers is None else max(1, workers)
+    if n_workers == 1 or len(items) < SEQUENTIAL_MAX:
+        return [_process_one(item, kb, max_bytes) for item in items]
+    chunks = _chunks(items, n_workers * CHUNKS_PER_WORKER)
+    results: list[DocResult] = []
+    with ProcessPoolExecutor(
+        max_workers=n_workers,
+        mp_context=_pool_context(),
+        initializer=_init_worker,
+        initargs=(kb, max_bytes),
+    ) as pool:
+        futures = _submit(pool, chunks)
+        for chunk, future in zip(chunks, futures, strict=True):
+            results.extend(_chunk_result(chunk, future, kb, max_bytes))
+    return results
+
+
+def _submit(pool: Executor, chunks: list[list[Input]]) -> list[Future[list[DocResult]]]:
+    return [pool.submit(_process_chunk, chunk) for chunk in chunks]
+
+
+def _chunk_result(
+    chunk: list[Input], future: Future[list[DocResult]], kb: Knowledge, max_bytes: int
+) -> list[DocResult]:
+    """A chunk's results; if its worker died, the chunk is redone here, one file at a time."""
+    try:
+        return future.result()
+    except (BrokenProcessPool, OSError, pickle.PicklingError, MemoryError) as error:
+        log.warning("worker failed (%s); processing %d files in-process", error, len(chunk))
+        return [_process_one(item, kb, max_bytes) for item in chunk]
 
 
 def assemble(results: list[DocResult], kb: Knowledge) -> Corpus:
@@ -81,14 +254,165 @@ def assemble(results: list[DocResult], kb: Knowledge) -> Corpus:
     return Corpus(**tables, knowledge=kb)
 
 
+# ---------------------------------------------------------------------------------------------
+# cache
+#
+# One pair of files per corpus (a corpus = the list of input paths) in the cache folder:
+#   corpus-ID.tables.pkl  the content keys of all inputs + the assembled tables (warm path)
+#   corpus-ID.docs.pkl    per-document results by content key (reused when some files changed)
+# A content key hashes the code fingerprint (package sources, data files, library versions,
+# size limit), the doc_id and path, the file's bytes and its sidecar's bytes: any change to code,
+# data or input gives a new key.  Files are written atomically; an unreadable cache is ignored.
+
+
+@lru_cache(maxsize=1)
+def _sources_fingerprint() -> str:
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    digest.update(sys.version.encode())
+    for name in DEPENDENCIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=absent".encode())
+    return digest.hexdigest()
+
+
+def code_fingerprint(kb: Knowledge, max_bytes: int = read.MAX_BYTES) -> str:
+    """What the results depend on besides the inputs: code, data files, libraries, limits."""
+    text = f"{_sources_fingerprint()}|{kb.fingerprint}|{max_bytes}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def default_cache_dir() -> Path:
+    """``$COORDINATION_CLAIMS_CACHE``, else ``$XDG_CACHE_HOME/coordination-claims``, else
+    ``~/.cache/coordination-claims``."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "coordination-claims"
+
+
+def _sidecar_bytes(path: Path) -> bytes:
+    side = read.sidecar_path(path)
+    try:
+        return side.read_bytes() if side.is_file() else b""
+    except OSError:
+        return b"\x00unreadable sidecar"
+
+
+def fingerprint_input(path: Path, doc_id: str, code: str, max_bytes: int) -> Input:
+    """Read a file (unless too large: then stat alone) and compute its content key."""
+    try:
+        stat = path.stat()
+        if stat.st_size > max_bytes:  # keyed by size and mtime: never read into memory
+            data, content = None, f"large:{stat.st_size}:{stat.st_mtime_ns}".encode()
+        else:
+            data = content = path.read_bytes()
+    except OSError:
+        return Input(path, doc_id)
+    digest = hashlib.sha256(code.encode())
+    for part in (doc_id.encode(), str(path).encode(), content, _sidecar_bytes(path)):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return Input(path, doc_id, data, digest.hexdigest())
+
+
+def _cache_files(cache_dir: Path, paths: Sequence[Path]) -> tuple[Path, Path]:
+    identity = hashlib.sha256("\n".join(p.absolute().as_posix() for p in paths).encode())
+    stem = f"corpus-{identity.hexdigest()[:24]}"
+    return cache_dir / f"{stem}.tables.pkl", cache_dir / f"{stem}.docs.pkl"
+
+
+def _load_pickle(path: Path, code: str) -> dict[str, Any] | None:
+    """The cached payload, or ``None`` when absent, corrupt or made by other code."""
+    try:
+        with path.open("rb") as handle:
+            payload = pickle.load(handle)  # our own cache file, written by ``_write_pickle``
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # a corrupt or truncated cache is rebuilt, never fatal
+        log.info("ignoring unreadable cache %s: %s", path, error)
+        return None
+    if not isinstance(payload, dict) or payload.get("code") != code:
+        return None
+    return payload
+
+
+def _write_pickle(path: Path, payload: dict[str, Any]) -> None:
+    """Atomic write (temp file + ``os.replace``); a cache that cannot be written is skipped."""
+    temp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            temp = Path(handle.name)
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temp.replace(path)
+    except OSError as error:
+        log.info("could not write cache %s: %s", path, error)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# the loader
+
+
 def load_corpus(
     source: str | Path | Iterable[str | Path],
     *,
     data_dir: str | Path | None = None,
+    workers: int | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
+    max_bytes: int = read.MAX_BYTES,
 ) -> Corpus:
     """Load texts into tables: ``documents``, ``comments``, ``links``, ``problems``,
-    ``quotes``, ``claims`` and ``events`` (pandas DataFrames)."""
+    ``quotes``, ``claims`` and ``events`` (pandas DataFrames).
+
+    ``workers``: processes for large inputs (default: every available core; 1 = sequential).
+    ``cache``/``cache_dir``: reuse results for unchanged files (default folder: see
+    ``default_cache_dir``).  ``max_bytes``: larger files become ``too_large`` problems.
+    """
     kb = load_knowledge(data_dir)
     paths = discover(source)
-    results = [process_path(path, kb) for path in paths]
-    return assemble(results, kb)
+    doc_ids = assign_doc_ids(paths)
+    if not cache:
+        items = [Input(path, doc_id) for path, doc_id in zip(paths, doc_ids, strict=True)]
+        return assemble(process_inputs(items, kb, workers=workers, max_bytes=max_bytes), kb)
+    return _load_cached(
+        paths, doc_ids, kb, workers, Path(cache_dir or default_cache_dir()), max_bytes
+    )
+
+
+def _load_cached(
+    paths: list[Path],
+    doc_ids: list[str],
+    kb: Knowledge,
+    workers: int | None,
+    cache_dir: Path,
+    max_bytes: int,
+) -> Corpus:
+    code = code_fingerprint(kb, max_bytes)
+    items = [
+        fingerprint_input(path, doc_id, code, max_bytes)
+        for path, doc_id in zip(paths, doc_ids, strict=True)
+    ]
+    keys = [item.key for item in items]
+    tables_file, docs_file = _cache_files(cache_dir, paths)
+    warm = _load_pickle(tables_file, code)
+    if warm is not None and warm.get("keys") == keys and None not in keys:
+        return Corpus(**warm["tables"], knowledge=kb)
+    stored = _load_pickle(docs_file, code)
+    known: dict[str, DocResult] = stored["docs"] if stored else {}
+    todo = [item for item in items if item.key not in known]
+    fresh = iter(process_inputs(todo, kb, workers=workers, max_bytes=max_bytes))
+    results = [known[item.key] if item.key in known else next(fresh) for item in items]
+    docs = {item.key: result for item, result in zip(items, results, strict=True) if item.key}
+    _write_pickle(docs_file, {"code": code, "docs": docs})
+    corpus = assemble(results, kb)
+    _write_pickle(tables_file, {"code": code, "keys": keys, "tables": corpus.tables()})
+    return corpus

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from analysis.knowledge import Knowledge
@@ -73,6 +74,12 @@ BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'“”]+[^\s<>()\[\]\"
 EMPHASIS_TAIL = re.compile(r"\s+_[^_]{1,200}_\s*$")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 SENTENCE_END = re.compile(r"[.!?。！？…][\"”’»)\]]*$")
+CONTINUES = re.compile(
+    r"(?:[,;(“\"‘–—-]|\b(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|that|its|is|was|"
+    r"were|are|be|been|has|have|had|said|says|not|it|this|their|his|her|our|who|which|would|will|"
+    r"could|than|into|over|after|before))$",
+    re.IGNORECASE,
+)
 TITLE_END = re.compile(r"[?!][\"”’»)\]]*$")
 STOPWORDS = frozenset(
     [
@@ -141,6 +148,13 @@ URL_DATE_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/._-]|$)")
 URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/._-]|$)")
 URL_DATE_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?=/)")
 ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+STAMP_WORDS = re.compile(
+    r"\b(?:posted|updated|published|modified|last|ago|min read|am|pm|gmt|utc|edt|est|et|msk|cet|"
+    r"bst|mon|tue|wed|thu|fri|sat|sun)\b",
+    re.IGNORECASE,
+)
+INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Ý]\.$")
+NAV_SEPARATOR = re.compile(r"\s+[|/›»>·•]\s+")
 CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
@@ -179,6 +193,7 @@ class Rules:
     related_heading: re.Pattern[str]
     credit_line: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
+    anonymous_byline: re.Pattern[str]
     speaker: re.Pattern[str]
     rating: re.Pattern[str]
     labelled_rating: re.Pattern[str]
@@ -223,6 +238,9 @@ def rules_for(kb: Knowledge) -> Rules:
         related_heading=_full(sections.get("related", [])),
         credit_line=_full(f.get("credit_lines", [])),
         bylines=tuple(re.compile(p, re.IGNORECASE) for p in f.get("bylines", [])),
+        anonymous_byline=re.compile(
+            rf"\b(?:{f.get('anonymous_bylines', r'(?!x)x')})\b", re.IGNORECASE
+        ),
         speaker=re.compile(rf"^(?:{f.get('speaker_turn', r'(?!x)x')})"),
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
@@ -272,6 +290,14 @@ def is_date_line(text: str) -> bool:
     return bool(DATE_TEXT.search(text))
 
 
+def is_nav_bar(text: str) -> bool:
+    """Menu or breadcrumb: short items between separators ("Home | World | Middle East")."""
+    parts = [p for p in NAV_SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2 or len(text.split()) > 12:
+        return False
+    return all(len(p.split()) <= 3 and not SENTENCE_END.search(p) for p in parts)
+
+
 def is_tag_line(text: str) -> bool:
     """A comma-separated list of capitalised names without a verb (topic tags)."""
     parts = [p.strip() for p in text.split(",")]
@@ -301,6 +327,8 @@ def byline_name(text: str, rules: Rules) -> str | None:
                 w[0].isupper() or w.lower() in {"and", "de", "van", "von", "al", "bin"}
                 for w in words
             ):
+                if rules.anonymous_byline.search(name):
+                    return None
                 return name.title() if name.isupper() else name
     return None
 
@@ -326,32 +354,60 @@ def _parse_links(raw: str) -> tuple[str, list[tuple[str, str]], int]:
     return text.strip(), links, link_chars
 
 
-def _join_wrapped(lines: list[str]) -> list[tuple[str, int]]:
-    """Source lines → (line, blanks before), re-joining hard-wrapped prose within a block."""
-    joined: list[tuple[str, int]] = []
-    blanks = 0
-    previous_open = False
+def _split_blocks(lines: list[str]) -> list[tuple[list[str], int]]:
+    """Blank-line separated blocks of lines, each with the number of blank lines before it."""
+    blocks: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    blanks = before = 0
     for line in lines:
         if not line:
+            if current:
+                blocks.append((current, before))
+                current, blanks = [], 0
             blanks += 1
-            previous_open = False
             continue
-        if previous_open and blanks == 0 and not _starts_structure(line):
-            text, before = joined[-1]
-            glue = "" if text.endswith("-") and not text.endswith(" -") else " "
-            joined[-1] = (text + glue + line, before)
-        else:
-            joined.append((line, blanks))
-        last = joined[-1][0]
-        previous_open = (
-            len(line) >= 50
-            and not SENTENCE_END.search(last)
-            and not last.endswith((":", ";"))
-            and not _starts_structure(last)
-            and not is_title_like(line)
-        )
-        blanks = 0
+        if not current:
+            before = blanks
+        current.append(line)
+    if current:
+        blocks.append((current, before))
+    return blocks
+
+
+def _wraps(line: str, following: str) -> bool:
+    """Whether ``following`` continues ``line`` (a hard line break inside a sentence)."""
+    return (
+        len(line) >= 45
+        and not SENTENCE_END.search(line)
+        and not line.endswith(":")
+        and not _starts_structure(following)
+        and (following[:1].islower() or bool(CONTINUES.search(line)))
+    )
+
+
+def _join_block(block: list[str]) -> list[str]:
+    """Re-join a hard-wrapped paragraph; a block of headlines or widgets is left alone."""
+    if len(block) < 2 or not any(_wraps(a, b) for a, b in pairwise(block)):
+        return block
+    if sum(is_title_like(line) for line in block) * 2 > len(block):
+        return block
+    joined = [block[0]]
+    for line in block[1:]:
+        if _starts_structure(line):
+            joined.append(line)
+            continue
+        glue = "" if joined[-1].endswith("-") and not joined[-1].endswith(" -") else " "
+        joined[-1] = joined[-1] + glue + line
     return joined
+
+
+def _join_wrapped(lines: list[str]) -> list[tuple[str, int]]:
+    """Source lines → (line, blank lines before it), hard-wrapped paragraphs re-joined."""
+    result: list[tuple[str, int]] = []
+    for block, before in _split_blocks(lines):
+        for number, line in enumerate(_join_block(block)):
+            result.append((line, before if number == 0 else 0))
+    return result
 
 
 def _starts_structure(line: str) -> bool:
@@ -424,7 +480,7 @@ def _assign_roles(lines: list[Line], rules: Rules) -> None:
             line.role = "byline"
         elif is_date_line(text):
             line.role = "stamp"
-        elif (
+        elif is_nav_bar(text) or (
             line.links and line.link_chars >= 0.8 * max(len(text), 1) and not is_prose(text, rules)
         ):
             line.role = "linklist"
@@ -498,6 +554,9 @@ def _comment_start(lines: list[Line], first_prose: int, rules: Rules) -> int:
 
 
 def _span(lines: list[Line], limit: int) -> tuple[int, int]:
+    """First to last prose line before ``limit``; a staff-credit footer ends the article."""
+    first = next((i for i in range(limit) if lines[i].role == "prose"), limit)
+    limit = next((i for i in range(first, limit) if lines[i].role == "credit"), limit)
     prose = [i for i in range(limit) if lines[i].role == "prose"]
     if not prose:
         kept = [i for i in range(limit) if lines[i].role in {"other", "tags", "stamp"}]
@@ -523,7 +582,11 @@ def _find_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> Line
 
 
 def _choose_title(lines: list[Line], start: int, end: int) -> Line | None:
-    """Markdown heading, else first title-like line before the article, else a repeated line."""
+    """Markdown heading, else a headline-sized line before the article, else a repeated line.
+
+    Section labels and site names above a headline are short, so a candidate of five words or
+    more wins over a shorter one that comes first.
+    """
     for line in lines[:end]:
         if (
             line.heading
@@ -531,9 +594,11 @@ def _choose_title(lines: list[Line], start: int, end: int) -> Line | None:
             and len(line.text.split()) >= 3
         ):
             return line
-    for line in lines[:start]:
-        if _title_candidate(line):
-            return line
+    candidates = [line for line in lines[:start] if _title_candidate(line)]
+    for minimum in (5, 4):
+        for line in candidates:
+            if len(line.text.split()) >= minimum:
+                return line
     counts: dict[str, int] = {}
     for line in lines[:end]:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -545,9 +610,14 @@ def _choose_title(lines: list[Line], start: int, end: int) -> Line | None:
 
 def _title_candidate(line: Line) -> bool:
     text = line.text
+    if line.role == "stamp":  # "Syria Daily Brief — 30 September 2016", not "Posted 14 Oct 09:12"
+        remainder = DATE_TEXT.sub("", text).strip(" ,|/–—-")
+        if len(_words(remainder)) < 3 or STAMP_WORDS.search(remainder):
+            return False
+    elif line.role not in {"other", "repeat"}:
+        return False
     return (
-        line.role in {"other", "repeat"}
-        and 3 <= len(text.split()) <= 30
+        3 <= len(text.split()) <= 30
         and len(text) >= 15
         and not text.endswith(".")
         and not line.item
@@ -563,7 +633,9 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
         return None
     stripped = rules.author_suffix.sub("", text).strip()
     had_suffix = stripped != text.strip()
-    if not stripped or len(stripped) > 40 or SENTENCE_END.search(stripped):
+    if not stripped or len(stripped) > 40:
+        return None
+    if SENTENCE_END.search(stripped) and not INITIAL_END.search(stripped):
         return None
     tokens = stripped.split()
     if not 1 <= len(tokens) <= 4:

@@ -46,7 +46,7 @@ SOURCE_AFTER = re.compile(
 )
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
-    r"reporting by\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})", re.IGNORECASE
+    r"(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
 )
 MIN_LANGUAGE_CHARS = 40
 MIN_LANGUAGE_PROBABILITY = 0.5

@@ -1,17 +1,876 @@
-"""Date expressions: finding them in text with spans, precision and basis; publication dates."""
+"""Date expressions: finding them in text with spans, precision and basis; publication dates.
+
+``find_dates`` finds candidate spans with cheap regular expressions (month names, numeric ISO dates,
+weekdays, relative words, bare years), lets ``dateparser`` read the month/day part of each span
+(cached: the key space is a few hundred strings such as ``"Sept 30"``), and resolves what the text
+leaves out against a reference date — never inventing a day or a year the text does not support.
+
+``infer_published`` decides a document's publication date from the page head, a wire dateline, and
+what the body says, using the calendar of known events (``analysis/data/calendar.toml``) to anchor
+year-less and relative expressions in time.  Bases (``published_basis``):
+
+- ``header``: a full date in the head (page stamp, digest heading), consistent with the content;
+- ``dateline``: a wire dateline ("MOSCOW, Oct 7 (Reuters) -"), year taken from the other evidence;
+- ``relative-day inference``: a weekday / "yesterday" / "last week" in a sentence about a known event;
+- ``content inference``: the month of the latest event the text reports, bounded by the calendar;
+- ``link date``: the latest dated source link, when nothing else is available;
+- ``sidecar``: set by the pipeline from a ``.meta.toml`` file (not here).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+import dateparser
+
+from analysis.knowledge import Knowledge, load_knowledge
+
+DAY, MONTH, YEAR = "day", "month", "year"
+PRECISIONS_ORDER = (DAY, MONTH, YEAR)
+
+# Mention bases.
+EXPLICIT = "explicit date"
+YEAR_INFERRED = "year inferred"
+RELATIVE_DAY = "relative day"
+RELATIVE_PERIOD = "relative period"
+
+# Publication bases.
+HEADER = "header"
+DATELINE = "dateline"
+RELATIVE_DAY_INFERENCE = "relative-day inference"
+CONTENT_INFERENCE = "content inference"
+LINK_DATE = "link date"
 
 
 @dataclass(frozen=True)
 class PublishedDate:
     date: date | None
     precision: str | None  # day | month | year
-    basis: str | None  # header | dateline | relative-day | content | sidecar | ...
+    basis: str | None  # header | dateline | relative-day inference | content inference | link date
 
 
-def infer_published(head: list[str], body: str, links: list[dict]) -> PublishedDate:
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a text; ``date`` is None when it cannot be resolved."""
+
+    start: int
+    end: int
+    text: str
+    date: date | None
+    precision: str | None
+    basis: str | None
+    kind: str  # full | month_day | month_year | month | year | weekday | relative_day | relative_period
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    modifier: str | None = None  # last/next/this/on… before a weekday; the relative phrase
+    future: bool = False  # preceded by a forward-looking cue ("starting", "will", "until")
+
+
+# --------------------------------------------------------------------------------------------
+# Candidate spans
+# --------------------------------------------------------------------------------------------
+
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_FULL.upper()}|{_MONTH_ABBR.upper()})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_ISO = re.compile(
+    rf"(?<![\d/-])(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])(?![\d])"
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH})(?!\w)\s?(?P<day>{_DAY})(?!\d)(?:,\s?|\s)(?P<year>{_YEAR})(?!\d)"
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(?P<day>{_DAY})\s?(?:of\s)?(?P<month>{_MONTH})(?!\w),?\s(?P<year>{_YEAR})(?!\d)"
+)
+_MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})(?!\w)\s?(?P<day>{_DAY})(?![\d:,]\d|\w)")
+_DAY_MONTH = re.compile(rf"(?<![\d,.])(?P<day>{_DAY})\s(?:of\s)?(?P<month>{_MONTH})(?!\w)")
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?!\w),?\s(?P<year>{_YEAR})(?!\d)")
+# A month without a day or a year is a month only after a word that introduces a time.
+_BARE_MONTH = re.compile(
+    r"\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Tt]hroughout|[Ff]rom|"
+    r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
+    r"[Ee]nd of|[Mm]iddle of|[Bb]y)\s+"
+    rf"(?P<span>(?:(?:early|late|mid)[- ])?(?P<month>{_MONTH_FULL}|Sept\.))(?!\w)"
+)
+_NOT_MAY_THE_NAME = re.compile(r"\s*(?:'s|’s|[A-Z]|said|says|told|has|had|was|is|and\s+[A-Z])")
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+)?"
+    rf"(?P<weekday>{'|'.join(_WEEKDAYS)})(?!\w)"
+)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|"
+    r"(?:earlier|later) this (?:week|month|year)|(?:last|this|next|past) (?:week|month|year)|"
+    r"a (?:week|month|year) ago)\b",
+    re.IGNORECASE,
+)
+_BARE_YEAR = re.compile(rf"(?<![\d,.$£€#/:-])(?P<year>{_YEAR})(?![\d]|,\d|\.\d|\s?%|\s?percent)")
+# Forward-looking cues: "starting May 25", "from mid-September", "will meet on Friday".
+_FUTURE_IMMEDIATE = re.compile(
+    r"\b(?:starting|beginning|until|till|from|by|as of|due)\s+(?:on\s+)?$", re.IGNORECASE
+)
+_FUTURE_MODAL = re.compile(
+    r"\b(?:will|'ll|shall|is to|are to|scheduled|planned|plans? to|expected to|set to|upcoming)\b"
+    r"[^.;:!?]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _parse_month_day(month_token: str, day: int) -> tuple[int, int] | None:
+    """(month, day) read by dateparser from e.g. "Sept 30"; None when not a calendar date."""
+    parsed = dateparser.parse(
+        f"{month_token} {day}",
+        languages=["en"],
+        settings={
+            "REQUIRE_PARTS": ["day", "month"],
+            "RELATIVE_BASE": datetime(2000, 1, 1),  # noqa: DTZ001 — a leap year, so "Feb 29" parses
+            "PREFER_DATES_FROM": "current_period",
+        },
+    )
+    return (parsed.month, parsed.day) if parsed else None
+
+
+@lru_cache(maxsize=256)
+def _parse_month(month_token: str) -> int | None:
+    parsed = dateparser.parse(
+        month_token,
+        languages=["en"],
+        settings={
+            "REQUIRE_PARTS": ["month"],
+            "RELATIVE_BASE": datetime(2000, 1, 1),  # noqa: DTZ001 — only the month is read
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+    return parsed.month if parsed else None
+
+
+def _month_token(raw: str) -> str:
+    return raw.rstrip(".").capitalize()
+
+
+def _day_number(raw: str) -> int:
+    return int(re.sub(r"\D", "", raw))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    modifier: str | None = None
+
+
+def _is_future(text: str, start: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    return bool(_FUTURE_IMMEDIATE.search(before) or _FUTURE_MODAL.search(before))
+
+
+class _Occupied:
+    """Spans already taken by a longer, more specific candidate."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.spans)
+
+    def take(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _month_day_candidates(text: str, taken: _Occupied) -> Iterable[_Candidate]:
+    for match in _ISO.finditer(text):
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            yield _Candidate(
+                *match.span(),
+                "full",
+                int(match["month"]),
+                int(match["day"]),
+                int(match["year"]),
+            )
+    for pattern, kind in (
+        (_MONTH_DAY_YEAR, "full"),
+        (_DAY_MONTH_YEAR, "full"),
+        (_MONTH_DAY, "month_day"),
+        (_DAY_MONTH, "month_day"),
+    ):
+        for match in pattern.finditer(text):
+            if not taken.free(*match.span()):
+                continue
+            parsed = _parse_month_day(_month_token(match["month"]), _day_number(match["day"]))
+            if parsed is None:
+                continue
+            year = int(match["year"]) if kind == "full" else None
+            if year is not None and _safe_date(year, *parsed) is None:
+                continue
+            taken.take(*match.span())
+            yield _Candidate(*match.span(), kind, parsed[0], parsed[1], year)
+
+
+def _month_candidates(text: str, taken: _Occupied) -> Iterable[_Candidate]:
+    for match in _MONTH_YEAR.finditer(text):
+        month = _parse_month(_month_token(match["month"]))
+        if month and taken.free(*match.span()):
+            taken.take(*match.span())
+            yield _Candidate(*match.span(), "month_year", month, None, int(match["year"]))
+    for match in _BARE_MONTH.finditer(text):
+        start, end = match.span("span")
+        if match["month"] == "May" and _NOT_MAY_THE_NAME.match(text, end):
+            continue
+        month = _parse_month(_month_token(match["month"]))
+        if month and taken.free(start, end):
+            taken.take(start, end)
+            modifier = match["pre"].lower()
+            yield _Candidate(start, end, "month", month, modifier=modifier)
+
+
+def _relative_candidates(text: str, taken: _Occupied) -> Iterable[_Candidate]:
+    for match in _WEEKDAY.finditer(text):
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            modifier = (match["mod"] or "").lower() or None
+            weekday = _WEEKDAYS.index(match["weekday"])
+            yield _Candidate(*match.span(), "weekday", day=weekday, modifier=modifier)
+    for match in _RELATIVE.finditer(text):
+        phrase = match["rel"].lower()
+        if phrase in {"today", "tonight"} and _after_a_name(text, match.start()):
+            continue  # "Russia Today", "USA Today"
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            kind = "relative_day" if "day" in phrase or phrase == "tonight" else "relative_period"
+            yield _Candidate(*match.span(), kind, modifier=phrase)
+    for match in _BARE_YEAR.finditer(text):
+        if taken.free(*match.span()):
+            taken.take(*match.span())
+            yield _Candidate(*match.span(), "year", year=int(match["year"]))
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].rstrip()
+    return bool(re.search(r"\b(?:Russia|USA|RT|[A-Z]{2,})$", before))
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    taken = _Occupied()
+    found = [
+        *_month_day_candidates(text, taken),
+        *_month_candidates(text, taken),
+        *_relative_candidates(text, taken),
+    ]
+    return sorted(found, key=lambda c: (c.start, c.end))
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution against a reference date
+# --------------------------------------------------------------------------------------------
+
+
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _week_monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _centre(reference: date, precision: str) -> date:
+    """The middle of the reference period, to measure "nearest" from."""
+    if precision == YEAR:
+        return date(reference.year, 7, 1)
+    if precision == MONTH:
+        return reference.replace(day=15)
+    return reference
+
+
+def _nearest_year(month: int, day: int, reference: date, precision: str) -> date | None:
+    """The occurrence of month/day nearest to the reference (within the reference year ±1)."""
+    centre = _centre(reference, precision)
+    options = [
+        d
+        for y in (centre.year - 1, centre.year, centre.year + 1)
+        if (d := _safe_date(y, month, day))
+    ]
+    return min(options, key=lambda d: (abs((d - centre).days), d)) if options else None
+
+
+def _resolve_month(c: _Candidate, reference: date, precision: str) -> date:
+    centre = _centre(reference, precision)
+    assert c.month is not None
+    if c.modifier == "last":
+        year = centre.year if c.month < centre.month else centre.year - 1
+        return date(year, c.month, 1)
+    if c.modifier == "next":
+        year = centre.year if c.month > centre.month else centre.year + 1
+        return date(year, c.month, 1)
+    resolved = _nearest_year(
+        c.month, 1, reference.replace(day=1), MONTH if precision == DAY else precision
+    )
+    assert resolved is not None
+    return resolved
+
+
+def _resolve_weekday(c: _Candidate, reference: date, future: bool) -> date:
+    assert c.day is not None
+    back = (reference.weekday() - c.day) % 7
+    ahead = (c.day - reference.weekday()) % 7
+    if c.modifier == "last":
+        return reference - timedelta(days=back or 7)
+    if c.modifier in {"next", "coming"}:
+        return reference + timedelta(days=ahead or 7)
+    if future:
+        return reference + timedelta(days=ahead)
+    return reference - timedelta(days=back)
+
+
+def _resolve_relative_day(phrase: str, reference: date) -> date:
+    offsets = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0}
+    return reference + timedelta(days=offsets[phrase])
+
+
+def _period_for(phrase: str, reference: date) -> tuple[date, date]:
+    """First and last day of the period a relative phrase points to."""
+    unit = phrase.rsplit(" ", 1)[-1] if "ago" not in phrase else phrase.split()[1]
+    shift = 0
+    if phrase.startswith(("last", "past")) or "ago" in phrase:
+        shift = -1
+    elif phrase.startswith("next"):
+        shift = 1
+    if unit == "week":
+        monday = _week_monday(reference) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        first = _add_months(reference, shift)
+        return first, _add_months(first, 1) - timedelta(days=1)
+    year = reference.year + shift
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _coarsest_common(first: date, last: date) -> tuple[date | None, str | None]:
+    if (first.year, first.month) == (last.year, last.month):
+        return first.replace(day=1), MONTH
+    if first.year == last.year:
+        return date(first.year, 1, 1), YEAR
+    return None, None
+
+
+def _resolve(
+    c: _Candidate, reference: date | None, precision: str | None, future: bool
+) -> tuple[date | None, str | None, str | None]:
+    if c.kind == "full":
+        assert c.year is not None
+        assert c.month is not None
+        assert c.day is not None
+        return _safe_date(c.year, c.month, c.day), DAY, EXPLICIT
+    if c.kind == "month_year":
+        assert c.year is not None
+        assert c.month is not None
+        return date(c.year, c.month, 1), MONTH, EXPLICIT
+    if c.kind == "year":
+        assert c.year
+        return date(c.year, 1, 1), YEAR, EXPLICIT
+    if reference is None or precision is None:
+        return None, None, None
+    if c.kind == "month_day":
+        assert c.month is not None
+        assert c.day is not None
+        return _nearest_year(c.month, c.day, reference, precision), DAY, YEAR_INFERRED
+    if c.kind == "month":
+        return _resolve_month(c, reference, precision), MONTH, YEAR_INFERRED
+    if c.kind == "relative_period":
+        assert c.modifier
+        if precision == YEAR and not c.modifier.endswith("year"):
+            return None, None, None
+        first, last = _period_for(c.modifier, reference)
+        resolved, resolved_precision = _coarsest_common(first, last)
+        return resolved, resolved_precision, RELATIVE_PERIOD if resolved else None
+    if precision != DAY:
+        return None, None, None  # a weekday or "yesterday" needs a day-precise reference
+    if c.kind == "weekday":
+        return _resolve_weekday(c, reference, future), DAY, RELATIVE_DAY
+    assert c.modifier
+    return _resolve_relative_day(c.modifier, reference), DAY, RELATIVE_DAY
+
+
+def find_dates(
+    text: str, reference: date | None = None, reference_precision: str | None = DAY
+) -> list[DateMention]:
+    """Date expressions in ``text`` with spans; relative and year-less ones resolved against
+    ``reference`` (publication date) at its precision.  Unresolvable mentions have ``date=None``."""
+    if reference is not None and not isinstance(reference, date):
+        reference = None
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    mentions: list[DateMention] = []
+    for c in _candidates(text):
+        future = _is_future(text, c.start)
+        resolved, precision, basis = _resolve(c, reference, reference_precision, future)
+        mentions.append(
+            DateMention(
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                date=resolved,
+                precision=precision if resolved else None,
+                basis=basis if resolved else None,
+                kind=c.kind,
+                month=c.month,
+                day=c.day,
+                year=c.year,
+                modifier=c.modifier,
+                future=future,
+            )
+        )
+    return mentions
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar of known events
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    name: str
+    date: date
+    precision: str
+    groups: tuple[re.Pattern[str], ...]
+
+    def matches(self, sentence: str) -> bool:
+        return all(group.search(sentence) for group in self.groups)
+
+
+def _keyword_group(alternatives: Sequence[str]) -> re.Pattern[str]:
+    words = sorted(
+        (re.escape(str(a).strip()) for a in alternatives if str(a).strip()), key=len, reverse=True
+    )
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})", re.IGNORECASE)
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+_CALENDAR_CACHE: dict[str, tuple[CalendarEvent, ...]] = {}
+
+
+def _compiled_calendar(kb: Knowledge) -> tuple[CalendarEvent, ...]:
+    """Compiled once per knowledge base (keyed by its fingerprint)."""
+    key = kb.fingerprint or str(id(kb))
+    if key not in _CALENDAR_CACHE:
+        _CALENDAR_CACHE[key] = _compile_calendar(kb)
+    return _CALENDAR_CACHE[key]
+
+
+def _compile_calendar(kb: Knowledge) -> tuple[CalendarEvent, ...]:
+    events: list[CalendarEvent] = []
+    for entry in kb.calendar.get("events", []):
+        if not isinstance(entry, dict):
+            continue
+        when = _as_date(entry.get("date"))
+        groups = [g for g in entry.get("keywords", []) if isinstance(g, list) and g]
+        if when is None or not groups:
+            continue
+        events.append(
+            CalendarEvent(
+                name=str(entry.get("name", "")),
+                date=when,
+                precision=str(entry.get("precision", DAY)),
+                groups=tuple(_keyword_group(g) for g in groups),
+            )
+        )
+    return tuple(sorted(events, key=lambda e: (e.date, e.name)))
+
+
+@lru_cache(maxsize=1)
+def _shipped_knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+def calendar_events(kb: Knowledge | None = None) -> tuple[CalendarEvent, ...]:
+    """The compiled calendar (shipped data, or ``kb``'s merged calendar)."""
+    return _compiled_calendar(kb if kb is not None else _shipped_knowledge())
+
+
+# --------------------------------------------------------------------------------------------
+# Publication date
+# --------------------------------------------------------------------------------------------
+
+Interval = tuple[date, date]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_DATELINE = re.compile(
+    r"^[\s>*#_-]*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,?\s+"
+    rf"(?P<date>(?:{_MONTH})\s?{_DAY}(?:,\s?{_YEAR})?|{_DAY}\s(?:{_MONTH})(?:\s{_YEAR})?)"
+    r"\s*(?:\([A-Z][\w .&/-]{0,40}\))?\s*[-–—]"
+)
+_MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]{2,60}/[^()]{2,60}|[^()]*\b(?:[Pp]hoto|Getty|AFP|AP|Reuters|REUTERS|EPA|Image)\b[^()]*)\)\s*$"
+)
+_CAPTION_START = re.compile(
+    r"^\s*(?:FILE PHOTO|File photo|Photo|PHOTO|Image|IMAGE|Picture)\b[:\s-]"
+)
+_CAPTION_SHAPE = re.compile(
+    r"^(?:An?|The|This)\b[^.]{0,160}\b(?:shows?|is seen|are seen|pictured|poses?|stands?|walks?|"
+    r"speaks?|looks? on|arrives?|gestures?|takes? off|lands?)\b"
+)
+_STAMP_RESIDUE_WORDS = 5
+_RELATIVE_DAY_WINDOW = 6  # a weekday names a day of the past week
+_YEARLESS_WINDOW = 183  # a date written without its year lies in the last half-year
+_BARE_MONTH_WINDOW = 365
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """Publication windows implied by one mention about a known event."""
+
+    intervals: tuple[Interval, ...]
+    fine: bool  # from a weekday / "yesterday" / "last week": fine enough for a day or a week
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _is_caption(line: str, later_text: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _CAPTION_CREDIT.search(stripped) or _CAPTION_START.match(stripped):
+        return True
+    if len(stripped) >= 30 and stripped in later_text:
+        return True  # a caption repeated under the picture
+    return bool(_CAPTION_SHAPE.match(stripped)) and stripped.count(". ") == 0
+
+
+def _is_link_line(line: str) -> bool:
+    """A line that is mostly a link (related-story lists, menus): not the article's own words."""
+    labels = sum(len(m.group(1)) for m in _MARKDOWN_LINK.finditer(line))
+    return labels > 0 and labels * 2 >= len(_MARKDOWN_TARGET.sub("]", line).strip())
+
+
+def _inside_quotation(line: str, position: int) -> bool:
+    """Inside quoted words the speaker's "Friday" is relative to the speaker's day, not ours."""
+    before = line[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
+    """A short line that is mostly a date ("22:08 GMT26 October 2020", "### [2016-05-21](…)")."""
+    if not mentions or len(line) > 120:
+        return False
+    residue = _MARKDOWN_TARGET.sub("]", line)
+    for m in mentions:
+        residue = residue.replace(m.text, " ")
+    return len(re.findall(r"[A-Za-z]{2,}", residue)) <= _STAMP_RESIDUE_WORDS
+
+
+def _head_date(lines: Iterable[str]) -> tuple[date, str] | None:
+    for line in lines:
+        for m in find_dates(_MARKDOWN_TARGET.sub("]", line)):
+            if m.kind == "full" and m.date:
+                return m.date, DAY
+        for m in find_dates(line):
+            if m.kind == "month_year" and m.date:
+                return m.date, MONTH
+    return None
+
+
+@dataclass
+class _BodyEvidence:
+    stamps: list[str]
+    mentions: list[tuple[DateMention, str, bool]]  # (mention, its sentence, inside a quotation)
+    dateline: DateMention | None
+
+
+def _collect(body: str) -> _BodyEvidence:
+    """Mentions in the body, with stamp-like lines set aside and photo captions ignored."""
+    stamps: list[str] = []
+    mentions: list[tuple[DateMention, str, bool]] = []
+    lines = _line_spans(body)
+    for index, (a, b) in enumerate(lines):
+        line = body[a:b]
+        if not line.strip():
+            continue
+        found = find_dates(line)
+        if index < 15 and _is_stamp(line, [m for m in found if m.kind in {"full", "month_year"}]):
+            stamps.append(line)
+            continue
+        if _is_caption(line, body[b:]) or _is_link_line(line):
+            continue
+        for s_a, s_b in _sentences(line):
+            sentence = line[s_a:s_b]
+            for m in found:
+                if s_a <= m.start < s_b:
+                    mentions.append((m, sentence, _inside_quotation(line, m.start)))
+    return _BodyEvidence(stamps, mentions, _find_dateline(body))
+
+
+def _find_dateline(body: str) -> DateMention | None:
+    for a, b in _line_spans(body)[:20]:
+        match = _DATELINE.match(body[a:b])
+        if match:
+            found = find_dates(match["date"])
+            if found and found[0].kind in {"full", "month_day"}:
+                return found[0]
+    return None
+
+
+def _calendar_anchor(m: DateMention, event: CalendarEvent) -> _Anchor | None:
+    ev = event.date
+    if m.kind == "weekday" and event.precision == DAY and m.day == ev.weekday() and not m.future:
+        if m.modifier == "last":
+            return _Anchor(((ev + timedelta(days=1), ev + timedelta(days=13)),), True)
+        return _Anchor(((ev, ev + timedelta(days=_RELATIVE_DAY_WINDOW)),), True)
+    if m.kind == "relative_day" and event.precision == DAY and m.modifier:
+        offset = {"the day before yesterday": 2, "yesterday": 1}.get(m.modifier, 0)
+        day = ev + timedelta(days=offset)
+        return _Anchor(((day, day),), True)
+    if m.kind == "relative_period" and m.modifier:
+        return _period_anchor(m.modifier, ev)
+    if m.future:
+        return None
+    if m.kind == "month_day" and event.precision == DAY and (m.month, m.day) == (ev.month, ev.day):
+        return _Anchor(((ev, ev + timedelta(days=_YEARLESS_WINDOW)),), False)
+    if m.kind == "month" and event.precision in {DAY, MONTH} and m.month == ev.month:
+        return _Anchor(((ev, ev + timedelta(days=_BARE_MONTH_WINDOW)),), False)
+    return None
+
+
+def _period_anchor(phrase: str, ev: date) -> _Anchor | None:
+    """When was a text written that calls an event on ``ev`` "last week", "this month", …?"""
+    unit = phrase.rsplit(" ", 1)[-1]
+    if phrase.startswith(("next", "later")) or "ago" in phrase:
+        return None
+    if unit == "week":
+        monday = _week_monday(ev)
+        if phrase.startswith(("last", "past")):
+            return _Anchor(((monday + timedelta(days=7), monday + timedelta(days=13)),), True)
+        return _Anchor(((ev, monday + timedelta(days=6)),), True)
+    if unit == "month":
+        if phrase.startswith(("last", "past")):
+            first = _add_months(ev, 1)
+            return _Anchor(((first, _add_months(first, 1) - timedelta(days=1)),), False)
+        return _Anchor(((ev, _add_months(ev, 1) - timedelta(days=1)),), False)
+    if phrase.startswith(("last", "past")):
+        return _Anchor(((date(ev.year + 1, 1, 1), date(ev.year + 1, 12, 31)),), False)
+    return _Anchor(((ev, date(ev.year, 12, 31)),), False)
+
+
+def _anchors(evidence: _BodyEvidence, calendar: Sequence[CalendarEvent]) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    matched: dict[str, list[CalendarEvent]] = {}
+    for m, sentence, quoted in evidence.mentions:
+        if m.kind in {"full", "month_year", "year"} or quoted:
+            continue
+        if sentence not in matched:
+            matched[sentence] = [e for e in calendar if e.matches(sentence)]
+        found = [a for e in matched[sentence] if (a := _calendar_anchor(m, e))]
+        if found:
+            intervals = tuple(sorted({i for a in found for i in a.intervals}))
+            anchors.append(_Anchor(intervals, any(a.fine for a in found)))
+    return anchors
+
+
+def _intersect(current: list[Interval], other: Iterable[Interval]) -> list[Interval]:
+    out: list[Interval] = []
+    for a, b in current:
+        for c, d in other:
+            lo, hi = max(a, c), min(b, d)
+            if lo <= hi:
+                out.append((lo, hi))
+    return sorted(set(out))
+
+
+def _window(anchors: list[_Anchor]) -> tuple[list[Interval], bool] | None:
+    """Intersect the anchors' windows, fine ones first; an anchor that contradicts is skipped."""
+    if not anchors:
+        return None
+    ordered = sorted(
+        anchors, key=lambda a: (not a.fine, sum((b - a_).days for a_, b in a.intervals))
+    )
+    window = list(ordered[0].intervals)
+    fine = ordered[0].fine
+    for anchor in ordered[1:]:
+        narrowed = _intersect(window, anchor.intervals)
+        if narrowed:
+            window = narrowed
+    return window, fine
+
+
+def _inside(day: date, window: list[Interval]) -> bool:
+    return any(a <= day <= b for a, b in window)
+
+
+def _latest_content_date(
+    evidence: _BodyEvidence, reference: date | None, precision: str | None
+) -> date | None:
+    """The latest past (not forward-looking) day or month the text reports."""
+    latest: date | None = None
+    for m, _, _ in evidence.mentions:
+        if m.future or m.kind not in {"full", "month_year", "month_day", "month"}:
+            continue
+        if m.kind in {"full", "month_year"}:
+            resolved = m.date
+        elif reference is not None:
+            c = _Candidate(m.start, m.end, m.kind, m.month, m.day, modifier=m.modifier)
+            resolved = _resolve(c, reference, precision, False)[0]
+        else:
+            resolved = None
+        if resolved and (latest is None or resolved > latest):
+            latest = resolved
+    return latest
+
+
+def _latest_year(evidence: _BodyEvidence) -> int | None:
+    years = [
+        m.year for m, _, _ in evidence.mentions if m.kind == "year" and not m.future and m.year
+    ]
+    return max(years) if years else None
+
+
+def _month_majority(window: list[Interval]) -> date | None:
+    """The month holding at least two thirds of the window's days, if the window is short."""
+    days: dict[date, int] = {}
+    total = 0
+    for a, b in window:
+        for offset in range((b - a).days + 1):
+            d = a + timedelta(days=offset)
+            days[d.replace(day=1)] = days.get(d.replace(day=1), 0) + 1
+            total += 1
+            if total > 62:
+                return None
+    best = max(sorted(days), key=lambda k: days[k])
+    return best if days[best] * 3 >= total * 2 else None
+
+
+def _from_window(window: list[Interval], fine: bool, latest: date | None) -> PublishedDate:
+    if latest is not None:
+        clipped = [(max(a, latest), b) for a, b in window if b >= latest]
+        window = clipped or window
+    first = window[0][0]
+    if fine and len(window) == 1 and (window[0][1] - first).days <= _RELATIVE_DAY_WINDOW:
+        return PublishedDate(first, DAY, RELATIVE_DAY_INFERENCE)
+    month = _month_majority(window)
+    if month is not None:
+        return PublishedDate(month, MONTH, RELATIVE_DAY_INFERENCE if fine else CONTENT_INFERENCE)
+    if latest is not None and _inside(latest, window):
+        return PublishedDate(latest.replace(day=1), MONTH, CONTENT_INFERENCE)
+    years = {a.year for a, _ in window} | {b.year for _, b in window}
+    if len(years) == 1:
+        return PublishedDate(date(years.pop(), 1, 1), YEAR, CONTENT_INFERENCE)
+    return PublishedDate(first.replace(day=1), MONTH, CONTENT_INFERENCE)
+
+
+def _dateline_date(
+    dateline: DateMention, window: list[Interval] | None, latest: date | None, header: date | None
+) -> date | None:
+    if dateline.kind == "full":
+        return dateline.date
+    reference = (window[0][0] if window else None) or latest or header
+    if reference is None or dateline.month is None or dateline.day is None:
+        return None
+    return _nearest_year(dateline.month, dateline.day, reference, DAY)
+
+
+def _link_date(links: Sequence[dict[str, Any]]) -> PublishedDate | None:
+    dated = [
+        (d, str(link.get("date_precision") or DAY))
+        for link in links
+        if isinstance(link, dict) and link.get("relation") == "source"
+        if (d := _as_date(link.get("date"))) is not None
+    ]
+    if not dated:
+        return None
+    latest, precision = max(dated)
+    return PublishedDate(latest, precision, LINK_DATE)
+
+
+def infer_published(
+    head: list[str], body: str, links: list[dict], *, kb: Knowledge | None = None
+) -> PublishedDate:
+    """The publication date, its precision and the basis of the inference (see module doc)."""
+    evidence = _collect(body or "")
+    calendar = calendar_events(kb)
+    header = _head_date([*(head or []), *evidence.stamps])
+    anchored = _window(_anchors(evidence, calendar))
+    window, fine = anchored if anchored else (None, False)
+    provisional = window[0][0] if window else None
+    explicit_latest = _latest_content_date(evidence, None, None)
+    reference = provisional or explicit_latest or (header[0] if header else None)
+    latest = _latest_content_date(evidence, reference, DAY) if reference else explicit_latest
+
+    if header is not None:
+        stamp, precision = header
+        contradicted = (window is not None and not _inside(stamp, window)) or (
+            explicit_latest is not None and stamp < explicit_latest - timedelta(days=2)
+        )
+        if not contradicted:
+            return PublishedDate(stamp, precision, HEADER)
+    if evidence.dateline is not None:
+        day = _dateline_date(evidence.dateline, window, latest, header[0] if header else None)
+        if day is not None:
+            return PublishedDate(day, DAY, DATELINE)
+    if window is not None:
+        return _from_window(window, fine, latest)
+    if latest is not None:
+        return PublishedDate(latest.replace(day=1), MONTH, CONTENT_INFERENCE)
+    linked = _link_date(links or [])
+    if linked is not None:
+        return linked
+    year = _latest_year(evidence)
+    if year is not None:
+        return PublishedDate(date(year, 1, 1), YEAR, CONTENT_INFERENCE)
     return PublishedDate(None, None, None)

@@ -1,10 +1,154 @@
-"""Near-duplicate documents (syndicated copies): the copy points at the first-seen original."""
+"""Near-duplicate documents (syndicated copies): every copy points at the earliest original.
+
+Bodies are cut into word 5-gram shingles (hashed to 32 bits); MinHash signatures (``datasketch``, fixed seed, so
+results are reproducible) go into an LSH index that proposes candidate pairs in near-linear time;
+each candidate pair is then confirmed with the exact Jaccard similarity of the two shingle sets.
+Confirmed pairs are grouped (union–find); in each group the earliest-published document
+(undated ones last; ties by smallest ``doc_id``) is the original and the others get its id in
+``duplicate_of``.  Bodies shorter than ``MIN_TOKENS`` words never match anything.
+"""
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
 import pandas as pd
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE_WORDS = 5
+MIN_TOKENS = 40  # shorter bodies (stubs, captions, empty pages) never match
+NUM_PERM = 64
+SEED = 20151030
+LSH_THRESHOLD = 0.5  # candidate recall; the exact check below decides
+JACCARD_THRESHOLD = 0.6  # a syndicated copy with a new intro line and footer scores ~0.7–0.95
+
+_PUNCTUATION = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*_#|/\\"
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_EMPTY = np.empty(0, dtype=np.uint64)
+
+
+class _WordHashes(dict[str, int]):
+    """word → crc32, filled on first sight (``map(table.__getitem__, words)`` stays in C)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 1 << 20:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode("utf-8"))
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+
+
+def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the lower-cased word ``size``-grams of ``text``
+    (empty when the text has fewer than ``MIN_TOKENS`` words).  Words are whitespace-separated
+    tokens stripped of surrounding punctuation; hashing each word once and combining the hashes
+    with numpy keeps this fast on large corpora."""
+    words = [w for w in (t.strip(_PUNCTUATION) for t in text.lower().split()) if w]
+    if len(words) < max(MIN_TOKENS, size):
+        return _EMPTY
+    word_hashes = np.fromiter(
+        map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words)
+    )
+    n = len(words) - size + 1
+    combined = np.zeros(n, dtype=np.uint64)
+    for k in range(size):
+        combined = combined * _MIX + word_hashes[k : k + n]  # wraps modulo 2**64
+    folded = (combined >> np.uint64(32)) ^ (combined & np.uint64(0xFFFFFFFF))
+    return np.unique(folded)
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two sorted unique hash arrays."""
+    if not len(a) or not len(b):
+        return 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)
+
+
+def _signatures(sets: Sequence[np.ndarray]) -> list[MinHash]:
+    # The shingles are already 32-bit integers: ``int`` is the hash function.
+    return MinHash.bulk(sets, num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+
+
+def similar_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) whose shingle sets have Jaccard ≥ ``JACCARD_THRESHOLD``."""
+    usable = [i for i, s in enumerate(sets) if len(s)]
+    if len(usable) < 2:
+        return []
+    signatures = _signatures([sets[i] for i in usable])
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, signature in zip(usable, signatures, strict=True):
+        lsh.insert(str(i), signature)
+    pairs: set[tuple[int, int]] = set()
+    for i, signature in zip(usable, signatures, strict=True):
+        for key in sorted(lsh.query(signature)):
+            j = int(key)
+            if j > i and jaccard(sets[i], sets[j]) >= JACCARD_THRESHOLD:
+                pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _groups(n: int, pairs: list[tuple[int, int]]) -> list[int]:
+    """Union–find: the representative index of each item's group."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return [find(i) for i in range(n)]
+
+
+def _order_keys(documents: pd.DataFrame) -> list[tuple[bool, pd.Timestamp, str]]:
+    """Sort key per row: dated first, then earliest ``published``, then smallest ``doc_id``."""
+    published = (
+        pd.to_datetime(documents["published"], errors="coerce")
+        if "published" in documents
+        else pd.Series(pd.NaT, index=documents.index)
+    )
+    ids = (
+        documents["doc_id"].astype("str") if "doc_id" in documents else documents.index.astype(str)
+    )
+    keys = []
+    for when, doc_id in zip(published, ids, strict=True):
+        undated = pd.isna(when)
+        keys.append((undated, pd.Timestamp.min if undated else when, str(doc_id)))
+    return keys
 
 
 def find_duplicates(documents: pd.DataFrame) -> pd.Series:
     """``duplicate_of`` for each document row (null for originals), aligned to ``documents``."""
-    return pd.Series([None] * len(documents), index=documents.index, dtype="str")
+    result = pd.Series(
+        [None] * len(documents), index=documents.index, dtype="str", name="duplicate_of"
+    )
+    if len(documents) < 2 or "body" not in documents:
+        return result
+    bodies = documents["body"].fillna("").astype("str").tolist()
+    sets = [shingle_hashes(body) for body in bodies]
+    pairs = similar_pairs(sets)
+    if not pairs:
+        return result
+    keys = _order_keys(documents)
+    ids = [key[2] for key in keys]
+    members: dict[int, list[int]] = {}
+    for i, root in enumerate(_groups(len(sets), pairs)):
+        members.setdefault(root, []).append(i)
+    values: list[str | None] = [None] * len(documents)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        original = min(group, key=lambda i: keys[i])
+        for i in group:
+            if i != original:
+                values[i] = ids[original]
+    return pd.Series(values, index=documents.index, dtype="str", name="duplicate_of")

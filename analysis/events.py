@@ -1,10 +1,114 @@
-"""Stage 4c — events: a dated timeline from the body (and a digest's dated links)."""
+"""Stage 4c — events: a dated timeline from the body (and a digest's dated links).
+
+Every sentence that carries a resolvable date expression becomes one event row per distinct
+(date, precision) it mentions.  Relative and year-less expressions are resolved against the
+document's publication date at its precision (``doc["published"]``, ``doc["published_precision"]``):
+a weekday needs a day-precise publication date, "earlier this month" a month-precise one.
+A digest's dated "related" links become rows with ``source = "link"`` and no offsets.
+
+Event bases: ``explicit date`` (the text gives the full date, month and year, or the year),
+``year inferred`` (day/month from the text, year from the publication date), ``relative day``
+(weekday, yesterday, today), ``relative period`` (last week, earlier this month, last year),
+``link date`` (the date of a related link).
+"""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
+from analysis.dates import DAY, PRECISIONS_ORDER, DateMention, find_dates
 from analysis.knowledge import Knowledge
+
+LINK_DATE = "link date"
+
+
+def _reference(doc: dict[str, Any]) -> tuple[date | None, str | None]:
+    """The publication date as a ``date`` (pandas/py datetimes accepted) and its precision."""
+    value = doc.get("published")
+    precision = doc.get("published_precision") or DAY
+    if value is None or value != value:  # None, NaN, NaT
+        return None, None
+    if hasattr(value, "to_pydatetime"):
+        try:
+            value = value.to_pydatetime()
+        except (TypeError, ValueError):
+            return None, None
+    if isinstance(value, datetime):
+        value = value.date()
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value)[:10])
+        except ValueError:
+            return None, None
+    if precision not in PRECISIONS_ORDER:
+        precision = DAY
+    return value, precision
+
+
+def _distinct_dates(mentions: list[DateMention]) -> list[DateMention]:
+    """One mention per distinct (date, precision), in text order."""
+    seen: set[tuple[date, str]] = set()
+    kept: list[DateMention] = []
+    for m in mentions:
+        if m.date is None or m.precision is None:
+            continue
+        key = (m.date, m.precision)
+        if key not in seen:
+            seen.add(key)
+            kept.append(m)
+    return kept
+
+
+def _body_events(
+    body: str, sentences: list[tuple[int, int]], reference: date | None, precision: str | None
+) -> list[dict[str, Any]]:
+    mentions = find_dates(body, reference, precision)
+    rows: list[dict[str, Any]] = []
+    index = 0
+    for start, end in sentences:
+        inside: list[DateMention] = []
+        while index < len(mentions) and mentions[index].start < end:
+            if mentions[index].start >= start:
+                inside.append(mentions[index])
+            index += 1
+        for m in _distinct_dates(inside):
+            rows.append(
+                {
+                    "date": m.date,
+                    "precision": m.precision,
+                    "basis": m.basis,
+                    "text": body[start:end],
+                    "start": start,
+                    "end": end,
+                    "source": "body",
+                }
+            )
+    return rows
+
+
+def _link_events(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for link in links:
+        if not isinstance(link, dict) or link.get("relation") != "related":
+            continue
+        when, _ = _reference({"published": link.get("date")})
+        label = str(link.get("label") or "").strip()
+        if when is None or not label:
+            continue
+        precision = link.get("date_precision") or DAY
+        rows.append(
+            {
+                "date": when,
+                "precision": precision if precision in PRECISIONS_ORDER else DAY,
+                "basis": LINK_DATE,
+                "text": label,
+                "start": None,
+                "end": None,
+                "source": "link",
+            }
+        )
+    return rows
 
 
 def extract_events(
@@ -14,4 +118,12 @@ def extract_events(
     links: list[dict[str, Any]],
     kb: Knowledge,
 ) -> list[dict[str, Any]]:
-    return []
+    """Timeline rows (``event_id``, ``doc_id``, ``date``, ``precision``, ``basis``, ``text``,
+    ``start``, ``end``, ``source``): body events in body order, then dated related links."""
+    reference, precision = _reference(doc)
+    rows = _body_events(body or "", sentences, reference, precision) + _link_events(links or [])
+    doc_id = str(doc.get("doc_id", ""))
+    for n, row in enumerate(rows, start=1):
+        row["event_id"] = f"{doc_id}:e{n}"
+        row["doc_id"] = doc_id
+    return rows

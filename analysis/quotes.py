@@ -1,13 +1,1192 @@
-"""Stage 4a — quotes: who is quoted saying what, with offsets into the body."""
+"""Stage 4a — quotes: who is quoted saying what, with offsets into the body.
+
+The extractor works paragraph by paragraph on the cleaned body (no model; spaCy's sentencizer is not
+used here because it splits at "Lt." / "U.S." and inside quotation marks):
+
+1. **Transcript turns** ("MR. COOK:", "Q:", "GEN. DUNFORD:"): when a document has at least two
+   turn labels, each turn's text (and each following unlabelled paragraph) is a direct quote by the
+   label's speaker; "Q" is a reporter.
+2. **Quotation marks** are paired per paragraph: typographic “ ” and ‘ ’, straight " and ' (a
+   straight mark opens after a space and closes after a non-space; an apostrophe inside a word —
+   Russia’s, don't — never opens or closes).  Single marks inside double ones are ignored.  A double
+   quote left open at the end of a paragraph whose successor re-opens one is a multi-paragraph
+   quote: each paragraph's part is a row, all with one speaker.
+3. **Scare quotes**: quoted phrases of fewer than ``MIN_WORDS`` words are not quotations; a
+   single-quoted phrase needs a speech verb in its sentence.
+4. **Attribution**, first match wins: an attribution that ends the quoted words themselves
+   ("…, the Russian Defense Ministry said Monday.") — an inner speaker beats the outlet that
+   relays it; then the clause after the closing mark (“…,” X said / said X, a spokesman) when the
+   quote ends with , ? or !, else the clause before the opening mark (X said: “…”, X told Y that
+   “…”, "quoted by TASS as saying:"); "according to X" last.  Unattributed quotes take the speaker of
+   their multi-paragraph group, of a neighbouring quote in the paragraph, of a short label
+   paragraph naming an actor, or of the person in focus in the previous paragraph.
+5. **Resolution**: names go through ``analysis.actors`` (canonical name, role, affiliation,
+   side); a surname ("Davis"), pronoun ("he", "she") or definite description ("the source",
+   "the ministry", "the official") refers back to the most recent fitting entity of the document;
+   an unknown person keeps the name as written, with role and side from their title/appositive;
+   an unnamed speaker is named by its head noun ("source", "official") with the description as
+   role.  "According to OUTLET" makes the outlet the speaker only when nobody else is named.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from analysis.actors import (
+    Actor,
+    actor_index,
+    find_actor_mentions,
+    resolve_actor,
+    side_from_affiliation,
+    split_title,
+)
 from analysis.knowledge import Knowledge
+from analysis.nlp import paragraph_spans
+
+MIN_WORDS = 4  # quoted phrases shorter than this are scare quotes / titles, not quotations
+
+SPEECH_VERBS = (
+    "said|says|say|saying|told|tells|tell|telling|added|adds|adding|stated|states|noted|notes|"
+    "stressed|stresses|explained|explains|wrote|writes|asked|asks|replied|replies|responded|"
+    "answered|insisted|insists|argued|argues|warned|warns|declared|declares|announced|announces|"
+    "claimed|claims|emphasized|emphasised|underlined|underscored|continued|recalled|concluded|"
+    "commented|remarked|admitted|acknowledged|conceded|confirmed|denied|reported|reports|"
+    "tweeted|posted|described|describing|suggested|complained|urged|vowed|"
+    "promised|predicted|observed|assured|cautioned|contended|maintained|reiterated|affirmed|"
+    "alleged|charged|countered|quipped|pointed out|points out|went on|shot back|put it|"
+    "testified|briefed|wrote in|texted|emailed"
+)
+_VERB = re.compile(rf"\b(?:(?:called|calling)(?!\s+(?:for|on|off|up)\b)|{SPEECH_VERBS})\b")
+_INVERTED_VERBS = "said|says|added|adds|told|asked|wrote|explained|continued|noted|stressed|insisted|replied|answered"
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_MARKS = frozenset(_OPEN_DOUBLE + _CLOSE_DOUBLE + "\"'‘’")
+_OPENERS_BEFORE = "([{—–-/:"
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "lt",
+        "col",
+        "gen",
+        "capt",
+        "maj",
+        "sgt",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "prof",
+        "brig",
+        "cmdr",
+        "cdr",
+        "amb",
+        "rev",
+        "inc",
+        "corp",
+        "co",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "etc",
+        "cpl",
+        "pvt",
+        "gens",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[“\"‘'(]?[A-Z0-9])")
+_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,200}?\s[–—]\s|\s--\s.{1,200}?\s--\s|\([^()]{0,80}\)")
+_LEADING_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "after",
+        "before",
+        "during",
+        "earlier",
+        "later",
+        "meanwhile",
+        "however",
+        "but",
+        "and",
+        "yet",
+        "so",
+        "speaking",
+        "who",
+        "which",
+        "while",
+        "also",
+        "asked",
+        "according",
+        "when",
+        "where",
+        "as",
+        "if",
+        "though",
+        "although",
+        "since",
+        "with",
+        "without",
+        "by",
+        "via",
+        "over",
+        "under",
+        "then",
+        "now",
+        "still",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+_TRAILING_WORDS = frozenset(
+    [
+        "also",
+        "later",
+        "then",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "would",
+        "will",
+        "further",
+        "again",
+        "previously",
+        "recently",
+        "earlier",
+        "reportedly",
+        "repeatedly",
+        "once",
+        "simply",
+        "only",
+        "just",
+        "not",
+        "never",
+        "had",
+        "been",
+        "has",
+        "been",
+        "said",
+        "separately",
+        "publicly",
+        "privately",
+        "flatly",
+    ]
+)
+_PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "they": "group",
+    "it": "thing",
+    "we": "group",
+    "i": "person",
+}
+# head nouns of unnamed speakers (speaker = the noun, role = the description)
+_PERSON_HEADS = frozenset(
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "expert",
+        "experts",
+        "analyst",
+        "analysts",
+        "diplomat",
+        "diplomats",
+        "commander",
+        "officer",
+        "officers",
+        "minister",
+        "envoy",
+        "ambassador",
+        "adviser",
+        "advisor",
+        "aide",
+        "general",
+        "colonel",
+        "observer",
+        "observers",
+        "representative",
+        "senator",
+        "lawmaker",
+        "lawmakers",
+        "witness",
+        "resident",
+        "residents",
+        "activist",
+        "activists",
+        "researcher",
+        "scholar",
+        "journalist",
+        "correspondent",
+        "reporter",
+        "head",
+        "chief",
+        "director",
+        "secretary",
+        "chairman",
+    ]
+)
+_INSTITUTION_HEADS = frozenset(
+    [
+        "ministry",
+        "department",
+        "statement",
+        "release",
+        "communique",
+        "communiqué",
+        "command",
+        "agency",
+        "government",
+        "embassy",
+        "office",
+        "headquarters",
+        "military",
+        "army",
+        "administration",
+        "kremlin",
+        "pentagon",
+    ]
+)
+_MEDIA_HEADS = frozenset(
+    [
+        "media",
+        "reports",
+        "report",
+        "newspaper",
+        "paper",
+        "outlet",
+        "outlets",
+        "site",
+        "website",
+        "web",
+        "broadcaster",
+        "channel",
+        "daily",
+        "newswire",
+        "wire",
+        "tabloid",
+        "magazine",
+    ]
+)
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
+_TURN_LABEL = re.compile(r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}):\s+(?=\S)")
+_NOT_TURN_LABELS = frozenset(
+    [
+        "UPDATE",
+        "NOTE",
+        "CORRECTION",
+        "PHOTO",
+        "VIDEO",
+        "RELATED",
+        "SOURCE",
+        "SOURCES",
+        "TAGS",
+        "READ",
+        "MORE",
+        "WATCH",
+        "BREAKING",
+        "EDITOR'S",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+    ]
+)
+_GENERIC_MENTION = re.compile(
+    r"\b(?:a|an)\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
+    r"spokeswoman|spokesperson|analyst|expert|commander|officer|aide|adviser))\b"
+    r"(?P<post>,?\s+(?:informed|familiar|close|speaking|with knowledge|who|aware)[^.;:“”\"]*)?"
+)
+_PERSON_APPOSITIVE = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
+    r"(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)[,.;]"
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: what goes into a row, plus what coreference needs."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    side: str | None = None
+    kind: str = "person"  # person | institution | country | outlet | generic | reporter
+    head: str | None = None  # head noun of an unnamed speaker ("source")
+    text_role: str | None = None  # the role as the document words it (for cataphora)
+    indefinite: bool = False  # "a Pentagon spokesman" (may be named later in the text)
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    open_at: int
+    close_end: int  # index just after the closing mark (== end when unclosed)
+    para: int
+    single: bool = False
+    group: int | None = None
+    speaker: Speaker | None = None
+    weak: bool = False  # speaker only from "according to"/fallback
+    turn: bool = False
+
+
+@dataclass
+class _Doc:
+    body: str
+    kb: Knowledge
+    outlet_country: str | None
+    paragraphs: list[tuple[int, int]]
+    entities: list[tuple[int, int, Speaker]] = field(default_factory=list)  # (pos, seq, speaker)
+    persons_by_surname: dict[str, Speaker] = field(default_factory=dict)
+    people: dict[str, Speaker] = field(default_factory=dict)  # richest description per name
+    seq: int = 0
+
+    def person(self, speaker: Speaker) -> Speaker:
+        """One description per person: later mentions fill what earlier ones lacked."""
+        known = self.people.get(speaker.name)
+        if known is None:
+            self.people[speaker.name] = speaker
+            return speaker
+        merged = replace(
+            known,
+            role=known.role or speaker.role,
+            affiliation=known.affiliation or speaker.affiliation,
+            side=known.side or speaker.side,
+            text_role=known.text_role or speaker.text_role,
+        )
+        self.people[speaker.name] = merged
+        return merged
+
+    def add(self, pos: int, speaker: Speaker) -> None:
+        if speaker.kind == "person":
+            speaker = self.person(speaker)
+        self.seq += 1
+        bisect.insort(self.entities, (pos, self.seq, speaker), key=lambda e: (e[0], e[1]))
+        if speaker.kind == "person" and len(speaker.name.split()) > 1:
+            self.persons_by_surname.setdefault(speaker.name.split()[-1].casefold(), speaker)
+
+    def last(self, pos: int, accept: Any, limit: int = 60) -> Speaker | None:
+        index = bisect.bisect_left(self.entities, pos, key=lambda e: e[0])
+        for _, _, speaker in reversed(self.entities[max(0, index - limit) : index]):
+            if accept(speaker):
+                return speaker
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# quotation marks
+
+
+def _pair_marks(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(content start, content end, closed, single) for the quotations of one paragraph."""
+    spans: list[tuple[int, int, bool, bool]] = []
+    open_double: int | None = None
+    open_single: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in _MARKS:
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch in _OPEN_DOUBLE:
+            if open_double is None:
+                open_double, open_single = i, None
+        elif ch in _CLOSE_DOUBLE:
+            if open_double is not None:
+                spans.append((open_double + 1, i, True, False))
+                open_double = None
+        elif ch == '"':
+            can_open = (prev.isspace() or prev in _OPENERS_BEFORE) and not nxt.isspace()
+            if open_double is not None and not prev.isspace():
+                spans.append((open_double + 1, i, True, False))
+                open_double = None
+            elif open_double is None and can_open:
+                open_double, open_single = i, None
+        elif open_double is not None:
+            continue  # single marks nested in a double quotation
+        elif ch == "‘" or (ch == "'" and (prev.isspace() or prev in _OPENERS_BEFORE)):
+            if open_single is None and not prev.isalnum() and nxt.isalnum():
+                open_single = i
+        elif open_single is not None and not prev.isspace() and not nxt.isalnum():
+            spans.append((open_single + 1, i, True, True))
+            open_single = None
+    if open_double is not None:
+        spans.append((open_double + 1, len(text), False, False))
+    return spans
+
+
+def _strip_span(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _find_quotations(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[_Quote]:
+    quotes: list[_Quote] = []
+    group_of_para: dict[int, int] = {}
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        if p_index in skip:
+            continue
+        text = body[p_start:p_end]
+        for a, b, closed, single in _pair_marks(text):
+            start, end = _strip_span(body, p_start + a, p_start + b)
+            if end <= start:
+                continue
+            quote = _Quote(
+                start, end, p_start + a - 1, p_start + b + (1 if closed else 0), p_index, single
+            )
+            if not closed:
+                quote.close_end = p_end
+                nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
+                if nxt and body[nxt[0]] in _OPEN_DOUBLE + '"':
+                    group = group_of_para.get(p_index, p_index)
+                    quote.group = group
+                    group_of_para[p_index + 1] = group
+            elif p_index in group_of_para and quote.open_at == p_start:
+                quote.group = group_of_para[p_index]
+            quotes.append(quote)
+    return quotes
+
+
+def _is_quotation(body: str, quote: _Quote) -> bool:
+    """Scare quotes and quoted titles are not quotations (see ``MIN_WORDS``)."""
+    words = body[quote.start : quote.end].split()
+    if len(words) < MIN_WORDS:
+        return False
+    if quote.single:
+        sentence = body[_sentence_start(body, quote.open_at) : quote.close_end + 120]
+        return bool(_VERB.search(sentence))
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# sentences and clauses
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    token = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    bare = token.strip("(\"“‘'").rstrip(".").casefold()
+    return len(bare) <= 1 or "." in bare or bare in _ABBREVIATIONS
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (never before its paragraph)."""
+    para_start = body.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    start = para_start
+    for match in _SENTENCE_END.finditer(body, para_start, pos):
+        if not _is_abbreviation(body, match.start()):
+            start = match.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int = 0) -> int:
+    for match in _SENTENCE_END.finditer(text, pos):
+        if not _is_abbreviation(text, match.start()):
+            return match.start() + 1
+    return len(text)
+
+
+def _blank_asides(text: str) -> str:
+    """Dash and bracket asides replaced by spaces (same length)."""
+    return _DASH_ASIDE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _subject_before(text: str) -> str:
+    """The noun phrase ending ``text`` (text runs up to a speech verb)."""
+    text = _blank_asides(text).rstrip()
+    words = text.split()
+    while words and words[-1].casefold().strip(",") in _TRAILING_WORDS:
+        words.pop()
+    text = " ".join(words)
+    for match in _SENTENCE_END.finditer(text):
+        if not _is_abbreviation(text, match.start()):
+            text = " " * match.end() + text[match.end() :]
+    text = text.strip()
+    cut = max(text.rfind(s) for s in (";", ":", "“", "”", '"', " that ", " — ", " – "))
+    tail = text[cut + 1 :] if cut >= 0 else text
+    if "," not in tail:
+        return tail.strip()
+    segments = tail.split(",")
+    if segments[-1].strip():
+        return segments[-1].strip()
+    return ",".join(segments[-4:]).strip(" ,")
+
+
+# --------------------------------------------------------------------------------------------
+# noun phrases → speakers
+
+
+def _segment_prefix(segment: str) -> str:
+    """The segment up to its first lowercase function word ("Davis on Friday" → "Davis")."""
+    kept: list[str] = []
+    for word in segment.split():
+        if word.casefold() in _LEADING_WORDS | {"of", "to", "told", "said"} and kept:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _head_noun(segment: str) -> str | None:
+    words = [w.strip(",.’'\"").casefold() for w in _segment_prefix(segment).split()]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    for word in reversed(words):
+        if word in _PERSON_HEADS or word in _INSTITUTION_HEADS or word in _MEDIA_HEADS:
+            return word
+    return None
+
+
+def _drop_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,."), flags=re.IGNORECASE)
+
+
+def _from_actor(actor: Actor, text_role: str | None = None) -> Speaker:
+    return Speaker(
+        name=actor.name,
+        role=actor.role,
+        affiliation=actor.affiliation,
+        side=actor.side,
+        kind=actor.kind,
+        text_role=text_role,
+    )
+
+
+_CLAUSE_CUT = re.compile(
+    r"\s(?:who|whom|whose|which|that|informed|familiar|close|speaking|studying|studies|with knowledge|aware)\b"
+)
+
+
+def _affiliation_words(role: str | None) -> str:
+    """The part of a description that says whom the speaker works for ("a source close to the
+    Kremlin" keeps "close to…" out: it describes access, not allegiance)."""
+    if not role:
+        return ""
+    return _CLAUSE_CUT.split(role, maxsplit=1)[0]
+
+
+def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
+    affiliation = None
+    words = _affiliation_words(role)
+    if words:
+        for mention in find_actor_mentions(words, kb):
+            if mention.actor.kind in {"institution", "outlet"}:
+                affiliation = mention.actor.name
+                break
+    return Speaker(
+        name=name,
+        role=role or None,
+        affiliation=affiliation,
+        side=side_from_affiliation(words, kb) if words else None,
+        kind="person",
+        text_role=role,
+    )
+
+
+def _clean_role(title: str, kb: Knowledge) -> str:
+    """A title without trailing ranks/honorifics ("spokeswoman Lt. Col." → "spokeswoman")."""
+    words = title.split()
+    titles = actor_index(kb).titles
+    while words and words[-1] in titles and words[-1][0].isupper():
+        if len(words) > 1 and words[-1] in {"U.S.", "US", "Russian", "Pentagon", "Kremlin"}:
+            break
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+@dataclass
+class _Parsed:
+    kind: str  # person | actor | pronoun | generic | none
+    speaker: Speaker | None = None
+    pronoun: str | None = None
+    head: str | None = None
+    definite: bool = False
+    description: str | None = None
+
+
+def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
+    segment = segment.strip(" ,.")
+    if not segment:
+        return _Parsed("none")
+    lowered = segment.casefold()
+    if lowered in _PRONOUNS:
+        return _Parsed("pronoun", pronoun=lowered)
+    first = lowered.split()[0]
+    if first in _LEADING_WORDS:
+        return _Parsed("none")
+    actor = resolve_actor(segment, kb)
+    if actor is not None:
+        return _Parsed("actor", speaker=_from_actor(actor))
+    prefix = _segment_prefix(segment)
+    title, name = split_title(prefix, kb)
+    if name and not re.match(r"^(?:the|a|an)\b", name, re.IGNORECASE):
+        actor = resolve_actor(name, kb)
+        if actor is not None:
+            return _Parsed("actor", speaker=_from_actor(actor, _clean_role(title, kb) or None))
+        known = _resolve_surface(name, kb)
+        if known is not None:
+            return _Parsed("actor", speaker=known)
+        return _Parsed("person", speaker=_unknown_person(name, _clean_role(title, kb) or None, kb))
+    head = _head_noun(segment)
+    if head is not None:
+        mentions = find_actor_mentions(segment, kb)
+        if mentions and (head in _MEDIA_HEADS or head in _INSTITUTION_HEADS):
+            ranked = sorted(
+                mentions,
+                key=lambda m: (
+                    {"outlet": 0, "institution": 1, "person": 2}.get(m.actor.kind, 3),
+                    -m.start,
+                ),
+            )
+            if ranked[0].actor.kind != "country" or head in _INSTITUTION_HEADS:
+                return _Parsed("actor", speaker=_from_actor(ranked[0].actor))
+        return _Parsed(
+            "generic",
+            head=head,
+            definite=first in {"the", "this", "that"},
+            description=_drop_article(segment),
+        )
+    return _Parsed("none")
+
+
+def _resolve_surface(name: str, kb: Knowledge) -> Speaker | None:
+    """Names the knowledge base knows only partly ("Ministry of Defense" in a Russian outlet)."""
+    del name, kb
+    return None
+
+
+_PRIORITY = {"actor": 0, "person": 0, "generic": 2, "pronoun": 3}
+
+
+def _parse_np(np: str, kb: Knowledge) -> _Parsed:
+    """Best speaker candidate among the comma-separated segments of a noun phrase."""
+    np = _blank_asides(np)
+    segments = [s.strip() for s in np.split(",") if s.strip()]
+    parsed = [_parse_segment(s, kb) for s in segments[:5]]
+    candidates = [(i, p) for i, p in enumerate(parsed) if p.kind != "none"]
+    if not candidates:
+        return _Parsed("none")
+    best_index, best = min(candidates, key=lambda c: (_PRIORITY[c[1].kind], c[0]))
+    if best.kind in {"person", "actor"} and best.speaker is not None:
+        appositives = [
+            _drop_article(segments[i])
+            for i, p in enumerate(parsed)
+            if i != best_index
+            and p.kind in {"generic", "none"}
+            and segments[i].split()[0].casefold() not in _LEADING_WORDS
+        ]
+        if appositives:
+            role = appositives[0]
+            speaker = best.speaker
+            if speaker.kind == "person" and resolve_actor(speaker.name, kb) is None:
+                speaker = _unknown_person(speaker.name, role, kb)
+            else:
+                speaker = replace(speaker, text_role=role)
+            best = _Parsed(best.kind, speaker=speaker)
+    return best
+
+
+# --------------------------------------------------------------------------------------------
+# coreference
+
+
+def _person_like(speaker: Speaker) -> bool:
+    return speaker.kind == "person" or (speaker.kind == "generic" and speaker.head in _PERSON_HEADS)
+
+
+def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
+    """Turn a parsed noun phrase into a speaker, using the entities mentioned before ``pos``."""
+    kb = doc.kb
+    if parsed.kind == "actor" and parsed.speaker is not None:
+        return parsed.speaker
+    if parsed.kind == "person" and parsed.speaker is not None:
+        speaker = parsed.speaker
+        tokens = speaker.name.split()
+        if len(tokens) == 1:
+            earlier = doc.persons_by_surname.get(tokens[0].casefold())
+            if earlier is not None:
+                return earlier
+            actor = resolve_actor(tokens[0], kb)
+            if actor is not None:
+                return _from_actor(actor)
+        return speaker
+    if parsed.kind == "pronoun":
+        if parsed.pronoun in {"he", "she", "i"}:
+            return doc.last(pos, _person_like)
+        if parsed.pronoun in {"it", "they"}:
+            return doc.last(pos, lambda s: s.kind in {"institution", "outlet"})
+        return None
+    if parsed.kind == "generic" and parsed.head is not None:
+        return _resolve_generic(parsed, doc, pos)
+    return None
+
+
+def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
+    head = parsed.head or ""
+    description = parsed.description or head
+    if parsed.definite:
+        if head in _INSTITUTION_HEADS:
+            keyword = (
+                head if head in {"ministry", "department", "command", "embassy", "agency"} else None
+            )
+            for word in ("ministry", "department", "command"):
+                if word in description.casefold():
+                    keyword = word
+            found = doc.last(
+                pos,
+                lambda s: (
+                    s.kind == "institution" and (keyword is None or keyword in s.name.casefold())
+                ),
+            )
+            if found is None and doc.outlet_country == "Russia" and keyword == "ministry":
+                actor = resolve_actor(f"Russian {description}", doc.kb)
+                if actor is not None:
+                    return _from_actor(actor)
+            if found is not None:
+                return found
+        if head in _PERSON_HEADS:
+            found = doc.last(
+                pos,
+                lambda s: (
+                    (s.head == head)
+                    or (
+                        s.kind == "person"
+                        and head in f"{s.text_role or ''} {s.role or ''}".casefold()
+                    )
+                ),
+            )
+            if found is None and head in {"expert", "analyst"}:
+                found = doc.last(pos, lambda s: s.kind == "person")
+            if found is not None:
+                return found
+    return Speaker(
+        name=head,
+        role=description,
+        side=side_from_affiliation(_affiliation_words(description), doc.kb),
+        kind="generic",
+        head=head,
+        text_role=description,
+        indefinite=not parsed.definite,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# attribution of one quotation
+
+
+def _after_window(body: str, quote: _Quote, limit: int) -> str:
+    text = body[quote.close_end : limit]
+    return text[: _sentence_end(text)]
+
+
+def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _Parsed | None:
+    after = _after_window(body, quote, limit)
+    if not after.strip() or after.lstrip()[:1] in '“"':
+        return None
+    after = _blank_asides(after)
+    inverted = re.match(rf"^[\s,]*(?:{_INVERTED_VERBS})\s+(?P<np>[^“”\"]{{1,160}})", after)
+    if inverted:
+        parsed = _parse_np(inverted.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed
+    match = _VERB.search(after)
+    if match is None or match.start() > 200:
+        return None
+    np = after[: match.start()]
+    if not np.strip(" ,"):
+        return None
+    parsed = _parse_np(_subject_before(np) if "," not in np.strip(" ,") else np, kb)
+    return parsed if parsed.kind != "none" else None
+
+
+def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
+    """(speaker phrase, weak) from the clause before an opening quotation mark."""
+    before = _blank_asides(before)
+    quoted_as = re.search(r"\bquoted\s+(?P<np>(?!by\b).{1,120}?)\s+as\s+saying\b", before)
+    if quoted_as:
+        parsed = _parse_np(quoted_as.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed, False
+    passive = re.search(
+        r"^(?P<np>.{1,120}?)\s+(?:was|were|is|are|been)\b.*\bquoted\s+by\b.*\bas\s+saying\b", before
+    )
+    if passive:
+        parsed = _parse_np(passive.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed, False
+    verbs = [
+        m for m in _VERB.finditer(before) if m.group() not in {"saying"} or "quoted" not in before
+    ]
+    if verbs:
+        verb = verbs[-1]
+        np = _subject_before(before[: verb.start()])
+        parsed = _parse_np(np, kb)
+        if parsed.kind != "none":
+            return parsed, False
+    according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
+    if according:
+        parsed = _parse_np(according.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed, True
+    return None, False
+
+
+def _inner_attribution(text: str, kb: Knowledge) -> _Parsed | None:
+    """An attribution closing the quoted words: "…, the Russian Defense Ministry said Monday."."""
+    match = re.search(
+        rf",['’\"]?\s+(?P<np>[^,“”\"]{{2,80}}?)\s+(?:{_INVERTED_VERBS}|reported)(?:\s+[\w.]+){{0,3}}[.!]?$",
+        text,
+    )
+    if not match:
+        return None
+    parsed = _parse_np(match.group("np"), kb)
+    return parsed if parsed.kind in {"actor", "person"} else None
+
+
+def _according_after(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _Parsed | None:
+    after = _after_window(body, quote, limit)
+    match = re.match(r"^[\s,]*according\s+to\s+(?P<np>[^,.;:]{2,80})", after, re.IGNORECASE)
+    if not match:
+        return None
+    parsed = _parse_np(match.group("np"), kb)
+    return parsed if parsed.kind != "none" else None
+
+
+def _attribute(body: str, quote: _Quote, neighbours: tuple[_Quote | None, int], doc: _Doc) -> None:
+    """Set ``quote.speaker`` from the text around it (``neighbours``: the previous quotation in
+    the paragraph, the offset of the next opening mark)."""
+    kb = doc.kb
+    previous, next_open = neighbours
+    prev_close = previous.close_end if previous is not None else 0
+    inner = _inner_attribution(body[quote.start : quote.end], kb)
+    if inner is not None:
+        quote.speaker = _resolve(inner, doc, quote.end)
+        if quote.speaker is not None:
+            return
+    before_start = max(_sentence_start(body, quote.open_at), prev_close)
+    before = body[before_start : quote.open_at]
+    joined = before.strip(" ,;").casefold() in {"", "and", "or", "but", "and then", "as well as"}
+    if (
+        previous is not None
+        and previous.speaker is not None
+        and before_start == prev_close
+        and joined
+    ):
+        quote.speaker, quote.weak = previous.speaker, previous.weak
+        return
+    para_start = doc.paragraphs[quote.para][0]
+    if quote.open_at == para_start and quote.para > 0:
+        prev_end = doc.paragraphs[quote.para - 1][1]
+        if body[prev_end - 1] == ":":
+            before = body[_sentence_start(body, prev_end - 1) : prev_end]
+    ends_open = body[quote.end - 1 : quote.end] in {",", "?", "!", "—", "-"}
+    post = _post_attribution(body, quote, next_open, kb) if quote.close_end < next_open else None
+    pre, weak = _pre_attribution(before, kb) if before.strip() else (None, False)
+    order = (
+        [(post, False), (pre, weak)] if ends_open or pre is None else [(pre, weak), (post, False)]
+    )
+    for parsed, is_weak in order:
+        if parsed is not None and not is_weak:
+            speaker = _resolve(parsed, doc, quote.open_at)
+            if speaker is not None:
+                quote.speaker = speaker
+                return
+    later = _according_after(body, quote, next_open, kb)
+    for parsed in (pre if weak else None, later):
+        if parsed is not None:
+            speaker = _resolve(parsed, doc, quote.open_at)
+            if speaker is not None:
+                quote.speaker, quote.weak = speaker, True
+                return
+
+
+# --------------------------------------------------------------------------------------------
+# document-level entities (for pronouns, surnames and "the source")
+
+
+def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
+    """Entities mentioned outside quotation marks, for later coreference."""
+    body, kb = doc.body, doc.kb
+    starts = [a for a, _ in quoted]
+
+    def outside(pos: int) -> bool:
+        index = bisect.bisect_right(starts, pos) - 1
+        return index < 0 or pos >= quoted[index][1]
+
+    for mention in find_actor_mentions(body, kb):
+        if outside(mention.start):
+            doc.add(mention.start, _from_actor(mention.actor))
+    for match in _PERSON_APPOSITIVE.finditer(body):
+        name = match.group("name")
+        if (
+            not outside(match.start())
+            or resolve_actor(name, kb) is not None
+            or split_title(name, kb)[1] != name
+        ):
+            continue
+        if find_actor_mentions(name, kb):
+            continue
+        doc.add(match.start(), _unknown_person(name, _drop_article(match.group("role")), kb))
+    for match in _GENERIC_MENTION.finditer(body):
+        if not outside(match.start()):
+            continue
+        description = match.group("np") + re.sub(r"^,?\s*", " ", match.group("post") or "")
+        doc.add(
+            match.start(),
+            Speaker(
+                name=match.group("head"),
+                role=description.strip(),
+                side=side_from_affiliation(_affiliation_words(description), kb),
+                kind="generic",
+                head=match.group("head"),
+                text_role=description.strip(),
+                indefinite=True,
+            ),
+        )
+    for p_start, p_end in doc.paragraphs:
+        text = body[p_start:p_end]
+        for verb in _VERB.finditer(text):
+            if not outside(p_start + verb.start()):
+                continue
+            np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
+            parsed = _parse_np(np, kb)
+            if parsed.kind in {"person", "actor"} or (
+                parsed.kind == "generic" and not parsed.definite
+            ):
+                speaker = _resolve(parsed, doc, p_start + verb.start())
+                if speaker is not None:
+                    doc.add(p_start + verb.start(), speaker)
+
+
+# --------------------------------------------------------------------------------------------
+# transcripts
+
+
+def _turn_speaker(label: str, doc: _Doc) -> Speaker:
+    if label == "Q":
+        return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
+    titled = " ".join(w.capitalize() for w in label.split())
+    actor = resolve_actor(titled, doc.kb)
+    if actor is not None:
+        return _from_actor(actor)
+    _, name = split_title(titled, doc.kb)
+    name = name or titled
+    earlier = doc.persons_by_surname.get(name.split()[-1].casefold())
+    if earlier is not None:
+        return earlier
+    return Speaker(name=name, kind="person")
+
+
+def _transcript_turns(doc: _Doc) -> list[_Quote]:
+    body = doc.body
+    labelled: dict[int, tuple[str, int]] = {}
+    for index, (p_start, p_end) in enumerate(doc.paragraphs):
+        match = _TURN_LABEL.match(body, p_start, p_end)
+        if match and not set(match.group("label").split()) & _NOT_TURN_LABELS:
+            labelled[index] = (match.group("label"), match.end())
+    if len(labelled) < 2:
+        return []
+    turns: list[_Quote] = []
+    speaker: Speaker | None = None
+    for index, (p_start, p_end) in enumerate(doc.paragraphs):
+        if index in labelled:
+            label, text_start = labelled[index]
+            speaker = _turn_speaker(label, doc)
+        elif speaker is not None and _continues_turn(body[p_start:p_end]):
+            text_start = p_start
+        else:
+            speaker = None
+            continue
+        start, end = _strip_span(body, text_start, p_end)
+        if end > start:
+            turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
+    return turns
+
+
+def _continues_turn(text: str) -> bool:
+    """An unlabelled paragraph after a turn is more of it if it reads like speech."""
+    return any(c.islower() for c in text) and text.rstrip()[-1:] in '.?!"”’)…-—'
+
+
+# --------------------------------------------------------------------------------------------
+# fallbacks and cataphora
+
+
+def _label_paragraph_speaker(doc: _Doc, para: int) -> Speaker | None:
+    """A short paragraph just naming an actor ("Russian Ministry of Defense") before a quote."""
+    for back in (1, 2):
+        if para - back < 0:
+            return None
+        start, end = doc.paragraphs[para - back]
+        text = doc.body[start:end]
+        if len(text.split()) > 6 or text[-1:] in ".!?":
+            return None
+        actor = resolve_actor(text, doc.kb)
+        if actor is not None:
+            return _from_actor(actor)
+    return None
+
+
+def body_of(doc: _Doc, quote: _Quote) -> str:
+    return doc.body[quote.start : quote.end]
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same quotation repeated (a press release quoted twice), whitespace aside."""
+    return len(a) > 40 and a.split() == b.split()
+
+
+def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
+    by_group: dict[int, Speaker] = {}
+    for quote in quotes:
+        if quote.group is not None and quote.speaker is not None:
+            by_group.setdefault(quote.group, quote.speaker)
+    for position, quote in enumerate(quotes):
+        if quote.speaker is not None:
+            continue
+        if quote.group is not None and quote.group in by_group:
+            quote.speaker = by_group[quote.group]
+            continue
+        same_text = [
+            q
+            for q in quotes
+            if q.speaker is not None
+            and not q.weak
+            and _same_words(body_of(doc, q), body_of(doc, quote))
+        ]
+        if same_text:
+            quote.speaker = same_text[0].speaker
+            continue
+        same_para = [
+            q for q in quotes if q.para == quote.para and q.speaker is not None and not q.weak
+        ]
+        earlier = [q for q in same_para if q.start < quote.start]
+        later = [q for q in same_para if q.start > quote.start]
+        if earlier or later:
+            quote.speaker = (earlier[-1] if earlier else later[0]).speaker
+            continue
+        para_start = doc.paragraphs[quote.para][0]
+        if quote.open_at == para_start:
+            quote.speaker = _label_paragraph_speaker(doc, quote.para)
+            if quote.speaker is None and quote.para > 0:
+                prev_start = doc.paragraphs[quote.para - 1][0]
+                found = doc.last(para_start, _person_like)
+                holder = [e for e in doc.entities if e[2] is found and e[0] >= prev_start]
+                if found is not None and holder:
+                    quote.speaker = found
+        if quote.speaker is None and position > 0 and quote.group is not None:
+            quote.speaker = quotes[position - 1].speaker
+        if quote.group is not None and quote.speaker is not None:
+            by_group.setdefault(quote.group, quote.speaker)
+
+
+def _resolve_cataphora(quotes: list[_Quote], doc: _Doc) -> None:
+    """ "a Pentagon spokesman said" → the one person the document names with that role."""
+    named = [e[2] for e in doc.entities if e[2].kind == "person"]
+    named += [q.speaker for q in quotes if q.speaker is not None and q.speaker.kind == "person"]
+    for quote in quotes:
+        speaker = quote.speaker
+        if (
+            speaker is None
+            or speaker.kind != "generic"
+            or not speaker.indefinite
+            or not speaker.role
+        ):
+            continue
+        role = speaker.role.casefold()
+        if not any(c.isupper() for c in speaker.role):
+            continue
+        matches = {
+            p.name: p for p in named if role in f"{p.text_role or ''} | {p.role or ''}".casefold()
+        }
+        if len(matches) == 1:
+            quote.speaker = next(iter(matches.values()))
+
+
+# --------------------------------------------------------------------------------------------
+# stage entry point
+
+
+def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "quote_id": f"{doc_id}:q{n}",
+        "doc_id": doc_id,
+        "speaker": speaker.name if speaker else None,
+        "role": speaker.role if speaker else None,
+        "affiliation": speaker.affiliation if speaker else None,
+        "side": speaker.side if speaker else None,
+        "text": body[quote.start : quote.end],
+        "start": quote.start,
+        "end": quote.end,
+        "direct": True,
+        "stance": None,
+    }
+
+
+def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> list[_Quote]:
+    """Attributed quotations of ``body`` in body order (the stage's work, without row dicts)."""
+    doc = _Doc(body=body, kb=kb, outlet_country=outlet_country, paragraphs=paragraph_spans(body))
+    marked = _find_quotations(body, doc.paragraphs, set())
+    _collect_entities(doc, [(q.start, q.end) for q in marked])
+    turns = _transcript_turns(doc)
+    turn_paras = {t.para for t in turns}
+    found = [q for q in marked if q.para not in turn_paras and _is_quotation(body, q)]
+    for index, quote in enumerate(found):
+        previous = found[index - 1] if index and found[index - 1].para == quote.para else None
+        nxt = found[index + 1] if index + 1 < len(found) else None
+        para_end = doc.paragraphs[quote.para][1]
+        next_open = nxt.open_at if nxt is not None and nxt.para == quote.para else para_end
+        _attribute(body, quote, (previous, next_open), doc)
+        if quote.speaker is not None and not quote.weak:
+            doc.add(quote.open_at, quote.speaker)
+    _fill_unattributed(found, doc)
+    _resolve_cataphora(found, doc)
+    for quote in [*found, *turns]:
+        if quote.speaker is not None and quote.speaker.kind == "person":
+            quote.speaker = doc.person(quote.speaker)
+    return sorted([*turns, *found], key=lambda q: q.start)
 
 
 def extract_quotes(
     doc: dict[str, Any], body: str, sentences: list[tuple[int, int]], kb: Knowledge
 ) -> list[dict[str, Any]]:
-    return []
+    """Quote rows for one document (see the module docstring for the rules)."""
+    del sentences  # the stage keeps its own abbreviation-aware clause boundaries
+    doc_id = str(doc.get("doc_id", ""))
+    found = quotations(body, kb, doc.get("outlet_country"))
+    return [_row(doc_id, n, body, quote) for n, quote in enumerate(found, start=1)]

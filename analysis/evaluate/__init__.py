@@ -1,1 +1,0 @@
-"""Scoring the extraction stages against hand-annotated gold files."""

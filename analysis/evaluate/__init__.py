@@ -1,0 +1,1 @@
+"""Scoring the extraction stages against hand-annotated gold files."""

@@ -19,9 +19,12 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 * **Date.** The unit's own date expression (via ``analysis.dates.find_dates`` when available), else
   the document's published date with its precision (basis ``published``).
 * **Verdict.** In a fact-check (``kind == "fact-check"`` or a verdict), the verdict goes to exactly one
-  claim: the highest-scoring ``asserts`` claim by the side the title names first (the claimant whose
-  claim is questioned); failing that, that side's highest-scoring claim; failing that, the first
-  claim.  ``reviewed_by`` is the document's outlet.
+  claim: the claim in the claim box ("Claim: …", labels in ``stance.toml`` ``rules.claim_labels``);
+  else the highest-scoring ``asserts`` claim by the side the title (or the body's first question)
+  names first — the claimant whose claim is questioned; failing that, that side's highest-scoring
+  claim; failing that, the highest-scoring ``asserts`` claim, then the first claim.
+  ``reviewed_by`` is the document's outlet.
+* **Questions** ("Did Russia conduct airstrikes …?", a reporter's question) are not claims.
 """
 
 from __future__ import annotations
@@ -245,8 +248,8 @@ def _reported_actor(
         named = _named_speaker(body, verb, span, kb, backwards=False)
         if named is not None:
             return named[0], _side_name(named[1])
-    if candidates:
-        chosen = candidates[0]
+    if inside or candidates:
+        chosen = (inside or candidates)[0]
         return chosen[2], _side_name(chosen[3])
     return previous_actor
 
@@ -261,8 +264,9 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 def _unit_date(
     text: str, doc: dict[str, Any], speech: list[st.Cue], offset: int
 ) -> tuple[date | None, str | None, str | None]:
-    """When the claim was made: a date expression next to a speech verb ("said Friday"), else the
-    first one outside quotation marks ("On January 23, 2017, … quoted"), else the published date.
+    """When the claim was made: a date expression next to a speech verb ("said Friday"), else one
+    opening the sentence outside quotation marks ("On January 23, 2017, … quoted"), else the
+    published date.
     Dates inside a quotation or looking forward ("starting May 25") date the event, not the claim."""
     published = doc.get("published")
     reference = published if isinstance(published, date) else None
@@ -276,7 +280,8 @@ def _unit_date(
         for m in outside
         if any(0 <= m.start - v_end <= 12 or 0 <= v_start - m.end <= 12 for v_start, v_end in verbs)
     ]
-    for m in near or outside:
+    leading = [m for m in outside if m.start <= 4]  # "On January 23, 2017, Russian outlets …"
+    for m in near or leading:
         return m.date, m.precision or "day", f"sentence: {m.basis}" if m.basis else "sentence"
     if reference is not None:
         return reference, precision, "published"
@@ -295,6 +300,19 @@ def _date_mentions(text: str, reference: date | None, precision: str) -> list[An
         return []
 
 
+def _with_partner(unit_cues: list[st.Cue], analysed: st.Analysed) -> str | None:
+    """The party named as partner right after a coordination term ("cooperation with Moscow",
+    "coordinate with the Russians"): its counterpart is implied when no third state is named."""
+    doc = analysed.doc
+    parties = [c for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)]
+    for coord in (c for c in unit_cues if c.label == "coordination"):
+        for party in parties:
+            between = [t.lower_ for t in doc[coord.end : party.start]]
+            if between and between[0] == "with" and len(between) <= 3:
+                return _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
+    return None
+
+
 def _qualifies(
     unit_cues: list[st.Cue],
     lex: st.StanceLexicon,
@@ -309,6 +327,9 @@ def _qualifies(
     implied = {_pair_side(s) for s in st.sides_named(unit_cues)} | {_pair_side(actor_side)}
     implied.discard(None)
     has_coordination = any(c.label == "coordination" for c in unit_cues)
+    partner = _with_partner(unit_cues, analysed)
+    if partner and "other" not in st.sides_named(unit_cues):
+        implied.add("US" if partner == "Russia" else "Russia")
     if has_coordination:
         both_named = set(PAIR) <= {_pair_side(s) for s in st.sides_named(unit_cues)}
         if st.third_party_partner(lex, analysed, unit_cues, every=both_named):
@@ -350,18 +371,19 @@ def extract_claims(
         if not unit_cues:
             continue
         quote = _overlapping_quote(quotes, start, end)
-        if quote is not None and quote.get("speaker"):
+        actor, side = _reported_actor(unit_cues, mentions, previous_actor, (start, end), body, kb)
+        if quote is not None and quote.get("speaker") and (quote.get("side") or side is None):
+            # the quote's speaker, unless a sideless speaker (a reporter's question) reports
+            # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
             actor, side = quote.get("speaker"), _side_name(quote.get("side"))
-        else:
-            actor, side = _reported_actor(
-                unit_cues, mentions, previous_actor, (start, end), body, kb
-            )
         actor, side = _remember_speaker(actor, side, known_sides)
         gap = sentence_index - last_claim_sentence
         if not _qualifies(unit_cues, lex, analysed, side, gap):
             continue
         text = body[start:end]
-        stance = st.classify(unit_cues, question=text.rstrip(" ”\"'’").endswith("?"))
+        if text.rstrip(" ”\"'’)").endswith("?"):
+            continue  # a question asserts nothing ("Did Russia conduct airstrikes with US?")
+        stance = st.classify(unit_cues, analysed=analysed, lex=lex)
         when, precision, basis = _unit_date(
             text, doc, [c for c in unit_cues if c.label == "speech"], start
         )
@@ -389,7 +411,7 @@ def extract_claims(
         previous_actor = (actor, side)
         if quote is not None:
             _set_quote_stance(quote, stance)
-    _attach_verdict(doc, claims, scores, lex)
+    _attach_verdict(doc, body, claims, scores, lex)
     return claims
 
 
@@ -421,15 +443,25 @@ def is_fact_check(doc: dict[str, Any]) -> bool:
     return doc.get("kind") == "fact-check" or bool(doc.get("verdict"))
 
 
-def questioned_side(doc: dict[str, Any], lex: st.StanceLexicon) -> str | None:
-    """The side the title names first ("Did Russia Conduct Airstrikes … with US?" → Russia)."""
-    title = doc.get("title") or ""
-    if not title:
-        return None
-    for side in st.sides_named(lex.analyse(title).cues):
-        paired = _pair_side(side)
-        if paired:
-            return paired
+def questioned_side(doc: dict[str, Any], body: str, lex: st.StanceLexicon) -> str | None:
+    """The side the title (else the first question in the body) names first:
+    "Did Russia Conduct Airstrikes in Syria in Coordination with US?" → Russia."""
+    questions = [doc.get("title") or ""]
+    questions += [q.group() for q in re.finditer(r"[^\n.!?]{10,200}\?", body[:3000])][:1]
+    for text in questions:
+        for side in st.sides_named(lex.analyse(text).cues):
+            paired = _pair_side(side)
+            if paired:
+                return paired
+    return None
+
+
+def _claim_box_index(claims: list[dict[str, Any]], labels: list[str]) -> int | None:
+    """The claim printed under a claim label ("Claim: …"), if the page has a claim box."""
+    for index, claim in enumerate(claims):
+        head = str(claim["text"]).split(":", 1)[0].strip().lower()
+        if ":" in str(claim["text"])[:40] and head in labels:
+            return index
     return None
 
 
@@ -450,15 +482,24 @@ def rated_claim_index(
     choice = best(asserting)
     if choice is None:
         choice = best(by_side)
+    if choice is None:
+        choice = best([i for i, c in enumerate(claims) if c["stance"] == "asserts"])
     return 0 if choice is None else choice
 
 
 def _attach_verdict(
-    doc: dict[str, Any], claims: list[dict[str, Any]], scores: list[int], lex: st.StanceLexicon
+    doc: dict[str, Any],
+    body: str,
+    claims: list[dict[str, Any]],
+    scores: list[int],
+    lex: st.StanceLexicon,
 ) -> None:
     if not claims or not is_fact_check(doc) or not doc.get("verdict"):
         return
-    index = rated_claim_index(claims, scores, questioned_side(doc, lex))
+    labels = [str(w).lower() for w in (lex.claim_labels or [])]
+    index = _claim_box_index(claims, labels)
+    if index is None:
+        index = rated_claim_index(claims, scores, questioned_side(doc, body, lex))
     if index is None:
         return
     claims[index]["verdict"] = doc.get("verdict")

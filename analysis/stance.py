@@ -138,6 +138,7 @@ class StanceLexicon:
         self.split_before = sorted(
             (str(s) for s in rules.get("split_before", [])), key=len, reverse=True
         )
+        self.claim_labels = [str(w) for w in rules.get("claim_labels", ["claim"])]
         cameo = data.get("cameo", {})
         self.cameo = {
             stance: str(cameo.get(stance, {}).get("code", default))
@@ -291,30 +292,47 @@ SCOPE_TARGETS = ("coordination", "proposes")
 SCOPE_WINDOW = 8
 
 
-def scoped(cues: list[Cue]) -> list[Cue]:
+def scoped(
+    cues: list[Cue], analysed: Analysed | None = None, lex: StanceLexicon | None = None
+) -> list[Cue]:
     """In a span with a coordination term, a rejection or opposition cue counts only when a
-    coordination or proposal cue follows it within ``SCOPE_WINDOW`` tokens ("rejects a Russian
-    proposal", "opposition to joint operations"; not "groups that rejected the cease-fire")."""
+    coordination or proposal cue follows it (or, for opposition, precedes it: "sharing intelligence
+    with Russia would make Washington complicit") within ``SCOPE_WINDOW`` tokens in the same clause
+    ("rejects a Russian proposal", "opposition to joint operations"; not "groups that rejected
+    the cease-fire", not "stop bombing the opposition, then we would be open to coordination")."""
     if not any(c.label == "coordination" for c in cues):
         return cues
-    kept = []
-    for cue in cues:
-        if cue.label in SCOPED_LABELS and not any(
-            t.label in SCOPE_TARGETS and 0 <= t.start - cue.end <= SCOPE_WINDOW for t in cues
-        ):
-            continue
-        kept.append(cue)
-    return kept
+
+    def in_scope(cue: Cue, target: Cue) -> bool:
+        after = 0 <= target.start - cue.end <= SCOPE_WINDOW
+        before = cue.label == "opposes" and 0 <= cue.start - target.end <= SCOPE_WINDOW
+        if not (after or before):
+            return False
+        if analysed is None or lex is None:
+            return True
+        return _same_clause(lex, analysed.doc, cue.end, target.start)
+
+    return [
+        cue
+        for cue in cues
+        if cue.label not in SCOPED_LABELS
+        or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
+    ]
 
 
-def classify(cues: list[Cue], question: bool = False) -> str:
+def classify(
+    cues: list[Cue],
+    question: bool = False,
+    analysed: Analysed | None = None,
+    lex: StanceLexicon | None = None,
+) -> str:
     """The stance of a text span from its cues (precedence in the module docstring).
 
     A question ("Did Russia conduct airstrikes in coordination with US?") is neutral; a denial
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = scoped(cues)
+    cues = scoped(cues, analysed, lex)
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
@@ -349,4 +367,4 @@ def stance_of_text(text: str, kb: Knowledge) -> str:
     """Convenience: the stance of a short text on its own (no claim gating)."""
     lex = lexicon(kb)
     analysed = lex.analyse(text)
-    return classify(analysed.cues)
+    return classify(analysed.cues, analysed=analysed, lex=lex)

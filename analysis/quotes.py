@@ -64,7 +64,8 @@ _INVERTED_VERBS = "said|says|added|adds|told|asked|wrote|explained|continued|not
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
-_MARKS = frozenset(_OPEN_DOUBLE + _CLOSE_DOUBLE + "\"'‘’")
+_DOUBLE_MARKS = frozenset(_OPEN_DOUBLE + _CLOSE_DOUBLE + '"')
+_SINGLE_MARKS = frozenset("'‘’")
 _OPENERS_BEFORE = "([{—–-/:"
 
 _ABBREVIATIONS = frozenset(
@@ -303,7 +304,10 @@ _MEDIA_HEADS = frozenset(
     ]
 )
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
-_TURN_LABEL = re.compile(r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}):\s+(?=\S)")
+_TURN_LABEL = re.compile(
+    r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
+    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}):\s+(?=\S)"
+)
 _NOT_TURN_LABELS = frozenset(
     [
         "UPDATE",
@@ -411,41 +415,78 @@ class _Doc:
 # quotation marks
 
 
-def _pair_marks(text: str) -> list[tuple[int, int, bool, bool]]:
-    """(content start, content end, closed, single) for the quotations of one paragraph."""
-    spans: list[tuple[int, int, bool, bool]] = []
-    open_double: int | None = None
-    open_single: int | None = None
+def _pair_doubles(text: str) -> list[tuple[int, int, bool]]:
+    """(content start, content end, closed) of double quotations; an open one runs to the end."""
+    spans: list[tuple[int, int, bool]] = []
+    opened: int | None = None
     for i, ch in enumerate(text):
-        if ch not in _MARKS:
+        if ch not in _DOUBLE_MARKS:
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if ch in _OPEN_DOUBLE:
-            if open_double is None:
-                open_double, open_single = i, None
+            if opened is None:
+                opened = i
         elif ch in _CLOSE_DOUBLE:
-            if open_double is not None:
-                spans.append((open_double + 1, i, True, False))
-                open_double = None
-        elif ch == '"':
-            can_open = (prev.isspace() or prev in _OPENERS_BEFORE) and not nxt.isspace()
-            if open_double is not None and not prev.isspace():
-                spans.append((open_double + 1, i, True, False))
-                open_double = None
-            elif open_double is None and can_open:
-                open_double, open_single = i, None
-        elif open_double is not None:
-            continue  # single marks nested in a double quotation
-        elif ch == "‘" or (ch == "'" and (prev.isspace() or prev in _OPENERS_BEFORE)):
-            if open_single is None and not prev.isalnum() and nxt.isalnum():
-                open_single = i
-        elif open_single is not None and not prev.isspace() and not nxt.isalnum():
-            spans.append((open_single + 1, i, True, True))
-            open_single = None
-    if open_double is not None:
-        spans.append((open_double + 1, len(text), False, False))
+            if opened is not None:
+                spans.append((opened + 1, i, True))
+                opened = None
+        elif opened is not None and not prev.isspace():
+            spans.append((opened + 1, i, True))
+            opened = None
+        elif opened is None and (prev.isspace() or prev in _OPENERS_BEFORE) and not nxt.isspace():
+            opened = i
+    if opened is not None:
+        spans.append((opened + 1, len(text), False))
     return spans
+
+
+def _pair_singles(text: str) -> list[tuple[int, int]]:
+    """(content start, content end) of closed single quotations; apostrophes (Russia’s, don't,
+    the Russians' jets when nothing is open) never open or close one."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in _SINGLE_MARKS:
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        opens = (
+            ch == "‘" or prev.isspace() or prev in _OPENERS_BEFORE + '“"'
+        ) and not prev.isalnum()
+        if opened is None:
+            if opens and nxt.isalpha():
+                opened = i
+        elif ch != "‘" and not prev.isspace() and not nxt.isalnum():
+            spans.append((opened + 1, i))
+            opened = None
+    return spans
+
+
+def _pair_marks(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(content start, content end, closed, single) for the top-level quotations of a paragraph.
+
+    Double and single marks are paired separately; a quotation nested in another one (“… ‘…’ …”
+    or British ‘… “…” …’) is dropped, and so is a single quotation crossing a double one.
+    """
+    doubles = _pair_doubles(text)
+    singles = _pair_singles(text)
+
+    def inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+        return any(x - 1 <= a and b <= y + 1 and (x, y) != (a, b) for x, y in spans)
+
+    def crosses(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+        return any(x < a < y < b or a < x < b < y for x, y in spans)
+
+    double_spans = [(a, b) for a, b, _ in doubles]
+    kept_singles = [
+        (a, b)
+        for a, b in singles
+        if not inside(a, b, double_spans) and not crosses(a - 1, b + 1, double_spans)
+    ]
+    result = [(a, b, closed, False) for a, b, closed in doubles if not inside(a, b, kept_singles)]
+    result += [(a, b, True, True) for a, b in kept_singles]
+    return sorted(result)
 
 
 def _strip_span(body: str, start: int, end: int) -> tuple[int, int]:
@@ -857,6 +898,15 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(np, kb)
         if parsed.kind != "none":
             return parsed, False
+    colon = re.search(
+        r"^(?P<np>[^:;]{2,150}?)\s+(?:was|were|is|are|has|have|had|did|does|went|put|offered|gave|"
+        r"summed|made)\b[^:;]*:\s*$",
+        before,
+    )
+    if colon:
+        parsed = _parse_np(colon.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed, False
     according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
     if according:
         parsed = _parse_np(according.group("np"), kb)
@@ -1016,10 +1066,11 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     labelled: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         match = _TURN_LABEL.match(body, p_start, p_end)
-        if match and not set(match.group("label").split()) & _NOT_TURN_LABELS:
+        if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
-    if len(labelled) < 2:
-        return []
+    labels = [label for label, _ in labelled.values()]
+    if len(labels) < 3 and len(set(labels)) == len(labels):
+        return []  # a conversation has at least one speaker taking two turns
     turns: list[_Quote] = []
     speaker: Speaker | None = None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
@@ -1038,8 +1089,11 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
 
 
 def _continues_turn(text: str) -> bool:
-    """An unlabelled paragraph after a turn is more of it if it reads like speech."""
-    return any(c.islower() for c in text) and text.rstrip()[-1:] in '.?!"”’)…-—'
+    """An unlabelled paragraph after a turn is more of it if it reads like speech; one holding
+    quotation marks is the article's narrative resuming after an interview."""
+    if any(mark in text for mark in '“”"'):
+        return False
+    return any(c.islower() for c in text) and text.rstrip()[-1:] in ".?!’)…-—"
 
 
 # --------------------------------------------------------------------------------------------

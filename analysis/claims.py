@@ -258,7 +258,7 @@ def _side_name(side: str | None) -> str | None:
     return side if side in {"US", "Russia", "Syria", "Turkey", "coalition", "other"} else None
 
 
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")  # an unclosed quote runs to the end
 
 
 def _unit_date(

@@ -1,13 +1,184 @@
-"""Topics: named subjects with keywords and date windows; rows are tagged with the topics they match."""
+"""Topics: named subjects with keywords and date windows; rows are tagged with the topics they match.
+
+Rule (topics live in ``analysis/data/topics.toml``):
+
+1. **Direct match** — every keyword group of the topic matches the row's ``text`` (an alternative
+   matches where it starts a word, case-insensitively), the row's stance (if it has one and the topic
+   lists ``stances``) is allowed, and the row's date — widened to its precision, so a month-precise
+   date covers the whole month — overlaps the topic's [start, end] window.  Undated rows (quotes,
+   claims of undated pages) must also match the topic's ``anchors`` (its distinctive words, e.g.
+   "al-Bab") when it lists some, since the window cannot vouch for them.
+2. **Document context** — rows are tagged one document at a time (the pipeline calls ``tag_topics``
+   per document and table).  When at least ``inherit_min`` rows of the same document match a topic
+   directly, the other rows of that document whose date fits the window inherit it ("The Pentagon
+   issued a swift denial." in a story about the al-Bab claim).
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from analysis.knowledge import Knowledge
 
+DEFAULT_INHERIT_MIN = 2
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    title: str
+    question: str
+    start: date | None
+    end: date | None
+    groups: tuple[re.Pattern[str], ...]
+    stances: frozenset[str]
+    keywords: tuple[tuple[str, ...], ...]
+    anchors: re.Pattern[str] | None = None
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        try:
+            return value.to_pydatetime().date()
+        except ValueError:
+            return None
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _group_pattern(words: list[str]) -> re.Pattern[str]:
+    alternatives = sorted({str(w).strip().lower() for w in words if str(w).strip()}, key=len)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(alternatives))
+    return re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE)
+
+
+def _parse_topic(entry: dict[str, Any]) -> Topic | None:
+    name = str(entry.get("name") or "").strip()
+    if not name:
+        return None
+    raw_groups = entry.get("keywords") or []
+    if raw_groups and all(isinstance(g, str) for g in raw_groups):
+        raw_groups = [raw_groups]  # a flat list is one group
+    groups = [list(g) for g in raw_groups if isinstance(g, list) and g]
+    return Topic(
+        name=name,
+        title=str(entry.get("title") or name),
+        question=str(entry.get("question") or ""),
+        start=_as_date(entry.get("start")),
+        end=_as_date(entry.get("end")),
+        groups=tuple(_group_pattern(g) for g in groups),
+        stances=frozenset(str(s) for s in entry.get("stances", [])),
+        keywords=tuple(tuple(str(w) for w in g) for g in groups),
+        anchors=_group_pattern(list(entry["anchors"])) if entry.get("anchors") else None,
+    )
+
+
+_CACHE: dict[str, tuple[Topic, ...]] = {}
+_LOCK = threading.Lock()
+
+
+def topics_of(kb: Knowledge) -> tuple[Topic, ...]:
+    """The parsed topics of ``kb`` (compiled once per process and fingerprint), in file order."""
+    key = kb.fingerprint or str(id(kb))
+    with _LOCK:
+        if key not in _CACHE:
+            entries = (kb.topics or {}).get("topic", [])
+            parsed = (_parse_topic(e) for e in entries if isinstance(e, dict))
+            _CACHE[key] = tuple(t for t in parsed if t is not None)
+        return _CACHE[key]
+
+
+def valid_topics(kb: Knowledge) -> list[str]:
+    """Topic names a user may pass to ``select`` (plus "all", meaning no topic filter)."""
+    return [t.name for t in topics_of(kb)]
+
+
+def topic_info(kb: Knowledge, name: str) -> dict[str, Any]:
+    """Title, question, window and keywords of one topic (for report headings)."""
+    for topic in topics_of(kb):
+        if topic.name == name:
+            return {
+                "name": topic.name,
+                "title": topic.title,
+                "question": topic.question,
+                "start": topic.start,
+                "end": topic.end,
+                "keywords": [list(g) for g in topic.keywords],
+                "stances": sorted(topic.stances),
+            }
+    raise ValueError(f"unknown topic {name!r}; valid topics: {', '.join(valid_topics(kb))}")
+
+
+def date_interval(value: Any, precision: str | None) -> tuple[date, date] | None:
+    """The days a (date, precision) pair may stand for: a month-precise date covers its month."""
+    day = _as_date(value)
+    if day is None:
+        return None
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if precision == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return date(day.year, day.month, 1), date(day.year, day.month, last)
+    return day, day
+
+
+def _in_window(topic: Topic, row: dict[str, Any]) -> bool:
+    interval = date_interval(row.get("date"), row.get("date_precision") or row.get("precision"))
+    if interval is None:
+        return True
+    first, last = interval
+    if topic.start and last < topic.start:
+        return False
+    return not (topic.end and first > topic.end)
+
+
+def matches(topic: Topic, row: dict[str, Any]) -> bool:
+    """Direct match of one row (rule 1 of the module docstring)."""
+    text = str(row.get("text") or "")
+    if not text or not topic.groups:
+        return False
+    if not all(group.search(text) for group in topic.groups):
+        return False
+    stance = row.get("stance")
+    if topic.stances and stance and stance not in topic.stances:
+        return False
+    undated = date_interval(row.get("date"), None) is None
+    if undated and topic.anchors is not None and not topic.anchors.search(text):
+        return False
+    return _in_window(topic, row)
+
 
 def tag_topics(rows: list[dict[str, Any]], kb: Knowledge) -> None:
     """Set ``row["topics"]`` (a sorted list of topic names) on every row, in place."""
-    for row in rows:
-        row.setdefault("topics", [])
+    topics = topics_of(kb)
+    inherit_min = int((kb.topics or {}).get("inherit_min", DEFAULT_INHERIT_MIN))
+    direct = [{t.name for t in topics if matches(t, row)} for row in rows]
+    by_doc: dict[Any, dict[str, int]] = {}
+    for row, names in zip(rows, direct, strict=True):
+        counts = by_doc.setdefault(row.get("doc_id"), {})
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    for row, names in zip(rows, direct, strict=True):
+        counts = by_doc.get(row.get("doc_id"), {})
+        inherited = {
+            t.name
+            for t in topics
+            if t.name not in names
+            and counts.get(t.name, 0) >= inherit_min
+            and _in_window(t, row)
+            and not (t.stances and row.get("stance") and row.get("stance") not in t.stances)
+        }
+        row["topics"] = sorted(names | inherited)

@@ -46,6 +46,7 @@ from analysis.actors import (
 from analysis.knowledge import Knowledge
 from analysis.nlp import paragraph_spans
 
+_FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MIN_WORDS = 4  # quoted phrases shorter than this are scare quotes / titles, not quotations
 
 SPEECH_VERBS = (
@@ -395,17 +396,30 @@ class _Doc:
         self.people[speaker.name] = merged
         return merged
 
-    def add(self, pos: int, speaker: Speaker) -> None:
+    def add(self, pos: int, speaker: Speaker, speaking: bool = False) -> None:
+        """Register an entity at ``pos``; ``speaking`` when it is the subject of a speech verb."""
         if speaker.kind == "person":
             speaker = self.person(speaker)
         self.seq += 1
-        bisect.insort(self.entities, (pos, self.seq, speaker), key=lambda e: (e[0], e[1]))
+        entry = (pos, self.seq, speaker, speaking)
+        bisect.insort(self.entities, entry, key=lambda e: (e[0], e[1]))
         if speaker.kind == "person" and len(speaker.name.split()) > 1:
             self.persons_by_surname.setdefault(speaker.name.split()[-1].casefold(), speaker)
 
-    def last(self, pos: int, accept: Any, limit: int = 60) -> Speaker | None:
+    def last(
+        self, pos: int, accept: Any, limit: int = 60, speakers_within: int = 0
+    ) -> Speaker | None:
+        """The most recent entity before ``pos`` that ``accept``s; with ``speakers_within``, an
+        entity that spoke within that many characters is preferred to a mere mention."""
         index = bisect.bisect_left(self.entities, pos, key=lambda e: e[0])
-        for _, _, speaker in reversed(self.entities[max(0, index - limit) : index]):
+        recent = self.entities[max(0, index - limit) : index]
+        if speakers_within:
+            for at, _, speaker, speaking in reversed(recent):
+                if pos - at > speakers_within:
+                    break
+                if speaking and accept(speaker):
+                    return speaker
+        for _, _, speaker, _ in reversed(recent):
             if accept(speaker):
                 return speaker
         return None
@@ -787,7 +801,7 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
         return speaker
     if parsed.kind == "pronoun":
         if parsed.pronoun in {"he", "she", "i"}:
-            return doc.last(pos, _person_like)
+            return doc.last(pos, _person_like, speakers_within=_FOCUS_SPAN)
         if parsed.pronoun in {"it", "they"}:
             return doc.last(pos, lambda s: s.kind in {"institution", "outlet"})
         return None
@@ -831,7 +845,7 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
                 ),
             )
             if found is None and head in {"expert", "analyst"}:
-                found = doc.last(pos, lambda s: s.kind == "person")
+                found = doc.last(pos, lambda s: s.kind == "person", speakers_within=_FOCUS_SPAN)
             if found is not None:
                 return found
     return Speaker(
@@ -1039,7 +1053,7 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
             ):
                 speaker = _resolve(parsed, doc, p_start + verb.start())
                 if speaker is not None:
-                    doc.add(p_start + verb.start(), speaker)
+                    doc.add(p_start + verb.start(), speaker, speaking=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1158,7 +1172,7 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
             quote.speaker = _label_paragraph_speaker(doc, quote.para)
             if quote.speaker is None and quote.para > 0:
                 prev_start = doc.paragraphs[quote.para - 1][0]
-                found = doc.last(para_start, _person_like)
+                found = doc.last(para_start, _person_like, speakers_within=_FOCUS_SPAN)
                 holder = [e for e in doc.entities if e[2] is found and e[0] >= prev_start]
                 if found is not None and holder:
                     quote.speaker = found
@@ -1227,7 +1241,7 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
         next_open = nxt.open_at if nxt is not None and nxt.para == quote.para else para_end
         _attribute(body, quote, (previous, next_open), doc)
         if quote.speaker is not None and not quote.weak:
-            doc.add(quote.open_at, quote.speaker)
+            doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
     _resolve_cataphora(found, doc)
     for quote in [*found, *turns]:

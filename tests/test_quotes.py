@@ -1,0 +1,449 @@
+"""Quotation extraction and speaker attribution: one test per pattern of news writing, then the
+seeds and the quote fixtures through ``load_corpus``."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import load_corpus
+from analysis.knowledge import load_knowledge
+from analysis.quotes import extract_quotes
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+def quotes_of(body: str, kb, **doc) -> list[dict]:
+    rows = extract_quotes({"doc_id": "t", **doc}, body, [], kb)
+    for row in rows:
+        assert body[row["start"] : row["end"]] == row["text"]
+    return rows
+
+
+def pairs(rows: list[dict]) -> list[tuple[str, str | None]]:
+    return [(row["text"], row["speaker"]) for row in rows]
+
+
+# ------------------------------------------------------------------ attribution patterns
+
+
+def test_quote_then_comma_then_name_said(kb):
+    body = "“We will not coordinate with the Russians on anything,” Toner said on Monday."
+    assert pairs(quotes_of(body, kb)) == [
+        ("We will not coordinate with the Russians on anything,", "Mark Toner")
+    ]
+
+
+def test_name_said_colon_then_quote(kb):
+    body = (
+        "White House press secretary Sean Spicer said: “I think if there’s a way that we can "
+        "combat IS with any country, sure we’ll take it.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Sean Spicer", "US")]
+    assert rows[0]["text"].startswith("I think if there’s a way")
+
+
+def test_name_told_outlet_that_partial_quote(kb):
+    body = (
+        "Rankine-Galloway told reporters that the channel is “focused solely on ensuring the "
+        "safety of aircrews.”"
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("focused solely on ensuring the safety of aircrews.", "Adrian Rankine-Galloway")
+    ]
+
+
+def test_inverted_said_name_with_appositive(kb):
+    body = (
+        "“Where we sit today, we still are not collaborating with the Russians,” said Davis, "
+        "a Pentagon spokesman."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["role"], r["affiliation"], r["side"]) for r in rows] == [
+        ("Jeff Davis", "Pentagon spokesman", "U.S. Department of Defense", "US")
+    ]
+
+
+def test_title_name_and_appositive_role_before_told(kb):
+    body = (
+        "“The Department of Defense is not coordinating airstrikes with the Russian military,” "
+        "U.S. Major Adrian J.T. Rankine-Galloway, the Pentagon press representative, told "
+        "Voice of America via email."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Adrian Rankine-Galloway"]
+
+
+def test_press_release_quoted_by_agency_as_saying_belongs_to_the_ministry(kb):
+    body = (
+        "Russian news outlets quoted Russia’s Ministry of Defense as saying in a press release "
+        "that there was a coordinated strike.\n\n"
+        "The press release was quoted by the state-run newswire, TASS, as saying:\n\n"
+        "“On January 22 the command center received the coordinates of IS targets from the "
+        "American side.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Russian Defence Ministry", "Russia")]
+
+
+def test_multi_paragraph_quote_gives_each_paragraph_the_same_speaker(kb):
+    body = (
+        "Elissa Slotkin, the acting assistant secretary, was blunt.\n\n"
+        "“This is a set of safety protocols, nothing more. It tells pilots which frequencies "
+        "to use.\n\n"
+        "“It does not create a shared target list,” she said."
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        (
+            "This is a set of safety protocols, nothing more. It tells pilots which frequencies to use.",
+            "Elissa Slotkin",
+        ),
+        ("It does not create a shared target list,", "Elissa Slotkin"),
+    ]
+
+
+def test_straight_double_quotes_are_paired_and_apostrophes_ignored(kb):
+    body = (
+        "Pentagon spokesman Capt. Jeff Davis spoke. \"It's in everybody's interest that the "
+        "line stays open. The Russians' threats don't change that,\" Davis said."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        (
+            "It's in everybody's interest that the line stays open. The Russians' threats don't change that,",
+            "Jeff Davis",
+        )
+    ]
+
+
+def test_straight_single_quotes_with_a_speech_verb_are_a_quote(kb):
+    body = "Capt. Jeff Davis said the U.S. had 'no desire to fight the Russians' at all."
+    assert pairs(quotes_of(body, kb)) == [("no desire to fight the Russians", "Jeff Davis")]
+
+
+def test_typographic_apostrophes_do_not_open_or_close_quotes(kb):
+    body = "Russia’s ministry and the Russians’ jets flew; nobody’s statement was quoted."
+    assert quotes_of(body, kb) == []
+
+
+def test_british_single_quotes_with_nested_double_quotes(kb):
+    body = (
+        "Its spokesman, Igor Konashenkov, insisted the operation had been ‘a first step towards "
+        "the “real cooperation” we have long proposed.’"
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("a first step towards the “real cooperation” we have long proposed.", "Igor Konashenkov")
+    ]
+
+
+def test_surname_refers_to_the_person_named_earlier(kb):
+    body = (
+        "US Army Defense Department spokeswoman Lt. Col. Michelle Baldanza said the U.S. would "
+        "not cooperate.\n\n"
+        "“We are waiting for the Russian MoD to respond to our proposal,” Baldanza told RIA Novosti."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Michelle Baldanza", "US")]
+    assert rows[0]["role"] == "US Army Defense Department spokeswoman"
+
+
+def test_pronoun_refers_to_the_last_person_named(kb):
+    body = (
+        "Samuel Oakford, a contributor to the independent conflict observation watchdog Airwars, "
+        "told Polygraph.info that there is a “grey area” in the cooperation.\n\n"
+        "“Ankara has already coordinated with the Russians recently,” he said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Samuel Oakford", "other")]
+
+
+def test_she_added_refers_to_the_last_person(kb):
+    body = (
+        "Maria Zakharova, the Foreign Ministry spokeswoman, spoke on Thursday. She added that "
+        "Moscow would not accept “any attempt to rewrite the agreements after the fact.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Maria Zakharova"]
+
+
+def test_definite_title_refers_back_to_the_expert(kb):
+    body = (
+        "Chairman of the Council for Foreign and Defense Policy, Fedor Lukyanov, noted that the "
+        "US would not talk to Assad. “Therefore, compromise schemes are necessary,” the expert said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Fedor Lukyanov", "Russia")]
+
+
+def test_unnamed_source_keeps_its_description(kb):
+    body = (
+        "Russia is ready to coordinate strikes, the Izvestiya newspaper reported, citing a source, "
+        "informed on the progress of the negotiations.\n\n"
+        "“The US sent Russia a package of proposals on the coordination of air operations,” the "
+        "source told Izvestiya."
+    )
+    rows = quotes_of(body, kb)
+    assert rows[0]["speaker"] == "source"
+    assert rows[0]["role"] == "source informed on the progress of the negotiations"
+
+
+def test_the_ministry_said_refers_to_the_ministry_named_before(kb):
+    body = (
+        "Coalition aircraft struck targets near al-Bab, the Russian Defense Ministry said. "
+        "“The coalition command continued the exchange of information,” the ministry said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_indefinite_spokesman_is_the_spokesman_named_later(kb):
+    body = (
+        "U.S. aircraft will “not collaborate or coordinate with the Russians” on any operations, "
+        "a Pentagon spokesman said Friday.\n\n"
+        "“We still are not collaborating with the Russians,” said Davis, a Pentagon spokesman."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Jeff Davis", "Jeff Davis"]
+
+
+def test_according_to_outlet_makes_the_outlet_the_speaker(kb):
+    body = (
+        "According to the Associated Press, “defense contractor Daniel Trombly tweeted that "
+        "Russian sources claim the jets flew together.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Associated Press"]
+
+
+def test_original_speaker_beats_the_outlet_that_relays_the_quote(kb):
+    body = (
+        "Deputy Foreign Minister Sergei Ryabkov called the downing “an act of aggression” and "
+        "“help to the terrorists,” according to RIA Novosti."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("an act of aggression", "Sergei Ryabkov"),
+        ("help to the terrorists,", "Sergei Ryabkov"),
+    ]
+
+
+def test_outlet_reported_quote(kb):
+    body = (
+        "A day later, Sputnik – while not backing down on its claims – reported “two Su-24Ms and "
+        "a Su-34 bomber participated in the aerial campaign.”"
+    )
+    assert [(r["speaker"], r["side"]) for r in quotes_of(body, kb)] == [("Sputnik", "Russia")]
+
+
+def test_attribution_inside_the_quoted_words_names_the_speaker(kb):
+    body = (
+        "Russia’s Sputnik web site said that “Russia has received coordinates of targets from "
+        "the U.S. via the 'direct line,' the Russian Defense Ministry said Monday.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_colon_after_a_description_of_the_speaker(kb):
+    body = (
+        "Sen. Lindsey Graham, a South Carolina Republican, was blunter: “This is the dumbest "
+        "idea I've heard in a long time.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Lindsey Graham", "US")]
+
+
+def test_unknown_speaker_side_comes_from_the_appositive(kb):
+    body = (
+        "“The Russians have been bombing hospitals,” said Riad Hijab, a senior Syrian "
+        "opposition figure."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Riad Hijab", "other")]
+
+
+# ------------------------------------------------------------------ what is not a quotation
+
+
+def test_scare_quotes_are_not_quotations(kb):
+    body = (
+        "Samuel Oakford told Polygraph.info that there is a “grey area” here. Experts believe "
+        "Moscow will find an ‘acceptable formula of interaction,’ and Russia may mediate."
+    )
+    assert quotes_of(body, kb) == []
+
+
+def test_unattributed_quote_has_no_invented_speaker(kb):
+    body = "The slogan “peace through strength and more strength” appeared on every wall."
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == [None]
+
+
+# ------------------------------------------------------------------ transcripts
+
+
+def test_transcript_turns_are_direct_quotes_by_the_label_speaker(kb):
+    body = (
+        "MR. COOK: Good afternoon, everybody. We are cautiously optimistic.\n\n"
+        "We are not there yet.\n\n"
+        "Q: Has the secretary signed off on sharing targets with the Russians?\n\n"
+        "SECRETARY CARTER: Not until we see seven days of reduced violence.\n\n"
+        "GEN. DUNFORD: I'm not going to talk about intelligence sharing.\n\n"
+        "Q: Thank you."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Good afternoon, everybody. We are cautiously optimistic.", "Peter Cook"),
+        ("We are not there yet.", "Peter Cook"),
+        ("Has the secretary signed off on sharing targets with the Russians?", "reporter"),
+        ("Not until we see seven days of reduced violence.", "Ash Carter"),
+        ("I'm not going to talk about intelligence sharing.", "Joseph Dunford"),
+        ("Thank you.", "reporter"),
+    ]
+
+
+def test_interview_with_name_labels_and_narrative_after_it(kb):
+    body = (
+        "RT: Why is the US military so reluctant?\n\n"
+        "Aleksandr Nekrasov: There is a very strong lobby in the Pentagon.\n\n"
+        "RT: Can the deal survive?\n\n"
+        "Aleksandr Nekrasov: It can, but only if the White House overrules the generals.\n\n"
+        "A source told RIA Novosti: “The technical part is ready; now it is a political question.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "RT",
+        "Aleksandr Nekrasov",
+        "RT",
+        "Aleksandr Nekrasov",
+        "source",
+    ]
+
+
+def test_a_single_label_line_is_not_a_transcript(kb):
+    body = "UPDATE: The Pentagon said nothing.\n\nWASHINGTON: Officials met on Friday."
+    assert quotes_of(body, kb) == []
+
+
+# ------------------------------------------------------------------ rows
+
+
+def test_rows_have_ids_in_body_order_and_no_stance(kb):
+    body = "“We will not coordinate with them at all,” Toner said. “Nor will we share targets,” he added."
+    rows = quotes_of(body, kb)
+    assert [r["quote_id"] for r in rows] == ["t:q1", "t:q2"]
+    assert all(r["direct"] is True and r["stance"] is None for r in rows)
+    assert "topics" not in rows[0]
+
+
+def test_extraction_is_deterministic(kb):
+    body = (FIXTURES / "quotes_tass_mod.txt").read_text(encoding="utf-8")
+    assert quotes_of(body, kb) == quotes_of(body, kb)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab C.,:;\n“”‘’\"' said Davis he Q MR. COOK: the source")),
+        max_size=300,
+    )
+)
+def test_hostile_text_never_raises_and_offsets_hold(text):
+    kb = load_knowledge()
+    for row in extract_quotes({"doc_id": "h"}, text, [], kb):
+        assert text[row["start"] : row["end"]] == row["text"]
+        assert row["text"]
+
+
+# ------------------------------------------------------------------ seeds and fixtures
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus([*sorted(SEEDS.glob("*.txt")), *sorted(FIXTURES.glob("quotes_*.txt"))])
+
+
+def quote_with(corpus, doc_id: str, words: str) -> dict:
+    rows = corpus.quotes[
+        (corpus.quotes.doc_id == doc_id) & corpus.quotes.text.str.contains(words, regex=False)
+    ]
+    assert len(rows) >= 1, f"no quote with {words!r} in {doc_id}"
+    return rows.iloc[0].to_dict()
+
+
+def test_every_row_points_into_its_body(corpus):
+    bodies = dict(zip(corpus.documents.doc_id, corpus.documents.body, strict=True))
+    assert len(corpus.quotes) > 40
+    for row in corpus.quotes.itertuples():
+        assert bodies[row.doc_id][row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "words", "speaker", "side"),
+    [
+        (
+            "001_47b9b9e10985b0ee",
+            "Where we sit today, we still are not collaborating",
+            "Jeff Davis",
+            "US",
+        ),
+        ("003_522cef186d245491", "We are waiting for", "Michelle Baldanza", "US"),
+        ("003_522cef186d245491", "We are concerned that Russia", "Michelle Baldanza", "US"),
+        (
+            "004_23810dff6811bbfc",
+            "The Department of Defense is not coordinating",
+            "Adrian Rankine-Galloway",
+            "US",
+        ),
+        ("004_23810dff6811bbfc", "whether it’s Russia or anyone else", "Sean Spicer", "US"),
+        (
+            "004_23810dff6811bbfc",
+            "I would be deeply disturbed if such a thing happened",
+            "John McCain",
+            "US",
+        ),
+        (
+            "004_23810dff6811bbfc",
+            "The Russians could be stretching the truth",
+            "Samuel Oakford",
+            "other",
+        ),
+        (
+            "004_23810dff6811bbfc",
+            "from the U.S. via the 'direct line,'",
+            "Russian Defence Ministry",
+            "Russia",
+        ),
+        ("002_3e632ad80a19446a", "The US sent Russia a package of proposals", "source", None),
+        ("002_3e632ad80a19446a", "compromise schemes are necessary", "Fedor Lukyanov", "Russia"),
+        ("quotes_tass_mod", "is developing in a constructive manner", "Igor Konashenkov", "Russia"),
+        ("quotes_briefing_transcript", "We are cautiously optimistic", "Peter Cook", "US"),
+        (
+            "quotes_straight_blog",
+            "We've adjusted some of our routes",
+            "Stephen Townsend",
+            "coalition",
+        ),
+        ("quotes_wire_reuters", "full stop", "official", "US"),
+    ],
+)
+def test_seed_and_fixture_quotes_have_the_right_speaker(corpus, doc_id, words, speaker, side):
+    row = quote_with(corpus, doc_id, words)
+    assert row["speaker"] == speaker
+    assert (None if row["side"] is None or row["side"] != row["side"] else row["side"]) == side
+
+
+def test_davis_quote_text_is_exactly_the_quoted_words(corpus):
+    row = quote_with(corpus, "001_47b9b9e10985b0ee", "Where we sit today")
+    assert row["text"] == (
+        "Where we sit today, we still are not collaborating or coordinating with the Russians "
+        "on any operations in Syria,"
+    )
+    assert row["direct"]
+
+
+def test_scare_quotes_in_the_seeds_are_not_rows(corpus):
+    texts = set(corpus.quotes.text)
+    assert "grey area" not in texts
+    assert not any(t.startswith("acceptable formula of interaction") for t in texts)

@@ -1,0 +1,121 @@
+"""Quote extraction scored against the hand-annotated gold; fails when a score drops below its floor.
+
+Floors were set from measurement (see the README's quotes section) with a margin for changes in
+the clean stage: every score was 1.0 on the tuned set after tuning; the first documents held out
+scored overlap recall 1.0 / speaker 0.92 before tuning, the second batch overlap recall 0.89 /
+speaker 0.76 before the fixes it prompted.
+"""
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.evaluate.quotes import load_gold, score
+from analysis.knowledge import load_knowledge
+from analysis.tables import build_table
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "quotes.json"
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
+
+FLOORS = {
+    "exact_f1": 0.85,
+    "overlap_recall": 0.9,
+    "overlap_precision": 0.9,
+    "speaker_accuracy": 0.9,
+}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    gold_docs = {row["doc_id"] for row in load_gold(GOLD)["quotes"]}
+    paths = [
+        p
+        for p in [*ROOT.joinpath("seeds").glob("*.txt"), *FIXTURES.glob("quotes_*.txt")]
+        if p.stem in gold_docs
+    ]
+    return load_corpus(sorted(paths))
+
+
+def check_floors(result: dict) -> None:
+    assert result["gold"] > 0
+    assert result["exact"]["f1"] >= FLOORS["exact_f1"], result
+    assert result["overlap"]["recall"] >= FLOORS["overlap_recall"], result
+    assert result["overlap"]["precision"] >= FLOORS["overlap_precision"], result
+    assert result["speaker_accuracy"] >= FLOORS["speaker_accuracy"], result
+
+
+def test_all_gold_documents_score_above_the_floors(corpus):
+    result = score(corpus, GOLD)
+    assert result["missing_from_body"] <= 2, result  # 000's "Related" list may be furniture
+    check_floors(result)
+
+
+def test_held_out_documents_score_above_the_floors(corpus):
+    heldout = load_gold(GOLD)["heldout"]
+    assert len(heldout) >= 5
+    check_floors(score(corpus, GOLD, heldout))
+
+
+def fake_corpus(body: str, rows: list[dict]) -> SimpleNamespace:
+    documents = pd.DataFrame({"doc_id": ["d"], "body": [body]})
+    return SimpleNamespace(
+        documents=documents, quotes=build_table("quotes", rows), knowledge=load_knowledge()
+    )
+
+
+def quote_row(n: int, start: int, end: int, body: str, speaker: str) -> dict:
+    return {
+        "quote_id": f"d:q{n}",
+        "doc_id": "d",
+        "speaker": speaker,
+        "text": body[start:end],
+        "start": start,
+        "end": end,
+        "direct": True,
+    }
+
+
+def test_exact_and_overlap_measures_differ_on_a_partial_span(tmp_path):
+    body = "“We are not coordinating with Russia,” Davis said. “Nor will we,” Toner said."
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        '{"quotes": ['
+        '{"doc_id": "d", "text": "We are not coordinating with Russia,", "speaker": "Jeff Davis", "direct": true},'
+        '{"doc_id": "d", "text": "Nor will we,", "speaker": "Mark Toner", "direct": true}]}',
+        encoding="utf-8",
+    )
+    first = body.index("We are")
+    partial = quote_row(1, first, first + len("We are not coordinating"), body, "Capt. Jeff Davis")
+    result = score(fake_corpus(body, [partial]), gold)
+    assert result["exact"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert result["overlap"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
+    assert result["speaker_accuracy"] == 1.0  # "Capt. Jeff Davis" canonicalises to "Jeff Davis"
+
+
+def test_wrong_speaker_lowers_speaker_accuracy_only(tmp_path):
+    body = "“Nor will we share any targets,” Toner said."
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        '[{"doc_id": "d", "text": "Nor will we share any targets,", "speaker": "Mark Toner", "direct": true}]',
+        encoding="utf-8",
+    )
+    start = body.index("Nor")
+    row = quote_row(1, start, start + len("Nor will we share any targets,"), body, "John Kerry")
+    result = score(fake_corpus(body, [row]), gold)
+    assert result["exact"]["f1"] == 1.0
+    assert result["speaker_accuracy"] == 0.0
+
+
+def test_gold_text_not_in_the_body_is_counted_apart(tmp_path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(
+        '[{"doc_id": "d", "text": "absent words here", "speaker": "x", "direct": true}]',
+        encoding="utf-8",
+    )
+    result = score(fake_corpus("Nothing quoted.", []), gold)
+    assert result["missing_from_body"] == 1
+    assert result["gold"] == 0

@@ -59,6 +59,7 @@ class Line:
     link_chars: int = 0
     role: str = "other"
     section: str | None = None  # 'source' / 'related' for such a section heading
+    signature: str | None = None  # a social handle that was glued to the end of the line
 
 
 # ----------------------------------------------------------------------------- fixed rules
@@ -158,6 +159,8 @@ NAV_SEPARATOR = re.compile(r"\s+[|/›»>·•]\s+")
 CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
+TAIL_WINDOW = 160  # characters at a line's end searched for a photo credit or a social handle
+MAX_PROMPT_CHARS = 400  # a sign-up or cookie prompt is never longer than this
 ARTICLE, HEAD, TAIL, DROP = "article", "head", "tail", "drop"
 
 
@@ -308,7 +311,8 @@ def is_tag_line(text: str) -> bool:
 
 def strip_credit(text: str, rules: Rules) -> tuple[str, bool]:
     """The caption without a trailing photo credit, and whether one was there."""
-    match = rules.credit.search(text)
+    offset = max(0, len(text) - TAIL_WINDOW)  # a credit is short: search only the line's end
+    match = rules.credit.search(text, offset)
     if match and match.start() > 0:
         return text[: match.start()].rstrip(), True
     return text, False
@@ -381,7 +385,7 @@ def _wraps(line: str, following: str) -> bool:
         and not SENTENCE_END.search(line)
         and not line.endswith(":")
         and not _starts_structure(following)
-        and (following[:1].islower() or bool(CONTINUES.search(line)))
+        and (following[:1].islower() or bool(CONTINUES.search(line, len(line) - 20)))
     )
 
 
@@ -442,10 +446,11 @@ def _is_widget(line: Line, rules: Rules) -> bool:
         rules.widget.fullmatch(text) or rules.counter.fullmatch(text)
     ):
         return True
-    if rules.prompt is not None and rules.prompt.search(text):
+    if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and rules.prompt.search(text):
         return True
     return bool(
         len(text) <= 100
+        and text.endswith(")")
         and rules.series_tag.fullmatch(text)
         and is_title_like(text[: text.rfind("(")])
     )
@@ -466,6 +471,7 @@ def _section_of(line: Line, rules: Rules) -> str | None:
 def _assign_roles(lines: list[Line], rules: Rules) -> None:
     """Roles that depend on a line alone (vocabulary and shape)."""
     for line in lines:
+        line.text, line.signature = _strip_signature(line.text, rules)
         text = line.text
         line.section = _section_of(line, rules)
         if line.section:
@@ -746,7 +752,9 @@ def _dateline(paragraph: str) -> str | None:
 
 
 def _strip_signature(paragraph: str, rules: Rules) -> tuple[str, str | None]:
-    match = rules.handle.search(paragraph)
+    if "@" not in paragraph[-TAIL_WINDOW:]:
+        return paragraph, None
+    match = rules.handle.search(paragraph, max(0, len(paragraph) - TAIL_WINDOW))
     if match and match.start() > 0:
         return paragraph[: match.start()].rstrip(), match.group(0).strip()
     return paragraph, None
@@ -796,6 +804,9 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
 
     paragraphs: list[str] = []
     for position, line in enumerate(lines[:comments_from]):
+        if line.signature:
+            result.tail.append(line.signature)
+            result.signature = "@" + line.signature.rsplit("@", 1)[-1]
         if line.role == "widget":
             result.widgets.append(line.text)
             continue
@@ -835,16 +846,8 @@ def _is_title_copy(line: Line, title_line: Line | None) -> bool:
 
 
 def _finish_paragraphs(paragraphs: list[str], result: Cleaned, rules: Rules) -> list[str]:
-    """Signatures stripped from paragraph ends; the dateline recorded for the head."""
-    finished: list[str] = []
-    for paragraph in paragraphs:
-        text, signature = _strip_signature(paragraph, rules)
-        if signature:
-            result.tail.append(signature)
-            handle = rules.handle.search(signature)
-            result.signature = f"@{handle.group('handle')}" if handle else signature
-        if text:
-            finished.append(text)
+    """The dateline recorded for the head; a signature line in the tail noted."""
+    finished = [paragraph for paragraph in paragraphs if paragraph]
     for paragraph in finished[:3]:
         result.dateline = _dateline(paragraph)
         if result.dateline:

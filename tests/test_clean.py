@@ -1,0 +1,303 @@
+"""The clean stage: general rules that separate an article from the page around it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis.clean import camel_case_name, clean_page, is_nav_bar, is_title_like, normalise_text
+from analysis.knowledge import Knowledge, load_knowledge
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def kb() -> Knowledge:
+    return load_knowledge()
+
+
+def _fixture(kb: Knowledge, name: str):
+    return clean_page((CORPUS / name).read_text(encoding="utf-8"), kb)
+
+
+# ----------------------------------------------------------------------------- normalisation
+
+
+def test_nbsp_and_indentation_are_normalised_before_the_body_is_final(kb):
+    page = (
+        "    Headline About Syria Talks Today\n\n"
+        "    Russia\u00a0and the\u00a0United States\u202fheld talks on Syria on Friday, officials said.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert (
+        cleaned.body
+        == "Russia and the United States held talks on Syria on Friday, officials said."
+    )
+    assert cleaned.title == "Headline About Syria Talks Today"
+
+
+def test_normalise_text_turns_crlf_and_invisible_characters_into_plain_lines():
+    assert normalise_text("a\u200b b\r\n\tc\u00a0 d\r") == "a b\nc d\n"
+
+
+def test_hard_wrapped_paragraphs_are_rejoined(kb):
+    page = (
+        "MOSCOW, Oct 7 (Reuters) - Russia's Defence Ministry said on Wednesday it\n"
+        "was ready to discuss with the United States the coordination of air\n"
+        "operations over Syria.\n\n"
+        "The ministry gave no further details about the proposal on Wednesday.\n"
+    )
+    body = clean_page(page, kb).body
+    assert body.split("\n\n")[0] == (
+        "MOSCOW, Oct 7 (Reuters) - Russia's Defence Ministry said on Wednesday it was ready to "
+        "discuss with the United States the coordination of air operations over Syria."
+    )
+
+
+def test_a_block_of_headlines_is_not_joined_into_one_paragraph(kb):
+    page = (
+        "The Pentagon said on Monday it would not coordinate strikes with Russia in Syria.\n\n"
+        "Russia Says Ready to Coordinate Strikes Against Terrorists in Syria\n"
+        "Pentagon Denies Receiving Any Russian Proposal on Joint Air Operations\n"
+        "Lavrov and Kerry Discuss Syria Ceasefire by Phone on Thursday\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body == (
+        "The Pentagon said on Monday it would not coordinate strikes with Russia in Syria."
+    )
+    assert len(cleaned.tail) == 3
+
+
+# ----------------------------------------------------------------------------- furniture rules
+
+
+def test_caption_repeated_with_and_without_credit_is_dropped(kb):
+    page = (
+        "Jets fly over the Mediterranean during an exercise on May 1, 2016.\n\n"
+        "Jets fly over the Mediterranean during an exercise on May 1, 2016. (John Smith/U.S. Navy)\n\n"
+        "The Navy said the exercise was planned months ago and had nothing to do with Syria.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body == (
+        "The Navy said the exercise was planned months ago and had nothing to do with Syria."
+    )
+
+
+def test_repeated_sentences_of_the_article_are_kept(kb):
+    quote = "“We are not coordinating with the Russians in any way at all,” the spokesman said."
+    page = f"{quote}\n\nThe statement came a day after Moscow's offer.\n\n{quote}\n"
+    assert clean_page(page, kb).body.count(quote) == 2
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Support our mission",
+        "Support Some Website",
+        "Listen Live",
+        "Get short URL",
+        "Breaking News",
+        "Accessibility links",
+        "Share this article",
+        "Sign up for our newsletter",
+        "Follow us on Telegram",
+        "Advertisement",
+        "1,020 $",
+        "XL",
+        "Tags: Syria, Russia",
+        "Topic Of A Story Series (12)",
+        "Home | World | Middle East",
+        "Subscribe to our daily newsletter and get the news first in your inbox every morning.",
+    ],
+)
+def test_widget_lines_never_reach_the_body(kb, widget):
+    page = (
+        f"{widget}\n\n"
+        "Russian jets struck targets near Aleppo on Tuesday, the ministry said in a statement.\n\n"
+        f"{widget}\n\n"
+        "The United States said it had not been informed of the strikes in advance.\n\n"
+        f"{widget}\n"
+    )
+    body = clean_page(page, kb).body
+    assert widget not in body
+    assert body.count("\n\n") == 1
+
+
+def test_trailing_social_handle_is_stripped_and_kept_as_signature(kb):
+    page = (
+        "The talks ended without agreement, officials said on Friday.\n\n"
+        "Both sides promised to meet again next month in Geneva. Twitter:@JaneRoe\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body.endswith("next month in Geneva.")
+    assert cleaned.signature == "@JaneRoe"
+    assert "Twitter:@JaneRoe" in cleaned.tail
+
+
+def test_related_headline_run_inside_the_article_is_dropped(kb):
+    page = (
+        "Russia proposed joint strikes on Friday, the defense ministry said in Moscow.\n\n"
+        "Russia Says Ready to Coordinate Strikes\n"
+        "Pentagon Denies Russian Claims of Coordination\n\n"
+        "The Pentagon said there was no formal proposal, a spokesman told reporters.\n"
+    )
+    body = clean_page(page, kb).body
+    assert "Russia Says Ready" not in body
+    assert "Pentagon Denies" not in body
+    assert body.endswith("a spokesman told reporters.")
+
+
+def test_user_furniture_vocabulary_extends_the_shipped_one(tmp_path):
+    (tmp_path / "furniture.toml").write_text('widgets = ["watch our new podcast"]\n')
+    page = (
+        "Russian jets struck targets near Aleppo on Tuesday, the ministry said in a statement.\n\n"
+        "Watch our new podcast\n\n"
+        "The United States said it had not been informed of the strikes in advance.\n"
+    )
+    assert "podcast" in clean_page(page, load_knowledge()).body
+    assert "podcast" not in clean_page(page, load_knowledge(tmp_path)).body
+
+
+# ----------------------------------------------------------------------------- shape helpers
+
+
+def test_title_like_lines_are_short_capitalised_and_unpunctuated():
+    assert is_title_like("Russia Refuses to Coordinate Airstrikes on Aleppo with US")
+    assert is_title_like("What is Russia's Most 'Selfish' Reason for Engaging in Syria?")
+    assert not is_title_like("Moscow insists on direct dialogue between Damascus and the Pentagon.")
+    assert not is_title_like("the talks were limited to safety procedures")
+
+
+def test_nav_bars_are_short_items_between_separators():
+    assert is_nav_bar("Home > Middle East > Syria")
+    assert is_nav_bar("Главная / В мире")
+    assert not is_nav_bar("Kerry and Lavrov agree on joint military cell for Syria")
+
+
+def test_camel_case_handles_become_names_only_when_they_split_cleanly():
+    assert camel_case_name("@TaraCopp") == "Tara Copp"
+    assert camel_case_name("@pentagonpresssec") is None
+    assert camel_case_name("@NYTimesWorld") is None
+
+
+# ----------------------------------------------------------------------------- links
+
+
+def test_links_get_relation_from_their_section_and_dates_from_their_paths(kb):
+    page = (
+        "Officials met in Geneva on Friday to discuss the ceasefire in Syria, diplomats said.\n\n"
+        "Read the [full statement](https://example.org/statement) on the ministry site.\n\n"
+        "Sources:\n"
+        "1. [Agency report](https://news.example.com/2016/09/10/story.html)\n\n"
+        "See also:\n"
+        "* [Earlier talks](https://example.org/news/20160901/talks.html)\n"
+        "* [Archive](https://example.org/archive/2016/08/index.html)\n"
+    )
+    cleaned = clean_page(page, kb)
+    relations = [(link["relation"], link["label"]) for link in cleaned.links]
+    assert relations == [
+        ("other", "full statement"),
+        ("source", "Agency report"),
+        ("related", "Earlier talks"),
+        ("related", "Archive"),
+    ]
+    assert cleaned.links[1]["date"] == date(2016, 9, 10)
+    assert cleaned.links[2]["date"] == date(2016, 9, 1)
+    assert (cleaned.links[3]["date"], cleaned.links[3]["date_precision"]) == (
+        date(2016, 8, 1),
+        "month",
+    )
+    assert "Read the full statement on the ministry site." in cleaned.body
+    assert "Agency report" not in cleaned.body
+    assert "Earlier talks" not in cleaned.body
+
+
+def test_bare_urls_are_links(kb):
+    page = (
+        "The ministry published the text of the memorandum on its website on Tuesday morning.\n\n"
+        "https://eng.mil.ru/en/news_page/country/more.htm?id=12345\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.links[0]["url"] == "https://eng.mil.ru/en/news_page/country/more.htm?id=12345"
+    assert "https://" not in cleaned.body
+
+
+# ----------------------------------------------------------------------------- fixtures in other layouts
+
+
+def test_wire_fixture_body_excludes_header_and_credit_footer(kb):
+    cleaned = _fixture(kb, "layout_wire_reuters.txt")
+    assert cleaned.body.startswith("MOSCOW, Oct 7 (Reuters) - Russia's Defence Ministry said")
+    assert cleaned.body.endswith("as long as it continued to support President Bashar al-Assad.")
+    for furniture in ("Skip to main content", "3 Min Read", "Reporting by", "Our Standards"):
+        assert furniture not in cleaned.body
+    assert cleaned.dateline == "MOSCOW, Oct 7 (Reuters) -"
+    assert "October 7, 2015 / 2:31 PM / Updated 5 years ago" in cleaned.head
+    assert any(line.startswith("(Reporting by Maria Tsvetkova") for line in cleaned.tail)
+
+
+def test_tass_fixture_drops_related_list_and_tags(kb):
+    cleaned = _fixture(kb, "layout_tass_dateline.txt")
+    assert cleaned.body.startswith("MOSCOW, October 7. /TASS/. Russia is ready to exchange")
+    assert cleaned.body.endswith("had made 112 sorties since September 30.")
+    for furniture in ("Caspian Sea", "Putin says", "Tags:", "More:", "Military & Defense"):
+        assert furniture not in cleaned.body
+    assert "October 07, 2015, 14:22 UTC+3" in cleaned.head
+    assert cleaned.dateline == "MOSCOW, October 7. /TASS/."
+
+
+def test_transcript_fixture_keeps_every_speaker_turn(kb):
+    cleaned = _fixture(kb, "layout_pentagon_transcript.txt")
+    paragraphs = cleaned.body.split("\n\n")
+    assert paragraphs[0].startswith("MR. COOK: Good afternoon, everybody.")
+    assert paragraphs[-2:] == ["Q: Thank you.", "MR. COOK: Thank you all."]
+    assert "Oct. 8, 2015" in cleaned.head
+    assert "Subscribe to Press Releases" not in cleaned.body
+    assert "Press Operations" not in cleaned.body
+
+
+def test_digest_fixture_items_are_the_body_and_sources_are_links(kb):
+    cleaned = _fixture(kb, "layout_digest_daily_brief.txt")
+    paragraphs = cleaned.body.split("\n\n")
+    assert paragraphs[1].startswith("The United States threatens to suspend bilateral talks")
+    assert paragraphs[-1].endswith("in air strikes on rebel-held districts of Aleppo overnight.")
+    assert "* " not in cleaned.body
+    assert "Previous briefs" not in cleaned.body
+    sources = [link["url"] for link in cleaned.links if link["relation"] == "source"]
+    assert sources == [
+        "https://www.reuters.com/article/us-mideast-crisis-syria-idUSKCN11Z0TU",
+        "https://tass.com/politics/903455",
+        "https://www.state.gov/r/pa/prs/dpb/2016/09/262540.htm",
+    ]
+    assert "Syria Daily Brief — 30 September 2016" in cleaned.head
+
+
+def test_disqus_fixture_comments_are_separated_from_the_article(kb):
+    cleaned = _fixture(kb, "layout_disqus_comments.txt")
+    assert cleaned.body.endswith("who spoke on condition of anonymity.")
+    assert [(c["author"], c["text"][:25]) for c in cleaned.comments] == [
+        ("KarlMarxFan", "This will never work. The"),
+        ("Olga S.", "Finally some common sense"),
+        ("anon_reader", "Remember the deconflictio"),
+    ]
+    everything = " ".join(c["text"] for c in cleaned.comments) + cleaned.body
+    for widget in ("43 Comments", "Sort by Best", "Reply", "Share ›", "12 likes", "Disqus"):
+        assert widget not in everything
+
+
+def test_opinion_fixture_byline_and_kicker_go_to_the_head(kb):
+    cleaned = _fixture(kb, "layout_opinion_byline.txt")
+    assert "By Jane Doe" in cleaned.head
+    assert "Opinion" in cleaned.head
+    assert "By Jane Doe" not in cleaned.body
+    assert cleaned.body.startswith("Cooperation with Russia in Syria would reward")
+    assert cleaned.body.endswith("The views expressed are her own.")
+    assert "Related Topics" not in cleaned.body
+    assert "Follow us" not in cleaned.body
+
+
+def test_an_empty_or_furniture_only_page_gives_an_empty_body(kb):
+    assert clean_page("", kb).body == ""
+    assert clean_page("Share\nTweet\nEmail\n\nAdvertisement\n", kb).body == ""

@@ -1,0 +1,231 @@
+"""The metadata stage: publisher, kind, verdict, author, language — from general rules and data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from analysis.clean import clean_page
+from analysis.knowledge import Knowledge, load_knowledge
+from analysis.metadata import describe, detect_language
+from analysis.read import RawText, read_document
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def kb() -> Knowledge:
+    return load_knowledge()
+
+
+def _describe_text(text: str, kb: Knowledge) -> dict[str, Any]:
+    raw = RawText("doc", "doc.txt", text, "utf-8", "0" * 64, len(text.encode()))
+    return describe(raw, clean_page(text, kb), kb)
+
+
+def _describe_fixture(name: str, kb: Knowledge) -> dict[str, Any]:
+    raw = read_document(CORPUS / name)
+    assert isinstance(raw, RawText)
+    return describe(raw, clean_page(raw.text, kb), kb)
+
+
+# ----------------------------------------------------------------------------- the result row
+
+
+def test_describe_returns_every_document_column_it_owns(kb):
+    meta = _describe_text("Russia and the United States held talks on Syria, officials said.", kb)
+    assert set(meta) == {
+        "outlet",
+        "outlet_type",
+        "outlet_country",
+        "kind",
+        "title",
+        "author",
+        "published",
+        "published_precision",
+        "published_basis",
+        "language",
+        "verdict",
+    }
+
+
+# ----------------------------------------------------------------------------- outlet
+
+
+def test_an_outlet_quoted_as_a_source_is_not_the_publisher(kb):
+    page = (
+        "The Pentagon said on Friday it would not coordinate strikes with Russia, a spokesman "
+        "told RIA Novosti.\n\n"
+        "According to TASS, the Russian Defense Ministry had proposed joint strikes on Thursday.\n\n"
+        "The Sputnik web site said the offer still stood, while Izvestiya newspaper reported doubts.\n"
+    )
+    assert _describe_text(page, kb)["outlet"] is None
+
+
+def test_dateline_names_the_publisher_over_outlets_it_cites(kb):
+    page = (
+        "MOSCOW (Sputnik) – Russia is ready to coordinate strikes with the United States, the "
+        "deputy minister told RIA Novosti, according to TASS and Interfax reports on Friday.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["outlet"], meta["outlet_type"], meta["outlet_country"]) == (
+        "Sputnik",
+        "state media",
+        "RU",
+    )
+
+
+def test_site_widget_names_the_publisher(kb):
+    page = (
+        "Russia proposed joint strikes to the United States on Friday, the ministry said.\n\n"
+        "Support the Guardian\n"
+    )
+    assert _describe_text(page, kb)["outlet"] == "The Guardian"
+
+
+def test_user_outlets_file_adds_a_publisher(tmp_path, kb):
+    (tmp_path / "outlets.toml").write_text(
+        '[[outlet]]\nname = "Gulf Wire Service"\naliases = []\nmarkers = ["| Gulf Wire Service"]\n'
+        'domains = ["gulfwire.example"]\ncountry = "AE"\ntype = "private"\n'
+    )
+    text = (CORPUS / "layout_disqus_comments.txt").read_text(encoding="utf-8")
+    assert _describe_text(text, kb)["outlet"] is None
+    meta = _describe_text(text, load_knowledge(tmp_path))
+    assert (meta["outlet"], meta["outlet_country"]) == ("Gulf Wire Service", "AE")
+
+
+# ----------------------------------------------------------------------------- kind and verdict
+
+
+def test_verdict_line_near_the_top_makes_a_fact_check(kb):
+    page = (
+        "Did the Pentagon Share Targets With Moscow?\n\n"
+        "Misleading\n\n"
+        "The coalition exchanged safety information with Russia but no target lists, officials say.\n\n"
+        "Russian media reported on Monday that the coalition had sent coordinates to Moscow.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["kind"], meta["verdict"]) == ("fact-check", "Misleading")
+    assert "Misleading" not in clean_page(page, kb).body
+
+
+def test_a_rating_word_deep_in_an_article_is_not_a_verdict(kb):
+    paragraphs = [
+        f"Paragraph {n} of the report says the talks went on for hours." for n in range(6)
+    ]
+    page = "\n\n".join([*paragraphs, "False", "The ministry denied the report on Monday evening."])
+    meta = _describe_text(page, kb)
+    assert (meta["kind"], meta["verdict"]) == ("article", None)
+
+
+def test_labelled_rating_gives_the_verdict(kb):
+    page = (
+        "Fact Check: Russia Claims Joint Strikes With Coalition Near al-Bab\n\n"
+        "Rating: Mostly false\n\n"
+        "The Russian Defense Ministry said coalition aircraft took part in strikes near al-Bab.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["kind"], meta["verdict"]) == ("fact-check", "Mostly false")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("layout_wire_reuters.txt", "article"),
+        ("layout_tass_dateline.txt", "article"),
+        ("layout_pentagon_transcript.txt", "transcript"),
+        ("layout_digest_daily_brief.txt", "digest"),
+        ("layout_disqus_comments.txt", "article"),
+        ("layout_opinion_byline.txt", "commentary"),
+        ("layout_russian_language.txt", "article"),
+    ],
+)
+def test_kind_of_each_layout_fixture(kb, name, expected):
+    assert _describe_fixture(name, kb)["kind"] == expected
+
+
+# ----------------------------------------------------------------------------- fixtures in other layouts
+
+
+def test_wire_fixture_metadata(kb):
+    meta = _describe_fixture("layout_wire_reuters.txt", kb)
+    assert meta["outlet"] == "Reuters"
+    assert meta["outlet_type"] == "wire agency"
+    assert meta["title"] == "Russia offers U.S. talks on Syria air operations, Pentagon cool"
+    assert meta["author"] == "Maria Tsvetkova"  # first name of the "Reporting by" credit
+    assert meta["language"] == "en"
+
+
+def test_tass_fixture_metadata(kb):
+    meta = _describe_fixture("layout_tass_dateline.txt", kb)
+    assert (meta["outlet"], meta["outlet_country"]) == ("TASS", "RU")
+    assert meta["title"] == (
+        "Russia ready to share data on Syria strikes with US-led coalition — Defense Ministry"
+    )
+    assert meta["author"] is None
+
+
+def test_transcript_fixture_metadata(kb):
+    meta = _describe_fixture("layout_pentagon_transcript.txt", kb)
+    assert meta["title"].startswith("Department of Defense Press Briefing by Pentagon Press")
+    assert meta["author"] is None
+    assert meta["outlet_type"] == "government"
+
+
+def test_digest_fixture_metadata(kb):
+    meta = _describe_fixture("layout_digest_daily_brief.txt", kb)
+    assert meta["title"] == "Syria Daily Brief — 30 September 2016"
+    assert meta["outlet"] is None  # the sources it lists are not its publisher
+
+
+def test_disqus_fixture_metadata(kb):
+    meta = _describe_fixture("layout_disqus_comments.txt", kb)
+    assert meta["title"] == "Kerry and Lavrov agree on joint military cell for Syria"
+    assert meta["author"] == "Mark Hensley"
+
+
+def test_opinion_fixture_metadata(kb):
+    meta = _describe_fixture("layout_opinion_byline.txt", kb)
+    assert meta["author"] == "Jane Doe"
+    assert meta["title"] == "Why the US should never share targeting data with Moscow"
+    assert meta["verdict"] is None
+
+
+def test_russian_fixture_metadata(kb):
+    meta = _describe_fixture("layout_russian_language.txt", kb)
+    assert meta["language"] == "ru"
+    assert meta["title"] == "Минобороны России предложило Пентагону координировать удары в Сирии"
+
+
+# ----------------------------------------------------------------------------- author and language
+
+
+def test_anonymous_byline_gives_no_author(kb):
+    page = (
+        "Pentagon Rules Out Joint Strikes With Russia\n\n"
+        "By Staff Correspondent\n\n"
+        "The Pentagon ruled out joint strikes with Russia on Friday, a spokesman said.\n"
+    )
+    assert _describe_text(page, kb)["author"] is None
+
+
+def test_uppercase_byline_is_title_cased(kb):
+    page = (
+        "Pentagon Rules Out Joint Strikes With Russia\n\n"
+        "By JOHN SMITH\n\n"
+        "The Pentagon ruled out joint strikes with Russia on Friday, a spokesman said.\n"
+    )
+    assert _describe_text(page, kb)["author"] == "John Smith"
+
+
+def test_language_is_null_for_bodies_too_short_to_tell():
+    assert detect_language("") is None
+    assert detect_language("Share") is None
+    assert (
+        detect_language("The Pentagon said it would not coordinate with Russia in Syria.") == "en"
+    )
+    assert (
+        detect_language("Le Pentagone a refusé toute coordination avec la Russie en Syrie.") == "fr"
+    )

@@ -92,7 +92,7 @@ _MONTH_DAY_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH})(?!\w)\s?(?P<day>{_DAY})(?!\d)(?:,\s?|\s)(?P<year>{_YEAR})(?!\d)"
 )
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(?P<day>{_DAY})\s?(?:of\s)?(?P<month>{_MONTH})(?!\w),?\s(?P<year>{_YEAR})(?!\d)"
+    rf"(?<!\d)(?P<day>{_DAY})\.?\s?(?:of\s)?(?P<month>{_MONTH})(?!\w),?\s(?P<year>{_YEAR})(?!\d)"
 )
 _MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})(?!\w)\s?(?P<day>{_DAY})(?![\d:,]\d|\w)")
 _DAY_MONTH = re.compile(rf"(?<![\d,.])(?P<day>{_DAY})\s(?:of\s)?(?P<month>{_MONTH})(?!\w)")
@@ -102,7 +102,7 @@ _BARE_MONTH = re.compile(
     r"\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Tt]hroughout|[Ff]rom|"
     r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
     r"[Ee]nd of|[Mm]iddle of|[Bb]y)\s+"
-    rf"(?P<span>(?:(?:early|late|mid)[- ])?(?P<month>{_MONTH_FULL}|Sept\.))(?!\w)"
+    rf"(?P<span>(?:(?:early|late|mid)[- ])?(?P<month>{_MONTH_FULL}|Sept\.))(?!\w)(?!\.?,?\s?\d)"
 )
 _NOT_MAY_THE_NAME = re.compile(r"\s*(?:'s|’s|[A-Z]|said|says|told|has|had|was|is|and\s+[A-Z])")
 _WEEKDAY = re.compile(
@@ -187,85 +187,131 @@ def _is_future(text: str, start: int) -> bool:
     return bool(_FUTURE_IMMEDIATE.search(before) or _FUTURE_MODAL.search(before))
 
 
-class _Occupied:
-    """Spans already taken by a longer, more specific candidate."""
+# Cheap first pass: literal prefixes of month and weekday names, relative words and digit runs.
+# Python's regex engine scans a pattern that starts with literals quickly; the specific patterns
+# below are then only tried, anchored, where a trigger was found (scanning every pattern over the
+# whole text costs ~20× more).
+_TRIGGER_WORDS = (
+    *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    *("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+)
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year")
+_TRIGGER = re.compile(
+    "|".join(
+        [
+            *_TRIGGER_WORDS,
+            *(w.upper() for w in _TRIGGER_WORDS),
+            *_RELATIVE_WORDS,
+            *(w.capitalize() for w in _RELATIVE_WORDS),
+            *"0123456789",
+        ]
+    )
+)
+_BARE_MONTH_LEAD = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Tt]hroughout|[Ff]rom|"
+    r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
+    r"[Ee]nd of|[Mm]iddle of|[Bb]y)\s+(?:(?:early|late|mid)[- ])?$"
+)
+_WEEKDAY_LEAD = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+$")
+_RELATIVE_LEAD = re.compile(
+    r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a )$"
+)
+_LOOKBACK = 30
 
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
+# Which patterns may start at a trigger (in priority order), and which start a few words before.
+_AT_DIGIT = (
+    ("iso", _ISO),
+    ("day_month_year", _DAY_MONTH_YEAR),
+    ("day_month", _DAY_MONTH),
+    ("year", _BARE_YEAR),
+)
+_AT_MONTH = (
+    ("month_day_year", _MONTH_DAY_YEAR),
+    ("month_year", _MONTH_YEAR),
+    ("month_day", _MONTH_DAY),
+)
 
-    def free(self, start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in self.spans)
 
-    def take(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
-
-
-def _month_day_candidates(text: str, taken: _Occupied) -> Iterable[_Candidate]:
-    for match in _ISO.finditer(text):
-        if taken.free(*match.span()):
-            taken.take(*match.span())
-            yield _Candidate(
-                *match.span(),
-                "full",
-                int(match["month"]),
-                int(match["day"]),
-                int(match["year"]),
-            )
-    for pattern, kind in (
-        (_MONTH_DAY_YEAR, "full"),
-        (_DAY_MONTH_YEAR, "full"),
-        (_MONTH_DAY, "month_day"),
-        (_DAY_MONTH, "month_day"),
+def _anchored(text: str, position: int) -> Iterable[tuple[str, re.Match[str]]]:
+    """Matches of the specific patterns that start at, or lead up to, a trigger position."""
+    char = text[position]
+    if char.isdigit():
+        for kind, pattern in _AT_DIGIT:
+            if (match := pattern.match(text, position)) is not None:
+                yield kind, match
+                return
+        return
+    back = max(0, position - _LOOKBACK)
+    word = text[position : position + 3]
+    if _RELATIVE_WORD.match(text, position):
+        lead = _RELATIVE_LEAD.search(text, back, position)
+        match = _RELATIVE.match(text, lead.start() if lead else position)
+        if match is not None:
+            yield "relative", match
+        return
+    if word.capitalize() in _WEEKDAY_PREFIXES and (
+        (match := _WEEKDAY.match(text, position)) is not None or False
     ):
-        for match in pattern.finditer(text):
-            if not taken.free(*match.span()):
-                continue
-            parsed = _parse_month_day(_month_token(match["month"]), _day_number(match["day"]))
-            if parsed is None:
-                continue
-            year = int(match["year"]) if kind == "full" else None
-            if year is not None and _safe_date(year, *parsed) is None:
-                continue
-            taken.take(*match.span())
-            yield _Candidate(*match.span(), kind, parsed[0], parsed[1], year)
+        lead = _WEEKDAY_LEAD.search(text, back, position)
+        if lead is not None and (led := _WEEKDAY.match(text, lead.start())) is not None:
+            match = led
+        yield "weekday", match
+        return
+    for kind, pattern in _AT_MONTH:
+        if (match := pattern.match(text, position)) is not None:
+            yield kind, match
+            return
+    lead = _BARE_MONTH_LEAD.search(text, back, position)
+    if lead is not None and (match := _BARE_MONTH.match(text, lead.start())) is not None:
+        yield "bare_month", match
 
 
-def _month_candidates(text: str, taken: _Occupied) -> Iterable[_Candidate]:
-    for match in _MONTH_YEAR.finditer(text):
+_RELATIVE_WORD = re.compile(rf"(?i:{'|'.join(_RELATIVE_WORDS)})\b")
+_WEEKDAY_PREFIXES = {w[:3] for w in _WEEKDAYS}
+
+
+def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
+    start, end = match.span()
+    if kind == "iso":
+        return _Candidate(
+            start, end, "full", int(match["month"]), int(match["day"]), int(match["year"])
+        )
+    if kind in {"month_day_year", "day_month_year", "month_day", "day_month"}:
+        parsed = _parse_month_day(_month_token(match["month"]), _day_number(match["day"]))
+        if parsed is None:
+            return None
+        full = kind.endswith("year")
+        year = int(match["year"]) if full else None
+        if year is not None and _safe_date(year, *parsed) is None:
+            return None
+        return _Candidate(start, end, "full" if full else "month_day", parsed[0], parsed[1], year)
+    if kind == "month_year":
         month = _parse_month(_month_token(match["month"]))
-        if month and taken.free(*match.span()):
-            taken.take(*match.span())
-            yield _Candidate(*match.span(), "month_year", month, None, int(match["year"]))
-    for match in _BARE_MONTH.finditer(text):
+        return (
+            _Candidate(start, end, "month_year", month, None, int(match["year"])) if month else None
+        )
+    if kind == "bare_month":
         start, end = match.span("span")
         if match["month"] == "May" and _NOT_MAY_THE_NAME.match(text, end):
-            continue
+            return None
         month = _parse_month(_month_token(match["month"]))
-        if month and taken.free(start, end):
-            taken.take(start, end)
-            modifier = match["pre"].lower()
-            yield _Candidate(start, end, "month", month, modifier=modifier)
-
-
-def _relative_candidates(text: str, taken: _Occupied) -> Iterable[_Candidate]:
-    for match in _WEEKDAY.finditer(text):
-        if taken.free(*match.span()):
-            taken.take(*match.span())
-            modifier = (match["mod"] or "").lower() or None
-            weekday = _WEEKDAYS.index(match["weekday"])
-            yield _Candidate(*match.span(), "weekday", day=weekday, modifier=modifier)
-    for match in _RELATIVE.finditer(text):
+        return (
+            _Candidate(start, end, "month", month, modifier=match["pre"].lower()) if month else None
+        )
+    if kind == "weekday":
+        modifier = (match["mod"] or "").lower() or None
+        return _Candidate(
+            start, end, "weekday", day=_WEEKDAYS.index(match["weekday"]), modifier=modifier
+        )
+    if kind == "relative":
         phrase = match["rel"].lower()
-        if phrase in {"today", "tonight"} and _after_a_name(text, match.start()):
-            continue  # "Russia Today", "USA Today"
-        if taken.free(*match.span()):
-            taken.take(*match.span())
-            kind = "relative_day" if "day" in phrase or phrase == "tonight" else "relative_period"
-            yield _Candidate(*match.span(), kind, modifier=phrase)
-    for match in _BARE_YEAR.finditer(text):
-        if taken.free(*match.span()):
-            taken.take(*match.span())
-            yield _Candidate(*match.span(), "year", year=int(match["year"]))
+        if phrase in {"today", "tonight"} and _after_a_name(text, start):
+            return None  # "Russia Today", "USA Today"
+        day_like = "day" in phrase or phrase == "tonight"
+        return _Candidate(
+            start, end, "relative_day" if day_like else "relative_period", modifier=phrase
+        )
+    return _Candidate(start, end, "year", year=int(match["year"]))
 
 
 def _after_a_name(text: str, start: int) -> bool:
@@ -273,14 +319,27 @@ def _after_a_name(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:Russia|USA|RT|[A-Z]{2,})$", before))
 
 
+def _inside_token(text: str, position: int) -> bool:
+    """A trigger in the middle of a word or a number ("GMT26" still starts a day number)."""
+    if not position:
+        return False
+    before = text[position - 1]
+    return before.isdigit() if text[position].isdigit() else before.isalnum()
+
+
 def _candidates(text: str) -> list[_Candidate]:
-    taken = _Occupied()
-    found = [
-        *_month_day_candidates(text, taken),
-        *_month_candidates(text, taken),
-        *_relative_candidates(text, taken),
-    ]
-    return sorted(found, key=lambda c: (c.start, c.end))
+    found: list[_Candidate] = []
+    covered = 0  # end of the last accepted match: triggers inside it are skipped
+    for trigger in _TRIGGER.finditer(text):
+        position = trigger.start()
+        if position < covered or _inside_token(text, position):
+            continue  # inside an accepted date, or in the middle of a word or a number
+        for kind, match in _anchored(text, position):
+            candidate = _candidate(kind, match, text)
+            if candidate is not None and candidate.start >= covered:
+                found.append(candidate)
+                covered = match.end()
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -461,17 +520,36 @@ class CalendarEvent:
     name: str
     date: date
     precision: str
-    groups: tuple[re.Pattern[str], ...]
-
-    def matches(self, sentence: str) -> bool:
-        return all(group.search(sentence) for group in self.groups)
+    keywords: tuple[tuple[str, ...], ...]  # groups of lower-cased alternatives
 
 
-def _keyword_group(alternatives: Sequence[str]) -> re.Pattern[str]:
-    words = sorted(
-        (re.escape(str(a).strip()) for a in alternatives if str(a).strip()), key=len, reverse=True
-    )
-    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})", re.IGNORECASE)
+class Calendar:
+    """The known events, with one keyword scan per sentence for all of them."""
+
+    def __init__(self, events: Sequence[CalendarEvent]) -> None:
+        self.events = tuple(events)
+        self._groups_of: dict[str, set[tuple[int, int]]] = {}
+        for e_index, event in enumerate(self.events):
+            for g_index, group in enumerate(event.keywords):
+                for word in group:
+                    self._groups_of.setdefault(word, set()).add((e_index, g_index))
+        self._words = sorted(self._groups_of)
+        self._starts = {w: re.compile(rf"(?<!\w){re.escape(w)}") for w in self._words}
+
+    def matching(self, sentence: str) -> list[CalendarEvent]:
+        """Events whose every keyword group occurs in ``sentence`` (a keyword starts a word)."""
+        lowered = sentence.lower()
+        hits: set[tuple[int, int]] = set()
+        for word in self._words:
+            if word in lowered and self._starts[word].search(lowered):  # substring test first
+                hits |= self._groups_of[word]
+        if not hits:
+            return []
+        return [
+            event
+            for e_index, event in enumerate(self.events)
+            if all((e_index, g) in hits for g in range(len(event.keywords)))
+        ]
 
 
 def _as_date(value: Any) -> date | None:
@@ -485,10 +563,10 @@ def _as_date(value: Any) -> date | None:
         return None
 
 
-_CALENDAR_CACHE: dict[str, tuple[CalendarEvent, ...]] = {}
+_CALENDAR_CACHE: dict[str, Calendar] = {}
 
 
-def _compiled_calendar(kb: Knowledge) -> tuple[CalendarEvent, ...]:
+def _compiled_calendar(kb: Knowledge) -> Calendar:
     """Compiled once per knowledge base (keyed by its fingerprint)."""
     key = kb.fingerprint or str(id(kb))
     if key not in _CALENDAR_CACHE:
@@ -496,24 +574,34 @@ def _compiled_calendar(kb: Knowledge) -> tuple[CalendarEvent, ...]:
     return _CALENDAR_CACHE[key]
 
 
-def _compile_calendar(kb: Knowledge) -> tuple[CalendarEvent, ...]:
+def _keyword_groups(raw: Any) -> tuple[tuple[str, ...], ...]:
+    groups = []
+    for group in raw if isinstance(raw, list) else []:
+        words = tuple(sorted({str(w).strip().lower() for w in group if str(w).strip()}))
+        if isinstance(group, list) and words:
+            groups.append(words)
+    return tuple(groups)
+
+
+def _compile_calendar(kb: Knowledge) -> Calendar:
     events: list[CalendarEvent] = []
     for entry in kb.calendar.get("events", []):
         if not isinstance(entry, dict):
             continue
         when = _as_date(entry.get("date"))
-        groups = [g for g in entry.get("keywords", []) if isinstance(g, list) and g]
+        groups = _keyword_groups(entry.get("keywords"))
         if when is None or not groups:
             continue
+        precision = str(entry.get("precision", DAY))
         events.append(
             CalendarEvent(
                 name=str(entry.get("name", "")),
                 date=when,
-                precision=str(entry.get("precision", DAY)),
-                groups=tuple(_keyword_group(g) for g in groups),
+                precision=precision if precision in PRECISIONS_ORDER else DAY,
+                keywords=groups,
             )
         )
-    return tuple(sorted(events, key=lambda e: (e.date, e.name)))
+    return Calendar(sorted(events, key=lambda e: (e.date, e.name)))
 
 
 @lru_cache(maxsize=1)
@@ -521,7 +609,7 @@ def _shipped_knowledge() -> Knowledge:
     return load_knowledge()
 
 
-def calendar_events(kb: Knowledge | None = None) -> tuple[CalendarEvent, ...]:
+def calendar_events(kb: Knowledge | None = None) -> Calendar:
     """The compiled calendar (shipped data, or ``kb``'s merged calendar)."""
     return _compiled_calendar(kb if kb is not None else _shipped_knowledge())
 
@@ -536,7 +624,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\
 _DATELINE = re.compile(
     r"^[\s>*#_-]*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,?\s+"
     rf"(?P<date>(?:{_MONTH})\s?{_DAY}(?:,\s?{_YEAR})?|{_DAY}\s(?:{_MONTH})(?:\s{_YEAR})?)"
-    r"\s*(?:\([A-Z][\w .&/-]{0,40}\))?\s*[-–—]"
+    r"(?:\s*\([A-Z][\w .&/-]{0,40}\)\s*[-–—]|\.?\s*/[A-Z][\w -]{1,20}/|\s*[-–—])"
+)
+# Head stamps in other languages or numeric forms ("29. September 2016", "9 сентября 2016",
+# "07.10.2015"), read by dateparser (day first) when no English date is found in the head.
+_OTHER_HEAD_DATE = re.compile(
+    rf"(?<!\d)(?:\d{{1,2}}\.?\s+[^\W\d_]{{3,12}}\.?,?\s+{_YEAR}|\d{{1,2}}\.\d{{1,2}}\.{_YEAR})(?!\d)"
 )
 _MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -554,6 +647,7 @@ _STAMP_RESIDUE_WORDS = 5
 _RELATIVE_DAY_WINDOW = 6  # a weekday names a day of the past week
 _YEARLESS_WINDOW = 183  # a date written without its year lies in the last half-year
 _BARE_MONTH_WINDOW = 365
+_STAMP_TOLERANCE = 92
 
 
 @dataclass(frozen=True)
@@ -617,12 +711,29 @@ def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", residue)) <= _STAMP_RESIDUE_WORDS
 
 
-def _head_date(lines: Iterable[str]) -> tuple[date, str] | None:
-    for line in lines:
-        for m in find_dates(_MARKDOWN_TARGET.sub("]", line)):
+@lru_cache(maxsize=1024)
+def _parse_other_date(span: str) -> date | None:
+    parsed = dateparser.parse(
+        span, settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed else None
+
+
+def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
+    """The first full date in the head lines (else another language's, else a month and year)."""
+    cleaned = [_MARKDOWN_TARGET.sub("]", line) for line in lines]
+    found = [find_dates(line) for line in cleaned]
+    for mentions in found:
+        for m in mentions:
             if m.kind == "full" and m.date:
                 return m.date, DAY
-        for m in find_dates(line):
+    for line in cleaned:
+        for match in _OTHER_HEAD_DATE.finditer(line):
+            parsed = _parse_other_date(match.group(0))
+            if parsed is not None:
+                return parsed, DAY
+    for mentions in found:
+        for m in mentions:
             if m.kind == "month_year" and m.date:
                 return m.date, MONTH
     return None
@@ -709,14 +820,14 @@ def _period_anchor(phrase: str, ev: date) -> _Anchor | None:
     return _Anchor(((ev, date(ev.year, 12, 31)),), False)
 
 
-def _anchors(evidence: _BodyEvidence, calendar: Sequence[CalendarEvent]) -> list[_Anchor]:
+def _anchors(evidence: _BodyEvidence, calendar: Calendar) -> list[_Anchor]:
     anchors: list[_Anchor] = []
     matched: dict[str, list[CalendarEvent]] = {}
     for m, sentence, quoted in evidence.mentions:
         if m.kind in {"full", "month_year", "year"} or quoted:
             continue
         if sentence not in matched:
-            matched[sentence] = [e for e in calendar if e.matches(sentence)]
+            matched[sentence] = calendar.matching(sentence)
         found = [a for e in matched[sentence] if (a := _calendar_anchor(m, e))]
         if found:
             intervals = tuple(sorted({i for a in found for i in a.intervals}))
@@ -748,6 +859,14 @@ def _window(anchors: list[_Anchor]) -> tuple[list[Interval], bool] | None:
         if narrowed:
             window = narrowed
     return window, fine
+
+
+def _far_outside(day: date, window: list[Interval]) -> bool:
+    """A stamp contradicts the content when it is in another year than the content's window and
+    more than a season away from it (a stamp off by days is a late update, not a wrong page)."""
+    years = {y for a, b in window for y in range(a.year, b.year + 1)}
+    distance = min(abs((day - a).days) if day < a else abs((day - b).days) for a, b in window)
+    return not _inside(day, window) and day.year not in years and distance > _STAMP_TOLERANCE
 
 
 def _inside(day: date, window: list[Interval]) -> bool:
@@ -854,8 +973,8 @@ def infer_published(
 
     if header is not None:
         stamp, precision = header
-        contradicted = (window is not None and not _inside(stamp, window)) or (
-            explicit_latest is not None and stamp < explicit_latest - timedelta(days=2)
+        contradicted = (window is not None and _far_outside(stamp, window)) or (
+            explicit_latest is not None and stamp < explicit_latest - timedelta(days=7)
         )
         if not contradicted:
             return PublishedDate(stamp, precision, HEADER)

@@ -40,12 +40,16 @@ PAIR = ("US", "Russia")
 US_SIDES = {"US", "coalition"}
 CARRY_LABELS = {"denies", "rejects", "opposes"}
 PRONOUNS = {"he", "she", "they", "it"}
+FIRST_PERSON_SUBJECTS = {"we", "our", "us"}
+AUXILIARIES = {"has", "have", "had", "is", "was", "also", "later", "then", "reportedly", "once"}
+OBJECT_MARKERS = {"with", "to", "against", "between"}
 # Capitalised words that start a sentence but never a name.
 NOT_NAMES = frozenset(
     [
         *("But", "And", "However", "So", "Yet", "Then", "Also", "Earlier", "Later", "On", "In"),
         *("At", "A", "An", "The", "This", "That", "It", "He", "She", "They", "We", "Meanwhile"),
         *("Still", "Instead", "Moreover", "Furthermore", "Asked", "When", "While", "If", "As"),
+        *("These", "Those", "Such", "Its", "Their", "His", "Her", "Both", "All", "Some", "Many"),
     ]
 )
 
@@ -172,6 +176,9 @@ def _named_speaker(
     before = body[start : verb.char_start].split()
     after_text = body[verb.char_end : end]
     after = after_text.split()
+    if backwards:
+        while before and before[-1].lower() in AUXILIARIES:
+            before = before[:-1]  # "Secretary Carter has said"
     words = before if backwards else after
     phrase = _name_run(words[-8:] if backwards else words[:6], backwards)
     if not phrase:
@@ -181,6 +188,8 @@ def _named_speaker(
         return actor.name, actor.side
     if phrase in _party_words(kb):
         return None
+    if backwards and len(phrase.split()) == 1 and len(words) == 1:
+        return None  # a lone capitalised first word ("These reports …") is not a name
     title, name = split_title(phrase, kb)
     if not name:
         return None
@@ -232,6 +241,9 @@ def _reported_actor(
     ]
     candidates = inside + [p for p in parties if not any(m[0] <= p[0] < m[1] for m in inside)]
     candidates.sort()
+    opening = body[start:end].lstrip("“\"'‘ ").split(maxsplit=1)
+    if opening and opening[0].lower().strip(",") in FIRST_PERSON_SUBJECTS:
+        return previous_actor  # "We remain open …" in a statement: its issuer spoke before
     for verb in (c for c in unit_cues if c.label == "speech"):
         lead = body[start : verb.char_start].split()
         if lead and lead[-1].lower() in PRONOUNS:
@@ -248,8 +260,13 @@ def _reported_actor(
         named = _named_speaker(body, verb, span, kb, backwards=False)
         if named is not None:
             return named[0], _side_name(named[1])
-    if inside or candidates:
-        chosen = (inside or candidates)[0]
+    subjects = [
+        m
+        for m in (inside or candidates)
+        if not set(body[max(start, m[0] - 12) : m[0]].lower().split()[-2:]) & OBJECT_MARKERS
+    ]
+    if subjects:
+        chosen = subjects[0]
         return chosen[2], _side_name(chosen[3])
     return previous_actor
 
@@ -361,7 +378,7 @@ def extract_claims(
     mentions = _actor_mentions(body, kb)
     claims: list[dict[str, Any]] = []
     scores: list[int] = []
-    last_claim_sentence = -(10**9)
+    last_claim_sentence = 0 if _title_sets_context(doc, lex) else -(10**9)
     previous_actor: tuple[str | None, str | None] = (None, None)
     known_sides: dict[
         str, tuple[str, str]
@@ -413,6 +430,17 @@ def extract_claims(
             _set_quote_stance(quote, stance)
     _attach_verdict(doc, body, claims, scores, lex)
     return claims
+
+
+def _title_sets_context(doc: dict[str, Any], lex: st.StanceLexicon) -> bool:
+    """A title about US–Russia coordination ("Washington is not ready for real cooperation")
+    counts as a claim just before the body, so the first sentences may imply a counterpart."""
+    title = doc.get("title")
+    if not title:
+        return False
+    cues = lex.analyse(str(title)).cues
+    named = {_pair_side(s) for s in st.sides_named(cues)} - {None}
+    return any(c.label == "coordination" for c in cues) and bool(named)
 
 
 def _remember_speaker(

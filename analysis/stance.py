@@ -25,7 +25,7 @@ from analysis.nlp import english
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
-OTHER_LABELS = ("negation", "hedges", "speech")
+OTHER_LABELS = ("negation", "hedges", "speech", "ignore")
 PARTY_PREFIX = "party:"
 FIRST_PERSON = "first_person"
 DEFAULT_NEGATION_WINDOW = 4
@@ -172,7 +172,7 @@ class StanceLexicon:
                 continue  # "States" in "United States" is not a speech verb
             cues.append(Cue(label, start, end, span.start_char, span.end_char))
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))
-        cues = _drop_nested(cues)
+        cues = _drop_ignored(_drop_nested(cues))
         return Analysed(doc, self._apply_negation(doc, cues))
 
     def _clause_break(self, token_text: str) -> bool:
@@ -196,6 +196,22 @@ class StanceLexicon:
             else c
             for i, c in enumerate(cues)
         ]
+
+
+def _drop_ignored(cues: list[Cue]) -> list[Cue]:
+    """Cues inside an ``ignore`` phrase ("declined to comment", "the opposition") do not count."""
+    ignored = [(c.start, c.end) for c in cues if c.label == "ignore"]
+    if not ignored:
+        return cues
+    return [
+        c
+        for c in cues
+        if c.label != "ignore"
+        and (
+            c.label.startswith(PARTY_PREFIX)
+            or not any(a <= c.start and c.end <= b for a, b in ignored)
+        )
+    ]
 
 
 def _drop_nested(cues: list[Cue]) -> list[Cue]:

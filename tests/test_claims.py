@@ -1,0 +1,166 @@
+"""Claims on the seed pages and on the claims fixtures (other layouts)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "corpus").glob("claims_*.txt"))
+STARS = "001_47b9b9e10985b0ee"
+SPUTNIK = "003_522cef186d245491"
+POLYGRAPH = "004_23810dff6811bbfc"
+SOUTHFRONT = "002_3e632ad80a19446a"
+DIGEST = "000_563854dd02ab5b5f"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus([*SEEDS, *FIXTURES])
+
+
+def claims_in(corpus, doc_id: str) -> pd.DataFrame:
+    return corpus.claims[corpus.claims["doc_id"] == doc_id]
+
+
+def the_claim(corpus, doc_id: str, snippet: str) -> dict:
+    rows = claims_in(corpus, doc_id)
+    found = rows[rows["text"].str.contains(snippet, regex=False)]
+    assert len(found) == 1, f"expected one claim containing {snippet!r}, got {len(found)}"
+    return found.iloc[0].to_dict()
+
+
+def test_every_claim_points_into_its_body(corpus):
+    bodies = dict(zip(corpus.documents["doc_id"], corpus.documents["body"], strict=True))
+    for row in corpus.claims.itertuples():
+        assert bodies[row.doc_id][row.start : row.end] == row.text
+
+
+def test_claim_ids_are_numbered_in_body_order(corpus):
+    for doc_id, rows in corpus.claims.groupby("doc_id"):
+        assert list(rows["claim_id"]) == [f"{doc_id}:c{n}" for n in range(1, len(rows) + 1)]
+        assert list(rows["start"]) == sorted(rows["start"])
+
+
+def test_pentagon_spokesman_denies_and_shoigu_proposes(corpus):
+    denial = the_claim(corpus, STARS, "not collaborating or coordinating")
+    assert (denial["actor"], denial["side"], denial["stance"]) == ("Jeff Davis", "US", "denies")
+    assert isinstance(denial["quote_id"], str)
+    proposal = the_claim(corpus, STARS, "Shoigu on Friday proposed")
+    assert (proposal["actor"], proposal["side"], proposal["stance"]) == (
+        "Sergei Shoigu",
+        "Russia",
+        "proposes",
+    )
+    assert proposal["cameo"] == "0312"
+    assert the_claim(corpus, STARS, "no formal proposal")["stance"] == "denies"
+
+
+def test_said_friday_dates_the_claim_to_that_friday(corpus):
+    proposal = the_claim(corpus, STARS, "Shoigu on Friday proposed")
+    assert proposal["date"].date() == date(2016, 5, 20)
+    assert proposal["date_precision"] == "day"
+    assert proposal["date_basis"].startswith("sentence")
+
+
+def test_sputnik_spokeswoman_denies_and_sets_a_condition(corpus):
+    assert the_claim(corpus, SPUTNIK, "The U.S. is not coordinating")["stance"] == "denies"
+    condition = the_claim(corpus, SPUTNIK, "as long as Russian military action")
+    assert (condition["side"], condition["stance"]) == ("US", "conditional")
+    assert condition["actor"] == "Michelle Baldanza"
+
+
+def test_fact_check_verdict_sits_on_exactly_the_rated_assertion(corpus):
+    rows = claims_in(corpus, POLYGRAPH)
+    rated = rows[rows["verdict"].notna()]
+    assert len(rated) == 1
+    claim = rated.iloc[0]
+    assert claim["verdict"] == "False"
+    assert claim["reviewed_by"] == "Polygraph.info"
+    assert (claim["side"], claim["stance"]) == ("Russia", "asserts")
+    assert "direct line" in claim["text"]
+
+
+def test_fact_check_records_the_denials_the_condition_and_the_opposition(corpus):
+    assert the_claim(corpus, POLYGRAPH, "The Pentagon issued a swift denial.")["stance"] == "denies"
+    denial = the_claim(corpus, POLYGRAPH, "is not coordinating airstrikes with the Russian")
+    assert (denial["actor"], denial["stance"]) == ("Adrian Rankine-Galloway", "denies")
+    spicer = the_claim(corpus, POLYGRAPH, "partner with the Russian military")
+    assert (spicer["actor"], spicer["stance"]) == ("Sean Spicer", "conditional")
+    assert the_claim(corpus, POLYGRAPH, "expressed opposition to joint")["stance"] == "opposes"
+    assert the_claim(corpus, POLYGRAPH, "deeply disturbed")["stance"] == "opposes"
+
+
+def test_on_a_stated_date_dates_the_claim_to_it(corpus):
+    claim = the_claim(corpus, POLYGRAPH, "Russian news outlets quoted")
+    assert claim["date"].date() == date(2017, 1, 23)
+
+
+def test_russia_turkey_cooperation_in_the_fact_check_is_not_a_claim(corpus):
+    rows = claims_in(corpus, POLYGRAPH)
+    assert not rows["text"].str.contains("Ankara has already coordinated", regex=False).any()
+    assert not rows["text"].str.contains("Russia and Turkey have previously", regex=False).any()
+
+
+def test_aleppo_conditions_and_no_claims_from_reader_comments(corpus):
+    condition = the_claim(corpus, SOUTHFRONT, "ready to coordinate strikes on targets")
+    assert (condition["side"], condition["stance"]) == ("Russia", "conditional")
+    outside = the_claim(corpus, SOUTHFRONT, "but only outside the area")
+    assert outside["stance"] == "conditional"
+    texts = " ".join(claims_in(corpus, SOUTHFRONT)["text"])
+    assert "proxy army" not in texts
+
+
+def test_digest_proposal_and_rejection(corpus):
+    rows = claims_in(corpus, DIGEST)
+    stances = set(zip(rows["side"], rows["stance"], strict=True))
+    assert {("Russia", "proposes"), ("US", "rejects")} <= stances
+
+
+def test_quotes_carrying_a_claim_get_its_stance(corpus):
+    quotes = corpus.quotes[corpus.quotes["doc_id"] == STARS]
+    claimed = corpus.claims[corpus.claims["doc_id"] == STARS]["quote_id"].dropna()
+    stances = quotes.set_index("quote_id").loc[list(claimed), "stance"]
+    assert stances.notna().all()
+    assert "denies" in set(stances)
+
+
+def test_wire_story_offer_and_rejection(corpus):
+    doc = "claims_wire_proposal_rejection"
+    assert the_claim(corpus, doc, "offered to carry out joint air raids")["stance"] == "proposes"
+    rejection = the_claim(corpus, doc, "rejected the offer")
+    assert (rejection["side"], rejection["stance"]) == ("US", "rejects")
+    assert not claims_in(corpus, doc)["text"].str.contains("Turkish and Russian", regex=False).any()
+
+
+def test_tass_story_asserts_coordination(corpus):
+    doc = "claims_tass_assertion"
+    claim = the_claim(corpus, doc, "carried out coordinated airstrikes")
+    assert (claim["actor"], claim["side"], claim["stance"]) == (
+        "Igor Konashenkov",
+        "Russia",
+        "asserts",
+    )
+    assert the_claim(corpus, doc, "open to wider cooperation")["stance"] == "proposes"
+
+
+def test_briefing_denial_condition_and_questions(corpus):
+    doc = "claims_state_briefing"
+    assert the_claim(corpus, doc, "We are not coordinating airstrikes")["stance"] == "denies"
+    assert the_claim(corpus, doc, "open to discussing closer coordination")["stance"] == (
+        "conditional"
+    )
+    assert not claims_in(corpus, doc)["text"].str.endswith("?").any()
+
+
+def test_misleading_verdict_attaches_to_the_claim_box(corpus):
+    rows = claims_in(corpus, "claims_factcheck_misleading")
+    rated = rows[rows["verdict"].notna()]
+    assert list(rated["verdict"]) == ["Misleading"]
+    assert "jointly bombed Raqqa" in rated.iloc[0]["text"]

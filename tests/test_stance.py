@@ -1,0 +1,138 @@
+"""Stance classification of claims on short bodies, negation scope and the coordination gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.claims import extract_claims
+from analysis.knowledge import load_knowledge
+from analysis.nlp import sentence_spans
+from analysis.stance import lexicon, stance_of_text
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+def claims_of(body: str, kb, **doc) -> list[dict]:
+    document = {"doc_id": "t", "kind": "article", "verdict": None, **doc}
+    return extract_claims(document, body, sentence_spans(body), [], kb)
+
+
+@pytest.mark.parametrize(
+    ("body", "stance", "side"),
+    [
+        (
+            "Russia proposed to the United States that the two countries conduct joint "
+            "airstrikes against the Nusra Front.",
+            "proposes",
+            "Russia",
+        ),
+        (
+            "The Russian Defense Ministry said Russian and American jets carried out coordinated "
+            "airstrikes near Raqqa.",
+            "asserts",
+            "Russia",
+        ),
+        (
+            "The Pentagon said the United States is not coordinating with Russia in Syria.",
+            "denies",
+            "US",
+        ),
+        ("The Pentagon rejected a Russian offer of joint strikes in Syria.", "rejects", "US"),
+        (
+            "Washington would coordinate with Moscow only if Russian jets stop bombing "
+            "moderate rebels, the State Department said.",
+            "conditional",
+            "US",
+        ),
+        (
+            "Senator John McCain expressed opposition to any cooperation with Russia in Syria.",
+            "opposes",
+            "US",
+        ),
+    ],
+)
+def test_each_stance_class_on_a_short_body(kb, body, stance, side):
+    claims = claims_of(body, kb)
+    assert [c["stance"] for c in claims] == [stance]
+    assert claims[0]["side"] == side
+
+
+def test_hedged_commentary_is_neutral(kb):
+    body = "Cooperation between Russia and the United States in Syria may remain limited."
+    assert [c["stance"] for c in claims_of(body, kb)] == ["neutral"]
+
+
+def test_is_not_coordinating_is_a_denial(kb):
+    assert stance_of_text("The U.S. is not coordinating with Russia.", kb) == "denies"
+
+
+def test_did_not_reject_is_not_a_rejection(kb):
+    body = "The State Department did not reject the Russian proposal for joint strikes with the US."
+    claims = claims_of(body, kb)
+    assert len(claims) == 1
+    assert claims[0]["stance"] != "rejects"
+
+
+def test_negation_reaches_only_the_nearest_cue(kb):
+    # "not backing down on its claims" must not negate the coordination that follows much later
+    text = (
+        "Sputnik, while not backing down on its claims that Russia received coordinates "
+        "from the U.S., reported more strikes."
+    )
+    assert stance_of_text(text, kb) == "asserts"
+
+
+def test_russia_turkey_coordination_is_not_a_us_russia_claim(kb):
+    assert claims_of("Russia and Turkey coordinated airstrikes near al-Bab.", kb) == []
+    assert claims_of("Ankara has already coordinated with the Russians recently.", kb) == []
+
+
+def test_a_sentence_without_a_coordination_term_is_not_a_claim(kb):
+    body = "Russia bombed rebel positions near Aleppo, the United States said."
+    assert claims_of(body, kb) == []
+
+
+def test_a_question_is_not_a_claim(kb):
+    assert claims_of("Did Russia conduct airstrikes in coordination with the US?", kb) == []
+
+
+def test_a_denial_right_after_a_claim_is_carried(kb):
+    body = (
+        "The Russian Defense Ministry said Russian and coalition jets conducted joint strikes.\n\n"
+        "The Pentagon issued a swift denial."
+    )
+    claims = claims_of(body, kb)
+    assert [(c["stance"], c["side"]) for c in claims] == [("asserts", "Russia"), ("denies", "US")]
+
+
+def test_a_sentence_is_split_when_a_second_party_answers(kb):
+    body = (
+        "Russia has proposed to the U.S.-led coalition that they stage joint air strikes, "
+        "but the United States responded coolly."
+    )
+    claims = claims_of(body, kb)
+    assert [(c["stance"], c["side"]) for c in claims] == [("proposes", "Russia"), ("rejects", "US")]
+    assert all(body[c["start"] : c["end"]] == c["text"] for c in claims)
+
+
+def test_cameo_codes_follow_the_stance_table(kb):
+    codes = lexicon(kb).cameo
+    assert codes["proposes"] == "0312"
+    assert codes["asserts"] == "062"
+    assert codes["rejects"] == "1212"
+    assert codes["denies"] == "016"
+    claims = claims_of("The Pentagon rejected a Russian offer of joint strikes in Syria.", kb)
+    assert claims[0]["cameo"] == "1212"
+
+
+def test_a_user_cue_file_extends_the_coordination_terms(tmp_path: Path):
+    (tmp_path / "stance.toml").write_text('[cues]\ncoordination = ["tango with"]\n')
+    body = "The Pentagon said the United States will never tango with Russia in Syria."
+    assert claims_of(body, load_knowledge()) == []
+    extended = claims_of(body, load_knowledge(tmp_path))
+    assert [c["stance"] for c in extended] == ["denies"]

@@ -30,9 +30,6 @@ from analysis.knowledge import Knowledge, load_knowledge
 SIDES = ("US", "Russia", "Syria", "Turkey", "coalition", "other")
 KINDS = ("person", "institution", "country", "outlet")
 
-_LEFT = r"(?<![\w\-])"
-_RIGHT = r"(?![\w\-]|\.\w)"
-_APOSTROPHES = "'’"
 _NAME_TOKEN = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-\.]*|(?:al|el|bin|ibn|de|da|van|von|der|la)(?:-\w+)?)$"
 )
@@ -67,29 +64,103 @@ class _Index:
     actors: tuple[Actor, ...]
     by_key: dict[str, Actor]
     by_surname: dict[str, Actor]
-    mention_pattern: re.Pattern[str] | None
-    mention_actor: dict[str, Actor]
-    side_pattern: re.Pattern[str] | None
-    side_of_word: dict[str, str]
+    mentions: _PhraseTable
+    sides: _PhraseTable
     titles: frozenset[str]
 
 
+_KEY_TABLE = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»‘]+")
+
+
+@lru_cache(maxsize=4096)
 def normalise_key(name: str) -> str:
     """Lookup key: case-folded, typographic apostrophes/dashes unified, Defence→Defense, no article."""
-    key = name.strip().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    key = re.sub(r"\s+", " ", key).casefold()
+    key = _SPACES.sub(" ", name.strip().translate(_KEY_TABLE)).casefold()
     key = key.replace("defence", "defense")
-    key = re.sub(r"^the ", "", key)
+    key = key.removeprefix("the ")
     return key.strip(" ,.;:")
 
 
-def _variant_pattern(alias: str) -> str:
-    """A regex for one alias that accepts Defense/Defence and either apostrophe."""
-    escaped = re.escape(alias)
-    escaped = re.sub(r"Defen[cs]e", "Defen[cs]e", escaped)
-    escaped = re.sub(r"defen[cs]e", "defen[cs]e", escaped)
-    escaped = re.sub(f"[{_APOSTROPHES}]", f"[{_APOSTROPHES}]", escaped)
-    return escaped.replace(r"\ ", r"\s+")
+def _surface(token: str) -> str:
+    """Case-sensitive token key: ’ → ', Defence → Defense."""
+    return token.translate(_KEY_TABLE).replace("Defence", "Defense").replace("defence", "defense")
+
+
+class _PhraseTable:
+    """Case-sensitive multi-word phrases found token by token, leftmost-longest, in linear time
+    (a regex alternation of hundreds of aliases is an order of magnitude slower)."""
+
+    def __init__(self, phrases: dict[str, Any]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, value in phrases.items():
+            words = tuple(_surface(t) for t in phrase.split())
+            if not words:
+                continue
+            self.by_first.setdefault(words[0], []).append((words, value))
+            if words[0] == "the":
+                self.by_first.setdefault("The", []).append((("The", *words[1:]), value))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self.initials = frozenset(word[0] for word in self.by_first)
+
+    @staticmethod
+    def _forms(token: str) -> list[tuple[str, int]]:
+        """(form, characters dropped at the end) — "Syria." → "Syria", "Russia's" → "Russia"."""
+        forms = [(token, 0)]
+        stripped = token.rstrip(".!?")
+        if stripped != token and stripped:
+            forms.append((stripped, len(token) - len(stripped)))
+        if stripped.endswith("'s") and len(stripped) > 2:
+            forms.append((stripped[:-2], len(token) - len(stripped) + 2))
+        return forms
+
+    def find(self, text: str) -> list[tuple[int, int, Any]]:
+        """(start, end, value) of the phrases in ``text``, left to right, longest first."""
+        surface = _surface(text)  # same length as ``text``: offsets still hold
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(surface)]
+        found: list[tuple[int, int, Any]] = []
+        i = 0
+        initials = self.initials
+        while i < len(tokens):
+            if tokens[i][2][0] not in initials:
+                i += 1
+                continue
+            match = self._match_at(tokens, i)
+            if match is None:
+                i += 1
+                continue
+            n, end, value = match
+            found.append((tokens[i][0], end, value))
+            i += n
+        return found
+
+    def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, Any] | None:
+        first = tokens[i][2]
+        candidates = self.by_first.get(first)
+        if candidates is None:
+            if first[-1] not in ".!?" and not first.endswith("'s"):
+                return None
+            for form, dropped in self._forms(first)[1:]:
+                for words, value in self.by_first.get(form, ()):
+                    if len(words) == 1:
+                        return 1, tokens[i][1] - dropped, value
+            return None
+        for words, value in candidates:
+            n = len(words)
+            if i + n > len(tokens):
+                continue
+            if any(tokens[i + k][2] != words[k] for k in range(1, n - 1)):
+                continue
+            last = tokens[i + n - 1]
+            if last[2] == words[-1]:
+                return n, last[1], value
+            if last[2][-1] in ".!?s":
+                for form, dropped in self._forms(last[2])[1:]:
+                    if form == words[-1]:
+                        return n, last[1] - dropped, value
+        return None
 
 
 def _as_actor(entry: dict[str, Any]) -> Actor | None:
@@ -107,14 +178,6 @@ def _as_actor(entry: dict[str, Any]) -> Actor | None:
     )
 
 
-def _alternation(words: list[str]) -> re.Pattern[str] | None:
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    if not unique:
-        return None
-    body = "|".join(f"(?:{_variant_pattern(w)})" for w in unique)
-    return re.compile(f"{_LEFT}(?:{body}){_RIGHT}")
-
-
 _INDEXES: dict[str, _Index] = {}
 
 
@@ -125,26 +188,22 @@ def _build_index(kb: Knowledge) -> _Index:
     actors = tuple(actor for actor, _ in known)
     by_key: dict[str, Actor] = {}
     by_surname: dict[str, Actor] = {}
-    mention_actor: dict[str, Actor] = {}
+    mention_phrases: dict[str, Actor] = {}
     for actor, entry in known:
         for alias in (actor.name, *actor.aliases):
             by_key.setdefault(normalise_key(alias), actor)
-            mention_actor.setdefault(normalise_key(alias), actor)
+            mention_phrases.setdefault(alias, actor)
         for surname in entry.get("surnames", []):
             by_surname.setdefault(normalise_key(str(surname)), actor)
-    side_of_word: dict[str, str] = {}
+    side_phrases: dict[str, str] = {}
     side_words = kb.actors.get("side_words", {}) if isinstance(kb.actors, dict) else {}
     for side in SIDES:
         for word in side_words.get(side, []):
-            side_of_word.setdefault(normalise_key(str(word)), side)
+            side_phrases.setdefault(str(word), side)
     for actor in actors:
         if actor.kind != "person" and actor.side:
             for alias in (actor.name, *actor.aliases):
-                side_of_word.setdefault(normalise_key(alias), actor.side)
-    side_surfaces = [str(w) for s in SIDES for w in side_words.get(s, [])]
-    side_surfaces += [
-        a for actor in actors if actor.kind != "person" for a in (actor.name, *actor.aliases)
-    ]
+                side_phrases.setdefault(alias, actor.side)
     title_words = (
         kb.actors.get("titles", {}).get("words", []) if isinstance(kb.actors, dict) else []
     )
@@ -152,10 +211,8 @@ def _build_index(kb: Knowledge) -> _Index:
         actors=actors,
         by_key=by_key,
         by_surname=by_surname,
-        mention_pattern=_alternation([a for actor in actors for a in (actor.name, *actor.aliases)]),
-        mention_actor=mention_actor,
-        side_pattern=_alternation(side_surfaces),
-        side_of_word=side_of_word,
+        mentions=_PhraseTable(mention_phrases),
+        sides=_PhraseTable(side_phrases),
         titles=frozenset(str(w) for w in title_words),
     )
 
@@ -230,14 +287,9 @@ def side_from_affiliation(words: str | None, kb: Knowledge | None = None) -> str
     if not words:
         return None
     index = actor_index(kb or _default_kb())
-    if index.side_pattern is None:
-        return None
     best: tuple[int, int, str] | None = None
-    for match in index.side_pattern.finditer(words):
-        side = index.side_of_word.get(normalise_key(match.group()))
-        if side is None:
-            continue
-        candidate = (-(match.end() - match.start()), match.start(), side)
+    for start, end, side in index.sides.find(words):
+        candidate = (-(end - start), start, side)
         if best is None or candidate < best:
             best = candidate
     return best[2] if best else None
@@ -251,13 +303,10 @@ def find_actor_mentions(
     ``kinds`` restricts the result (e.g. ``("institution", "country")`` for reported speech by
     governments).  Bare ``surnames`` are not searched for: they are too ambiguous in running text.
     """
-    index = actor_index(kb)
-    if index.mention_pattern is None or not text:
+    if not text:
         return []
     mentions: list[ActorMention] = []
-    for match in index.mention_pattern.finditer(text):
-        actor = index.mention_actor.get(normalise_key(match.group()))
-        if actor is None or (kinds is not None and actor.kind not in kinds):
-            continue
-        mentions.append(ActorMention(match.start(), match.end(), match.group(), actor))
+    for start, end, actor in actor_index(kb).mentions.find(text):
+        if kinds is None or actor.kind in kinds:
+            mentions.append(ActorMention(start, end, text[start:end], actor))
     return mentions

@@ -83,7 +83,7 @@ def test_find_actor_mentions_finds_institutions_in_reported_speech(kb):
     )
     found = [(m.surface, m.actor.name) for m in find_actor_mentions(text, kb)]
     assert found == [
-        ("Pentagon", "U.S. Department of Defense"),
+        ("The Pentagon", "U.S. Department of Defense"),
         ("Russia", "Russia"),
         ("Moscow", "Russia"),
         ("Russian Defense Ministry", "Russian Defence Ministry"),

@@ -217,6 +217,7 @@ _RELATIVE_LEAD = re.compile(
     r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a )$"
 )
 _LOOKBACK = 30
+_SINCE_LEAD = re.compile(r"\b[Ss]ince\s+$")  # "since Sept. 30": a past date
 
 # Which patterns may start at a trigger (in priority order), and which start a few words before.
 _AT_DIGIT = (
@@ -284,7 +285,9 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         year = int(match["year"]) if full else None
         if year is not None and _safe_date(year, *parsed) is None:
             return None
-        return _Candidate(start, end, "full" if full else "month_day", parsed[0], parsed[1], year)
+        since = None if full or not _SINCE_LEAD.search(text, max(0, start - 12), start) else "since"
+        kind_name = "full" if full else "month_day"
+        return _Candidate(start, end, kind_name, parsed[0], parsed[1], year, modifier=since)
     if kind == "month_year":
         month = _parse_month(_month_token(match["month"]))
         return (
@@ -380,11 +383,29 @@ def _nearest_year(month: int, day: int, reference: date, precision: str) -> date
     return min(options, key=lambda d: (abs((d - centre).days), d)) if options else None
 
 
+def _latest_until(month: int, day: int, reference: date, precision: str) -> date | None:
+    """The latest occurrence of month/day not after the end of the reference period."""
+    if precision == YEAR:
+        end = date(reference.year, 12, 31)
+    elif precision == MONTH:
+        end = _add_months(reference, 1) - timedelta(days=1)
+    else:
+        end = reference
+    for year in (end.year, end.year - 1, end.year - 2):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate <= end:
+            return candidate
+    return None
+
+
 def _resolve_month(c: _Candidate, reference: date, precision: str) -> date:
     centre = _centre(reference, precision)
     assert c.month is not None
     if c.modifier == "last":
         year = centre.year if c.month < centre.month else centre.year - 1
+        return date(year, c.month, 1)
+    if c.modifier == "since":  # the latest such month up to the reference
+        year = centre.year if c.month <= centre.month else centre.year - 1
         return date(year, c.month, 1)
     if c.modifier == "next":
         year = centre.year if c.month > centre.month else centre.year + 1
@@ -460,11 +481,15 @@ def _resolve(
     if c.kind == "month_day":
         assert c.month is not None
         assert c.day is not None
+        if c.modifier == "since":
+            return _latest_until(c.month, c.day, reference, precision), DAY, YEAR_INFERRED
         return _nearest_year(c.month, c.day, reference, precision), DAY, YEAR_INFERRED
     if c.kind == "month":
         return _resolve_month(c, reference, precision), MONTH, YEAR_INFERRED
     if c.kind == "relative_period":
         assert c.modifier
+        if c.modifier.endswith("week") and precision != DAY:
+            return None, None, None  # "last week" of a month-precise date is unknown
         if precision == YEAR and not c.modifier.endswith("year"):
             return None, None, None
         first, last = _period_for(c.modifier, reference)

@@ -1,0 +1,152 @@
+"""Dated events: timeline rows from the body and a digest's dated links; gold score."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.evaluate.events import score
+from analysis.events import extract_events
+from analysis.knowledge import load_knowledge
+from analysis.nlp import sentence_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
+GOLD = ROOT / "tests" / "gold" / "events.json"
+KB = load_knowledge()
+
+BODY = (
+    "Russian Defense Minister Sergei Shoigu on Friday proposed joint airstrikes in Syria starting "
+    "May 25. The cease-fire took effect in late February and expired May 12.\n\n"
+    "Russia had announced in March that it was withdrawing some of its forces. "
+    "Earlier this month, Russians escorted journalists to Palmyra. Nothing dated here."
+)
+
+
+def _events(body: str, published, precision="day", links=()):
+    doc = {"doc_id": "d1", "published": published, "published_precision": precision}
+    return extract_events(doc, body, sentence_spans(body), list(links), KB)
+
+
+def _dated(rows):
+    return [(r["date"], r["precision"]) for r in rows]
+
+
+def test_one_event_per_distinct_date_with_sentence_offsets():
+    rows = _events(BODY, date(2016, 5, 20))
+    assert _dated(rows) == [
+        (date(2016, 5, 20), "day"),
+        (date(2016, 5, 25), "day"),
+        (date(2016, 2, 1), "month"),
+        (date(2016, 5, 12), "day"),
+        (date(2016, 3, 1), "month"),
+        (date(2016, 5, 1), "month"),
+    ]
+    assert [r["event_id"] for r in rows] == [f"d1:e{n}" for n in range(1, 7)]
+    for row in rows:
+        assert BODY[row["start"] : row["end"]] == row["text"]
+        assert row["source"] == "body"
+        assert row["doc_id"] == "d1"
+    assert [r["basis"] for r in rows][:2] == ["relative day", "year inferred"]
+
+
+def test_on_friday_before_a_friday_publication_is_that_day_and_a_monday_one_goes_back():
+    body = "On Friday, the Pentagon said it would not coordinate with Russia."
+    assert _dated(_events(body, date(2016, 5, 20))) == [(date(2016, 5, 20), "day")]
+    assert _dated(_events(body, date(2016, 5, 23))) == [(date(2016, 5, 20), "day")]
+
+
+def test_month_precise_publication_resolves_months_but_not_weekdays():
+    body = "The Defense Ministry said Monday. The talks began on January 18."
+    rows = _events(body, date(2017, 1, 1), "month")
+    assert _dated(rows) == [(date(2017, 1, 18), "day")]
+
+
+def test_without_a_publication_date_only_explicit_dates_are_events():
+    body = "Strikes began on 30 September 2015. On Friday, officials met. In March they met again."
+    assert _dated(_events(body, None)) == [(date(2015, 9, 30), "day")]
+    assert _dated(_events(body, pd.NaT)) == [(date(2015, 9, 30), "day")]
+    assert _dated(_events(body, pd.Timestamp("2016-05-20"))) == [
+        (date(2015, 9, 30), "day"),
+        (date(2016, 5, 20), "day"),
+        (date(2016, 3, 1), "month"),
+    ]
+
+
+def test_a_digests_dated_related_links_become_link_events():
+    links = [
+        {"relation": "source", "label": "Reuters", "url": "http://x", "date": None},
+        {
+            "relation": "related",
+            "label": "Russia shuts down a deconfliction channel.",
+            "url": "/news/2017/06/19/x.md",
+            "date": date(2017, 6, 19),
+            "date_precision": "day",
+        },
+        {"relation": "related", "label": "Undated item", "url": "/x", "date": None},
+    ]
+    rows = _events("The United States responded coolly on Friday.", date(2016, 5, 21), links=links)
+    assert [(r["source"], r["date"], r["basis"], r["start"]) for r in rows] == [
+        ("body", date(2016, 5, 20), "relative day", 0),
+        ("link", date(2017, 6, 19), "link date", None),
+    ]
+    assert rows[1]["text"] == "Russia shuts down a deconfliction channel."
+    assert rows[1]["event_id"] == "d1:e2"
+
+
+def test_empty_body_gives_no_events():
+    assert _events("", date(2016, 5, 20)) == []
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    paths = [*sorted(SEEDS.glob("*.txt")), *sorted(FIXTURES.glob("dates_*.txt"))]
+    return load_corpus(paths, cache=False, workers=1)
+
+
+def test_event_rows_point_into_their_bodies(corpus):
+    bodies = dict(zip(corpus.documents["doc_id"], corpus.documents["body"], strict=True))
+    body_rows = corpus.events[corpus.events["source"] == "body"]
+    assert len(body_rows) > 40
+    for doc_id, start, end, text in zip(
+        body_rows["doc_id"], body_rows["start"], body_rows["end"], body_rows["text"], strict=True
+    ):
+        assert bodies[doc_id][int(start) : int(end)] == text
+
+
+def test_publication_dates_of_the_date_fixtures(corpus):
+    docs = corpus.documents.set_index("doc_id")
+    expected = {
+        "dates_wire_dateline": ("2015-10-07", "day", "dateline"),
+        "dates_weekday_analysis": ("2017-06-21", "day", "header"),
+        "dates_transcript_header": ("2015-10-22", "day", "header"),
+        "dates_may_politics": ("2017-04-10", "day", "header"),
+        "dates_retrospective_stamp": ("2019-03-14", "day", "header"),
+    }
+    for doc_id, (when, precision, basis) in expected.items():
+        row = docs.loc[doc_id]
+        assert (row["published"], row["published_precision"], row["published_basis"]) == (
+            pd.Timestamp(when),
+            precision,
+            basis,
+        ), doc_id
+
+
+def test_no_event_reads_theresa_may_as_a_month(corpus):
+    rows = corpus.events[corpus.events["doc_id"] == "dates_may_politics"]
+    may = rows[rows["date"] == pd.Timestamp("2017-05-01")]
+    assert list(may["text"]) == ["Local elections are due in May."]
+
+
+def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
+    result = score(corpus, GOLD)
+    # Measured: 51/52 (0.98) overall; the fixtures (written before measuring) 30/30; the one miss
+    # is a sentence cut at "Capt." by the sentence splitter.
+    assert result["n_gold"] >= 50
+    assert result["accuracy"] >= 0.9, result["missed"]
+    assert result["groups"]["fixture"]["accuracy"] >= 0.9, result["missed"]

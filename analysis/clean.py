@@ -551,12 +551,29 @@ def _mark_related_runs(lines: list[Line], start: int, end: int) -> None:
 # ----------------------------------------------------------------------------- the article span
 
 
+COMMENT_LOOKAHEAD = 6  # lines after a comment-section label that must look like a comment widget
+
+
 def _comment_start(lines: list[Line], first_prose: int, rules: Rules) -> int:
+    """The comment-section label ("Notify of", "43 Comments") after the article's first prose.
+
+    A label only counts when a comment widget or a commenter's name line follows soon after,
+    so a "Discussion" crosshead inside an analysis piece does not cut the article short.
+    """
     for position in range(first_prose + 1, len(lines)):
         line = lines[position]
         if len(line.text) <= 80 and rules.comment_start.fullmatch(line.text):
-            return position
+            following = lines[position + 1 : position + 1 + COMMENT_LOOKAHEAD]
+            if any(_looks_like_comment_widget(n, rules) for n in following):
+                return position
     return len(lines)
+
+
+def _looks_like_comment_widget(line: Line, rules: Rules) -> bool:
+    text = line.text
+    if len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text):
+        return True
+    return _is_author_line(text, rules) is not None
 
 
 def _span(lines: list[Line], limit: int) -> tuple[int, int]:
@@ -671,6 +688,7 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
             not text
             or (len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text))
             or _is_widget(line, rules)
+            or is_date_line(text)  # a comment's timestamp
         ):
             continue
         following = next((n for n in lines[position + 1 :] if n.text), None)

@@ -10,6 +10,7 @@ TASS", "the Izvestiya newspaper reported") scores nothing.  Below a threshold th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -50,7 +51,7 @@ REPORTING_BY = re.compile(
 )
 MIN_LANGUAGE_CHARS = 40
 MIN_LANGUAGE_PROBABILITY = 0.5
-LANGUAGE_SAMPLE = 800
+LANGUAGE_SAMPLE = 500
 
 
 # ----------------------------------------------------------------------------- outlet index
@@ -132,43 +133,59 @@ def _is_source_mention(text: str, start: int, end: int) -> bool:
     )
 
 
-def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[int, float]:
-    """Evidence per outlet number, weighted by where each mention stands."""
-    index = outlet_index(kb)
-    scores: dict[int, float] = {}
-
-    def add(number: int, weight: float) -> None:
-        scores[number] = scores.get(number, 0.0) + weight
-
-    zones: list[tuple[str, list[str]]] = [
-        ("dateline", [cleaned.dateline] if cleaned.dateline else []),
-        ("widget", cleaned.widgets),
-        ("head", [h for h in cleaned.head if h not in {cleaned.title, cleaned.dateline}]),
-        ("tail", cleaned.tail),
-        ("title", [cleaned.title] if cleaned.title else []),
+def _segments(cleaned: Cleaned) -> list[tuple[str, str]]:
+    """The page's zones as (zone, text), each scored with its own weight."""
+    head = [h for h in cleaned.head if h not in {cleaned.title, cleaned.dateline}]
+    urls = [str(link["url"]) for link in cleaned.links if link.get("relation") == "other"]
+    segments = [
+        ("dateline", cleaned.dateline or ""),
+        ("widget", "\n".join(cleaned.widgets)),
+        ("head", "\n".join(head)),
+        ("tail", "\n".join(cleaned.tail)),
+        ("title", cleaned.title or ""),
+        ("link", "\n".join(u for u in urls if u)),
+        ("body", cleaned.body),
     ]
-    for zone, texts in zones:
-        for text in texts:
-            for number, _kind, _start, _end in _hits(text, index):
-                add(number, WEIGHTS[zone])
-    body = cleaned.body
-    for number, kind, start, end in _hits(body, index):
-        outlet = index.outlets[number]
-        checker = fact_check and outlet.get("type") == "fact-checker"
-        if start < LEAD_CHARS and kind == "marker" and not _is_source_mention(body, start, end):
-            add(number, WEIGHTS["lead"])
-        elif kind == "marker" and not _is_source_mention(body, start, end):
-            add(number, WEIGHTS["marker"])
-        elif checker:
-            add(number, 1.0)  # fact-checkers name themselves in their own checks
-        elif not _is_source_mention(body, start, end):
-            add(number, WEIGHTS["body"])
-    for link in cleaned.links:
-        if link.get("relation") != "other" or not link.get("url"):
-            continue
-        for number, kind, _start, _end in _hits(str(link["url"]), index):
-            if kind == "marker":
-                add(number, WEIGHTS["link"])
+    return [(zone, text) for zone, text in segments if text]
+
+
+def _mention_weight(kind: str, body: str, start: int, end: int, *, checker: bool) -> float:
+    """Weight of a name or marker found inside the article."""
+    quoted = _is_source_mention(body, start, end)
+    if kind == "marker" and not quoted:
+        return WEIGHTS["lead"] if start < LEAD_CHARS else WEIGHTS["marker"]
+    if checker:
+        return 1.0  # fact-checkers name themselves in their own checks ("told Polygraph.info")
+    return 0.0 if quoted else WEIGHTS["body"]
+
+
+def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[int, float]:
+    """Evidence per outlet number, weighted by where each mention stands.
+
+    All zones are scanned at once (joined by newlines) so the work is one pass over the page.
+    """
+    index = outlet_index(kb)
+    segments = _segments(cleaned)
+    starts: list[int] = []
+    offset = 0
+    for _zone, text in segments:
+        starts.append(offset)
+        offset += len(text) + 1
+    combined = "\n".join(text for _zone, text in segments)
+    scores: dict[int, float] = {}
+    for number, kind, start, end in _hits(combined, index):
+        position = bisect_right(starts, start) - 1
+        zone, text = segments[position]
+        if zone == "body":
+            checker = fact_check and index.outlets[number].get("type") == "fact-checker"
+            local = start - starts[position]
+            weight = _mention_weight(kind, text, local, local + end - start, checker=checker)
+        elif zone == "link":
+            weight = WEIGHTS["link"] if kind == "marker" else 0.0
+        else:
+            weight = WEIGHTS[zone]
+        if weight:
+            scores[number] = scores.get(number, 0.0) + weight
     return scores
 
 

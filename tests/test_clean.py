@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.clean import camel_case_name, clean_page, is_nav_bar, is_title_like, normalise_text
 from analysis.knowledge import Knowledge, load_knowledge
@@ -301,3 +303,77 @@ def test_opinion_fixture_byline_and_kicker_go_to_the_head(kb):
 def test_an_empty_or_furniture_only_page_gives_an_empty_body(kb):
     assert clean_page("", kb).body == ""
     assert clean_page("Share\nTweet\nEmail\n\nAdvertisement\n", kb).body == ""
+
+
+# ----------------------------------------------------------------------------- comments and robustness
+
+
+def test_says_and_wrote_comment_authors_are_recognised(kb):
+    page = (
+        "The ceasefire in Aleppo collapsed on Monday after a week of heavy fighting, monitors said.\n\n"
+        "Leave a Reply\n\n"
+        "Ivan K. says:\n"
+        "September 20, 2016 at 10:02 am\n"
+        "The Americans never wanted this truce to work in the first place.\n\n"
+        "Anonymous wrote:\n"
+        "Both sides broke it, read the monitors' report before blaming one.\n"
+        "Reply\n"
+        "Log in to comment\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body == (
+        "The ceasefire in Aleppo collapsed on Monday after a week of heavy fighting, monitors said."
+    )
+    assert [c["author"] for c in cleaned.comments] == ["Ivan K.", "Anonymous"]
+    assert cleaned.comments[0]["text"] == (
+        "The Americans never wanted this truce to work in the first place."
+    )
+    assert cleaned.comments[1]["text"] == (
+        "Both sides broke it, read the monitors' report before blaming one."
+    )
+
+
+def test_a_discussion_crosshead_does_not_start_the_comments(kb):
+    page = (
+        "The memorandum on air safety was signed in October 2015 by both defense ministries.\n\n"
+        "Discussion\n\n"
+        "The memorandum does not provide for any exchange of targeting information, officials say.\n\n"
+        "Both sides have accused each other of breaching its spirit on several occasions since.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.comments == []
+    assert cleaned.body.endswith("on several occasions since.")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=120),
+            st.sampled_from(
+                [
+                    "",
+                    "Notify of",
+                    "Reply",
+                    "Jens Holm",
+                    "### Related:",
+                    "1. [x](/news/2016/13/45/a.md)",
+                    "Twitter:@",
+                    "(Reuters) -",
+                    "False",
+                    "By ",
+                    "[[[](((",
+                    "\u00a0\u200b",
+                ]
+            ),
+        ),
+        max_size=40,
+    )
+)
+def test_any_page_gives_a_well_formed_result(page_lines):
+    kb = load_knowledge()
+    cleaned = clean_page("\n".join(page_lines), kb)
+    assert "\n\n\n" not in cleaned.body
+    assert all(p and p == p.strip() for p in cleaned.body.split("\n\n")) or cleaned.body == ""
+    assert [c["position"] for c in cleaned.comments] == list(range(len(cleaned.comments)))
+    assert all(link["relation"] in {"source", "related", "other"} for link in cleaned.links)

@@ -37,7 +37,6 @@ from typing import Any
 
 from analysis.actors import (
     Actor,
-    actor_index,
     find_actor_mentions,
     resolve_actor,
     side_from_affiliation,
@@ -375,7 +374,10 @@ class _Doc:
     kb: Knowledge
     outlet_country: str | None
     paragraphs: list[tuple[int, int]]
-    entities: list[tuple[int, int, Speaker]] = field(default_factory=list)  # (pos, seq, speaker)
+    home_side: str | None = None  # side of the outlet's country, for unqualified government titles
+    entities: list[tuple[int, int, Speaker, bool]] = field(
+        default_factory=list
+    )  # pos, seq, who, spoke
     persons_by_surname: dict[str, Speaker] = field(default_factory=dict)
     people: dict[str, Speaker] = field(default_factory=dict)  # richest description per name
     seq: int = 0
@@ -674,11 +676,10 @@ def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
 
 def _clean_role(title: str, kb: Knowledge) -> str:
     """A title without trailing ranks/honorifics ("spokeswoman Lt. Col." → "spokeswoman")."""
+    titles = kb.actors.get("titles", {}) if isinstance(kb.actors, dict) else {}
+    ranks = frozenset(str(word) for word in titles.get("ranks", []))
     words = title.split()
-    titles = actor_index(kb).titles
-    while words and words[-1] in titles and words[-1][0].isupper():
-        if len(words) > 1 and words[-1] in {"U.S.", "US", "Russian", "Pentagon", "Kremlin"}:
-            break
+    while words and words[-1] in ranks:
         words.pop()
     return " ".join(words).strip(" ,")
 
@@ -827,7 +828,7 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
                     s.kind == "institution" and (keyword is None or keyword in s.name.casefold())
                 ),
             )
-            if found is None and doc.outlet_country == "Russia" and keyword == "ministry":
+            if found is None and doc.home_side == "Russia" and keyword == "ministry":
                 actor = resolve_actor(f"Russian {description}", doc.kb)
                 if actor is not None:
                     return _from_actor(actor)
@@ -1060,9 +1061,17 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
 # transcripts
 
 
+def _transcript_labels(kb: Knowledge, key: str) -> frozenset[str]:
+    table = kb.actors.get("transcript", {}) if isinstance(kb.actors, dict) else {}
+    return frozenset(str(label).upper() for label in table.get(key, []))
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
-    if label == "Q":
+    upper = label.upper()
+    if upper in _transcript_labels(doc.kb, "reporter_labels"):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
+    if upper in _transcript_labels(doc.kb, "neutral_labels"):
+        return Speaker(name=label.lower(), role=label.lower(), kind="generic", head=label.lower())
     titled = " ".join(w.capitalize() for w in label.split())
     actor = resolve_actor(titled, doc.kb)
     if actor is not None:
@@ -1107,6 +1116,8 @@ def _continues_turn(text: str) -> bool:
     quotation marks is the article's narrative resuming after an interview."""
     if any(mark in text for mark in '“”"'):
         return False
+    if text[:1] in "([" and text.rstrip()[-1:] in ")]":
+        return False  # a stage direction: "(The briefing was concluded at 2:03 p.m.)"
     return any(c.islower() for c in text) and text.rstrip()[-1:] in ".?!’)…-—"
 
 
@@ -1209,6 +1220,28 @@ def _resolve_cataphora(quotes: list[_Quote], doc: _Doc) -> None:
 # stage entry point
 
 
+_GOVERNMENT_WORDS = re.compile(
+    r"\b(?:minister|ministry|deputy|general|colonel|major|spokesman|spokeswoman|spokesperson|"
+    r"official|commander|ambassador|envoy|diplomat)\b",
+    re.IGNORECASE,
+)
+
+
+def _home_side(speaker: Speaker | None, home_side: str | None) -> Speaker | None:
+    """An unqualified government title ("Deputy Defence Minister X") in an outlet's copy is taken
+    to be of the outlet's country when nothing else tells the side."""
+    if (
+        speaker is None
+        or speaker.side
+        or not home_side
+        or speaker.kind not in {"person", "generic"}
+    ):
+        return speaker
+    if speaker.role and _GOVERNMENT_WORDS.search(_affiliation_words(speaker.role)):
+        return replace(speaker, side=home_side)
+    return speaker
+
+
 def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
     speaker = quote.speaker
     return {
@@ -1228,7 +1261,14 @@ def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
 
 def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> list[_Quote]:
     """Attributed quotations of ``body`` in body order (the stage's work, without row dicts)."""
-    doc = _Doc(body=body, kb=kb, outlet_country=outlet_country, paragraphs=paragraph_spans(body))
+    sides = kb.actors.get("outlet_country_sides", {}) if isinstance(kb.actors, dict) else {}
+    doc = _Doc(
+        body=body,
+        kb=kb,
+        outlet_country=outlet_country,
+        paragraphs=paragraph_spans(body),
+        home_side=sides.get(str(outlet_country or "").upper()),
+    )
     marked = _find_quotations(body, doc.paragraphs, set())
     _collect_entities(doc, [(q.start, q.end) for q in marked])
     turns = _transcript_turns(doc)
@@ -1247,6 +1287,7 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
     for quote in [*found, *turns]:
         if quote.speaker is not None and quote.speaker.kind == "person":
             quote.speaker = doc.person(quote.speaker)
+        quote.speaker = _home_side(quote.speaker, doc.home_side)
     return sorted([*turns, *found], key=lambda q: q.start)
 
 

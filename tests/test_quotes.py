@@ -447,3 +447,26 @@ def test_scare_quotes_in_the_seeds_are_not_rows(corpus):
     texts = set(corpus.quotes.text)
     assert "grey area" not in texts
     assert not any(t.startswith("acceptable formula of interaction") for t in texts)
+
+
+def test_question_and_moderator_labels_and_stage_directions(kb):
+    body = (
+        "MODERATOR: Good afternoon. We'll take questions on Syria first.\n\n"
+        "QUESTION: Is the United States coordinating air operations with Russia?\n\n"
+        "MR. TONER: No, we are not coordinating airstrikes with Russia.\n\n"
+        "(The briefing was concluded at 2:03 p.m.)"
+    )
+    assert [(r["speaker"], r["side"]) for r in quotes_of(body, kb)] == [
+        ("moderator", None),
+        ("reporter", None),
+        ("Mark Toner", "US"),
+    ]
+
+
+def test_unqualified_government_title_takes_the_side_of_a_russian_outlet(kb):
+    body = (
+        "Deputy Defense Minister Viktor Petrov said on Wednesday that Moscow had made an offer. "
+        "“So far we have not received an answer from Washington,” Petrov told journalists."
+    )
+    assert [r["side"] for r in quotes_of(body, kb, outlet_country="RU")] == ["Russia"]
+    assert [r["side"] for r in quotes_of(body, kb)] == [None]

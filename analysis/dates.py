@@ -561,6 +561,12 @@ class Calendar:
         self._words = sorted(self._groups_of)
         self._starts = {w: re.compile(rf"(?<!\w){re.escape(w)}") for w in self._words}
 
+    def years(self) -> range:
+        """The years the calendar covers, one either side (the corpus's plausible span)."""
+        if not self.events:
+            return range(0)
+        return range(self.events[0].date.year - 1, self.events[-1].date.year + 2)
+
     def matching(self, sentence: str) -> list[CalendarEvent]:
         """Events whose every keyword group occurs in ``sentence`` (a keyword starts a word)."""
         lowered = sentence.lower()
@@ -570,10 +576,11 @@ class Calendar:
                 hits |= self._groups_of[word]
         if not hits:
             return []
+        touched = sorted({e_index for e_index, _ in hits})
         return [
-            event
-            for e_index, event in enumerate(self.events)
-            if all((e_index, g) in hits for g in range(len(event.keywords)))
+            self.events[e_index]
+            for e_index in touched
+            if all((e_index, g) in hits for g in range(len(self.events[e_index].keywords)))
         ]
 
 
@@ -673,6 +680,7 @@ _RELATIVE_DAY_WINDOW = 6  # a weekday names a day of the past week
 _YEARLESS_WINDOW = 183  # a date written without its year lies in the last half-year
 _BARE_MONTH_WINDOW = 365
 _STAMP_TOLERANCE = 92
+_CAPTION_REPEAT_WINDOW = 3000  # a caption repeated under its picture follows closely
 
 
 @dataclass(frozen=True)
@@ -709,7 +717,7 @@ def _is_caption(line: str, later_text: str) -> bool:
         return False
     if _CAPTION_CREDIT.search(stripped) or _CAPTION_START.match(stripped):
         return True
-    if len(stripped) >= 30 and stripped in later_text:
+    if 30 <= len(stripped) <= 400 and stripped in later_text:
         return True  # a caption repeated under the picture
     return bool(_CAPTION_SHAPE.match(stripped)) and stripped.count(". ") == 0
 
@@ -769,6 +777,7 @@ class _BodyEvidence:
     stamps: list[str]
     mentions: list[tuple[DateMention, str, bool]]  # (mention, its sentence, inside a quotation)
     dateline: DateMention | None
+    dateline_weekday: int | None = None
 
 
 def _collect(body: str) -> _BodyEvidence:
@@ -781,27 +790,45 @@ def _collect(body: str) -> _BodyEvidence:
         if not line.strip():
             continue
         found = find_dates(line)
+        if not found:
+            continue
         if index < 15 and _is_stamp(line, [m for m in found if m.kind in {"full", "month_year"}]):
             stamps.append(line)
             continue
-        if _is_caption(line, body[b:]) or _is_link_line(line):
+        if _is_caption(line, body[b : b + _CAPTION_REPEAT_WINDOW]) or _is_link_line(line):
             continue
         for s_a, s_b in _sentences(line):
             sentence = line[s_a:s_b]
             for m in found:
                 if s_a <= m.start < s_b:
                     mentions.append((m, sentence, _inside_quotation(line, m.start)))
-    return _BodyEvidence(stamps, mentions, _find_dateline(body))
+    dateline = _find_dateline(body)
+    if dateline is None:
+        return _BodyEvidence(stamps, mentions, None)
+    return _BodyEvidence(stamps, mentions, dateline[0], dateline[1])
 
 
-def _find_dateline(body: str) -> DateMention | None:
+def _find_dateline(body: str) -> tuple[DateMention, int | None] | None:
+    """The wire dateline's date, and the weekday its lead sentence names ("said on Wednesday")."""
     for a, b in _line_spans(body)[:20]:
-        match = _DATELINE.match(body[a:b])
-        if match:
-            found = find_dates(match["date"])
-            if found and found[0].kind in {"full", "month_day"}:
-                return found[0]
+        line = body[a:b]
+        match = _DATELINE.match(line)
+        if not match:
+            continue
+        found = find_dates(match["date"])
+        if not found or found[0].kind not in {"full", "month_day"}:
+            continue
+        rest = line[match.end() :].lstrip(" .:-–—")
+        lead = _sentences(rest)
+        sentence = rest[slice(*lead[0])] if lead else ""
+        weekdays = [m.day for m in find_dates(sentence) if m.kind == "weekday" and not m.future]
+        return found[0], weekdays[0] if weekdays and _names_one_weekday(sentence) else None
     return None
+
+
+def _names_one_weekday(sentence: str) -> bool:
+    """A lead sentence naming exactly one weekday (so it is the dateline's day)."""
+    return len([m for m in find_dates(sentence) if m.kind == "weekday"]) == 1
 
 
 def _calendar_anchor(m: DateMention, event: CalendarEvent) -> _Anchor | None:
@@ -959,14 +986,31 @@ def _from_window(window: list[Interval], fine: bool, latest: date | None) -> Pub
 
 
 def _dateline_date(
-    dateline: DateMention, window: list[Interval] | None, latest: date | None, header: date | None
+    evidence: _BodyEvidence,
+    window: list[Interval] | None,
+    latest: date | None,
+    header: date | None,
+    years: Sequence[int],
 ) -> date | None:
-    if dateline.kind == "full":
-        return dateline.date
-    reference = (window[0][0] if window else None) or latest or header
-    if reference is None or dateline.month is None or dateline.day is None:
+    """The dateline's day; a missing year comes from the other evidence or, failing that, from
+    the one year of the calendar's span in which that day fell on the lead's weekday."""
+    dateline = evidence.dateline
+    if dateline is None or dateline.kind == "full":
+        return dateline.date if dateline else None
+    if dateline.month is None or dateline.day is None:
         return None
-    return _nearest_year(dateline.month, dateline.day, reference, DAY)
+    reference = (window[0][0] if window else None) or latest or header
+    if reference is not None:
+        return _nearest_year(dateline.month, dateline.day, reference, DAY)
+    if evidence.dateline_weekday is None:
+        return None
+    fits = [
+        d
+        for year in years
+        if (d := _safe_date(year, dateline.month, dateline.day))
+        and d.weekday() == evidence.dateline_weekday
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _link_date(links: Sequence[dict[str, Any]]) -> PublishedDate | None:
@@ -1004,7 +1048,9 @@ def infer_published(
         if not contradicted:
             return PublishedDate(stamp, precision, HEADER)
     if evidence.dateline is not None:
-        day = _dateline_date(evidence.dateline, window, latest, header[0] if header else None)
+        day = _dateline_date(
+            evidence, window, latest, header[0] if header else None, calendar.years()
+        )
         if day is not None:
             return PublishedDate(day, DAY, DATELINE)
     if window is not None:

@@ -316,3 +316,14 @@ def test_find_dates_is_cheap_per_document():
             find_dates(text, date(2016, 5, 20))
     per_document = (time.perf_counter() - start) / (20 * len(texts))
     assert per_document < 0.02  # measured ~0.5–1 ms on a busy 2-core machine
+
+
+def test_dateline_without_a_year_uses_the_lead_weekday_when_only_one_year_fits():
+    body = (
+        "BEIRUT, Sept 30 (Wirenews) - Russia's foreign minister on Wednesday offered joint raids "
+        "against Islamic State, saying the two militaries could share targets."
+    )
+    got = infer_published([], body, [])
+    assert (got.date, got.basis) == (date(2015, 9, 30), "dateline")
+    ambiguous = body.replace("on Wednesday", "on Wednesday and again on Thursday")
+    assert infer_published([], ambiguous, []).date is None

@@ -143,7 +143,7 @@ DATELINE_UPPER = re.compile(
 )
 DATELINE_AGENCY = re.compile(
     r"^(?P<dateline>[A-ZÀ-Ý][\w .'’-]{1,40}?(?:,\s*[\w .]{2,25}?)?\.?\s*"
-    r"(?:\([^()]{2,40}\)|/[^/]{2,30}/)\.?\s*[–—-]{0,2})\s+"
+    r"(?:\([^()]{2,40}\)|/[^/]{2,30}/)(?:\.\s*[–—-]{0,2}|\s*[–—-]{1,2}))\s+"
 )
 URL_DATE_DAY = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/._-]|$)")
 URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/._-]|$)")
@@ -200,6 +200,7 @@ class Rules:
     speaker: re.Pattern[str]
     rating: re.Pattern[str]
     labelled_rating: re.Pattern[str]
+    closing_rating: re.Pattern[str]
 
 
 _RULES: dict[str, Rules] = {}
@@ -247,6 +248,7 @@ def rules_for(kb: Knowledge) -> Rules:
         speaker=re.compile(rf"^(?:{f.get('speaker_turn', r'(?!x)x')})"),
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
+        closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
     )
     _RULES[kb.fingerprint] = rules
     return rules
@@ -847,10 +849,21 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
             result.tail.append(line.text)
 
     paragraphs = _finish_paragraphs(paragraphs, result, rules)
+    if result.verdict is None:
+        result.verdict = _closing_verdict(paragraphs, rules)
     result.body = "\n\n".join(paragraphs)
     result.comments = parse_comments(lines[comments_from + 1 :], rules)
     result.links = collect_links(lines[:comments_from])
     return result
+
+
+def _closing_verdict(paragraphs: list[str], rules: Rules) -> str | None:
+    """A rating given in one of the last paragraphs ("We rate this claim Mostly False.")."""
+    for paragraph in reversed(paragraphs[-3:]):
+        match = rules.closing_rating.search(paragraph)
+        if match:
+            return match.group("rating").strip()
+    return None
 
 
 def _is_title_copy(line: Line, title_line: Line | None) -> bool:

@@ -32,7 +32,7 @@ WEIGHTS = {
     "title": 0.5,
     "body": 0.25,  # a bare mention inside the article
 }
-LEAD_CHARS = 300
+LEAD_CHARS = 80  # an agency tag this close to the start is a dateline
 SOURCE_BEFORE = re.compile(
     r"(?:\btold|\baccording to|\bciting|\bcited by|\bquoted by|\bquoting|\breported by|\bto|"
     r"\bwith|\bvia|\bin an interview with|\bsaid in|\bwrote in|\bpublished by|\bby)"
@@ -150,13 +150,24 @@ def _segments(cleaned: Cleaned) -> list[tuple[str, str]]:
 
 
 def _mention_weight(kind: str, body: str, start: int, end: int, *, checker: bool) -> float:
-    """Weight of a name or marker found inside the article."""
+    """Weight of a name or marker found inside the article.
+
+    An agency tag ("(Reuters)", "/TASS/") or a domain names the publisher only at the very start
+    of the article (a dateline); further down it cites a source, as digests and round-ups do.
+    Self-reference phrases ("A check by Polygraph.info") count anywhere.
+    """
     quoted = _is_source_mention(body, start, end)
     if kind == "marker" and not quoted:
-        return WEIGHTS["lead"] if start < LEAD_CHARS else WEIGHTS["marker"]
+        if start < LEAD_CHARS:
+            return WEIGHTS["lead"]
+        return WEIGHTS["body"] if _is_tag_or_domain(body[start:end]) else WEIGHTS["marker"]
     if checker:
         return 1.0  # fact-checkers name themselves in their own checks ("told Polygraph.info")
     return 0.0 if quoted else WEIGHTS["body"]
+
+
+def _is_tag_or_domain(needle: str) -> bool:
+    return needle[:1] in "(/" or (" " not in needle and "." in needle.strip("."))
 
 
 def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[int, float]:
@@ -250,6 +261,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "digest"
     if outlet_type == "fact-checker" or rules.factcheck.search(title):
         return "fact-check"
+    if any(len(h) <= 60 and rules.factcheck.match(h) for h in head):
+        return "fact-check"  # a "Fact Check" kicker or a "Claim:" box above the article
     kickers = [h for h in head if h != title and len(h) <= 40]
     if any(rules.commentary.fullmatch(k.strip(" :|")) for k in kickers):
         return "commentary"

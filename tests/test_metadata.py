@@ -130,6 +130,28 @@ def test_labelled_rating_gives_the_verdict(kb):
     assert (meta["kind"], meta["verdict"]) == ("fact-check", "Mostly false")
 
 
+def test_closing_rating_sentence_gives_the_verdict_and_stays_in_the_body(kb):
+    page = (
+        "Russia Says U.S. Handed Over Target Coordinates\n\n"
+        "A Russian official said the coalition sent coordinates of targets near al-Bab in January.\n\n"
+        "The coalition denied it, and no record of such an exchange has been published.\n\n"
+        "We rate this claim Mostly False.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["kind"], meta["verdict"]) == ("fact-check", "Mostly False")
+    assert clean_page(page, kb).body.endswith("We rate this claim Mostly False.")
+
+
+def test_agency_tags_cited_in_a_round_up_do_not_make_it_theirs(kb):
+    page = (
+        "Syria Daily Brief\n\n"
+        "Russia says it is ready to share targeting data with the coalition in Syria. (TASS)\n\n"
+        "The Pentagon says talks with Moscow are limited to flight safety measures. (Reuters)\n\n"
+        "Turkey and Russia carry out joint strikes near al-Bab, officials in Ankara say. (Reuters)\n"
+    )
+    assert _describe_text(page, kb)["outlet"] is None
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -198,6 +198,10 @@ _TRAILING_WORDS = frozenset(
         "been",
         "said",
         "separately",
+        "as",
+        "quoted",
+        "cited",
+        "being",
         "publicly",
         "privately",
         "flatly",
@@ -590,6 +594,8 @@ def _subject_before(text: str) -> str:
     words = text.split()
     while words and words[-1].casefold().strip(",") in _TRAILING_WORDS:
         words.pop()
+    if len(words) > 1 and words[0].casefold() == "as":
+        words.pop(0)  # "As one analyst put it, “…”"
     text = " ".join(words)
     for match in _SENTENCE_END.finditer(text):
         if not _is_abbreviation(text, match.start()):
@@ -874,7 +880,7 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     if not after.strip() or after.lstrip()[:1] in '“"':
         return None
     after = _blank_asides(after)
-    inverted = re.match(rf"^[\s,]*(?:{_INVERTED_VERBS})\s+(?P<np>[^“”\"]{{1,160}})", after)
+    inverted = re.match(rf"^[\s,—–-]*(?:{_INVERTED_VERBS})\s+(?P<np>[^“”\"]{{1,160}})", after)
     if inverted:
         parsed = _parse_np(inverted.group("np"), kb)
         if parsed.kind != "none":
@@ -1140,6 +1146,13 @@ def _label_paragraph_speaker(doc: _Doc, para: int) -> Speaker | None:
     return None
 
 
+def _looks_like_a_title(text: str) -> bool:
+    """“Russia’s War in Syria: The First Year and Beyond” — a title, not speech."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if len(w) > 3]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return bool(words) and capitalised / len(words) >= 0.6
+
+
 def body_of(doc: _Doc, quote: _Quote) -> str:
     return doc.body[quote.start : quote.end]
 
@@ -1283,6 +1296,7 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
         if quote.speaker is not None and not quote.weak:
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
+    found = [q for q in found if q.speaker is not None or not _looks_like_a_title(body_of(doc, q))]
     _resolve_cataphora(found, doc)
     for quote in [*found, *turns]:
         if quote.speaker is not None and quote.speaker.kind == "person":

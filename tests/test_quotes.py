@@ -470,3 +470,43 @@ def test_unqualified_government_title_takes_the_side_of_a_russian_outlet(kb):
     )
     assert [r["side"] for r in quotes_of(body, kb, outlet_country="RU")] == ["Russia"]
     assert [r["side"] for r in quotes_of(body, kb)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "“We will not cooperate with the Americans on these terms” — said Zakharova.",
+            "Maria Zakharova",
+        ),
+        (
+            "“The Americans have refused our proposal once again,” Lavrov was quoted as saying by RIA Novosti.",
+            "Sergey Lavrov",
+        ),
+        (
+            "As one analyst put it, “this is deconfliction, not cooperation, and everyone knows it.”",
+            "analyst",
+        ),
+        (
+            "“We have no plans for joint strikes,” Peskov told reporters, adding that “the door remains open for talks.”",
+            "Dmitry Peskov",
+        ),
+        (
+            "In a statement, the Russian Defense Ministry said: “The American side has provided no coordinates.”",
+            "Russian Defence Ministry",
+        ),
+        (
+            "“There will be no joint operations with Russia,” according to a statement from the Pentagon.",
+            "U.S. Department of Defense",
+        ),
+    ],
+)
+def test_more_attribution_shapes(kb, body, speaker):
+    rows = quotes_of(body, kb)
+    assert rows
+    assert {r["speaker"] for r in rows} == {speaker}
+
+
+def test_quoted_titles_are_not_quotations(kb):
+    body = "The report, titled “Russia’s War in Syria: The First Year and Beyond,” was published on Monday."
+    assert quotes_of(body, kb) == []

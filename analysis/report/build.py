@@ -1,0 +1,524 @@
+"""Build topic reports: papermill runs ``notebooks/topic_report.ipynb`` once per topic (two at a
+time), nbconvert turns each into a self-contained HTML page, WeasyPrint prints that page to PDF, and
+``reports/index.html`` links them all with their headline numbers.
+
+Properties: incremental (a manifest of input digests; nothing changed → nothing executed),
+deterministic (same inputs → byte-identical HTML), all-or-nothing per report (a failed run never
+replaces the previous report) and safe (topic names are slugs; every path is checked to stay
+inside the output folder).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.resources import files
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from analysis.knowledge import load_knowledge
+from analysis.report import html
+from analysis.report.inputs import (
+    CACHE_ENV,
+    HEADLINE_MIMETYPE,
+    ROOT_ENV,
+    corpus_cache_path,
+    folder_fingerprint,
+    package_fingerprint,
+    project_root,
+    resolve_in_project,
+    write_corpus_cache,
+)
+from analysis.report.params import ALL_TOPICS, slugify, valid_topic_names, validate_parameters
+from analysis.report.wording import format_date
+
+NOTEBOOK = Path("notebooks") / "topic_report.ipynb"
+KERNEL = "python3"
+WORKERS = 2
+MANIFEST = ".manifest.json"
+PARAMETERS_CACHE = ".notebook-parameters.json"
+CACHE_DIR = ".cache"
+REMOVED_TAGS = {"parameters", "injected-parameters", "remove-cell"}
+PANGO_HINT = "install Pango (e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report: a topic with its parameters and the file stem it is written to."""
+
+    topic: str
+    slug: str
+    parameters: dict[str, Any]
+
+
+@dataclass
+class Outcome:
+    slug: str
+    topic: str
+    executed: bool = False
+    error: str | None = None
+    entry: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BuildResult:
+    outcomes: list[Outcome]
+    pdf_skipped: str | None = None
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.error]
+
+    @property
+    def executed(self) -> list[str]:
+        return [o.slug for o in self.outcomes if o.executed]
+
+
+# --- parameters and jobs ------------------------------------------------------------------------
+
+
+def notebook_path() -> Path:
+    return project_root() / NOTEBOOK
+
+
+def notebook_defaults(notebook: Path) -> dict[str, Any]:
+    """Parameter names and default values declared in the notebook's ``parameters`` cell."""
+    import ast
+
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    return {name: ast.literal_eval(spec["default"]) for name, spec in declared.items()}
+
+
+def cached_notebook_defaults(notebook: Path, out_dir: Path) -> dict[str, Any]:
+    """``notebook_defaults`` remembered per notebook digest, so an up-to-date build does not
+    even import papermill."""
+    digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
+    cache = out_dir / PARAMETERS_CACHE
+    try:
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        if saved.get("notebook") == digest:
+            return dict(saved["defaults"])
+    except (OSError, ValueError, KeyError):
+        pass
+    defaults = notebook_defaults(notebook)
+    payload = {"notebook": digest, "defaults": defaults}
+    write_atomically(cache, (json.dumps(payload, indent=2, sort_keys=True) + "\n").encode())
+    return defaults
+
+
+def check_parameter_names(parameters: dict[str, Any], defaults: dict[str, Any]) -> None:
+    """papermill only warns about an unknown parameter; a report build rejects it."""
+    unknown = sorted(set(parameters) - set(defaults))
+    if unknown:
+        raise ValueError(
+            f"unknown notebook parameter(s) {unknown}; the notebook declares {sorted(defaults)}"
+        )
+
+
+def output_slug(parameters: dict[str, Any], defaults: dict[str, Any]) -> str:
+    """File stem: the topic's slug, plus the period and sides when they differ from the defaults."""
+    parts = [slugify(str(parameters["topic"]))]
+    if (parameters["start"], parameters["end"]) != (defaults["start"], defaults["end"]):
+        parts.append(f"{parameters['start']}_{parameters['end']}")
+    if list(parameters["sides"]) != list(defaults["sides"]):
+        parts.append(slugify("-".join(parameters["sides"])))
+    return slugify("-".join(parts))
+
+
+def safe_output(out_dir: Path, name: str) -> Path:
+    """``out_dir / name``, refusing any name that resolves outside ``out_dir``."""
+    root = out_dir.resolve()
+    target = (root / name).resolve()
+    if target.parent != root:
+        raise ValueError(f"refusing to write {name!r} outside {root}")
+    return target
+
+
+def plan_jobs(
+    topics: Sequence[str] | None,
+    overrides: dict[str, Any],
+    defaults: dict[str, Any],
+) -> list[Job]:
+    """One job per topic (every valid topic plus ``all`` when ``topics`` is None); every set of
+    parameters is validated before anything runs."""
+    check_parameter_names(overrides, defaults)
+    base = {**defaults, **{k: v for k, v in overrides.items() if v is not None}}
+    data_dir = resolve_in_project(base["data_dir"]) if base.get("data_dir") else None
+    names = list(topics) if topics else valid_topic_names(load_knowledge(data_dir))
+    jobs = []
+    for topic in dict.fromkeys(names):
+        parameters = {**base, "topic": topic}
+        validate_parameters(**parameters)
+        jobs.append(Job(topic=topic, slug=output_slug(parameters, defaults), parameters=parameters))
+    return jobs
+
+
+def input_key(job: Job, shared: str) -> str:
+    """Digest of everything a report depends on: ``shared`` (texts, data files, notebook,
+    package) and the job's own parameters."""
+    digest = hashlib.sha256(shared.encode())
+    digest.update(json.dumps(job.parameters, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def shared_key(notebook: Path, parameters: dict[str, Any]) -> str:
+    seeds = resolve_in_project(parameters["seeds_dir"])
+    data = resolve_in_project(parameters["data_dir"]) if parameters.get("data_dir") else None
+    notebook_digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
+    return "|".join(
+        [
+            folder_fingerprint(seeds),
+            folder_fingerprint(data),
+            notebook_digest,
+            package_fingerprint(),
+        ]
+    )
+
+
+# --- execute, convert, print --------------------------------------------------------------------
+
+
+@contextmanager
+def kernel_environment(root: Path, cache_dir: Path) -> Iterator[None]:
+    """Environment the kernel inherits while the block runs: the package this runner imports
+    (so the kernel runs the same code), the project root and the corpus cache."""
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", ROOT_ENV, CACHE_ENV)}
+    package_parent = str(Path(str(files("analysis"))).resolve().parent)
+    paths = [package_parent, *filter(None, (saved["PYTHONPATH"] or "").split(os.pathsep))]
+    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    os.environ[ROOT_ENV] = str(root)
+    os.environ[CACHE_ENV] = str(cache_dir)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def execute(job: Job, notebook: Path) -> Any:
+    """Run the notebook into a temporary file (never into ``reports/``) and return it."""
+    import papermill
+
+    with tempfile.TemporaryDirectory(prefix="report-") as scratch:
+        output = Path(scratch) / f"{job.slug}.ipynb"
+        return papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=job.parameters,
+            kernel_name=KERNEL,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            cwd=str(notebook.parent),
+        )
+
+
+def describe_failure(error: BaseException) -> str:
+    """``cell N (first line): ErrorName: message`` for a failed cell, else the exception."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(error, PapermillExecutionError):
+        first_line = next((ln for ln in str(error.source).splitlines() if ln.strip()), "")
+        return f"cell {error.exec_count} ({first_line.strip()}): {error.ename}: {error.evalue}"
+    return f"{type(error).__name__}: {error}"
+
+
+def read_record(notebook: Any) -> dict[str, Any]:
+    """The headline record the notebook displayed (see ``narrative.headline_record``)."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if HEADLINE_MIMETYPE in data:
+                return dict(data[HEADLINE_MIMETYPE])
+    raise ValueError("the notebook recorded no headline numbers")
+
+
+def normalise(notebook: Any) -> Any:
+    """A copy without run-specific data: execution metadata and timestamps, kernel ids,
+    durations, execution counts and random cell ids (cells are renumbered)."""
+    clean = copy.deepcopy(notebook)
+    clean.metadata = {"kernelspec": clean.metadata.get("kernelspec", {})}
+    for position, cell in enumerate(clean.cells):
+        cell["id"] = f"cell-{position:03d}"
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
+        if cell.cell_type == "code":
+            cell.execution_count = None
+            for output in cell.outputs:
+                output.pop("execution_count", None)
+                output.get("metadata", {}).clear()
+    return clean
+
+
+def report_css() -> str:
+    folder = files("analysis").joinpath("report")
+    return "\n".join(
+        folder.joinpath(name).read_text(encoding="utf-8") for name in ("report.css", "print.css")
+    )
+
+
+def to_html(notebook: Any, title: str, footer: str) -> str:
+    """Self-contained HTML: code, prompts and parameter cells hidden, images embedded."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(
+        template_name="report",
+        extra_template_basedirs=[str(files("analysis").joinpath("report", "templates"))],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags=REMOVED_TAGS, enabled=True), enabled=True
+    )
+    resources = {
+        "metadata": {"name": title},
+        "report_title": title,
+        "report_css": report_css(),
+        "report_csp_meta": html.CSP_META,
+        "report_footer": footer,
+    }
+    body, _ = exporter.from_notebook_node(normalise(notebook), resources=resources)
+    return body
+
+
+def load_pdf_writer() -> tuple[Any, str | None]:
+    """WeasyPrint's ``HTML`` class, or ``None`` and a one-line reason (Pango missing)."""
+    try:
+        weasyprint = import_module("weasyprint")
+    except OSError as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, f"PDF step skipped: WeasyPrint cannot load Pango ({first}); {PANGO_HINT}"
+    return weasyprint.HTML, None
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write beside the target, then rename: readers see the old file or the new one."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(target)
+
+
+def write_pdf(page: str, target: Path, writer: Any) -> None:
+    pdf = writer(string=page, base_url=str(target.parent)).write_pdf()
+    write_atomically(target, pdf)
+
+
+# --- one job in a worker process ----------------------------------------------------------------
+
+
+def run_job(
+    job: Job, notebook: Path, out_dir: Path, cache_dir: Path, root: Path, pdf: bool
+) -> Outcome:
+    """Execute, convert and write one report; any failure leaves the previous files untouched."""
+    outcome = Outcome(slug=job.slug, topic=job.topic, executed=True)
+    try:
+        with kernel_environment(root, cache_dir):
+            executed = execute(job, notebook)
+        record = read_record(executed)
+        if Path(record.get("kernel_prefix", "")).resolve() != Path(sys.prefix).resolve():
+            raise RuntimeError(
+                f"the kernel ran in {record.get('kernel_prefix')}, not in {sys.prefix}: "
+                f"install ipykernel into this environment"
+            )
+        settings = validate_parameters(**job.parameters)
+        footer = report_footer(job)
+        page = to_html(executed, settings.topic.title, footer)
+        html_path = safe_output(out_dir, f"{job.slug}.html")
+        entry = index_entry(job, settings.topic.title, record["numbers"])
+        pdf_path = safe_output(out_dir, f"{job.slug}.pdf")
+        if pdf:
+            writer, _ = load_pdf_writer()
+            if writer is not None:
+                write_pdf(page, pdf_path, writer)
+                entry["pdf"] = pdf_path.name
+        write_atomically(html_path, page.encode("utf-8"))
+        sidecar = safe_output(out_dir, f"{job.slug}.json")
+        write_atomically(sidecar, (json.dumps(entry, indent=2, sort_keys=True) + "\n").encode())
+        outcome.entry = entry
+    except Exception as error:
+        outcome.error = describe_failure(error)
+    return outcome
+
+
+def report_footer(job: Job) -> str:
+    p = job.parameters
+    return (
+        f"coordination-claims report · topic {p['topic']} · period {p['start']} to {p['end']} · "
+        f"sides {', '.join(p['sides'])} · texts from {p['seeds_dir']}"
+    )
+
+
+def index_entry(job: Job, title: str, numbers: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "slug": job.slug,
+        "topic": job.topic,
+        "title": title,
+        "html": f"{job.slug}.html",
+        "pdf": None,
+        "parameters": job.parameters,
+        "numbers": numbers,
+    }
+
+
+# --- the whole build ----------------------------------------------------------------------------
+
+
+def load_manifest(out_dir: Path) -> dict[str, Any]:
+    path = out_dir / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError):
+        return {}
+
+
+def up_to_date(job: Job, key: str, manifest: dict[str, Any], out_dir: Path, pdf: bool) -> bool:
+    entry = manifest.get(job.slug)
+    if not entry or entry.get("key") != key:
+        return False
+    wanted = [f"{job.slug}.html", f"{job.slug}.json"] + ([f"{job.slug}.pdf"] if pdf else [])
+    return all((out_dir / name).is_file() for name in wanted)
+
+
+def prepare_corpus_cache(jobs: list[Job], cache_dir: Path) -> None:
+    """Parse the texts once in this process so each kernel only unpickles the tables."""
+    from analysis.corpus import load_corpus
+
+    seen: set[Path] = set()
+    for job in jobs:
+        settings = validate_parameters(**job.parameters)
+        path = corpus_cache_path(cache_dir, settings.seeds_dir, settings.data_dir)
+        if path in seen or path.is_file():
+            continue
+        seen.add(path)
+        write_corpus_cache(load_corpus(settings.seeds_dir, data_dir=settings.data_dir), path)
+
+
+def build(
+    topics: Sequence[str] | None = None,
+    overrides: dict[str, Any] | None = None,
+    out_dir: str | Path = "reports",
+    pdf: bool = True,
+    workers: int = WORKERS,
+    force: bool = False,
+) -> BuildResult:
+    """Build the reports (every topic plus ``all`` unless ``topics`` names some)."""
+    root = project_root()
+    notebook = notebook_path()
+    out = resolve_in_project(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    defaults = cached_notebook_defaults(notebook, out)
+    jobs = plan_jobs(topics, overrides or {}, defaults)
+    _, pdf_skipped = load_pdf_writer() if pdf else (None, None)
+    manifest = load_manifest(out)
+    keys = {job.slug: input_key(job, shared_key(notebook, job.parameters)) for job in jobs}
+    stale = [j for j in jobs if force or not up_to_date(j, keys[j.slug], manifest, out, pdf)]
+    stale = [j for j in stale if not _refresh_pdf_only(j, keys[j.slug], manifest, out, pdf)]
+    outcomes = {j.slug: Outcome(j.slug, j.topic, entry=manifest.get(j.slug, {})) for j in jobs}
+    if stale:
+        cache_dir = out / CACHE_DIR
+        prepare_corpus_cache(stale, cache_dir)
+        for outcome in _run_parallel(stale, notebook, out, cache_dir, root, pdf, workers):
+            outcomes[outcome.slug] = outcome
+            if not outcome.error:
+                manifest[outcome.slug] = {**outcome.entry, "key": keys[outcome.slug]}
+    write_atomically(
+        out / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
+    )
+    write_index(out, manifest)
+    return BuildResult(outcomes=[outcomes[j.slug] for j in jobs], pdf_skipped=pdf_skipped)
+
+
+def _refresh_pdf_only(job: Job, key: str, manifest: dict[str, Any], out: Path, pdf: bool) -> bool:
+    """An up-to-date HTML whose PDF is missing (e.g. Pango was absent) is printed again without
+    re-executing the notebook."""
+    entry = manifest.get(job.slug)
+    html_path, pdf_path = out / f"{job.slug}.html", out / f"{job.slug}.pdf"
+    if not (pdf and entry and entry.get("key") == key and html_path.is_file()):
+        return False
+    writer, _ = load_pdf_writer()
+    if writer is None:
+        return True  # nothing more can be done without Pango; the HTML is current
+    write_pdf(html_path.read_text(encoding="utf-8"), pdf_path, writer)
+    entry["pdf"] = pdf_path.name
+    return True
+
+
+def _run_parallel(
+    jobs: list[Job], notebook: Path, out: Path, cache_dir: Path, root: Path, pdf: bool, workers: int
+) -> list[Outcome]:
+    if workers <= 1 or len(jobs) == 1:
+        return [run_job(job, notebook, out, cache_dir, root, pdf) for job in jobs]
+    context = get_context("spawn")  # no fork of a process that may hold threads
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures = [pool.submit(run_job, job, notebook, out, cache_dir, root, pdf) for job in jobs]
+        return [future.result() for future in futures]
+
+
+# --- the index page -----------------------------------------------------------------------------
+
+
+def write_index(out: Path, manifest: dict[str, Any]) -> None:
+    """``index.html``: every report in the manifest with its headline numbers."""
+    entries = sorted(
+        (e for e in manifest.values() if (out / e["html"]).is_file()),
+        key=lambda e: (e["topic"] != ALL_TOPICS, e["slug"]),
+    )
+    rows = []
+    for e in entries:
+        n, p = e["numbers"], e["parameters"]
+        pdf_link = html.link(e["pdf"], "PDF") if e.get("pdf") else "—"
+        rows.append(
+            "<tr>"
+            f"<td>{html.link(e['html'], e['title'])}<br><small>{html.esc(e['topic'])} · "
+            f"{html.esc(format_date(p['start']))} – {html.esc(format_date(p['end']))}</small></td>"
+            + "".join(
+                f'<td class="number">{html.esc(n.get(k, ""))}</td>'
+                for k in ("documents", "claims", "disputes", "failed_documents")
+            )
+            + f"<td>{html.esc(_claim_span(n))}</td><td>{pdf_link}</td></tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in ("Report", "Documents", "Claims", "Disputes", "Failed files", "Claims dated", "")
+    )
+    table = (
+        f'<table class="report-table index"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        if rows
+        else '<p class="empty">No reports have been built yet.</p>'
+    )
+    page = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"{html.CSP_META}\n<title>Reports: US–Russia military coordination in Syria</title>\n"
+        f'<style>\n{report_css()}\n</style>\n</head>\n<body class="report"><main>\n'
+        "<h1>Reports: US–Russia military coordination in Syria, 2015–2017</h1>\n"
+        f"<p>{len(entries)} reports, one per topic; numbers count original documents "
+        "(syndicated copies once).</p>\n"
+        f"{table}\n</main></body>\n</html>\n"
+    )
+    write_atomically(out / "index.html", page.encode("utf-8"))
+
+
+def _claim_span(numbers: dict[str, Any]) -> str:
+    if not numbers.get("first_claim"):
+        return "no claims"
+    return f"{format_date(numbers['first_claim'])} – {format_date(numbers['last_claim'])}"

@@ -1,0 +1,102 @@
+"""One look for every chart: Okabe–Ito colours, stance markers, fonts, deterministic SVG output.
+
+Okabe & Ito's eight colours stay distinguishable under the common colour-vision deficiencies; every
+stance also gets its own marker shape so a chart still reads in greyscale print.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+
+STANCE_COLOURS = {
+    "proposes": OKABE_ITO["blue"],
+    "rejects": OKABE_ITO["reddish_purple"],
+    "asserts": OKABE_ITO["vermillion"],
+    "denies": OKABE_ITO["bluish_green"],
+    "conditional": OKABE_ITO["orange"],
+    "opposes": OKABE_ITO["sky_blue"],
+    "neutral": OKABE_ITO["grey"],
+}
+STANCE_MARKERS = {
+    "proposes": "o",
+    "rejects": "X",
+    "asserts": "^",
+    "denies": "v",
+    "conditional": "D",
+    "opposes": "s",
+    "neutral": "h",
+}
+
+# Sequential ramp for counts (white → Okabe–Ito blue): monotonic in lightness, safe for CVD.
+COUNT_CMAP = mpl.colors.LinearSegmentedColormap.from_list(
+    "counts", ["#FFFFFF", "#CFE3F2", OKABE_ITO["blue"]]
+)
+
+RC_PARAMS: dict[str, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "legend.frameon": False,
+    "legend.fontsize": 8,
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    # Text as paths renders the same in every browser and in WeasyPrint; a fixed salt makes
+    # the SVG element ids (and so the file) identical from run to run.
+    "svg.fonttype": "path",
+    "svg.hashsalt": "coordination-claims",
+}
+
+# No creation date and a fixed creator: two builds from the same data give identical bytes.
+SVG_METADATA = {"Date": None, "Creator": "coordination-claims", "Format": None, "Type": None}
+
+
+@contextmanager
+def report_style() -> Iterator[None]:
+    """Apply the shared chart style inside the block (leaves global rcParams untouched)."""
+    with mpl.rc_context(RC_PARAMS):
+        yield
+
+
+def new_figure(width: float = 7.0, height: float = 3.6) -> Figure:
+    """A figure outside pyplot's global state (no GUI backend, nothing shown implicitly)."""
+    with report_style():
+        return Figure(figsize=(width, height), layout="constrained")
+
+
+def figure_svg(figure: Figure) -> str:
+    """The figure as deterministic SVG text."""
+    buffer = io.StringIO()
+    with report_style():
+        figure.savefig(buffer, format="svg", metadata=SVG_METADATA)
+    return buffer.getvalue()
+
+
+def svg_data_uri(svg: str) -> str:
+    """An ``<img src>`` value embedding the SVG, so the report needs no side files."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

@@ -372,6 +372,12 @@ class _Quote:
     turn: bool = False
 
 
+def surname_key(name: str) -> str:
+    """ "Walid al-Moallem" / "al-Moallem" / "Moallem" → "moallem"."""
+    last = name.split()[-1].casefold() if name.split() else ""
+    return re.sub(r"^(?:al|el|ad|as|ash|at|az|ar)-", "", last).replace("’", "'")
+
+
 @dataclass
 class _Doc:
     body: str
@@ -410,7 +416,14 @@ class _Doc:
         entry = (pos, self.seq, speaker, speaking)
         bisect.insort(self.entities, entry, key=lambda e: (e[0], e[1]))
         if speaker.kind == "person" and len(speaker.name.split()) > 1:
-            self.persons_by_surname.setdefault(speaker.name.split()[-1].casefold(), speaker)
+            actor = resolve_actor(speaker.name, self.kb)
+            names = (speaker.name, *(actor.aliases if actor else ()))
+            for name in names:
+                if len(name.split()) > 1:
+                    self.persons_by_surname.setdefault(surname_key(name), speaker)
+
+    def by_surname(self, name: str) -> Speaker | None:
+        return self.persons_by_surname.get(surname_key(name))
 
     def last(
         self, pos: int, accept: Any, limit: int = 60, speakers_within: int = 0
@@ -799,7 +812,7 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
         speaker = parsed.speaker
         tokens = speaker.name.split()
         if len(tokens) == 1:
-            earlier = doc.persons_by_surname.get(tokens[0].casefold())
+            earlier = doc.by_surname(tokens[0])
             if earlier is not None:
                 return earlier
             actor = resolve_actor(tokens[0], kb)
@@ -1084,7 +1097,7 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
         return _from_actor(actor)
     _, name = split_title(titled, doc.kb)
     name = name or titled
-    earlier = doc.persons_by_surname.get(name.split()[-1].casefold())
+    earlier = doc.by_surname(name)
     if earlier is not None:
         return earlier
     return Speaker(name=name, kind="person")
@@ -1162,6 +1175,16 @@ def _same_words(a: str, b: str) -> bool:
     return len(a) > 40 and a.split() == b.split()
 
 
+def _person_in_previous_paragraph(doc: _Doc, para: int) -> Speaker | None:
+    """The person in focus just before a paragraph that is all quotation: one who spoke in the
+    previous paragraph, else the last person named there."""
+    prev_start, prev_end = doc.paragraphs[para - 1]
+    inside = [e for e in doc.entities if prev_start <= e[0] < prev_end and _person_like(e[2])]
+    speaking = [e for e in inside if e[3]]
+    chosen = speaking or inside
+    return chosen[-1][2] if chosen else None
+
+
 def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
     by_group: dict[int, Speaker] = {}
     for quote in quotes:
@@ -1195,11 +1218,7 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
         if quote.open_at == para_start:
             quote.speaker = _label_paragraph_speaker(doc, quote.para)
             if quote.speaker is None and quote.para > 0:
-                prev_start = doc.paragraphs[quote.para - 1][0]
-                found = doc.last(para_start, _person_like, speakers_within=_FOCUS_SPAN)
-                holder = [e for e in doc.entities if e[2] is found and e[0] >= prev_start]
-                if found is not None and holder:
-                    quote.speaker = found
+                quote.speaker = _person_in_previous_paragraph(doc, quote.para)
         if quote.speaker is None and position > 0 and quote.group is not None:
             quote.speaker = quotes[position - 1].speaker
         if quote.group is not None and quote.speaker is not None:

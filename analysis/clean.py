@@ -160,19 +160,16 @@ CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
 TAIL_WINDOW = 160  # characters at a line's end searched for a photo credit or a social handle
-MAX_PROMPT_CHARS = 400  # a sign-up or cookie prompt is never longer than this
+MAX_PROMPT_CHARS = 250  # a sign-up or cookie prompt is never longer than this
+CREDIT_HINTS = ("photo", "image", "picture", "credit", "/")
 ARTICLE, HEAD, TAIL, DROP = "article", "head", "tail", "drop"
-
-
-def _normalise_line(line: str) -> str:
-    line = INVISIBLE.sub("", SPACES.sub(" ", line))
-    return MULTISPACE.sub(" ", line).strip()
 
 
 def normalise_text(text: str) -> str:
     """NBSP and other spaces → space, invisible characters removed, lines stripped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(_normalise_line(line) for line in text.split("\n"))
+    text = MULTISPACE.sub(" ", INVISIBLE.sub("", SPACES.sub(" ", text)))
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -314,6 +311,9 @@ def is_tag_line(text: str) -> bool:
 def strip_credit(text: str, rules: Rules) -> tuple[str, bool]:
     """The caption without a trailing photo credit, and whether one was there."""
     offset = max(0, len(text) - TAIL_WINDOW)  # a credit is short: search only the line's end
+    end = text[offset:].lower()
+    if not any(hint in end for hint in CREDIT_HINTS):
+        return text, False
     match = rules.credit.search(text, offset)
     if match and match.start() > 0:
         return text[: match.start()].rstrip(), True
@@ -345,6 +345,8 @@ def byline_name(text: str, rules: Rules) -> str | None:
 def _parse_links(raw: str) -> tuple[str, list[tuple[str, str]], int]:
     """Display text (links → labels), the links, and how many characters were link text."""
     links: list[tuple[str, str]] = []
+    if "[" not in raw and "http" not in raw and "www." not in raw:
+        return raw.strip(), links, 0
     text = MD_IMAGE.sub("", raw)
 
     def keep_label(match: re.Match[str]) -> str:

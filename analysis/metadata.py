@@ -49,9 +49,10 @@ SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
     r"(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
 )
+VIEWS_EXPRESSED = re.compile(r"\b(?:views|opinions) expressed\b", re.IGNORECASE)
 MIN_LANGUAGE_CHARS = 40
 MIN_LANGUAGE_PROBABILITY = 0.5
-LANGUAGE_SAMPLE = 500
+LANGUAGE_SAMPLE = 400
 
 
 # ----------------------------------------------------------------------------- outlet index
@@ -216,6 +217,7 @@ def choose_outlet(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[
 @dataclass(frozen=True)
 class KindRules:
     commentary: re.Pattern[str]
+    commentary_prefix: re.Pattern[str]  # "Opinion: ...", "Analysis | ..." at the start of a title
     digest: re.Pattern[str]
     factcheck: re.Pattern[str]
 
@@ -233,8 +235,10 @@ def kind_rules(kb: Knowledge) -> KindRules:
         return re.compile(rf"(?:{body})", re.IGNORECASE)
 
     kinds = kb.furniture.get("kinds", {})
+    commentary = alternation(kinds.get("commentary", []))
     rules = KindRules(
-        commentary=alternation(kinds.get("commentary", [])),
+        commentary=commentary,
+        commentary_prefix=re.compile(rf"^(?:{commentary.pattern})\s*[:|]", re.IGNORECASE),
         digest=alternation(kinds.get("digest", [])),
         factcheck=alternation(kb.furniture.get("factcheck", {}).get("markers", [])),
     )
@@ -266,10 +270,10 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     kickers = [h for h in head if h != title and len(h) <= 40]
     if any(rules.commentary.fullmatch(k.strip(" :|")) for k in kickers):
         return "commentary"
-    if re.match(rf"^(?:{rules.commentary.pattern})\s*[:|]", title, re.IGNORECASE):
+    if rules.commentary_prefix.match(title):
         return "commentary"
     closing = [*cleaned.tail, *cleaned.body.rsplit("\n\n", 2)[-2:]]
-    if any(re.search(r"\b(?:views|opinions) expressed\b", c, re.IGNORECASE) for c in closing):
+    if any(VIEWS_EXPRESSED.search(c) for c in closing):
         return "commentary"
     return "article"
 

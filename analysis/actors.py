@@ -173,7 +173,7 @@ def _as_actor(entry: dict[str, Any]) -> Actor | None:
         role=entry.get("role"),
         affiliation=entry.get("affiliation"),
         side=side if side in SIDES else None,
-        kind=entry.get("kind") if entry.get("kind") in KINDS else "person",
+        kind=str(entry["kind"]) if entry.get("kind") in KINDS else "person",
         aliases=tuple(str(a) for a in entry.get("aliases", []) if str(a).strip()),
     )
 

@@ -126,7 +126,7 @@ def score(
     wanted = set(doc_ids) if doc_ids is not None else {r["doc_id"] for r in gold_rows}
     bodies = dict(zip(corpus.documents["doc_id"], corpus.documents["body"], strict=True))
     quotes = corpus.quotes
-    totals = defaultdict(int)
+    totals: defaultdict[str, int] = defaultdict(int)
     errors: list[dict[str, Any]] = []
     for doc_id in sorted(wanted):
         rows = [r for r in gold_rows if r["doc_id"] == doc_id]

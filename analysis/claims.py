@@ -63,14 +63,24 @@ def _pair_side(side: str | None) -> str | None:
     return None
 
 
-def _actor_mentions(body: str, kb: Knowledge) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, canonical name, side) of actors named in the body, left to right."""
+def _actor_mentions(
+    body: str, start: int, end: int, kb: Knowledge
+) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, canonical name, side) of actors named in ``body[start:end]``, left to right,
+    with offsets into the body."""
     try:
         from analysis.actors import find_actor_mentions
     except ImportError:  # pragma: no cover - the actors module ships with the package
         return []
-    mentions = find_actor_mentions(body, kb)
-    return [(m.start, m.end, m.actor.name, m.actor.side) for m in mentions]
+    mentions = find_actor_mentions(body[start:end], kb)
+    return [(start + m.start, start + m.end, m.actor.name, m.actor.side) for m in mentions]
+
+
+def _could_qualify(unit_cues: list[st.Cue]) -> bool:
+    """Cheap pre-check: a coordination term, or a denial/rejection/opposition cue to carry."""
+    return any(
+        c.label == "coordination" or (c.label in CARRY_LABELS and not c.negated) for c in unit_cues
+    )
 
 
 def _abbreviations(kb: Knowledge) -> frozenset[str]:
@@ -375,7 +385,6 @@ def extract_claims(
     lex = st.lexicon(kb)
     sentences = merge_fragments(body, sentences, _abbreviations(kb))
     analysed = lex.analyse(body)
-    mentions = _actor_mentions(body, kb)
     claims: list[dict[str, Any]] = []
     scores: list[int] = []
     last_claim_sentence = 0 if _title_sets_context(doc, lex) else -(10**9)
@@ -387,6 +396,9 @@ def extract_claims(
         unit_cues = analysed.cues_between(start, end)
         if not unit_cues:
             continue
+        if not _could_qualify(unit_cues):
+            continue
+        mentions = _actor_mentions(body, start, end, kb)
         quote = _overlapping_quote(quotes, start, end)
         actor, side = _reported_actor(unit_cues, mentions, previous_actor, (start, end), body, kb)
         if quote is not None and quote.get("speaker") and (quote.get("side") or side is None):

@@ -1,8 +1,9 @@
-"""Stance cues: spaCy ``Matcher`` rules built from ``analysis/data/stance.toml``.
+"""Stance cues: spaCy ``PhraseMatcher`` rules built from ``analysis/data/stance.toml``.
 
 The text is tokenised once with the blank English pipeline; every cue of the data file (coordination
 terms, parties, negations, proposal/denial/rejection/condition/opposition cues, hedges, speech verbs)
-becomes a ``Matcher`` pattern.  A negation reverses the first cue that follows it inside the same
+becomes ``PhraseMatcher`` patterns (stems such as "coordinat*" are expanded to the forms met, so
+matching stays hash-based and fast).  A negation reverses the first cue that follows it inside the same
 clause within ``negation_window`` words ("is not coordinating" negates *coordinating*; "did not reject"
 negates *reject*, so it is not a rejection).  ``classify`` then applies a fixed precedence:
 
@@ -12,12 +13,12 @@ opposes > conditional > rejects > denies > proposes > (negated rejection, hedge 
 
 from __future__ import annotations
 
-import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
 
-from spacy.matcher import Matcher
+from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.knowledge import Knowledge
@@ -63,9 +64,18 @@ class Analysed:
 
     doc: Doc
     cues: list[Cue]
+    breaks: list[bool] = field(default_factory=list, repr=False)  # clause boundary per token
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.cues.sort(key=lambda c: (c.char_start, c.start, -(c.end - c.start), c.label))
+        self._starts = [c.char_start for c in self.cues]
 
     def cues_between(self, char_start: int, char_end: int) -> list[Cue]:
-        return [c for c in self.cues if c.char_start >= char_start and c.char_end <= char_end]
+        """Cues lying inside [char_start, char_end), in text order."""
+        first = bisect_left(self._starts, char_start)
+        last = bisect_left(self._starts, char_end, lo=first)
+        return [c for c in self.cues[first:last] if c.char_end <= char_end]
 
 
 @dataclass
@@ -77,50 +87,99 @@ class StanceResult:
     third_party: bool = False  # the coordination partner named is neither the US nor Russia
 
 
-def _word_pattern(word: str, case_sensitive: bool, glue: bool) -> list[dict[str, Any]]:
-    """Token patterns for one lexicon word (``stem*`` is a prefix; hyphens are optional tokens)."""
-    parts = word.split("-") if "-" in word.strip("-") and not glue else [word]
-    patterns: list[dict[str, Any]] = []
-    for n, part in enumerate(parts):
-        if n:
-            patterns.append({"ORTH": "-", "OP": "?"})
-        stem = part.endswith("*")
-        body = re.escape(part.rstrip("*")) + (r"[\w’'-]*" if stem else "")
-        regex = f"^{_GLUE}{body}{_GLUE_AFTER}$" if glue else f"^{body}$"
-        key = "TEXT" if case_sensitive else "LOWER"
-        if not case_sensitive:
-            regex = regex.lower()
-        patterns.append({key: {"REGEX": regex}})
-    return patterns
+@dataclass(frozen=True)
+class WordSpec:
+    """One word of a cue phrase: literal, a ``stem*`` prefix, or a party word that may be glued to
+    another by a hyphen ("U.S.-led")."""
+
+    text: str
+    stem: bool = False
+    glue: bool = False
+    case_sensitive: bool = False
+
+    def variable(self) -> bool:
+        return self.stem or self.glue
+
+    def accepts(self, token_text: str) -> bool:
+        """Does a token (as written) realise this word?  Only asked for variable words."""
+        if self.stem:
+            return token_text.lower().startswith(self.text)
+        parts = token_text.split("-")
+        if len(parts) < 2:
+            return False
+        wanted = self.text if self.case_sensitive else self.text.lower()
+        seen = parts if self.case_sensitive else [p.lower() for p in parts]
+        return wanted in seen
 
 
-def phrase_patterns(phrase: str, *, party: bool = False) -> list[dict[str, Any]]:
-    """The ``Matcher`` pattern of one cue phrase (see the syntax notes in ``stance.toml``)."""
+def phrase_words(phrase: str, *, party: bool = False) -> list[WordSpec]:
+    """The words of a cue phrase as the blank English tokenizer splits them ("de-conflict*" stays
+    one word here: optional hyphen tokens are added when patterns are expanded)."""
     tokens = english().make_doc(phrase.replace("*", "STEMMARK"))
-    pattern: list[dict[str, Any]] = []
-    words = [t.text.replace("STEMMARK", "*") for t in tokens]
-    # re-join words the tokenizer split at a hyphen so "de-conflict*" stays one lexicon word
     joined: list[str] = []
-    for word in words:
+    for token in tokens:
+        word = token.text.replace("STEMMARK", "*")
         if joined and (word == "-" or joined[-1].endswith("-")):
             joined[-1] += word
         else:
             joined.append(word)
-    for n, word in enumerate(joined):
-        if n and not party:
-            pattern.append({"ORTH": "-", "OP": "?"})
+    specs: list[WordSpec] = []
+    for word in joined:
         case_sensitive = party and any(ch.isupper() for ch in word)
-        pattern.extend(_word_pattern(word, case_sensitive, glue=party))
-    return pattern
+        pieces = word.split("-") if "-" in word.strip("-") and not party else [word]
+        for n, piece in enumerate(pieces):
+            if n:
+                specs.append(WordSpec("-"))
+            stem = piece.endswith("*")
+            text = piece.rstrip("*")
+            specs.append(
+                WordSpec(
+                    text if case_sensitive else text.lower(),
+                    stem=stem,
+                    glue=party and not stem,
+                    case_sensitive=case_sensitive,
+                )
+            )
+    return specs
+
+
+def _hyphen_variants(words: list[str]) -> list[list[str]]:
+    """A phrase with and without a hyphen token between its words ("joint-operations")."""
+    variants: list[list[str]] = [[]]
+    for n, word in enumerate(words):
+        if n and word != "-" and words[n - 1] != "-":
+            variants = [v + extra for v in variants for extra in ([word], ["-", word])]
+        else:
+            variants = [[*v, word] for v in variants]
+    return variants
+
+
+@dataclass
+class _Phrase:
+    label: str
+    specs: list[WordSpec]
+    case_sensitive: bool
 
 
 class StanceLexicon:
-    """Matchers compiled from the knowledge base; one per process and ``kb.fingerprint``."""
+    """Cue matchers compiled from the knowledge base; one per process and ``kb.fingerprint``.
+
+    Two spaCy ``PhraseMatcher`` s (``LOWER`` for cues, ``ORTH`` for case-sensitive party words)
+    hold the literal phrases.  Phrases with a ``stem*`` or a glued party word are expanded lazily:
+    the first time a token form is seen that realises such a word ("coordinating" for
+    "coordinat*", "U.S.-led" for "U.S."), the concrete phrases are added to the matcher.
+    """
 
     def __init__(self, kb: Knowledge) -> None:
         nlp = english()
         self.vocab = nlp.vocab
-        self.matcher = Matcher(nlp.vocab)
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._variable: dict[WordSpec, set[str]] = {}  # variable word → forms seen so far
+        self._phrases_of: dict[WordSpec, list[_Phrase]] = {}
+        self._seen_forms: set[str] = set()
+        self._seen_hashes: set[int] = set()
+        self._lock = threading.Lock()
         data = kb.stance or {}
         cues = data.get("cues", {})
         rules = data.get("rules", {})
@@ -149,44 +208,112 @@ class StanceLexicon:
         """Lower-case words matched as written or capitalised ("we", "We"; never "US")."""
         forms = sorted({f for w in words for f in (str(w), str(w).capitalize()) if f.strip()})
         if forms:
-            self.matcher.add(label, [[{"ORTH": form}] for form in forms])
+            self.orth.add(label, [Doc(self.vocab, words=[form]) for form in forms])
 
     def _add(self, label: str, phrases: list[str], party: bool = False) -> None:
-        patterns = [phrase_patterns(p, party=party) for p in phrases if str(p).strip()]
-        patterns = [p for p in patterns if p]
-        if patterns:
-            self.matcher.add(label, patterns)
+        for phrase in phrases:
+            if not str(phrase).strip():
+                continue
+            specs = phrase_words(str(phrase), party=party)
+            case_sensitive = any(s.case_sensitive for s in specs)
+            entry = _Phrase(label, specs, case_sensitive)
+            variables = [s for s in specs if s.variable()]
+            for spec in variables:
+                self._variable.setdefault(spec, set())
+                self._phrases_of.setdefault(spec, []).append(entry)
+            if party and not any(s.stem for s in specs):
+                self._add_concrete(entry, [s.text for s in specs])  # the word as written
+            elif not variables:
+                self._add_concrete(entry, [s.text for s in specs])
+
+    def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
+        matcher = self.orth if entry.case_sensitive else self.lower
+        patterns = [Doc(self.vocab, words=v) for v in _hyphen_variants(words)]
+        matcher.add(entry.label, patterns)
+
+    def _learn(self, doc: Doc) -> None:
+        """Register token forms that realise a stem or a glued party word (once per form)."""
+        hashes = set(doc.to_array(ORTH).tolist()) - self._seen_hashes
+        if not hashes:
+            return
+        with self._lock:
+            self._seen_hashes |= hashes
+            for form in sorted(self.vocab.strings[h] for h in hashes):
+                self._seen_forms.add(form)
+                touched: list[_Phrase] = []
+                for spec in self._variable:
+                    key = form if spec.glue else form.lower()
+                    if spec.accepts(form) and key not in self._variable[spec]:
+                        if spec.glue and key == spec.text:
+                            continue
+                        self._variable[spec].add(key)
+                        touched.extend(self._phrases_of[spec])
+                for entry in touched:
+                    self._expand_with(entry, form)
+
+    def _expand_with(self, entry: _Phrase, form: str) -> None:
+        """Expand ``entry`` only into the realisations that use the new ``form``."""
+        lowered = form.lower()
+        choices: list[list[str]] = []
+        for spec in entry.specs:
+            if spec.stem:
+                forms = sorted(self._variable.get(spec, ()))
+                if not forms:
+                    return
+                choices.append(forms)
+            elif spec.glue:
+                choices.append([spec.text, *sorted(self._variable.get(spec, ()))])
+            else:
+                choices.append([spec.text])
+        combos: list[list[str]] = [[]]
+        for options in choices:
+            combos = [[*c, o] for c in combos for o in options]
+        for words in combos:
+            if form in words or lowered in words:
+                self._add_concrete(entry, words)
 
     def analyse(self, text: str) -> Analysed:
         """Tokenise ``text`` once and find every cue, with negation applied."""
         doc = english().make_doc(text.translate(ODD_SPACES))  # same length: offsets hold
-        seen: set[tuple[str, int]] = set()
+        self._learn(doc)
+        seen: set[tuple[str, int, int]] = set()
         cues: list[Cue] = []
-        for match_id, start, end in self.matcher(doc):
+        matches = [*self.lower(doc), *self.orth(doc)]
+        if not matches:
+            return Analysed(doc, [], breaks=[])
+        table = doc.to_array([IDX, LENGTH, IS_LOWER]).tolist()
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2], m[0])):
             label = self.vocab.strings[match_id]
-            if (label, start) in seen:
+            if (label, start, end) in seen:
                 continue
-            seen.add((label, start))
-            span = doc[start:end]
-            if label == "speech" and not span[0].is_lower:
+            seen.add((label, start, end))
+            if label == "speech" and not table[start][2]:
                 continue  # "States" in "United States" is not a speech verb
-            cues.append(Cue(label, start, end, span.start_char, span.end_char))
+            char_end = table[end - 1][0] + table[end - 1][1]
+            cues.append(Cue(label, start, end, table[start][0], char_end))
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))
+        cues = _dedupe_starts(cues)
         cues = _drop_ignored(_drop_nested(cues))
-        return Analysed(doc, self._apply_negation(doc, cues))
+        breaks = self._break_flags(doc)
+        return Analysed(doc, self._apply_negation(breaks, cues), breaks=breaks)
 
-    def _clause_break(self, token_text: str) -> bool:
-        return token_text.lower() in self.clause_breaks
+    def _break_flags(self, doc: Doc) -> list[bool]:
+        """For each token: is it a clause boundary ("," ";" "but" …)?"""
+        if not hasattr(self, "_break_hashes"):
+            self._break_hashes = {self.vocab.strings.add(w) for w in self.clause_breaks}
+        return [h in self._break_hashes for h in doc.to_array(LOWER).tolist()]
 
-    def _apply_negation(self, doc: Doc, cues: list[Cue]) -> list[Cue]:
+    def _apply_negation(self, breaks: list[bool], cues: list[Cue]) -> list[Cue]:
         """Mark the first stance/coordination cue after each negation (same clause, near)."""
         negated: set[int] = set()
-        for neg in (c for c in cues if c.label == "negation"):
-            for index, cue in enumerate(cues):
+        for position, neg in enumerate(cues):
+            if neg.label != "negation":
+                continue
+            for index in range(position + 1, len(cues)):
+                cue = cues[index]
                 if cue.start < neg.end or cue.label not in CUE_LABELS:
                     continue
-                gap = doc[neg.end : cue.start]
-                if len(gap) > self.negation_window or any(self._clause_break(t.text) for t in gap):
+                if cue.start - neg.end > self.negation_window or any(breaks[neg.end : cue.start]):
                     break
                 negated.add(index)
                 break
@@ -196,6 +323,17 @@ class StanceLexicon:
             else c
             for i, c in enumerate(cues)
         ]
+
+
+def _dedupe_starts(cues: list[Cue]) -> list[Cue]:
+    """One cue per label and start token: the longest (cues are sorted longest first)."""
+    kept: list[Cue] = []
+    starts: set[tuple[str, int]] = set()
+    for cue in cues:
+        if (cue.label, cue.start) not in starts:
+            starts.add((cue.label, cue.start))
+            kept.append(cue)
+    return kept
 
 
 def _drop_ignored(cues: list[Cue]) -> list[Cue]:
@@ -217,12 +355,11 @@ def _drop_ignored(cues: list[Cue]) -> list[Cue]:
 def _drop_nested(cues: list[Cue]) -> list[Cue]:
     """A cue inside a longer cue of the same label counts once (e.g. "joint air strike")."""
     kept: list[Cue] = []
+    reach: dict[str, int] = {}  # label → furthest end of a kept cue (cues come sorted by start)
     for cue in cues:
-        if any(
-            k.label == cue.label and k.start <= cue.start and cue.end <= k.end and k != cue
-            for k in kept
-        ):
+        if cue.end <= reach.get(cue.label, -1):
             continue
+        reach[cue.label] = max(reach.get(cue.label, -1), cue.end)
         kept.append(cue)
     return kept
 
@@ -251,9 +388,9 @@ def sides_named(cues: list[Cue]) -> list[str]:
     return sides
 
 
-def _same_clause(lex: StanceLexicon, doc: Doc, a: int, b: int) -> bool:
+def _same_clause(analysed: Analysed, a: int, b: int) -> bool:
     lo, hi = sorted((a, b))
-    return not any(lex._clause_break(t.text) for t in doc[lo:hi])
+    return not any(analysed.breaks[lo:hi])
 
 
 def third_party_partner(
@@ -276,7 +413,7 @@ def third_party_partner(
 
     def pairs_with_other(coord: Cue) -> bool:
         for other in others:
-            if not _same_clause(lex, doc, coord.start, other.start):
+            if not _same_clause(analysed, coord.start, other.start):
                 continue
             if other.start >= coord.end and other.start - coord.end <= 6:
                 window = [t.lower_ for t in doc[coord.end : other.start]]
@@ -286,7 +423,7 @@ def third_party_partner(
                 clause_parties = [
                     p
                     for p in parties
-                    if _same_clause(lex, doc, p.start, coord.start) and p.label.endswith("US")
+                    if _same_clause(analysed, p.start, coord.start) and p.label.endswith("US")
                 ]
                 if not clause_parties:
                     return True
@@ -294,7 +431,7 @@ def third_party_partner(
                 lo, hi = sorted((party, other), key=lambda c: c.start)
                 between = [t.lower_ for t in doc[lo.end : hi.start]]
                 if between in (["and"], ["and", "the"]) and _same_clause(
-                    lex, doc, lo.start, coord.start
+                    analysed, lo.start, coord.start
                 ):
                     return True
         return False
@@ -326,7 +463,7 @@ def scoped(
             return False
         if analysed is None or lex is None:
             return True
-        return _same_clause(lex, analysed.doc, cue.end, target.start)
+        return _same_clause(analysed, cue.end, target.start)
 
     return [
         cue

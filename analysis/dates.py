@@ -728,12 +728,6 @@ def _is_link_line(line: str) -> bool:
     return labels > 0 and labels * 2 >= len(_MARKDOWN_TARGET.sub("]", line).strip())
 
 
-def _inside_quotation(line: str, position: int) -> bool:
-    """Inside quoted words the speaker's "Friday" is relative to the speaker's day, not ours."""
-    before = line[:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
     """A short line that is mostly a date ("22:08 GMT26 October 2020", "### [2016-05-21](…)")."""
     if not mentions or len(line) > 120:
@@ -797,15 +791,28 @@ def _collect(body: str) -> _BodyEvidence:
             continue
         if _is_caption(line, body[b : b + _CAPTION_REPEAT_WINDOW]) or _is_link_line(line):
             continue
-        for s_a, s_b in _sentences(line):
-            sentence = line[s_a:s_b]
-            for m in found:
-                if s_a <= m.start < s_b:
-                    mentions.append((m, sentence, _inside_quotation(line, m.start)))
+        mentions.extend(_with_sentences(line, found))
     dateline = _find_dateline(body)
     if dateline is None:
         return _BodyEvidence(stamps, mentions, None)
     return _BodyEvidence(stamps, mentions, dateline[0], dateline[1])
+
+
+def _with_sentences(line: str, found: list[DateMention]) -> Iterable[tuple[DateMention, str, bool]]:
+    """Each mention with its sentence and whether it sits inside quotation marks (linear)."""
+    sentences = _sentences(line)
+    index = 0
+    counted_to, curly_open, curly_close, straight = 0, 0, 0, 0
+    for m in found:  # mentions are in text order
+        while index < len(sentences) - 1 and sentences[index][1] <= m.start:
+            index += 1
+        segment = line[counted_to : m.start]
+        curly_open += segment.count("“")
+        curly_close += segment.count("”")
+        straight += segment.count('"')
+        counted_to = m.start
+        quoted = curly_open > curly_close or straight % 2 == 1
+        yield m, line[slice(*sentences[index])] if sentences else line, quoted
 
 
 def _find_dateline(body: str) -> tuple[DateMention, int | None] | None:

@@ -10,6 +10,7 @@ Confirmed pairs are grouped (union–find); in each group the earliest-published
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Sequence
 
@@ -92,6 +93,22 @@ def similar_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def _identical_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+    """(first, later) for bodies with identical shingles: found by hashing, so that thousands of
+    copies of one page never reach the pairwise check."""
+    first_of: dict[bytes, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for i, shingle_set in enumerate(sets):
+        if not len(shingle_set):
+            continue
+        key = hashlib.blake2b(shingle_set.tobytes(), digest_size=16).digest()
+        if key in first_of:
+            pairs.append((first_of[key], i))
+        else:
+            first_of[key] = i
+    return pairs
+
+
 def _groups(n: int, pairs: list[tuple[int, int]]) -> list[int]:
     """Union–find: the representative index of each item's group."""
     parent = list(range(n))
@@ -135,7 +152,9 @@ def find_duplicates(documents: pd.DataFrame) -> pd.Series:
         return result
     bodies = documents["body"].fillna("").astype("str").tolist()
     sets = [shingle_hashes(body) for body in bodies]
-    pairs = similar_pairs(sets)
+    pairs = _identical_pairs(sets)
+    copies = {later for _, later in pairs}
+    pairs += similar_pairs([_EMPTY if i in copies else s for i, s in enumerate(sets)])
     if not pairs:
         return result
     keys = _order_keys(documents)

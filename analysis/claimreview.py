@@ -88,14 +88,15 @@ def claim_reviews(corpus: Corpus) -> list[dict[str, Any]]:
     """A ClaimReview dict for every claim with a verdict, in claim-id order."""
     claims = corpus.claims
     rated = claims[claims["verdict"].notna()].sort_values("claim_id")
-    documents = {
-        str(row["doc_id"]): row
+    documents: dict[str, dict[str, Any]] = {
+        str(row["doc_id"]): {str(k): v for k, v in row.items()}
         for row in corpus.documents.drop(columns=["body"]).to_dict("records")
     }
-    return [
-        _review(claim, documents.get(str(claim["doc_id"]), {}), corpus)
-        for claim in rated.to_dict("records")
-    ]
+    reviews = []
+    for row in rated.to_dict("records"):
+        claim = {str(k): v for k, v in row.items()}
+        reviews.append(_review(claim, documents.get(str(claim["doc_id"]), {}), corpus))
+    return reviews
 
 
 def to_jsonld(reviews: list[dict[str, Any]]) -> str:

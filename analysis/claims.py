@@ -416,7 +416,7 @@ def extract_claims(
         when, precision, basis = _unit_date(
             text, doc, [c for c in unit_cues if c.label == "speech"], start
         )
-        claim = {
+        claim: dict[str, Any] = {
             "claim_id": f"{doc.get('doc_id')}:c{len(claims) + 1}",
             "doc_id": doc.get("doc_id"),
             "actor": actor,

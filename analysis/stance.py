@@ -42,8 +42,6 @@ DEFAULT_CAMEO = {
     "opposes": "111",
     "neutral": "010",
 }
-_GLUE = r"(?:[\w.’']+-)?"  # "U.S.-led", "U.S.-Russia": a party word glued to another by a hyphen
-_GLUE_AFTER = r"(?:-[\w.’'-]+)?"
 
 
 @dataclass(frozen=True)
@@ -76,15 +74,6 @@ class Analysed:
         first = bisect_left(self._starts, char_start)
         last = bisect_left(self._starts, char_end, lo=first)
         return [c for c in self.cues[first:last] if c.char_end <= char_end]
-
-
-@dataclass
-class StanceResult:
-    stance: str
-    score: int
-    sides: list[str] = field(default_factory=list)  # sides named in the text, in order
-    has_coordination: bool = False
-    third_party: bool = False  # the coordination partner named is neither the US nor Russia
 
 
 @dataclass(frozen=True)

@@ -136,3 +136,36 @@ def test_a_user_cue_file_extends_the_coordination_terms(tmp_path: Path):
     assert claims_of(body, load_knowledge()) == []
     extended = claims_of(body, load_knowledge(tmp_path))
     assert [c["stance"] for c in extended] == ["denies"]
+
+
+def test_results_do_not_depend_on_what_was_read_before(kb):
+    body = "The Pentagon said it was not co-ordinating strikes with the Russians in Syria."
+    first = claims_of(body, kb)
+    claims_of(
+        "Coordinated, coordinating, co-ordinated and cooperative efforts by U.S.-led jets.", kb
+    )
+    assert claims_of(body, kb) == first
+    assert [c["stance"] for c in first] == ["denies"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“" * 50 + "coordinate with Russia and the US " * 30,
+        "not " * 200 + "cooperation between the US and Russia.",
+        "U.S.-U.S.-U.S.-Russia joint-joint-joint strikes?!" * 20,
+        "\u00a0\u2009".join(["Russia", "US", "coordinate"]) * 10,
+    ],
+)
+def test_hostile_bodies_give_well_formed_rows(kb, body):
+    for claim in claims_of(body, kb):
+        assert body[claim["start"] : claim["end"]] == claim["text"]
+        assert claim["stance"] in {
+            "proposes",
+            "asserts",
+            "denies",
+            "rejects",
+            "conditional",
+            "opposes",
+            "neutral",
+        }

@@ -159,6 +159,7 @@ NAV_SEPARATOR = re.compile(r"\s+[|/›»>·•]\s+")
 CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
+NAME_PARTICLES = frozenset({"and", "de", "van", "von", "al", "bin", "der", "la", "le", "da"})
 TAIL_WINDOW = 160  # characters at a line's end searched for a photo credit or a social handle
 MAX_PROMPT_CHARS = 250  # a sign-up or cookie prompt is never longer than this
 CREDIT_HINTS = ("photo", "image", "picture", "credit", "/")
@@ -292,6 +293,16 @@ def is_date_line(text: str) -> bool:
     return bool(DATE_TEXT.search(text))
 
 
+def is_photo_credit(text: str, rules: Rules) -> bool:
+    """A credit line on its own: "© Sputnik / Dmitry Vinogradov", "Photo: Reuters"."""
+    if len(text) > 120:
+        return False
+    if text.startswith(("©", "(c)", "(C)")) and " / " in text:
+        return True
+    match = rules.credit.match(text)
+    return bool(match and match.end() == len(text))
+
+
 def is_nav_bar(text: str) -> bool:
     """Menu or breadcrumb: short items between separators ("Home | World | Middle East")."""
     parts = [p for p in NAV_SEPARATOR.split(text) if p.strip()]
@@ -330,12 +341,15 @@ def byline_name(text: str, rules: Rules) -> str | None:
             name = match.group("name").strip(" .:-–—")
             words = name.split()
             if 1 <= len(words) <= 8 and all(
-                w[0].isupper() or w.lower() in {"and", "de", "van", "von", "al", "bin"}
-                for w in words
+                w[0].isupper() or w.lower() in NAME_PARTICLES for w in words
             ):
                 if rules.anonymous_byline.search(name):
                     return None
-                return name.title() if name.isupper() else name
+                shouting = all(w.isupper() for w in words if w.lower() not in NAME_PARTICLES)
+                return " ".join(
+                    w if w.lower() in NAME_PARTICLES else w.title() if shouting else w
+                    for w in words
+                )
     return None
 
 
@@ -480,6 +494,8 @@ def _assign_roles(lines: list[Line], rules: Rules) -> None:
         line.section = _section_of(line, rules)
         if line.section:
             line.role = "section"
+        elif is_photo_credit(text, rules):
+            line.role = "caption"  # names a photo agency, not the publisher: not a widget
         elif _is_widget(line, rules):
             line.role = "widget"
         elif rules.credit_line.fullmatch(text):
@@ -490,7 +506,9 @@ def _assign_roles(lines: list[Line], rules: Rules) -> None:
             line.role = "byline"
         elif is_date_line(text):
             line.role = "stamp"
-        elif is_nav_bar(text) or (
+        elif is_nav_bar(text):
+            line.role = "widget"
+        elif (
             line.links and line.link_chars >= 0.8 * max(len(text), 1) and not is_prose(text, rules)
         ):
             line.role = "linklist"

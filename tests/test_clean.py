@@ -377,3 +377,32 @@ def test_any_page_gives_a_well_formed_result(page_lines):
     assert all(p and p == p.strip() for p in cleaned.body.split("\n\n")) or cleaned.body == ""
     assert [c["position"] for c in cleaned.comments] == list(range(len(cleaned.comments)))
     assert all(link["relation"] in {"source", "related", "other"} for link in cleaned.links)
+
+
+def test_ap_fixture_drops_caption_separator_and_copyright(kb):
+    cleaned = _fixture(kb, "layout_ap_caption_footer.txt")
+    assert cleaned.body.startswith("WASHINGTON (AP) — The Pentagon said Thursday")
+    assert cleaned.body.endswith(
+        'Carter said the talks would be limited to "basic safety procedures."'
+    )
+    for furniture in (
+        "FILE - In this",
+        "AP Photo",
+        "___",
+        "contributed to this report",
+        "Copyright",
+    ):
+        assert furniture not in cleaned.body
+    assert cleaned.tail == [
+        "Associated Press writer Vladimir Isachenkov in Moscow contributed to this report."
+    ]
+
+
+def test_rt_fixture_drops_inline_read_more_and_newsletter_prompt(kb):
+    cleaned = _fixture(kb, "layout_rt_widgets.txt")
+    paragraphs = cleaned.body.split("\n\n")
+    assert paragraphs[0].startswith("Russia is ready to exchange information with the US-led")
+    assert paragraphs[-1].startswith("The US has repeatedly said it would not cooperate")
+    assert len(paragraphs) == 4
+    assert "Published time: 7 Oct, 2015 14:22" in cleaned.head
+    assert "© Sputnik / Dmitry Vinogradov" not in cleaned.widgets  # a photo credit, not a widget

@@ -251,3 +251,23 @@ def test_language_is_null_for_bodies_too_short_to_tell():
     assert (
         detect_language("Le Pentagone a refusé toute coordination avec la Russie en Syrie.") == "fr"
     )
+
+
+def test_ap_fixture_metadata(kb):
+    meta = _describe_fixture("layout_ap_caption_footer.txt", kb)
+    assert (meta["outlet"], meta["kind"]) == ("Associated Press", "article")
+    assert meta["author"] == "Robert Burns and Lolita C. Baldor"  # shouted byline, title-cased
+    assert meta["title"] == "Pentagon: No plans to coordinate with Russia in Syria"
+
+
+def test_rt_fixture_publisher_is_not_the_photo_agency(kb):
+    meta = _describe_fixture("layout_rt_widgets.txt", kb)
+    assert meta["outlet"] == "RT"  # "Subscribe to RT newsletter", not "© Sputnik / ..."
+    assert meta["title"] == "Moscow says it is ready to share data on ISIS targets with US"
+
+
+def test_disinformation_case_page_is_a_fact_check_by_its_reviewer(kb):
+    meta = _describe_fixture("layout_euvsdisinfo_case.txt", kb)
+    assert (meta["outlet"], meta["kind"]) == ("EUvsDisinfo", "fact-check")
+    assert meta["title"] == "US and Russia conducted joint airstrikes in Syria"
+    assert meta["verdict"] is None  # the case page prints no rating

@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from analysis.dates import find_dates
 from analysis.knowledge import Knowledge
 
 # ----------------------------------------------------------------------------- data classes
@@ -159,6 +160,7 @@ NAV_SEPARATOR = re.compile(r"\s+[|/›»>·•]\s+")
 CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
+DIGIT = re.compile(r"\d")
 NAME_PARTICLES = frozenset({"and", "de", "van", "von", "al", "bin", "der", "la", "le", "da"})
 TAIL_WINDOW = 160  # characters at a line's end searched for a photo credit or a social handle
 MAX_PROMPT_CHARS = 250  # a sign-up or cookie prompt is never longer than this
@@ -757,14 +759,29 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _entry_date(text: str) -> tuple[date | None, str | None]:
+    """A full date (day or month precision) written in a link's label or its list entry."""
+    if not DIGIT.search(text):
+        return None, None
+    try:
+        mentions = find_dates(text)
+    except Exception:  # a date-finder failure must not lose the page's links
+        return None, None
+    for mention in mentions:
+        if mention.date is not None and mention.kind in {"full", "month_year"}:
+            return mention.date, mention.precision
+    return None, None
+
+
 def collect_links(lines: list[Line]) -> list[dict[str, Any]]:
+    """Every link with its relation (the section it stands in) and the date it carries."""
     rows: list[dict[str, Any]] = []
     for line in lines:
         relation = line.role.split("-")[0] if line.role.endswith("-item") else "other"
         for label, url in line.links:
-            if not label and relation == "other" and line.role not in {"linklist"}:
-                label = ""
             found, precision = _link_date(url, label)
+            if found is None and relation != "other":
+                found, precision = _entry_date(line.text)
             rows.append(
                 {
                     "position": len(rows),

@@ -49,6 +49,10 @@ SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
     r"(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
 )
+NAME_IN_CITY = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}(?: and [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})?)"
+    r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+)?"
+)
 VIEWS_EXPRESSED = re.compile(r"\b(?:views|opinions) expressed\b", re.IGNORECASE)
 MIN_LANGUAGE_CHARS = 40
 MIN_LANGUAGE_PROBABILITY = 0.5
@@ -294,6 +298,10 @@ def find_author(cleaned: Cleaned, kb: Knowledge) -> str | None:
             return match.group("name").strip()
     if cleaned.signature:
         return camel_case_name(cleaned.signature) or cleaned.signature
+    for line in cleaned.head:
+        match = NAME_IN_CITY.fullmatch(line)
+        if line != cleaned.title and match:
+            return match.group("name")  # "Julian Borger in Washington"
     return None
 
 

@@ -406,3 +406,31 @@ def test_rt_fixture_drops_inline_read_more_and_newsletter_prompt(kb):
     assert len(paragraphs) == 4
     assert "Published time: 7 Oct, 2015 14:22" in cleaned.head
     assert "© Sputnik / Dmitry Vinogradov" not in cleaned.widgets  # a photo credit, not a widget
+
+
+def test_claim_box_labels_leave_the_body_and_sources_carry_their_dates(kb):
+    cleaned = _fixture(kb, "layout_factcheck_claim_box.txt")
+    paragraphs = cleaned.body.split("\n\n")
+    for label in ("Claim:", "Rating:", "About this rating", "False"):
+        assert label not in paragraphs
+    assert (
+        "The U.S. military and Russia carried out joint airstrikes against the Islamic State "
+        "near al-Bab in January 2017." in paragraphs
+    )
+    sources = [link for link in cleaned.links if link["relation"] == "source"]
+    assert [s["url"] for s in sources] == [
+        "https://tass.com/defense/926629",
+        "https://www.voanews.com/a/pentagon-denies/3688383.html",
+    ]
+    assert all((s["date"], s["date_precision"]) == (date(2017, 1, 23), "day") for s in sources)
+    assert "Home" not in cleaned.body  # the link menu
+
+
+def test_plain_comments_section_after_a_wire_story(kb):
+    cleaned = _fixture(kb, "layout_plain_comments.txt")
+    assert cleaned.body.endswith('"We are open to contacts," Bogdanovsky said.')
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        ("Alex Smith", "Finally they talk."),
+        ("Maria", "Too late for Aleppo."),
+    ]
+    assert cleaned.dateline == "MOSCOW. Oct 8 (Interfax) -"

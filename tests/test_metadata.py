@@ -271,3 +271,23 @@ def test_disinformation_case_page_is_a_fact_check_by_its_reviewer(kb):
     assert (meta["outlet"], meta["kind"]) == ("EUvsDisinfo", "fact-check")
     assert meta["title"] == "US and Russia conducted joint airstrikes in Syria"
     assert meta["verdict"] is None  # the case page prints no rating
+
+
+def test_claim_box_fact_check_metadata(kb):
+    meta = _describe_fixture("layout_factcheck_claim_box.txt", kb)
+    assert (meta["kind"], meta["verdict"]) == ("fact-check", "False")
+    assert meta["title"] == "Did the U.S. and Russia Launch Joint Airstrikes in Syria?"
+    assert meta["outlet"] is None  # TASS and VOA are its sources, nothing names the site
+
+
+def test_guardian_style_page_metadata(kb):
+    meta = _describe_fixture("layout_guardian_style.txt", kb)
+    assert meta["outlet"] == "The Guardian"
+    assert meta["author"] == "Julian Borger"  # "NAME in CITY" byline
+    assert meta["title"] == "US rejects Russian offer of joint airstrikes against Nusra Front"
+
+
+def test_interfax_dateline_names_the_publisher(kb):
+    meta = _describe_fixture("layout_plain_comments.txt", kb)
+    assert (meta["outlet"], meta["outlet_country"]) == ("Interfax", "RU")
+    assert meta["title"] is None  # only the agency's name stands above the story

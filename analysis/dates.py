@@ -548,6 +548,15 @@ class CalendarEvent:
     keywords: tuple[tuple[str, ...], ...]  # groups of lower-cased alternatives
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _prefix_key(keyword: str) -> str:
+    """Up to three leading word characters of a keyword ("u.s." → "u", "shoigu" → "sho")."""
+    match = _WORDS.match(keyword)
+    return match.group(0)[:3] if match else keyword[:1]
+
+
 class Calendar:
     """The known events, with one keyword scan per sentence for all of them."""
 
@@ -558,8 +567,12 @@ class Calendar:
             for g_index, group in enumerate(event.keywords):
                 for word in group:
                     self._groups_of.setdefault(word, set()).add((e_index, g_index))
-        self._words = sorted(self._groups_of)
-        self._starts = {w: re.compile(rf"(?<!\w){re.escape(w)}") for w in self._words}
+        self._starts = {w: re.compile(rf"(?<!\w){re.escape(w)}") for w in self._groups_of}
+        # Keywords indexed by the first letters of their first word: a sentence only checks the
+        # keywords whose index key starts one of its words.
+        self._by_prefix: dict[str, list[str]] = {}
+        for word in sorted(self._groups_of):
+            self._by_prefix.setdefault(_prefix_key(word), []).append(word)
 
     def years(self) -> range:
         """The years the calendar covers, one either side (the corpus's plausible span)."""
@@ -570,10 +583,12 @@ class Calendar:
     def matching(self, sentence: str) -> list[CalendarEvent]:
         """Events whose every keyword group occurs in ``sentence`` (a keyword starts a word)."""
         lowered = sentence.lower()
+        keys = {token[:n] for token in _WORDS.findall(lowered) for n in (1, 2, 3)}
         hits: set[tuple[int, int]] = set()
-        for word in self._words:
-            if word in lowered and self._starts[word].search(lowered):  # substring test first
-                hits |= self._groups_of[word]
+        for key in keys & self._by_prefix.keys():
+            for word in self._by_prefix[key]:
+                if word in lowered and self._starts[word].search(lowered):
+                    hits |= self._groups_of[word]
         if not hits:
             return []
         touched = sorted({e_index for e_index, _ in hits})
@@ -778,39 +793,48 @@ def _collect(body: str) -> _BodyEvidence:
     """Mentions in the body, with stamp-like lines set aside and photo captions ignored."""
     stamps: list[str] = []
     mentions: list[tuple[DateMention, str, bool]] = []
-    lines = _line_spans(body)
-    for index, (a, b) in enumerate(lines):
-        line = body[a:b]
-        if not line.strip():
-            continue
-        found = find_dates(line)
+    every = find_dates(body)  # one scan; mentions are then shared out to their lines
+    position = 0
+    for index, (a, b) in enumerate(_line_spans(body)):
+        if position >= len(every):
+            break
+        found: list[DateMention] = []
+        while position < len(every) and every[position].start < b:
+            if every[position].start >= a:
+                found.append(every[position])
+            position += 1
         if not found:
             continue
+        line = body[a:b]
         if index < 15 and _is_stamp(line, [m for m in found if m.kind in {"full", "month_year"}]):
             stamps.append(line)
             continue
         if _is_caption(line, body[b : b + _CAPTION_REPEAT_WINDOW]) or _is_link_line(line):
             continue
-        mentions.extend(_with_sentences(line, found))
+        mentions.extend(_with_sentences(line, found, a))
     dateline = _find_dateline(body)
     if dateline is None:
         return _BodyEvidence(stamps, mentions, None)
     return _BodyEvidence(stamps, mentions, dateline[0], dateline[1])
 
 
-def _with_sentences(line: str, found: list[DateMention]) -> Iterable[tuple[DateMention, str, bool]]:
-    """Each mention with its sentence and whether it sits inside quotation marks (linear)."""
+def _with_sentences(
+    line: str, found: list[DateMention], offset: int
+) -> Iterable[tuple[DateMention, str, bool]]:
+    """Each mention with its sentence and whether it sits inside quotation marks (linear);
+    ``offset`` is where the line starts in the text the mentions point into."""
     sentences = _sentences(line)
     index = 0
     counted_to, curly_open, curly_close, straight = 0, 0, 0, 0
     for m in found:  # mentions are in text order
-        while index < len(sentences) - 1 and sentences[index][1] <= m.start:
+        start = m.start - offset
+        while index < len(sentences) - 1 and sentences[index][1] <= start:
             index += 1
-        segment = line[counted_to : m.start]
+        segment = line[counted_to:start]
         curly_open += segment.count("“")
         curly_close += segment.count("”")
         straight += segment.count('"')
-        counted_to = m.start
+        counted_to = start
         quoted = curly_open > curly_close or straight % 2 == 1
         yield m, line[slice(*sentences[index])] if sentences else line, quoted
 

@@ -1,9 +1,10 @@
 """Claims against the hand-annotated gold: floors that fail the build when quality drops.
 
 Floors are set a little under the scores measured when they were written (see the README's claims
-section), per gold group: ``seed`` (the five seed pages, tuned on), ``untuned`` and ``heldout``
-(fixture pages in other layouts; first scored before any rule was adjusted to them, then used for
-tuning — their first-run scores are recorded in the README, not here).
+section), per gold group: ``seed`` (the five seed pages, tuned on), ``untuned``, ``heldout`` and ``heldout2``
+(fixture pages in other layouts, written in three batches; each batch was first scored before any
+rule was adjusted to it, then used for tuning — the first-run scores are recorded in the README,
+not here).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def result():
         ("seed", 0.90, 0.90, 0.90, 0.90),
         ("untuned", 0.85, 0.90, 0.85, 0.85),
         ("heldout", 0.85, 0.90, 0.80, 0.85),
+        ("heldout2", 0.80, 0.90, 0.85, 0.85),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):

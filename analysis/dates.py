@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -659,6 +659,26 @@ def _shipped_knowledge() -> Knowledge:
 def calendar_events(kb: Knowledge | None = None) -> Calendar:
     """The compiled calendar (shipped data, or ``kb``'s merged calendar)."""
     return _compiled_calendar(kb if kb is not None else _shipped_knowledge())
+
+
+def resolve_with_calendar(mention: DateMention, sentence: str, calendar: Calendar) -> DateMention:
+    """A year-less "September 30" / "in March" the reference could not date, dated by a known event
+    of the same month (and day) whose keywords all occur in the sentence (basis "year inferred")."""
+    if mention.date is not None or mention.kind not in {"month_day", "month"}:
+        return mention
+    fits = {
+        (e.date.year, e.date.month)
+        for e in calendar.matching(sentence)
+        if e.date.month == mention.month
+        and (mention.kind == "month" or (e.precision == DAY and e.date.day == mention.day))
+    }
+    if len(fits) != 1:
+        return mention
+    year, month = fits.pop()
+    if mention.kind == "month":
+        return replace(mention, date=date(year, month, 1), precision=MONTH, basis=YEAR_INFERRED)
+    assert mention.day is not None
+    return replace(mention, date=date(year, month, mention.day), precision=DAY, basis=YEAR_INFERRED)
 
 
 # --------------------------------------------------------------------------------------------

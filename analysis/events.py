@@ -7,7 +7,8 @@ a weekday needs a day-precise publication date, "earlier this month" a month-pre
 A digest's dated "related" links become rows with ``source = "link"`` and no offsets.
 
 Event bases: ``explicit date`` (the text gives the full date, month and year, or the year),
-``year inferred`` (day/month from the text, year from the publication date), ``relative day``
+``year inferred`` (day/month from the text, year from the publication date — or, when the
+publication date is unknown, from a known event of ``calendar.toml`` that the sentence describes), ``relative day``
 (weekday, yesterday, today), ``relative period`` (last week, earlier this month, last year),
 ``link date`` (the date of a related link).
 """
@@ -17,7 +18,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from analysis.dates import DAY, PRECISIONS_ORDER, DateMention, find_dates
+from analysis.dates import (
+    DAY,
+    PRECISIONS_ORDER,
+    Calendar,
+    DateMention,
+    calendar_events,
+    find_dates,
+    resolve_with_calendar,
+)
 from analysis.knowledge import Knowledge
 
 LINK_DATE = "link date"
@@ -61,7 +70,11 @@ def _distinct_dates(mentions: list[DateMention]) -> list[DateMention]:
 
 
 def _body_events(
-    body: str, sentences: list[tuple[int, int]], reference: date | None, precision: str | None
+    body: str,
+    sentences: list[tuple[int, int]],
+    reference: date | None,
+    precision: str | None,
+    calendar: Calendar,
 ) -> list[dict[str, Any]]:
     mentions = find_dates(body, reference, precision)
     rows: list[dict[str, Any]] = []
@@ -72,6 +85,8 @@ def _body_events(
             if mentions[index].start >= start:
                 inside.append(mentions[index])
             index += 1
+        if any(m.date is None for m in inside):
+            inside = [resolve_with_calendar(m, body[start:end], calendar) for m in inside]
         for m in _distinct_dates(inside):
             rows.append(
                 {
@@ -121,7 +136,9 @@ def extract_events(
     """Timeline rows (``event_id``, ``doc_id``, ``date``, ``precision``, ``basis``, ``text``,
     ``start``, ``end``, ``source``): body events in body order, then dated related links."""
     reference, precision = _reference(doc)
-    rows = _body_events(body or "", sentences, reference, precision) + _link_events(links or [])
+    calendar = calendar_events(kb)
+    rows = _body_events(body or "", sentences, reference, precision, calendar)
+    rows += _link_events(links or [])
     doc_id = str(doc.get("doc_id", ""))
     for n, row in enumerate(rows, start=1):
         row["event_id"] = f"{doc_id}:e{n}"

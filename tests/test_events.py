@@ -150,3 +150,11 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
     assert result["n_gold"] >= 50
     assert result["accuracy"] >= 0.9, result["missed"]
     assert result["groups"]["fixture"]["accuracy"] >= 0.9, result["missed"]
+
+
+def test_without_a_publication_date_a_known_event_supplies_the_year():
+    body = "Russia began air strikes in Syria on September 30. Talks followed on October 1."
+    rows = _events(body, None)
+    assert [(r["date"], r["precision"], r["basis"]) for r in rows] == [
+        (date(2015, 9, 30), "day", "year inferred")
+    ]

@@ -46,6 +46,7 @@ from analysis.knowledge import Knowledge
 from analysis.nlp import paragraph_spans
 
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
+MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
 MIN_WORDS = 4  # quoted phrases shorter than this are scare quotes / titles, not quotations
 
 SPEECH_VERBS = (
@@ -551,6 +552,8 @@ def _find_quotations(body: str, paragraphs: list[tuple[int, int]], skip: set[int
                     group = group_of_para.get(p_index, p_index)
                     quote.group = group
                     group_of_para[p_index + 1] = group
+                elif end - start > MAX_UNCLOSED:
+                    continue  # a stray opening mark, not a quotation running to the paragraph end
             elif p_index in group_of_para and quote.open_at == p_start:
                 quote.group = group_of_para[p_index]
             quotes.append(quote)
@@ -1170,16 +1173,13 @@ def body_of(doc: _Doc, quote: _Quote) -> str:
     return doc.body[quote.start : quote.end]
 
 
-def _same_words(a: str, b: str) -> bool:
-    """The same quotation repeated (a press release quoted twice), whitespace aside."""
-    return len(a) > 40 and a.split() == b.split()
-
-
 def _person_in_previous_paragraph(doc: _Doc, para: int) -> Speaker | None:
     """The person in focus just before a paragraph that is all quotation: one who spoke in the
     previous paragraph, else the last person named there."""
     prev_start, prev_end = doc.paragraphs[para - 1]
-    inside = [e for e in doc.entities if prev_start <= e[0] < prev_end and _person_like(e[2])]
+    low = bisect.bisect_left(doc.entities, prev_start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, prev_end, key=lambda e: e[0])
+    inside = [e for e in doc.entities[low:high] if _person_like(e[2])]
     speaking = [e for e in inside if e[3]]
     chosen = speaking or inside
     return chosen[-1][2] if chosen else None
@@ -1190,21 +1190,21 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
     for quote in quotes:
         if quote.group is not None and quote.speaker is not None:
             by_group.setdefault(quote.group, quote.speaker)
+    by_words: dict[tuple[str, ...], Speaker] = {}
+    for quote in quotes:
+        text = body_of(doc, quote)
+        if quote.speaker is not None and not quote.weak and len(text) > 40:
+            by_words.setdefault(tuple(text.split()), quote.speaker)
     for position, quote in enumerate(quotes):
         if quote.speaker is not None:
             continue
         if quote.group is not None and quote.group in by_group:
             quote.speaker = by_group[quote.group]
             continue
-        same_text = [
-            q
-            for q in quotes
-            if q.speaker is not None
-            and not q.weak
-            and _same_words(body_of(doc, q), body_of(doc, quote))
-        ]
-        if same_text:
-            quote.speaker = same_text[0].speaker
+        text = body_of(doc, quote)
+        repeated = by_words.get(tuple(text.split())) if len(text) > 40 else None
+        if repeated is not None:  # the same quotation attributed elsewhere (a press release)
+            quote.speaker = repeated
             continue
         same_para = [
             q for q in quotes if q.para == quote.para and q.speaker is not None and not q.weak

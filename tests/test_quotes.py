@@ -510,3 +510,20 @@ def test_more_attribution_shapes(kb, body, speaker):
 def test_quoted_titles_are_not_quotations(kb):
     body = "The report, titled “Russia’s War in Syria: The First Year and Beyond,” was published on Monday."
     assert quotes_of(body, kb) == []
+
+
+def test_a_stray_opening_mark_does_not_swallow_a_long_paragraph(kb):
+    body = "Officials said “ " + "the talks went on and on " * 80 + "without any result."
+    assert quotes_of(body, kb) == []
+
+
+def test_a_repeated_press_release_takes_the_attribution_of_its_other_copy(kb):
+    release = (
+        "On January 22 the command center received from the American side the coordinates of "
+        "IS targets near al-Bab."
+    )
+    body = (
+        f"“{release}”\n\nThe statement was carried by TASS. The Russian Defense Ministry said:\n\n"
+        f"“{release}”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"] * 2

@@ -220,6 +220,14 @@ def _noun_phrase_before(words: list[str]) -> str:
     return " ".join(reversed(kept))
 
 
+def _canonical(name: str, kb: Knowledge) -> str:
+    """A party word as the actors file names it ("U.S." → "United States"), else as written."""
+    from analysis.actors import resolve_actor
+
+    actor = resolve_actor(name, kb)
+    return actor.name if actor is not None else name
+
+
 def _party_words(kb: Knowledge) -> frozenset[str]:
     parties = (kb.stance or {}).get("parties", {})
     return frozenset(str(w) for words in parties.values() for w in words)
@@ -277,7 +285,7 @@ def _reported_actor(
     ]
     if subjects:
         chosen = subjects[0]
-        return chosen[2], _side_name(chosen[3])
+        return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
 
 

@@ -106,8 +106,22 @@ def valid_topics(kb: Knowledge) -> list[str]:
     return [t.name for t in topics_of(kb)]
 
 
+ALL_TOPICS_INFO = {
+    "name": "all",
+    "title": "US–Russia military coordination in Syria, 2015–2017",
+    "question": "Did the United States and Russia coordinate military operations in Syria?",
+    "start": None,
+    "end": None,
+    "keywords": [],
+    "stances": [],
+}
+
+
 def topic_info(kb: Knowledge, name: str) -> dict[str, Any]:
-    """Title, question, window and keywords of one topic (for report headings)."""
+    """Title, question, window and keywords of one topic (for report headings); "all" describes
+    the whole corpus."""
+    if name == "all":
+        return dict(ALL_TOPICS_INFO)
     for topic in topics_of(kb):
         if topic.name == name:
             return {

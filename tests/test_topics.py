@@ -98,3 +98,9 @@ def test_a_user_topic_file_adds_a_topic(tmp_path: Path):
     kb = load_knowledge(tmp_path)
     assert "tanf" in valid_topics(kb)
     assert tagged(kb, {"doc_id": "a", "text": "Strikes near al-Tanf."}) == [["tanf"]]
+
+
+def test_topic_info_of_all_describes_the_whole_corpus(kb):
+    info = topic_info(kb, "all")
+    assert info["name"] == "all"
+    assert info["question"].endswith("?")

@@ -47,7 +47,8 @@ from analysis.nlp import paragraph_spans
 
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
-MIN_WORDS = 4  # quoted phrases shorter than this are scare quotes / titles, not quotations
+MIN_WORDS = 4
+SHORT_PHRASE_WORDS = 8  # unattributed phrases shorter than this need a speech verb nearby  # quoted phrases shorter than this are scare quotes / titles, not quotations
 
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|tell|telling|added|adds|adding|stated|states|noted|notes|"
@@ -60,7 +61,7 @@ SPEECH_VERBS = (
     "alleged|charged|countered|quipped|pointed out|points out|went on|shot back|put it|"
     "testified|briefed|wrote in|texted|emailed"
 )
-_VERB = re.compile(rf"\b(?:(?:called|calling)(?!\s+(?:for|on|off|up)\b)|{SPEECH_VERBS})\b")
+_VERB = re.compile(rf"(?<![\w\-])(?:(?:called|calling)(?!\s+(?:for|on|off|up)\b)|{SPEECH_VERBS})\b")
 _INVERTED_VERBS = "said|says|added|adds|told|asked|wrote|explained|continued|noted|stressed|insisted|replied|answered"
 
 _OPEN_DOUBLE = "“„«"
@@ -1169,6 +1170,20 @@ def _looks_like_a_title(text: str) -> bool:
     return bool(words) and capitalised / len(words) >= 0.6
 
 
+def _reads_as_speech(doc: _Doc, quote: _Quote) -> bool:
+    """Keep an unattributed quotation unless it looks like a title or a scare-quoted phrase (a
+    short one, inside a sentence with no speech verb)."""
+    text = body_of(doc, quote)
+    if _looks_like_a_title(text):
+        return False
+    if len(text.split()) >= SHORT_PHRASE_WORDS:
+        return True
+    sentence_start = _sentence_start(doc.body, quote.open_at)
+    whole = doc.body[sentence_start : quote.close_end + 200]
+    whole = whole[: _sentence_end(whole, quote.close_end - sentence_start)]
+    return quote.open_at == sentence_start or bool(_VERB.search(whole))
+
+
 def body_of(doc: _Doc, quote: _Quote) -> str:
     return doc.body[quote.start : quote.end]
 
@@ -1315,7 +1330,7 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
         if quote.speaker is not None and not quote.weak:
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
-    found = [q for q in found if q.speaker is not None or not _looks_like_a_title(body_of(doc, q))]
+    found = [q for q in found if q.speaker is not None or _reads_as_speech(doc, q)]
     _resolve_cataphora(found, doc)
     for quote in [*found, *turns]:
         if quote.speaker is not None and quote.speaker.kind == "person":

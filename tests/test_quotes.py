@@ -277,7 +277,7 @@ def test_scare_quotes_are_not_quotations(kb):
 
 
 def test_unattributed_quote_has_no_invented_speaker(kb):
-    body = "The slogan “peace through strength and more strength” appeared on every wall."
+    body = "The banner read “peace through strength and more strength for every single one of us” in red."
     rows = quotes_of(body, kb)
     assert [r["speaker"] for r in rows] == [None]
 
@@ -527,3 +527,17 @@ def test_a_repeated_press_release_takes_the_attribution_of_its_other_copy(kb):
         f"“{release}”"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"] * 2
+
+
+def test_short_unattributed_phrase_without_a_speech_verb_is_a_scare_quote(kb):
+    body = (
+        "Washington keeps arming the so-called “moderate opposition groups in Syria” every month."
+    )
+    assert quotes_of(body, kb) == []
+
+
+def test_straight_single_quotes_as_the_main_quotation_marks(kb):
+    body = "'We won't do it with the Russians, not now,' Kirby said."
+    assert pairs(quotes_of(body, kb)) == [
+        ("We won't do it with the Russians, not now,", "John Kirby")
+    ]

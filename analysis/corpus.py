@@ -34,7 +34,8 @@ import pandas as pd
 
 from analysis import read
 from analysis.dedup import find_duplicates
-from analysis.knowledge import Knowledge, load_knowledge
+from analysis.knowledge import DATA_FILES, Knowledge, load_knowledge
+from analysis.knowledge import ENV_VAR as KNOWLEDGE_ENV
 from analysis.pipeline import DocResult, process_path
 from analysis.tables import build_table
 
@@ -85,10 +86,30 @@ def _is_input(path: Path) -> bool:
 
 
 def _folder_files(root: Path) -> list[Path]:
+    """Regular input files of a folder (``scandir``: no ``stat`` call per file)."""
     try:
-        return [p for p in root.iterdir() if p.is_file() and _is_input(p)]
+        with os.scandir(root) as entries:
+            return [
+                root / entry.name
+                for entry in entries
+                if entry.is_file() and _is_input(Path(entry.name))
+            ]
     except OSError:
         return []
+
+
+def _existing_sidecars(paths: Sequence[Path]) -> set[Path]:
+    """The sidecar files present beside ``paths`` (one folder listing per folder)."""
+    found: set[Path] = set()
+    for parent in dict.fromkeys(p.parent for p in paths):
+        try:
+            with os.scandir(parent) as entries:
+                found.update(
+                    parent / entry.name for entry in entries if entry.name.endswith(SIDECAR_SUFFIX)
+                )
+        except OSError:
+            continue
+    return found
 
 
 def discover(source: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -296,26 +317,38 @@ def default_cache_dir() -> Path:
     return Path(base) / "coordination-claims"
 
 
-def _sidecar_bytes(path: Path) -> bytes:
+def _sidecar_bytes(path: Path, sidecars: set[Path] | None = None) -> bytes:
+    if sidecars is not None and not sidecars:  # the usual case: no sidecars at all
+        return b""
     side = read.sidecar_path(path)
     try:
-        return side.read_bytes() if side.is_file() else b""
+        present = side in sidecars if sidecars is not None else side.is_file()
+        return side.read_bytes() if present else b""
     except OSError:
         return b"\x00unreadable sidecar"
 
 
-def fingerprint_input(path: Path, doc_id: str, code: str, max_bytes: int) -> Input:
-    """Read a file (unless too large: then stat alone) and compute its content key."""
+def _read_small(path: Path, max_bytes: int) -> tuple[bytes | None, bytes]:
+    """``(data, content)``: the bytes, or for a too-large file ``None`` and its size and mtime
+    (one ``open`` + ``fstat``; a too-large file is never read into memory)."""
+    with path.open("rb") as handle:
+        stat = os.fstat(handle.fileno())
+        if stat.st_size > max_bytes:
+            return None, f"large:{stat.st_size}:{stat.st_mtime_ns}".encode()
+        data = handle.read()
+    return data, data
+
+
+def fingerprint_input(
+    path: Path, doc_id: str, code: str, max_bytes: int, sidecars: set[Path] | None = None
+) -> Input:
+    """Read a file (unless too large) and compute its content key."""
     try:
-        stat = path.stat()
-        if stat.st_size > max_bytes:  # keyed by size and mtime: never read into memory
-            data, content = None, f"large:{stat.st_size}:{stat.st_mtime_ns}".encode()
-        else:
-            data = content = path.read_bytes()
+        data, content = _read_small(path, max_bytes)
     except OSError:
         return Input(path, doc_id)
     digest = hashlib.sha256(code.encode())
-    for part in (doc_id.encode(), str(path).encode(), content, _sidecar_bytes(path)):
+    for part in (doc_id.encode(), str(path).encode(), content, _sidecar_bytes(path, sidecars)):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return Input(path, doc_id, data, digest.hexdigest())
@@ -361,6 +394,37 @@ def _write_pickle(path: Path, payload: dict[str, Any]) -> None:
 # the loader
 
 
+_KNOWLEDGE: dict[str, tuple[tuple[Any, ...], Knowledge]] = {}
+
+
+def _data_files_signature(data_dir: str | Path | None) -> tuple[Any, ...]:
+    """Name, size and mtime of every data file ``load_knowledge`` would read."""
+    user = data_dir or os.environ.get(KNOWLEDGE_ENV)
+    folders = [Path(__file__).resolve().parent / "data", *([Path(user)] if user else [])]
+    signature: list[Any] = [str(user)]
+    for folder in folders:
+        for name in DATA_FILES:
+            try:
+                stat = (folder / f"{name}.toml").stat()
+                signature.append((str(folder), name, stat.st_size, stat.st_mtime_ns))
+            except OSError:
+                signature.append((str(folder), name, None))
+    return tuple(signature)
+
+
+def knowledge_for(data_dir: str | Path | None = None) -> Knowledge:
+    """``load_knowledge``, parsed again only when a data file changed (parsing the TOML files
+    costs more than reading a small corpus from the cache).  Treat the result as read-only."""
+    signature = _data_files_signature(data_dir)
+    key = str(data_dir)
+    cached = _KNOWLEDGE.get(key)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    kb = load_knowledge(data_dir)
+    _KNOWLEDGE[key] = (signature, kb)
+    return kb
+
+
 def load_corpus(
     source: str | Path | Iterable[str | Path],
     *,
@@ -377,7 +441,7 @@ def load_corpus(
     ``cache``/``cache_dir``: reuse results for unchanged files (default folder: see
     ``default_cache_dir``).  ``max_bytes``: larger files become ``too_large`` problems.
     """
-    kb = load_knowledge(data_dir)
+    kb = knowledge_for(data_dir)
     paths = discover(source)
     doc_ids = assign_doc_ids(paths)
     if not cache:
@@ -397,8 +461,9 @@ def _load_cached(
     max_bytes: int,
 ) -> Corpus:
     code = code_fingerprint(kb, max_bytes)
+    sidecars = _existing_sidecars(paths)
     items = [
-        fingerprint_input(path, doc_id, code, max_bytes)
+        fingerprint_input(path, doc_id, code, max_bytes, sidecars)
         for path, doc_id in zip(paths, doc_ids, strict=True)
     ]
     keys = [item.key for item in items]

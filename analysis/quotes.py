@@ -736,9 +736,6 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         actor = resolve_actor(name, kb)
         if actor is not None:
             return _Parsed("actor", speaker=_from_actor(actor, _clean_role(title, kb) or None))
-        known = _resolve_surface(name, kb)
-        if known is not None:
-            return _Parsed("actor", speaker=known)
         return _Parsed("person", speaker=_unknown_person(name, _clean_role(title, kb) or None, kb))
     head = _head_noun(segment)
     if head is not None:
@@ -760,12 +757,6 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
             description=_drop_article(segment),
         )
     return _Parsed("none")
-
-
-def _resolve_surface(name: str, kb: Knowledge) -> Speaker | None:
-    """Names the knowledge base knows only partly ("Ministry of Defense" in a Russian outlet)."""
-    del name, kb
-    return None
 
 
 _PRIORITY = {"actor": 0, "person": 0, "generic": 2, "pronoun": 3}

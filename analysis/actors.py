@@ -219,6 +219,8 @@ def _build_index(kb: Knowledge) -> _Index:
 
 def actor_index(kb: Knowledge) -> _Index:
     """The compiled index for ``kb``, built once per process per ``kb.fingerprint``."""
+    if not kb.fingerprint:  # a hand-made Knowledge: nothing safe to cache it under
+        return _build_index(kb)
     index = _INDEXES.get(kb.fingerprint)
     if index is None:
         index = _INDEXES[kb.fingerprint] = _build_index(kb)

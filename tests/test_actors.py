@@ -100,3 +100,18 @@ def test_find_actor_mentions_can_be_restricted_by_kind(kb):
 
 def test_bare_ambiguous_surnames_are_not_mentions(kb):
     assert find_actor_mentions("Davis Cup results", kb) == []
+
+
+def test_a_user_actor_file_extends_the_knowledge_base(tmp_path):
+    (tmp_path / "actors.toml").write_text(
+        '[[actor]]\nname = "Michelle Baldanza"\naliases = ["Baldanza"]\n'
+        'role = "Pentagon spokeswoman"\naffiliation = "U.S. Department of Defense"\nside = "US"\n'
+        '[side_words]\nother = ["Airwars Foundation"]\n',
+        encoding="utf-8",
+    )
+    user_kb = load_knowledge(tmp_path)
+    actor = resolve_actor("Lt. Col. Michelle Baldanza", user_kb)
+    assert actor is not None
+    assert (actor.name, actor.side) == ("Michelle Baldanza", "US")
+    assert resolve_actor("Capt. Jeff Davis", user_kb).name == "Jeff Davis"  # shipped entries kept
+    assert side_from_affiliation("a fellow at the Airwars Foundation", user_kb) == "other"

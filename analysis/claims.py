@@ -338,11 +338,10 @@ def _date_mentions(text: str, reference: date | None, precision: str) -> list[An
 def _with_partner(unit_cues: list[st.Cue], analysed: st.Analysed) -> str | None:
     """The party named as partner right after a coordination term ("cooperation with Moscow",
     "coordinate with the Russians"): its counterpart is implied when no third state is named."""
-    doc = analysed.doc
     parties = [c for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)]
     for coord in (c for c in unit_cues if c.label == "coordination"):
         for party in parties:
-            between = [t.lower_ for t in doc[coord.end : party.start]]
+            between = analysed.words_between(coord, party)
             if between and between[0] == "with" and len(between) <= 3:
                 return _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
     return None

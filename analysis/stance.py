@@ -69,6 +69,10 @@ class Analysed:
         self.cues.sort(key=lambda c: (c.char_start, c.start, -(c.end - c.start), c.label))
         self._starts = [c.char_start for c in self.cues]
 
+    def words_between(self, left: Cue, right: Cue) -> list[str]:
+        """Lower-cased words between two cues (a cheap look at the text, not the tokens)."""
+        return self.doc.text[left.char_end : right.char_start].lower().split()
+
     def cues_between(self, char_start: int, char_end: int) -> list[Cue]:
         """Cues lying inside [char_start, char_end), in text order."""
         first = bisect_left(self._starts, char_start)
@@ -391,7 +395,6 @@ def third_party_partner(
     Patterns: "<coordination> … with <other>", "<other> … <coordination> with <Russia>" (US not
     named in the clause), "<party> and <other>" in the clause of the coordination term.
     """
-    doc = analysed.doc
     coordination = [c for c in cues if c.label == "coordination"]
     if not coordination:
         return False
@@ -405,7 +408,7 @@ def third_party_partner(
             if not _same_clause(analysed, coord.start, other.start):
                 continue
             if other.start >= coord.end and other.start - coord.end <= 6:
-                window = [t.lower_ for t in doc[coord.end : other.start]]
+                window = analysed.words_between(coord, other)
                 if "with" in window or "between" in window:
                     return True
             if other.end <= coord.start:
@@ -418,7 +421,7 @@ def third_party_partner(
                     return True
             for party in parties:
                 lo, hi = sorted((party, other), key=lambda c: c.start)
-                between = [t.lower_ for t in doc[lo.end : hi.start]]
+                between = analysed.words_between(lo, hi)
                 if between in (["and"], ["and", "the"]) and _same_clause(
                     analysed, lo.start, coord.start
                 ):

@@ -246,6 +246,8 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        elif tag == "body":  # an unclosed <head> ends where the body starts
+            self.skipping = [t for t in self.skipping if t != "head"]
         elif tag in self.SKIP:
             self.skipping.append(tag)
         elif tag == "br":

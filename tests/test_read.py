@@ -243,6 +243,11 @@ def test_text_mentioning_a_tag_is_not_treated_as_html():
     assert _text(Path("guide.txt"), text.encode()).markup == "text"
 
 
+def test_unclosed_head_does_not_hide_the_body():
+    markup = "<html><head><title>T</title><meta charset=utf-8><body><p>Russia said so.</p>"
+    assert html_to_text(markup) == "T\n\nRussia said so."
+
+
 def test_page_of_only_scripts_is_no_text():
     data = b"<html><head><script>var x = 1;</script></head><body>&nbsp;</body></html>"
     assert _problem(Path("x.html"), data).reason == "no_text"

@@ -717,6 +717,11 @@ class _Parsed:
     description: str | None = None
 
 
+def _organisation_words(kb: Knowledge) -> frozenset[str]:
+    titles = kb.actors.get("titles", {}) if isinstance(kb.actors, dict) else {}
+    return frozenset(str(word) for word in titles.get("organisation_words", []))
+
+
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.")
     if not segment:
@@ -732,6 +737,12 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("actor", speaker=_from_actor(actor))
     prefix = _segment_prefix(segment)
     title, name = split_title(prefix, kb)
+    if not name and prefix != segment:
+        # "First Deputy Chief of the General Staff Nikolai Bogdanovsky": a name after the title's
+        # complement, if it has two tokens and no organisation word
+        title, name = split_title(segment, kb)
+        if len(name.split()) < 2 or set(name.split()) & _organisation_words(kb):
+            title, name = "", ""
     if name and not re.match(r"^(?:the|a|an)\b", name, re.IGNORECASE):
         actor = resolve_actor(name, kb)
         if actor is not None:
@@ -1095,7 +1106,10 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     earlier = doc.by_surname(name)
     if earlier is not None:
         return earlier
-    return Speaker(name=name, kind="person")
+    title = titled[: -len(name)].strip() if titled.endswith(name) else ""
+    return Speaker(
+        name=name, kind="person", side=side_from_affiliation(title, doc.kb) if title else None
+    )
 
 
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
@@ -1231,6 +1245,36 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
             by_group.setdefault(quote.group, quote.speaker)
 
 
+def _institution_in_context(quotes: list[_Quote], doc: _Doc) -> None:
+    """ "The Pentagon quickly denied that account. “…,” a spokesman said." — an unnamed speaker
+    whose description names no side speaks for the institution named just before (in the same
+    or the previous paragraph)."""
+    for quote in quotes:
+        speaker = quote.speaker
+        if (
+            speaker is None
+            or speaker.kind != "generic"
+            or speaker.side
+            or speaker.head
+            not in {
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "official",
+                "officials",
+                "representative",
+            }
+        ):
+            continue
+        para_start = doc.paragraphs[max(0, quote.para - 1)][0]
+        institution = doc.last(quote.open_at, lambda s: s.kind == "institution", limit=8)
+        at = [e[0] for e in doc.entities if e[2] is institution]
+        if institution is not None and at and max(a for a in at if a < quote.open_at) >= para_start:
+            quote.speaker = replace(
+                speaker, affiliation=institution.affiliation, side=institution.side
+            )
+
+
 def _resolve_cataphora(quotes: list[_Quote], doc: _Doc) -> None:
     """ "a Pentagon spokesman said" → the one person the document names with that role."""
     named = [e[2] for e in doc.entities if e[2].kind == "person"]
@@ -1259,7 +1303,7 @@ def _resolve_cataphora(quotes: list[_Quote], doc: _Doc) -> None:
 
 
 _GOVERNMENT_WORDS = re.compile(
-    r"\b(?:minister|ministry|deputy|general|colonel|major|spokesman|spokeswoman|spokesperson|"
+    r"\b(?:minister|ministry|deputy|chief|staff|general|colonel|major|spokesman|spokeswoman|spokesperson|"
     r"official|commander|ambassador|envoy|diplomat)\b",
     re.IGNORECASE,
 )
@@ -1323,6 +1367,7 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
     _fill_unattributed(found, doc)
     found = [q for q in found if q.speaker is not None or _reads_as_speech(doc, q)]
     _resolve_cataphora(found, doc)
+    _institution_in_context(found, doc)
     for quote in [*found, *turns]:
         if quote.speaker is not None and quote.speaker.kind == "person":
             quote.speaker = doc.person(quote.speaker)

@@ -541,3 +541,30 @@ def test_straight_single_quotes_as_the_main_quotation_marks(kb):
     assert pairs(quotes_of(body, kb)) == [
         ("We won't do it with the Russians, not now,", "John Kirby")
     ]
+
+
+def test_name_after_a_long_title_is_found(kb):
+    body = (
+        "The General Staff is ready for talks, First Deputy Chief of the General Staff Nikolai "
+        "Bogdanovsky said.\n\n“We are open to contacts with the Pentagon,” Bogdanovsky said."
+    )
+    rows = quotes_of(body, kb, outlet_country="RU")
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Nikolai Bogdanovsky", "Russia")]
+
+
+def test_unknown_transcript_speaker_side_from_the_label_title(kb):
+    body = "SEN. HARPER: Are we sharing intelligence with the Russians?\n\nGEN. DUNFORD: No.\n\nSEN. HARPER: Thank you, General."
+    rows = quotes_of(body, kb)
+    assert (rows[0]["speaker"], rows[0]["side"]) == ("Harper", "US")
+    assert rows[1]["speaker"] == "Joseph Dunford"
+
+
+def test_unnamed_spokesman_speaks_for_the_institution_just_named(kb):
+    body = (
+        "Russian media said the ministry had received coordinates. The Pentagon quickly denied that account.\n\n"
+        "“The Department of Defense is not coordinating airstrikes with the Russian military,” a spokesman said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"], r["affiliation"]) for r in rows] == [
+        ("spokesman", "US", "U.S. Department of Defense")
+    ]

@@ -24,7 +24,6 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +42,7 @@ TABLES = ("documents", "comments", "links", "problems", "quotes", "claims", "eve
 SIDECAR_SUFFIX = read.SIDECAR_SUFFIX
 SEQUENTIAL_MAX = 200  # inputs; below this a process pool's start-up costs more than it saves
 CHUNKS_PER_WORKER = 8  # enough chunks to balance the load, few enough that IPC stays cheap
+MAX_CHUNK = 64  # documents per task at most: the last tasks finish close together
 CACHE_ENV = "COORDINATION_CLAIMS_CACHE"
 CACHE_FORMAT = "1"
 DEPENDENCIES = ("pandas", "pyarrow", "spacy", "dateparser", "charset-normalizer", "py3langid")
@@ -199,7 +199,7 @@ def _process_chunk(chunk: list[Input]) -> list[DocResult]:
 
 
 def _chunks(items: list[Input], n_chunks: int) -> list[list[Input]]:
-    size = max(1, math.ceil(len(items) / n_chunks))
+    size = min(MAX_CHUNK, max(1, math.ceil(len(items) / n_chunks)))
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
@@ -254,7 +254,7 @@ def _chunk_result(
     """A chunk's results; if its worker died, the chunk is redone here, one file at a time."""
     try:
         return future.result()
-    except (BrokenProcessPool, OSError, pickle.PicklingError, MemoryError) as error:
+    except Exception as error:  # BrokenProcessPool, pickling, memory: never lose the files
         log.warning("worker failed (%s); processing %d files in-process", error, len(chunk))
         return [_process_one(item, kb, max_bytes) for item in chunk]
 

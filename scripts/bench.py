@@ -19,6 +19,7 @@ import os
 import pstats
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -184,6 +185,13 @@ def generate(folder: Path, n_docs: int, seed: int = 2016) -> int:
     return n_docs
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the pool's workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     result = action()
@@ -248,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         n_bytes = plain_read(folder)  # warm the OS page cache so every run below reads alike
         t_read = min(timed(lambda: plain_read(folder))[0] for _ in range(3))
         cache = work / "cache"
+        cpu_before = cpu_seconds()
         t_cold, corpus = timed(lambda: load_corpus(folder, cache_dir=cache, workers=workers))
+        cpu_cold = cpu_seconds() - cpu_before
         t_warm = min(
             timed(lambda: load_corpus(folder, cache_dir=cache, workers=workers))[0]
             for _ in range(3)
@@ -264,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"cold load_corpus:           {t_cold:8.3f} s  {args.docs / t_cold:8.0f} docs/s"
             f"  ({t_cold / t_read:.0f}x baseline)"
+        )
+        print(
+            f"cold load CPU time:         {cpu_cold:8.1f} s  ({cpu_cold / args.docs * 1000:.1f} ms"
+            f" CPU per doc; {args.docs * workers / cpu_cold:.0f} docs/s on {workers} idle cores)"
         )
         print(
             f"warm load_corpus:           {t_warm:8.3f} s  ({t_warm / t_read:.2f}x baseline; target <= 3x)"

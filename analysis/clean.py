@@ -44,6 +44,9 @@ class Cleaned:
     widgets: list[str] = field(default_factory=list)  # page-widget lines removed (site markers)
     signature: str | None = None  # social handle signed at the end of the article ("@TaraCopp")
     date_headings: list[str] = field(default_factory=list)  # headings that are a date (digest days)
+    site_urls: list[str] = field(
+        default_factory=list
+    )  # links around the article (menus, share bars)
 
 
 @dataclass
@@ -848,43 +851,16 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_related_runs(lines, start, end)
     start, end = _span(lines, comments_from)
 
-    verdict_line = _find_verdict(lines, start, end, rules)
     title_line = _choose_title(lines, start, end)
-    title = title_line.text.strip() if title_line else None
-    result = Cleaned(body="", title=title)
+    result = Cleaned(body="", title=title_line.text.strip() if title_line else None)
+    verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:
         verdict_line.role = "verdict"
         match = rules.labelled_rating.fullmatch(verdict_line.text.strip("*_ "))
         result.verdict = (
             match.group("rating").strip(" .") if match else verdict_line.text.strip("*_ .")
         )
-
-    paragraphs: list[str] = []
-    for position, line in enumerate(lines[:comments_from]):
-        if line.signature:
-            result.tail.append(line.signature)
-            result.signature = "@" + line.signature.rsplit("@", 1)[-1]
-        if line.role == "widget":
-            result.widgets.append(line.text)
-            continue
-        if line.role == "verdict":
-            result.head.append(line.text)
-            continue
-        if _is_title_copy(line, title_line):
-            if line is title_line or position < start:
-                result.head.append(line.text)
-            continue
-        where = _place(line, position, start, end)
-        if line.heading and line.role == "stamp":
-            where = HEAD  # a date heading ("### [2016-05-21](...)") dates the page
-            result.date_headings.append(line.text)
-        if where == ARTICLE:
-            paragraphs.append(line.text)
-        elif where == HEAD:
-            result.head.append(line.text)
-        elif where == TAIL:
-            result.tail.append(line.text)
-
+    paragraphs = _sort_lines(lines[:comments_from], (start, end), title_line, result)
     paragraphs = _finish_paragraphs(paragraphs, result, rules)
     if result.verdict is None:
         result.verdict = _closing_verdict(paragraphs, rules)
@@ -892,6 +868,40 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     result.comments = parse_comments(lines[comments_from + 1 :], rules)
     result.links = collect_links(lines[:comments_from])
     return result
+
+
+def _sort_lines(
+    lines: list[Line], span: tuple[int, int], title_line: Line | None, result: Cleaned
+) -> list[str]:
+    """Send each line to the article, the head, the tail or the widget list; the article's
+    paragraphs are returned, the rest is recorded on ``result``."""
+    start, end = span
+    paragraphs: list[str] = []
+    for position, line in enumerate(lines):
+        if line.signature:
+            result.tail.append(line.signature)
+            result.signature = "@" + line.signature.rsplit("@", 1)[-1]
+        if line.role == "widget":
+            where = DROP
+            result.widgets.append(line.text)
+        elif line.role == "verdict":
+            where = HEAD
+        elif _is_title_copy(line, title_line):
+            where = HEAD if line is title_line or position < start else DROP
+        elif line.heading and line.role == "stamp":
+            where = HEAD  # a date heading ("### [2016-05-21](...)") dates the page
+            result.date_headings.append(line.text)
+        else:
+            where = _place(line, position, start, end)
+        if where == ARTICLE:
+            paragraphs.append(line.text)
+        elif where == HEAD:
+            result.head.append(line.text)
+        elif where == TAIL:
+            result.tail.append(line.text)
+        if where != ARTICLE and not line.role.endswith("-item"):
+            result.site_urls.extend(url for _label, url in line.links)
+    return paragraphs
 
 
 def _closing_verdict(paragraphs: list[str], rules: Rules) -> str | None:

@@ -99,13 +99,16 @@ def outlet_index(kb: Knowledge) -> OutletIndex:
 
 
 def _bounded(text: str, start: int, end: int, needle: str) -> bool:
-    """A whole-word occurrence: no letter/digit glued to an alphanumeric end of the needle."""
-    if (
-        needle[0].isalnum()
-        and start > 0
-        and (text[start - 1].isalnum() or text[start - 1] in "@/._")
-    ):
-        return False
+    """A whole-word occurrence: no letter/digit glued to an alphanumeric end of the needle.
+
+    A name must not be part of a handle, path or domain ("@RT_com", "/rt/"); a domain may follow
+    "//" or a subdomain dot ("https://www.stripes.com/...").
+    """
+    before = text[start - 1] if start > 0 else " "
+    if needle[0].isalnum():
+        glued = "-" if _is_tag_or_domain(needle) else "@/._-"
+        if before.isalnum() or before in glued:
+            return False
     return not (needle[-1].isalnum() and end < len(text) and text[end].isalnum())
 
 
@@ -141,7 +144,7 @@ def _is_source_mention(text: str, start: int, end: int) -> bool:
 def _segments(cleaned: Cleaned) -> list[tuple[str, str]]:
     """The page's zones as (zone, text), each scored with its own weight."""
     head = [h for h in cleaned.head if h not in {cleaned.title, cleaned.dateline}]
-    urls = [str(link["url"]) for link in cleaned.links if link.get("relation") == "other"]
+    urls = cleaned.site_urls  # the site's own menus and share bars, not links the article cites
     segments = [
         ("dateline", cleaned.dateline or ""),
         ("widget", "\n".join(cleaned.widgets)),

@@ -291,3 +291,21 @@ def test_interfax_dateline_names_the_publisher(kb):
     meta = _describe_fixture("layout_plain_comments.txt", kb)
     assert (meta["outlet"], meta["outlet_country"]) == ("Interfax", "RU")
     assert meta["title"] is None  # only the agency's name stands above the story
+
+
+def test_the_sites_own_domain_in_page_links_names_the_publisher(kb):
+    page = (
+        "[Share on Twitter](https://twitter.com/intent/tweet?url=https://www.stripes.com/news/a)\n\n"
+        "The Pentagon said on Friday it would not coordinate strikes with Russia, a spokesman said.\n\n"
+        "[Subscribe](https://www.stripes.com/subscribe)\n"
+    )
+    assert _describe_text(page, kb)["outlet"] == "Stars and Stripes"
+
+
+def test_links_cited_inside_the_article_do_not_name_the_publisher(kb):
+    page = (
+        "The Pentagon [said on Friday](https://www.reuters.com/article/a) it would not coordinate "
+        "strikes with Russia, [according to officials](https://www.reuters.com/article/b).\n\n"
+        "Moscow had proposed joint strikes a day earlier, [state media said](https://tass.com/a).\n"
+    )
+    assert _describe_text(page, kb)["outlet"] is None

@@ -41,7 +41,10 @@ US_SIDES = {"US", "coalition"}
 CARRY_LABELS = {"denies", "rejects", "opposes"}
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON_SUBJECTS = {"we", "our", "us"}
-AUXILIARIES = {"has", "have", "had", "is", "was", "also", "later", "then", "reportedly", "once"}
+AUXILIARIES = {
+    *("has", "have", "had", "is", "was", "also", "later", "then", "reportedly", "once", "earlier"),
+    *("previously", "again", "repeatedly", "publicly", "flatly", "quickly", "first", "now"),
+}
 OBJECT_MARKERS = {"with", "to", "against", "between"}
 # Capitalised words that start a sentence but never a name.
 NOT_NAMES = frozenset(
@@ -165,7 +168,9 @@ def _name_run(words: list[str], backwards: bool) -> str:
         clean = word.strip(",.;:“”\"'’()")
         if not clean or not clean[0].isupper() or clean in NOT_NAMES:
             break
-        if backwards and (run or word is sequence[0]) and word[-1] in ",”\"'’:;":
+        if backwards and word[-1] in "”\"'’:;":
+            break  # "… in Syria,” said Davis": the word before the verb ends a quotation
+        if backwards and run and word[-1] == ",":
             break
         run.append(word.strip(',;:“”"'))
         if not backwards and word.endswith(","):
@@ -198,8 +203,11 @@ def _named_speaker(
         return actor.name, actor.side
     if phrase in _party_words(kb):
         return None
-    if backwards and len(phrase.split()) == 1 and len(words) == 1:
-        return None  # a lone capitalised first word ("These reports …") is not a name
+    if backwards and len(phrase.split()) == 1 and (len(words) == 1 or words[-1].endswith(",")):
+        return None  # a lone capitalised word ("These reports …", "near Raqqa, saying") is no name
+    head = phrase.split()[0].replace("’", "'").removesuffix("'s")
+    if head in _party_words(kb):  # "Russia's General Staff", "U.S. Central Command"
+        return phrase, side_from_affiliation(phrase, kb) or _party_side(head, kb)
     title, name = split_title(phrase, kb)
     if not name:
         return None
@@ -226,6 +234,14 @@ def _canonical(name: str, kb: Knowledge) -> str:
 
     actor = resolve_actor(name, kb)
     return actor.name if actor is not None else name
+
+
+def _party_side(word: str, kb: Knowledge) -> str | None:
+    """The side a party word of ``stance.toml`` stands for ("Russia" → Russia)."""
+    for side, words in (kb.stance or {}).get("parties", {}).items():
+        if side in {"US", "Russia"} and word in words:
+            return str(side)
+    return None
 
 
 def _party_words(kb: Knowledge) -> frozenset[str]:
@@ -280,13 +296,29 @@ def _reported_actor(
             return named[0], _side_name(named[1])
     subjects = [
         m
-        for m in (inside or candidates)
+        for m in candidates
         if not set(body[max(start, m[0] - 12) : m[0]].lower().split()[-2:]) & OBJECT_MARKERS
     ]
     if subjects:
-        chosen = subjects[0]
+        chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+def _head_of_phrase(
+    chosen: tuple[int, int, str, str | None],
+    inside: list[tuple[int, int, str, str | None]],
+    body: str,
+) -> tuple[int, int, str, str | None]:
+    """A party adjective heading a known actor's name ("Russian Foreign Minister Sergei Lavrov")
+    gives way to that actor."""
+    if chosen in inside:
+        return chosen
+    for mention in inside:
+        between = body[chosen[1] : mention[0]].split()
+        if mention[0] >= chosen[1] and len(between) <= 4 and all(w[:1].isupper() for w in between):
+            return mention
+    return chosen
 
 
 def _side_name(side: str | None) -> str | None:
@@ -419,7 +451,8 @@ def extract_claims(
         text = body[start:end]
         if text.rstrip(" ”\"'’)").endswith("?"):
             continue  # a question asserts nothing ("Did Russia conduct airstrikes with US?")
-        stance = st.classify(unit_cues, analysed=analysed, lex=lex)
+        own_cues = _without_other_sides_cues(unit_cues, side, analysed)
+        stance = st.classify(own_cues, analysed=analysed, lex=lex)
         when, precision, basis = _unit_date(
             text, doc, [c for c in unit_cues if c.label == "speech"], start
         )
@@ -449,6 +482,34 @@ def extract_claims(
             _set_quote_stance(quote, stance)
     _attach_verdict(doc, body, claims, scores, lex)
     return claims
+
+
+OTHER_SIDE_LABELS = {"rejects", "denies", "proposes", "opposes"}
+
+
+def _without_other_sides_cues(
+    unit_cues: list[st.Cue], actor_side: str | None, analysed: st.Analysed
+) -> list[st.Cue]:
+    """Drop stance cues whose own subject is the other party ("Russia is ready to conduct joint
+    strikes, Ryabkov said, days after the Pentagon rebuffed a similar proposal": the rebuff is the
+    Pentagon's, not Ryabkov's)."""
+    own = _pair_side(actor_side)
+    if own is None:
+        return unit_cues
+    kept = []
+    for index, cue in enumerate(unit_cues):
+        if cue.label in OTHER_SIDE_LABELS and not cue.negated:
+            party = next(
+                (c for c in reversed(unit_cues[:index]) if c.label.startswith(st.PARTY_PREFIX)),
+                None,
+            )
+            if party is not None:
+                subject_side = _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
+                gap = [w for w in analysed.words_between(party, cue) if w not in AUXILIARIES]
+                if subject_side and subject_side != own and len(gap) <= 1:
+                    continue
+        kept.append(cue)
+    return kept
 
 
 def _title_sets_context(doc: dict[str, Any], lex: st.StanceLexicon) -> bool:

@@ -191,6 +191,7 @@ class StanceLexicon:
             (str(s) for s in rules.get("split_before", [])), key=len, reverse=True
         )
         self.claim_labels = [str(w) for w in rules.get("claim_labels", ["claim"])]
+        self.claim_nouns = tuple(str(w).lower() for w in rules.get("claim_nouns", []))
         cameo = data.get("cameo", {})
         self.cameo = {
             stance: str(cameo.get(stance, {}).get("code", default))
@@ -465,6 +466,23 @@ def scoped(
     ]
 
 
+def _rejected_claims_as_denials(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """Rejecting a claim, report or allegation is a denial ("flatly rejected Russian claims that
+    the two militaries carried out joint strikes"), not the refusal of a proposal."""
+    if analysed is None or lex is None or not lex.claim_nouns:
+        return cues
+    converted = []
+    for cue in cues:
+        if cue.label == "rejects" and not cue.negated:
+            following = analysed.doc.text[cue.char_end : cue.char_end + 40].lower().split()[:3]
+            if any(w.strip(",.;:").startswith(lex.claim_nouns) for w in following):
+                cue = Cue("denies", cue.start, cue.end, cue.char_start, cue.char_end)
+        converted.append(cue)
+    return converted
+
+
 def classify(
     cues: list[Cue],
     question: bool = False,
@@ -477,7 +495,7 @@ def classify(
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = scoped(cues, analysed, lex)
+    cues = scoped(_rejected_claims_as_denials(cues, analysed, lex), analysed, lex)
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
@@ -491,6 +509,10 @@ def classify(
     if "denies" in present:
         return "denies"
     if negated & {"coordination", "proposes", "asserts"}:
+        first_negated = min(c.start for c in cues if c.negated)
+        if any(c.label == "proposes" and not c.negated and c.start < first_negated for c in cues):
+            return "proposes"  # "ready to exchange information …, adding that Washington has not
+            # responded to its proposals": the offer comes first, the negation is background
         return "neutral" if "hedges" in present else "denies"
     if "proposes" in present:
         return "proposes"

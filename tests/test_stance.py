@@ -169,3 +169,28 @@ def test_hostile_bodies_give_well_formed_rows(kb, body):
             "opposes",
             "neutral",
         }
+
+
+def test_rejecting_a_claim_is_a_denial(kb):
+    body = (
+        "The Pentagon flatly rejected Russian claims that the two militaries carried out "
+        "joint air strikes near al-Bab."
+    )
+    assert [c["stance"] for c in claims_of(body, kb)] == ["denies"]
+
+
+def test_the_other_sides_rebuff_does_not_colour_the_speakers_offer(kb):
+    body = (
+        "Russia is ready to conduct joint air strikes with the U.S.-led coalition, Deputy "
+        "Foreign Minister Sergei Ryabkov said, days after the Pentagon rebuffed a similar proposal."
+    )
+    claims = claims_of(body, kb)
+    assert [(c["side"], c["stance"]) for c in claims] == [("Russia", "proposes")]
+
+
+def test_declined_to_comment_is_not_a_rejection(kb):
+    body = (
+        "Russian jets and coalition aircraft conducted joint strikes, the Russian Defense "
+        "Ministry said.\n\nThe Pentagon declined to comment on the Russian account."
+    )
+    assert [c["stance"] for c in claims_of(body, kb)] == ["asserts"]

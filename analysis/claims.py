@@ -9,15 +9,27 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 * **About coordination.** The unit needs a coordination term ("coordinate", "joint airstrikes",
   "direct line", "received coordinates" …) that is not paired with a third state ("Russia and
   Turkey coordinated", "cooperate with Syrians" are not claims), and both the US (or coalition) and
-  Russia: named in the unit, or one named and the other implied by the speaker's own side ("we" in a
-  quote) or by a claim among the previous ``carry_window`` sentences.  A unit with no coordination
-  term but a denial/rejection/opposition cue and a named actor right after a claim also counts
-  ("The Pentagon issued a swift denial.").
-* **Actor.** A quote overlapping the unit gives speaker and side (``quote_id`` is set).  Otherwise
-  the actor named nearest to a speech verb ("…, Shoigu said"; "X as saying"), else the first actor or
-  party named.  Sides come from ``analysis.actors``; the coalition counts as the US side of the pair.
-* **Date.** The unit's own date expression (via ``analysis.dates.find_dates`` when available), else
-  the document's published date with its precision (basis ``published``).
+  Russia: named in the unit, or one named and the other implied — by the actor's own side (a
+  speaker is a party), by "with <party>" after the term ("cooperation with Moscow"), or by a claim
+  among the previous ``context_window`` sentences (a title about coordination counts as one).
+  A unit with no coordination term but a denial/rejection/opposition cue, a party and no third
+  state, within ``carry_window`` sentences of a claim, also counts ("The Pentagon issued a swift
+  denial.").
+* **Stance.** ``analysis.stance.classify`` on the unit's cues, after dropping the cues whose own
+  subject is the other party ("…, days after the Pentagon rebuffed a similar proposal" in a Russian
+  offer).  CAMEO code from the ``[cameo]`` table of ``stance.toml``.
+* **Actor.** A quote overlapping the unit gives speaker and side (``quote_id`` is set), unless the
+  quote's speaker has no side and the unit reports a known actor ("QUESTION: The Russian Defense
+  Ministry says …").  Otherwise: a known actor right before the speech verb ("a Pentagon spokesman
+  said"); a name next to it ("said Davis, a Pentagon spokesman", resolved with
+  ``analysis.actors``; "he said" → the previous claim's actor); a known actor right after it
+  ("quoted Russia's Ministry of Defense as saying"); else the first actor or party in subject
+  position ("We …" in a statement → the previous claim's actor).  A bare surname takes the full
+  name and side met earlier in the document.  The coalition counts as the US side of the pair.
+* **Date.** A date expression next to the speech verb ("said Friday") or opening the unit outside
+  quotation marks ("On January 23, 2017, … quoted"), resolved by ``analysis.dates.find_dates``
+  against the published date; else the published date with its precision (basis ``published``).
+  Dates inside quotations or looking ahead ("starting May 25") date events, not the claim.
 * **Verdict.** In a fact-check (``kind == "fact-check"`` or a verdict), the verdict goes to exactly one
   claim: the claim in the claim box ("Claim: …", labels in ``stance.toml`` ``rules.claim_labels``);
   else the highest-scoring ``asserts`` claim by the side the title (or the body's first question)

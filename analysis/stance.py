@@ -9,6 +9,11 @@ negates *reject*, so it is not a rejection).  ``classify`` then applies a fixed 
 
 opposes > conditional > rejects > denies > proposes > (negated rejection, hedge → neutral) > asserts
 > neutral
+
+with these refinements: a rejection or opposition cue counts only near a coordination/proposal cue in
+its clause ("groups that rejected the cease-fire" is no rejection); rejecting a claim/report is a
+denial; a denial resting only on a negated cue yields to an offer made earlier in the sentence, and
+to a hedge (neutral); cues inside an ``ignore`` phrase ("declined to comment") do not count.
 """
 
 from __future__ import annotations

@@ -164,6 +164,7 @@ CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
 DIGIT = re.compile(r"\d")
+BYLINE_TRAILER = re.compile(r"\s+(?:on|at|for|in|from|updated|published)\s+(?=[A-Z0-9])")
 NAME_PARTICLES = frozenset({"and", "de", "van", "von", "al", "bin", "der", "la", "le", "da"})
 TAIL_WINDOW = 160  # characters at a line's end searched for a photo credit or a social handle
 MAX_PROMPT_CHARS = 250  # a sign-up or cookie prompt is never longer than this
@@ -343,7 +344,7 @@ def byline_name(text: str, rules: Rules) -> str | None:
     for pattern in rules.bylines:
         match = pattern.fullmatch(text)
         if match:
-            name = match.group("name").strip(" .:-–—")
+            name = BYLINE_TRAILER.split(match.group("name"), maxsplit=1)[0].strip(" .:-–—")
             words = name.split()
             if 1 <= len(words) <= 8 and all(
                 w[0].isupper() or w.lower() in NAME_PARTICLES for w in words

@@ -233,6 +233,25 @@ def test_anonymous_byline_gives_no_author(kb):
     assert _describe_text(page, kb)["author"] is None
 
 
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe on October 7, 2015", "Jane Doe"),
+        ("By Jane Doe for Defense One", "Jane Doe"),
+        ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe"),
+        ("Jane Doe | Defense One", "Jane Doe"),
+        ("Written by: Ivan Petrov", "Ivan Petrov"),
+    ],
+)
+def test_byline_forms(kb, byline, author):
+    page = (
+        "Pentagon Rules Out Joint Strikes With Russia\n\n"
+        f"{byline}\n\n"
+        "The Pentagon ruled out joint strikes with Russia on Friday, a spokesman said.\n"
+    )
+    assert _describe_text(page, kb)["author"] == author
+
+
 def test_uppercase_byline_is_title_cased(kb):
     page = (
         "Pentagon Rules Out Joint Strikes With Russia\n\n"

@@ -698,6 +698,17 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
     return None
 
 
+def _next_with_text(lines: list[Line]) -> list[Line | None]:
+    """For each line, the next line that has any text (one backward pass)."""
+    result: list[Line | None] = [None] * len(lines)
+    upcoming: Line | None = None
+    for position in range(len(lines) - 1, -1, -1):
+        result[position] = upcoming
+        if lines[position].text:
+            upcoming = lines[position]
+    return result
+
+
 def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
     """Reader comments: an author line opens a comment; two blank lines open an unsigned one."""
     comments: list[dict[str, Any]] = []
@@ -710,6 +721,7 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
                 {"position": len(comments), "author": author, "text": "\n\n".join(paragraphs)}
             )
 
+    following_text = _next_with_text(lines)
     for position, line in enumerate(lines):
         text = line.text
         if (
@@ -719,7 +731,7 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
             or is_date_line(text)  # a comment's timestamp
         ):
             continue
-        following = next((n for n in lines[position + 1 :] if n.text), None)
+        following = following_text[position]
         name = _is_author_line(text, rules) if following is not None else None
         if name is not None and not (
             following is not None and _is_author_line(following.text, rules) and not paragraphs

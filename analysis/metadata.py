@@ -32,6 +32,7 @@ WEIGHTS = {
     "title": 0.5,
     "body": 0.25,  # a bare mention inside the article
 }
+BODY_SCAN_CHARS = 30_000  # a publisher's self-references sit near the top; bounds hostile pages
 LEAD_CHARS = 80  # an agency tag this close to the start is a dateline
 SOURCE_BEFORE = re.compile(
     r"(?:\btold|\baccording to|\bciting|\bcited by|\bquoted by|\bquoting|\breported by|\bto|"
@@ -152,7 +153,7 @@ def _segments(cleaned: Cleaned) -> list[tuple[str, str]]:
         ("tail", "\n".join(cleaned.tail)),
         ("title", cleaned.title or ""),
         ("link", "\n".join(u for u in urls if u)),
-        ("body", cleaned.body),
+        ("body", cleaned.body[:BODY_SCAN_CHARS]),
     ]
     return [(zone, text) for zone, text in segments if text]
 

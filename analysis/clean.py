@@ -14,6 +14,11 @@ The page is read line by line.  Every line gets a *role* from general rules:
 
 The body is normalised before it is final (NBSP → space, indentation removed, markdown link syntax
 reduced to its label, hard-wrapped lines re-joined), so every offset computed later points into it.
+
+Besides the body, ``clean_page`` returns what the metadata stage needs: the ``head`` (title,
+stamps, datelines, bylines, kickers, a fact-check's claim-box labels and verdict line), the
+``tail`` (credits, signatures, related headlines, tags), the ``widgets`` removed (site markers
+such as "Support SouthFront"), reader ``comments`` and every ``link`` with its relation and date.
 """
 
 from __future__ import annotations
@@ -836,10 +841,10 @@ def _strip_signature(paragraph: str, rules: Rules) -> tuple[str, str | None]:
 def _place(line: Line, position: int, start: int, end: int) -> str:
     """Where a line goes: the article, the head, the tail, or nowhere."""
     role = line.role
-    if role in {"widget", "caption", "section", "source-item", "related-item", "comment"}:
+    if role in {"widget", "caption", "section", "source-item", "related-item"}:
         return DROP
     if position < start:
-        return HEAD if role not in {"repeat", "linklist"} or not line.links else DROP
+        return DROP if role == "linklist" else HEAD
     if position >= end:
         return TAIL
     if role in {"byline", "stamp"}:

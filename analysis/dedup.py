@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
 MIN_TOKENS = 40  # shorter bodies (stubs, captions, empty pages) never match
@@ -25,7 +25,7 @@ SEED = 20151030
 LSH_THRESHOLD = 0.5  # candidate recall; the exact check below decides
 JACCARD_THRESHOLD = 0.6  # a syndicated copy with a new intro line and footer scores ~0.7–0.95
 
-_PUNCTUATION = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*_#|/\\"
+_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys("\"'“”‘’.,;:!?()[]{}<>«»—–-…*_#|/\\", " "))
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _EMPTY = np.empty(0, dtype=np.uint64)
 
@@ -44,11 +44,11 @@ _WORD_HASHES = _WordHashes()
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the lower-cased word ``size``-grams of ``text``
-    (empty when the text has fewer than ``MIN_TOKENS`` words).  Words are whitespace-separated
-    tokens stripped of surrounding punctuation; hashing each word once and combining the hashes
-    with numpy keeps this fast on large corpora."""
-    words = [w for w in (t.strip(_PUNCTUATION) for t in text.lower().split()) if w]
+    """32-bit hashes of the lower-cased word ``size``-grams of ``text``, in text order
+    (empty when the text has fewer than ``MIN_TOKENS`` words).  Punctuation separates words like
+    white space does; hashing each word once and combining the hashes with numpy keeps this fast
+    on large corpora."""
+    words = text.lower().translate(_PUNCTUATION_TO_SPACE).split()
     if len(words) < max(MIN_TOKENS, size):
         return _EMPTY
     word_hashes = np.fromiter(
@@ -59,20 +59,46 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     for k in range(size):
         combined = combined * _MIX + word_hashes[k : k + n]  # wraps modulo 2**64
     folded = (combined >> np.uint64(32)) ^ (combined & np.uint64(0xFFFFFFFF))
-    return np.unique(folded)
+    return folded
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Exact Jaccard similarity of two sorted unique hash arrays."""
+    """Exact Jaccard similarity of two shingle-hash arrays (as sets)."""
     if not len(a) or not len(b):
         return 0.0
+    a, b = np.unique(a), np.unique(b)
     common = len(np.intersect1d(a, b, assume_unique=True))
     return common / (len(a) + len(b) - common)
 
 
-def _signatures(sets: Sequence[np.ndarray]) -> list[MinHash]:
-    # The shingles are already 32-bit integers: ``int`` is the hash function.
-    return MinHash.bulk(sets, num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+# datasketch's "legacy" permutations h -> ((a*h + b) mod (2**61 - 1)) & (2**32 - 1), applied to a
+# whole document at once with numpy (the same values MinHash(scheme="legacy").update_batch gives,
+# without a Python call per shingle).
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="legacy")
+_A, _B = (np.asarray(p, dtype=np.uint64).reshape(-1, 1) for p in _TEMPLATE.permutations)
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_CHUNK = 20_000
+
+
+def _mod_mersenne(x: np.ndarray) -> np.ndarray:
+    """``x % (2**61 - 1)`` for uint64 arrays, without a division (exactly equal)."""
+    y = (x & _PRIME) + (x >> np.uint64(61))
+    return np.where(y >= _PRIME, y - _PRIME, y)
+
+
+def signature(shingle_set: np.ndarray) -> LeanMinHash:
+    """The MinHash signature of a non-empty shingle-hash array."""
+    values = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    for start in range(0, len(shingle_set), _CHUNK):
+        chunk = shingle_set[start : start + _CHUNK].reshape(1, -1)
+        permuted = np.bitwise_and(_mod_mersenne(_A * chunk + _B), _MAX_HASH)
+        values = np.minimum(values, permuted.min(axis=1))
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme="legacy")
+
+
+def _signatures(sets: Sequence[np.ndarray]) -> list[LeanMinHash]:
+    return [signature(s) for s in sets]
 
 
 def similar_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:

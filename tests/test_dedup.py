@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 import time
 
+import numpy as np
 import pandas as pd
+from datasketch import MinHash
 
-from analysis.dedup import find_duplicates, jaccard, shingle_hashes
+from analysis.dedup import NUM_PERM, SEED, find_duplicates, jaccard, shingle_hashes, signature
 
 WIRE = """Russia's Defence Ministry said on Wednesday it was ready to hold talks with the Pentagon on \
 avoiding incidents between their aircraft over Syria, a week after Russia began air strikes there.
@@ -140,3 +142,10 @@ def test_many_identical_pages_are_grouped_without_pairwise_explosion():
     assert pd.isna(result.iloc[0])
     assert (result.iloc[1:] == "p0000").all()
     assert time.perf_counter() - start < 20  # measured well under a second
+
+
+def test_numpy_signatures_equal_datasketch_minhash():
+    hashes = shingle_hashes(WIRE)
+    reference = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="legacy", hashfunc=int)
+    reference.update_batch(hashes)
+    assert np.array_equal(signature(hashes).hashvalues, reference.hashvalues)

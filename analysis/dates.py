@@ -250,14 +250,12 @@ def _anchored(text: str, position: int) -> Iterable[tuple[str, re.Match[str]]]:
         if match is not None:
             yield "relative", match
         return
-    if word.capitalize() in _WEEKDAY_PREFIXES and (
-        (match := _WEEKDAY.match(text, position)) is not None or False
-    ):
+    if word.capitalize() in _WEEKDAY_PREFIXES and _WEEKDAY.match(text, position):
         lead = _WEEKDAY_LEAD.search(text, back, position)
-        if lead is not None and (led := _WEEKDAY.match(text, lead.start())) is not None:
-            match = led
-        yield "weekday", match
-        return
+        match = _WEEKDAY.match(text, lead.start() if lead else position)
+        if match is not None:
+            yield "weekday", match
+            return
     for kind, pattern in _AT_MONTH:
         if (match := pattern.match(text, position)) is not None:
             yield kind, match
@@ -872,14 +870,11 @@ def _find_dateline(body: str) -> tuple[DateMention, int | None] | None:
         rest = line[match.end() :].lstrip(" .:-–—")
         lead = _sentences(rest)
         sentence = rest[slice(*lead[0])] if lead else ""
-        weekdays = [m.day for m in find_dates(sentence) if m.kind == "weekday" and not m.future]
-        return found[0], weekdays[0] if weekdays and _names_one_weekday(sentence) else None
+        weekdays = [m for m in find_dates(sentence) if m.kind == "weekday"]
+        # Only a lead naming exactly one (past) weekday is taken to name the dateline's day.
+        single = weekdays[0].day if len(weekdays) == 1 and not weekdays[0].future else None
+        return found[0], single
     return None
-
-
-def _names_one_weekday(sentence: str) -> bool:
-    """A lead sentence naming exactly one weekday (so it is the dateline's day)."""
-    return len([m for m in find_dates(sentence) if m.kind == "weekday"]) == 1
 
 
 def _calendar_anchor(m: DateMention, event: CalendarEvent) -> _Anchor | None:

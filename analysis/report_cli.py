@@ -59,7 +59,8 @@ def run_report(args: argparse.Namespace) -> int:
         return 2
     for outcome in result.outcomes:
         state = "failed" if outcome.error else ("built" if outcome.executed else "up to date")
-        print(f"{state:>10}  {outcome.slug}")
+        why = f"  ({outcome.reason})" if outcome.executed and outcome.reason else ""
+        print(f"{state:>10}  {outcome.slug}{why}")
     if result.pdf_skipped:
         print(result.pdf_skipped, file=sys.stderr)
     for outcome in result.failed:

@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -68,6 +69,7 @@ class Outcome:
     executed: bool = False
     error: str | None = None
     entry: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""  # why the report was (re)built
 
 
 @dataclass
@@ -165,26 +167,32 @@ def plan_jobs(
     return jobs
 
 
-def input_key(job: Job, shared: str) -> str:
-    """Digest of everything a report depends on: ``shared`` (texts, data files, notebook,
-    package) and the job's own parameters."""
-    digest = hashlib.sha256(shared.encode())
-    digest.update(json.dumps(job.parameters, sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def shared_key(notebook: Path, parameters: dict[str, Any]) -> str:
+def input_digests(job: Job, notebook: Path) -> dict[str, str]:
+    """Digest of each input a report depends on: the texts, the extra data files, the notebook,
+    the package (code, data files, templates, library versions) and the parameters."""
+    parameters = job.parameters
     seeds = resolve_in_project(parameters["seeds_dir"])
     data = resolve_in_project(parameters["data_dir"]) if parameters.get("data_dir") else None
-    notebook_digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
-    return "|".join(
-        [
-            folder_fingerprint(seeds),
-            folder_fingerprint(data),
-            notebook_digest,
-            package_fingerprint(),
-        ]
-    )
+    return {
+        "texts": folder_fingerprint(seeds),
+        "data": folder_fingerprint(data),
+        "notebook": hashlib.sha256(notebook.read_bytes()).hexdigest(),
+        "package": package_fingerprint(),
+        "parameters": hashlib.sha256(json.dumps(parameters, sort_keys=True).encode()).hexdigest(),
+    }
+
+
+def input_key(digests: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(digests, sort_keys=True).encode()).hexdigest()
+
+
+def stale_reason(entry: dict[str, Any] | None, digests: dict[str, str]) -> str:
+    """Which inputs changed since the last build, e.g. ``"texts, package changed"``."""
+    if not entry:
+        return "not built before"
+    previous = entry.get("inputs", {})
+    changed = [name for name, value in digests.items() if previous.get(name) != value]
+    return f"{', '.join(changed)} changed" if changed else "output files missing"
 
 
 # --- execute, convert, print --------------------------------------------------------------------
@@ -251,15 +259,19 @@ def read_record(notebook: Any) -> dict[str, Any]:
 def normalise(notebook: Any) -> Any:
     """A copy without run-specific data: execution metadata and timestamps, kernel ids,
     durations, execution counts and random cell ids (cells are renumbered)."""
+    import nbformat
+
     clean = copy.deepcopy(notebook)
-    clean.metadata = {"kernelspec": clean.metadata.get("kernelspec", {})}
+    kept = {k: clean.metadata[k] for k in ("kernelspec", "language_info") if k in clean.metadata}
+    clean.metadata = nbformat.from_dict(kept)
     for position, cell in enumerate(clean.cells):
         cell["id"] = f"cell-{position:03d}"
-        cell.metadata = {k: v for k, v in cell.metadata.items() if k == "tags"}
+        cell.metadata = nbformat.from_dict({k: v for k, v in cell.metadata.items() if k == "tags"})
         if cell.cell_type == "code":
             cell.execution_count = None
             for output in cell.outputs:
-                output.pop("execution_count", None)
+                if "execution_count" in output:
+                    output["execution_count"] = None
                 output.get("metadata", {}).clear()
     return clean
 
@@ -301,7 +313,10 @@ def to_html(notebook: Any, title: str, footer: str) -> str:
 def load_pdf_writer() -> tuple[Any, str | None]:
     """WeasyPrint's ``HTML`` class, or ``None`` and a one-line reason (Pango missing)."""
     try:
-        weasyprint = import_module("weasyprint")
+        with warnings.catch_warnings():
+            # Older Pango/HarfBuzz builds lack harfbuzz-subset; WeasyPrint only warns about it.
+            warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+            weasyprint = import_module("weasyprint")
     except OSError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         return None, f"PDF step skipped: WeasyPrint cannot load Pango ({first}); {PANGO_HINT}"
@@ -427,19 +442,31 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     defaults = cached_notebook_defaults(notebook, out)
     jobs = plan_jobs(topics, overrides or {}, defaults)
-    _, pdf_skipped = load_pdf_writer() if pdf else (None, None)
     manifest = load_manifest(out)
-    keys = {job.slug: input_key(job, shared_key(notebook, job.parameters)) for job in jobs}
+    digests = {job.slug: input_digests(job, notebook) for job in jobs}
+    keys = {slug: input_key(d) for slug, d in digests.items()}
     stale = [j for j in jobs if force or not up_to_date(j, keys[j.slug], manifest, out, pdf)]
-    stale = [j for j in stale if not _refresh_pdf_only(j, keys[j.slug], manifest, out, pdf)]
+    if not force:
+        stale = [j for j in stale if not _refresh_pdf_only(j, keys[j.slug], manifest, out, pdf)]
+    # Importing WeasyPrint costs seconds: only when a PDF is to be written.
+    _, pdf_skipped = load_pdf_writer() if pdf and stale else (None, None)
     outcomes = {j.slug: Outcome(j.slug, j.topic, entry=manifest.get(j.slug, {})) for j in jobs}
+    for job in stale:
+        outcomes[job.slug].reason = (
+            "forced" if force else stale_reason(manifest.get(job.slug), digests[job.slug])
+        )
     if stale:
         cache_dir = out / CACHE_DIR
         prepare_corpus_cache(stale, cache_dir)
         for outcome in _run_parallel(stale, notebook, out, cache_dir, root, pdf, workers):
+            outcome.reason = outcomes[outcome.slug].reason
             outcomes[outcome.slug] = outcome
             if not outcome.error:
-                manifest[outcome.slug] = {**outcome.entry, "key": keys[outcome.slug]}
+                manifest[outcome.slug] = {
+                    **outcome.entry,
+                    "key": keys[outcome.slug],
+                    "inputs": digests[outcome.slug],
+                }
     write_atomically(
         out / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     )

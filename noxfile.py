@@ -43,3 +43,20 @@ def bench(session: nox.Session) -> None:
     """Benchmark read / cold load / warm load on a generated corpus (``-- --docs N``)."""
     session.install(".")
     session.run("python", "scripts/bench.py", *session.posargs)
+
+
+@nox.session(default=False)
+def reports(session: nox.Session) -> None:
+    """Build the topic reports (HTML, PDF, index); one with ``-- --topic NAME --start … --end …``."""
+    session.install(".[reports]")  # JupyterLab stays out of this environment
+    session.run("python", "-m", "analysis.report", *session.posargs)
+
+
+@nox.session(default=False)
+def lab(session: nox.Session) -> None:
+    """Start JupyterLab on ``notebooks/`` with the package installed in editable mode."""
+    session.install("-e", ".[reports]", *nox.project.dependency_groups(PYPROJECT, "lab"))
+    options = ["--ServerApp.root_dir=notebooks"]
+    if getattr(os, "geteuid", lambda: -1)() == 0:
+        options.append("--allow-root")  # Jupyter refuses to run as root without it
+    session.run("jupyter", "lab", *options, *session.posargs)

@@ -202,10 +202,14 @@ def stale_reason(entry: dict[str, Any] | None, digests: dict[str, str]) -> str:
 def kernel_environment(root: Path, cache_dir: Path) -> Iterator[None]:
     """Environment the kernel inherits while the block runs: the package this runner imports
     (so the kernel runs the same code), the project root and the corpus cache."""
-    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", ROOT_ENV, CACHE_ENV)}
+    names = ("PYTHONPATH", "JUPYTER_PATH", ROOT_ENV, CACHE_ENV)
+    saved = {name: os.environ.get(name) for name in names}
     package_parent = str(Path(str(files("analysis"))).resolve().parent)
     paths = [package_parent, *filter(None, (saved["PYTHONPATH"] or "").split(os.pathsep))]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    # This interpreter's kernel spec first, before any user-level "python3" spec elsewhere.
+    jupyter = [str(Path(sys.prefix) / "share" / "jupyter"), saved["JUPYTER_PATH"] or ""]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, jupyter))
     os.environ[ROOT_ENV] = str(root)
     os.environ[CACHE_ENV] = str(cache_dir)
     try:

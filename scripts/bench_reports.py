@@ -1,0 +1,104 @@
+"""Benchmark the report build (not a test): ``python scripts/bench_reports.py [--no-pdf]``.
+
+Measured in one run, on a snapshot of the project (so edits to the working tree cannot
+invalidate the manifest between the two builds):
+
+* baseline — papermill executing an empty notebook, plus nbconvert converting it to HTML;
+* full build — ``python -m analysis.report`` for every topic plus ``all``, against the target
+  ``2 × baseline × reports ÷ cores``;
+* no-change rebuild — the same command again, against the target of 3 seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+CORES = 2  # the build runs two reports at a time
+REBUILD_TARGET_S = 3.0
+
+
+def baseline(scratch: Path) -> float:
+    """Seconds for papermill to run an empty notebook and nbconvert to convert it."""
+    empty = scratch / "empty.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("")]), empty)
+    started = time.perf_counter()
+    executed = papermill.execute_notebook(
+        str(empty), str(scratch / "empty-out.ipynb"), kernel_name="python3", progress_bar=False
+    )
+    HTMLExporter().from_notebook_node(executed)
+    return time.perf_counter() - started
+
+
+def snapshot(scratch: Path) -> Path:
+    project = scratch / "project"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
+    for folder in ("analysis", "notebooks", "seeds"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=ignore)
+    shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
+    return project
+
+
+def timed_build(project: Path, extra: list[str]) -> tuple[float, str]:
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(project),
+        "COORDINATION_CLAIMS_ROOT": str(project),
+    }
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "analysis.report", "--out", "reports", *extra],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        sys.exit(f"build failed:\n{completed.stdout}\n{completed.stderr}")
+    return elapsed, completed.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-pdf", action="store_true", help="time HTML only")
+    args = parser.parse_args()
+    extra = ["--no-pdf"] if args.no_pdf else []
+    with tempfile.TemporaryDirectory(prefix="bench-reports-") as folder:
+        scratch = Path(folder)
+        base = baseline(scratch)
+        project = snapshot(scratch)
+        full, output = timed_build(project, extra)
+        reports = sum(1 for line in output.splitlines() if line.strip().startswith("built"))
+        again, output_again = timed_build(project, extra)
+        rebuilt = sum(1 for line in output_again.splitlines() if line.strip().startswith("built"))
+    target = 2 * base * reports / CORES
+    print(f"load average        {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"baseline            {base:6.1f} s  (papermill empty notebook + nbconvert)")
+    print(
+        f"full build          {full:6.1f} s  for {reports} reports{' (HTML only)' if extra else ''}"
+        f"; target 2 x {base:.1f} x {reports} / {CORES} = {target:.1f} s"
+        f" -> {'met' if full <= target else 'NOT met'} (ratio {full / target:.2f})"
+    )
+    print(
+        f"no-change rebuild   {again:6.1f} s  ({rebuilt} re-executed); target < {REBUILD_TARGET_S:.0f} s"
+        f" -> {'met' if again < REBUILD_TARGET_S else 'NOT met'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

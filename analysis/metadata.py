@@ -332,7 +332,7 @@ def detect_language(body: str) -> str | None:
 
 
 def describe(raw: RawText, cleaned: Cleaned, kb: Knowledge) -> dict[str, Any]:
-    published = infer_published(cleaned.head, cleaned.body, cleaned.links)
+    published = infer_published(cleaned.head, cleaned.body, cleaned.links, kb=kb)
     fact_check_hint = bool(cleaned.verdict)
     outlet = choose_outlet(cleaned, kb, fact_check=fact_check_hint)
     kind = detect_kind(cleaned, kb, outlet)

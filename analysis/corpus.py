@@ -27,6 +27,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import pandas as pd
@@ -331,8 +332,11 @@ def _sidecar_bytes(path: Path, sidecars: set[Path] | None = None) -> bytes:
 def _read_small(path: Path, max_bytes: int) -> tuple[bytes | None, bytes]:
     """``(data, content)``: the bytes, or for a too-large file ``None`` and its size and mtime
     (one ``open`` + ``fstat``; a too-large file is never read into memory)."""
-    with path.open("rb") as handle:
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO never blocks
+    with os.fdopen(descriptor, "rb") as handle:
         stat = os.fstat(handle.fileno())
+        if not S_ISREG(stat.st_mode):
+            raise IsADirectoryError(f"not a regular file: {path}")
         if stat.st_size > max_bytes:
             return None, f"large:{stat.st_size}:{stat.st_mtime_ns}".encode()
         data = handle.read()

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 MAX_BYTES = 2_000_000  # a news article is tens of kB; multi-megabyte inputs are reported
@@ -323,9 +324,12 @@ def _problem(doc_id: str, path: Path, reason: str, detail: str) -> Problem:
 def _read_bytes(path: Path, doc_id: str, max_bytes: int) -> bytes | Problem:
     """Stat first (a too-large file is never read), then read the bytes."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            return _problem(doc_id, path, "unreadable", "a folder, not a file")
+        status = path.stat()
+        size = status.st_size
+        if not S_ISREG(status.st_mode):
+            return _problem(
+                doc_id, path, "unreadable", "not a regular file (a folder, pipe or device)"
+            )
         if size > max_bytes:
             return _problem(doc_id, path, "too_large", f"{size:,} bytes > limit {max_bytes:,}")
         return path.read_bytes()

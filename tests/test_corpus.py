@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -88,6 +89,14 @@ def test_missing_path_in_a_list_is_an_unreadable_problem(tmp_path):
     corpus = _load([SEEDS / "001_47b9b9e10985b0ee.txt", tmp_path / "gone.txt"], tmp_path)
     assert list(corpus.documents.doc_id) == ["001_47b9b9e10985b0ee"]
     assert corpus.problems[["doc_id", "reason"]].to_numpy().tolist() == [["gone", "unreadable"]]
+
+
+def test_named_pipe_in_a_list_is_unreadable_and_does_not_block(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    corpus = _load([fifo], tmp_path)
+    assert corpus.problems[["doc_id", "reason"]].to_numpy().tolist() == [["pipe", "unreadable"]]
+    assert "not a regular file" in corpus.problems.detail.iloc[0]
 
 
 def test_missing_folder_raises_file_not_found(tmp_path):

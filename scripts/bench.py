@@ -31,7 +31,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-sys.path.insert(0, str(ROOT))
 
 OUTLETS = ["Wire Service", "Daily Courier", "Defense Weekly", "Sputnik", "Polygraph", "RIA", "VOA"]
 CITIES = ["WASHINGTON", "MOSCOW", "GENEVA", "BEIRUT", "DAMASCUS", "ANKARA", "BRUSSELS"]
@@ -204,7 +203,17 @@ def plain_read(folder: Path) -> int:
     )
 
 
-def seeds_in_fresh_process(cache_dir: Path) -> dict[str, float]:
+def snapshot_package(work: Path) -> Path:
+    """A frozen copy of the package, so edits made during a long run cannot change the code or
+    the data files under measurement (which would also, rightly, invalidate the cache)."""
+    root = work / "snapshot"
+    shutil.copytree(
+        ROOT / "analysis", root / "analysis", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    return root
+
+
+def seeds_in_fresh_process(cache_dir: Path, code_root: Path) -> dict[str, float]:
     """The seeds' load time after ``import analysis`` in a new interpreter (cold, then warm)."""
     code = f"""
 import json, time
@@ -215,7 +224,12 @@ t2 = time.perf_counter(); load_corpus({str(SEEDS)!r}, cache_dir={str(cache_dir)!
 print(json.dumps({{"first_load_no_cache": t1 - t0, "warm_cached": t3 - t2}}))
 """
     output = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=code_root,
+        env={**os.environ, "PYTHONPATH": str(code_root)},
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -242,13 +256,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--profile", type=int, default=0, help="profile a load of N documents")
     parser.add_argument("--keep", type=Path, default=None, help="generate into this folder")
+    parser.add_argument(
+        "--live", action="store_true", help="measure the working tree, not a frozen snapshot"
+    )
     args = parser.parse_args(argv)
 
+    work = Path(tempfile.mkdtemp(prefix="cc-bench-"))
+    code_root = ROOT if args.live else snapshot_package(work)
+    sys.path.insert(0, str(code_root))
     t_import, _ = timed(lambda: __import__("analysis.corpus"))
     from analysis.corpus import default_workers, load_corpus
 
     workers = args.workers or default_workers()
-    work = Path(tempfile.mkdtemp(prefix="cc-bench-"))
     folder = args.keep or work / "corpus"
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -263,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             timed(lambda: load_corpus(folder, cache_dir=cache, workers=workers))[0]
             for _ in range(3)
         )
-        seeds = seeds_in_fresh_process(work / "seeds-cache")
+        seeds = seeds_in_fresh_process(work / "seeds-cache", code_root)
         counts = {name: len(frame) for name, frame in corpus.tables().items()}
         reasons = corpus.problems.reason.value_counts().sort_index().to_dict()
         active = [n for n in ("comments", "links", "quotes", "claims", "events") if counts[n]]

@@ -104,7 +104,7 @@ def _executed_notebook() -> nbformat.NotebookNode:
 
 
 def test_html_hides_code_and_parameters_and_loads_nothing_from_outside():
-    page = build.to_html(_executed_notebook(), "A <title>", "footer")
+    page = build.to_html(_executed_notebook(), "A <title>")
     assert 'http-equiv="Content-Security-Policy"' in page
     assert html.CONTENT_SECURITY_POLICY in page
     assert "<title>A &lt;title&gt;</title>" in page
@@ -120,7 +120,7 @@ def test_html_does_not_depend_on_cell_ids_or_run_metadata():
     first, second = _executed_notebook(), _executed_notebook()
     second.cells[3]["id"] = "random-id"
     second.metadata["papermill"] = {"start_time": "2027-01-01T00:00:00"}
-    assert build.to_html(first, "T", "f") == build.to_html(second, "T", "f")
+    assert build.to_html(first, "T") == build.to_html(second, "T")
 
 
 def test_missing_pango_is_reported_in_one_line_naming_the_pdf_step(monkeypatch):

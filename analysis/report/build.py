@@ -190,6 +190,8 @@ def stale_reason(entry: dict[str, Any] | None, digests: dict[str, str]) -> str:
     """Which inputs changed since the last build, e.g. ``"texts, package changed"``."""
     if not entry:
         return "not built before"
+    if "inputs" not in entry:
+        return "no record of its inputs"
     previous = entry.get("inputs", {})
     changed = [name for name, value in digests.items() if previous.get(name) != value]
     return f"{', '.join(changed)} changed" if changed else "output files missing"
@@ -287,7 +289,7 @@ def report_css() -> str:
     )
 
 
-def to_html(notebook: Any, title: str, footer: str) -> str:
+def to_html(notebook: Any, title: str) -> str:
     """Self-contained HTML: code, prompts and parameter cells hidden, images embedded."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -308,7 +310,6 @@ def to_html(notebook: Any, title: str, footer: str) -> str:
         "report_title": title,
         "report_css": report_css(),
         "report_csp_meta": html.CSP_META,
-        "report_footer": footer,
     }
     body, _ = exporter.from_notebook_node(normalise(notebook), resources=resources)
     return body
@@ -357,8 +358,7 @@ def run_job(
                 f"install ipykernel into this environment"
             )
         settings = validate_parameters(**job.parameters)
-        footer = report_footer(job)
-        page = to_html(executed, settings.topic.title, footer)
+        page = to_html(executed, settings.topic.title)
         html_path = safe_output(out_dir, f"{job.slug}.html")
         entry = index_entry(job, settings.topic.title, record["numbers"])
         pdf_path = safe_output(out_dir, f"{job.slug}.pdf")
@@ -374,14 +374,6 @@ def run_job(
     except Exception as error:
         outcome.error = describe_failure(error)
     return outcome
-
-
-def report_footer(job: Job) -> str:
-    p = job.parameters
-    return (
-        f"coordination-claims report · topic {p['topic']} · period {p['start']} to {p['end']} · "
-        f"sides {', '.join(p['sides'])} · texts from {p['seeds_dir']}"
-    )
 
 
 def index_entry(job: Job, title: str, numbers: dict[str, Any]) -> dict[str, Any]:

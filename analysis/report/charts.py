@@ -119,7 +119,7 @@ def stance_side_matrix_chart(corpus: Corpus) -> Figure | None:
         .to_numpy()
     )
     with report_style():
-        figure = new_figure(1.6 + 0.85 * len(stances), 1.0 + 0.42 * len(sides))
+        figure = new_figure(max(4.8, 1.6 + 0.85 * len(stances)), 1.0 + 0.42 * len(sides))
         axes = figure.add_subplot()
         axes.imshow(matrix, cmap=COUNT_CMAP, vmin=0, vmax=max(1, int(matrix.max())), aspect="auto")
         for (row, column), value in np.ndenumerate(matrix):
@@ -138,7 +138,7 @@ def stance_side_matrix_chart(corpus: Corpus) -> Figure | None:
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
-        axes.set_title("What each side said: claims by side and stance")
+        axes.set_title("Claims by side and stance")
     return figure
 
 

@@ -391,8 +391,9 @@ def title_markdown(params: ReportParameters, corpus: Corpus) -> str:
         f"# {html.md(topic.title)}\n\n"
         f"**The question:** {html.md(topic.question)}\n\n"
         f"Period {html.md(format_date(params.start))} to {html.md(format_date(params.end))}; "
-        f"sides {html.md(sides)}; corpus of {plural(len(corpus.documents), 'document')} "
-        f"and {plural(len(corpus.problems), 'file')} that failed to load."
+        f"sides {html.md(sides)}; texts from {html.md(display_path(params.seeds_dir))}: "
+        f"{plural(len(corpus.documents), 'document')} read, "
+        f"{plural(len(corpus.problems), 'file')} that failed to load."
     )
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from analysis.corpus import Corpus
 from analysis.report import html
@@ -173,7 +174,7 @@ def outlet_stance_chart(corpus: Corpus) -> Figure | None:
             left += values
         axes.set_yticks(positions, list(table.index))
         axes.set_xlabel("claims (syndicated copies counted once)")
-        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title("Which outlets carried which positions")
         axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="stance")
     return figure
@@ -248,6 +249,6 @@ def bar_chart(counts: pd.Series, title: str, xlabel: str) -> Figure | None:
             color=STANCE_COLOURS["proposes"],
         )
         axes.set_xlabel(xlabel)
-        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(title)
     return figure

@@ -50,7 +50,8 @@ def claim_in_context(corpus: Corpus, claim_id: str | None) -> str:
     ``body[start:end]`` equals the stored text."""
     if claim_id is None:
         return "*No claims in this selection: nothing to follow back.*"
-    claim = corpus.claims.set_index("claim_id").loc[claim_id]
+    claim = corpus.claims.set_index("claim_id").loc[str(claim_id)]
+    assert isinstance(claim, pd.Series), f"claim id {claim_id} is not unique"
     body = corpus.documents.set_index("doc_id").loc[claim["doc_id"], "body"]
     start, end = int(claim["start"]), int(claim["end"])
     matches = body[start:end] == claim["text"]

@@ -149,7 +149,7 @@ def proposition_labels(claims: pd.DataFrame) -> dict[str, str]:
     return result
 
 
-def _chain_rows(claim: dict[str, Any]) -> list[dict[str, Any]]:
+def _chain_rows(claim: dict[Any, Any]) -> list[dict[str, Any]]:
     """A claim's step in the chain, plus a *rated* step when a fact-checker gave a verdict."""
     stance = str(claim["stance"])
     rows = [
@@ -230,7 +230,7 @@ def dispute_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _who_said(row: dict[str, Any] | None) -> str:
+def _who_said(row: dict[Any, Any] | None) -> str:
     if row is None:
         return ""
     who = _text_or(row["actor"], "unnamed")
@@ -579,7 +579,7 @@ def evidence_section(selected: Corpus) -> str:
     )
 
 
-def _evidence_claim_cell(row: dict[str, Any]) -> str:
+def _evidence_claim_cell(row: dict[Any, Any]) -> str:
     return (
         f'<span class="claim-id">{html.esc(row["claim_id"])}</span><br>'
         f"{html.esc(row['date'])}<br><strong>{html.esc(row['speaker'])}</strong> "
@@ -587,7 +587,7 @@ def _evidence_claim_cell(row: dict[str, Any]) -> str:
     )
 
 
-def _evidence_source_cell(row: dict[str, Any]) -> str:
+def _evidence_source_cell(row: dict[Any, Any]) -> str:
     offsets = row["offsets"] if row["offsets_ok"] else f"{row['offsets']} (do not match)"
     copy = (
         f"<br>copy of {html.esc(row['copy_of'])}"

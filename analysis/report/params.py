@@ -57,7 +57,7 @@ def topic_entries(kb: Knowledge) -> list[dict[str, Any]]:
 def valid_topic_names(kb: Knowledge) -> list[str]:
     """Every topic a report can be built for, ``all`` first."""
     try:
-        from analysis.select import valid_topics  # type: ignore[attr-defined]
+        from analysis.select import valid_topics
 
         names = [str(name) for name in valid_topics(kb)]
     except ImportError:

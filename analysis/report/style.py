@@ -10,7 +10,7 @@ import base64
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
@@ -79,7 +79,7 @@ SVG_METADATA = {"Date": None, "Creator": "coordination-claims", "Format": None, 
 @contextmanager
 def report_style() -> Iterator[None]:
     """Apply the shared chart style inside the block (leaves global rcParams untouched)."""
-    with mpl.rc_context(RC_PARAMS):
+    with mpl.rc_context(cast("Any", RC_PARAMS)):
         yield
 
 

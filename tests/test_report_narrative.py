@@ -166,6 +166,8 @@ def test_headline_numbers(corpus):
         "failed_documents": 1,
         "first_claim": "2016-05-20",
         "last_claim": "2017-01-22",
+        "first_claim_shown": "20 May 2016",
+        "last_claim_shown": "22 Jan 2017",
     }
 
 

@@ -544,4 +544,6 @@ def write_index(out: Path, manifest: dict[str, Any]) -> None:
 def _claim_span(numbers: dict[str, Any]) -> str:
     if not numbers.get("first_claim"):
         return "no claims"
-    return f"{format_date(numbers['first_claim'])} – {format_date(numbers['last_claim'])}"
+    first = numbers.get("first_claim_shown") or format_date(numbers["first_claim"])
+    last = numbers.get("last_claim_shown") or format_date(numbers["last_claim"])
+    return f"{first} – {last}"

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -12,7 +14,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from analysis.corpus import Corpus
 from analysis.report import html
 from analysis.report.narrative import NO_CLAIMS, original_claims
 from analysis.report.style import (
@@ -25,6 +26,9 @@ from analysis.report.style import (
     svg_data_uri,
 )
 from analysis.report.wording import STANCE_ORDER, STEP_NAMES, plural, side_order
+
+if TYPE_CHECKING:
+    from analysis.corpus import Corpus
 
 
 def _sides_present(claims: pd.DataFrame) -> list[str]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from analysis.corpus import Corpus
 from analysis.report import html
 from analysis.report.wording import plural
+
+if TYPE_CHECKING:
+    from analysis.corpus import Corpus
 
 CONTEXT_CHARS = 300  # characters shown either side of a claim
 

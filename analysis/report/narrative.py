@@ -12,11 +12,10 @@ import pickle
 import sys
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis.corpus import Corpus, load_corpus
 from analysis.report import html
 from analysis.report.inputs import (
     CACHE_ENV,
@@ -34,6 +33,9 @@ from analysis.report.wording import (
     side_order,
 )
 
+if TYPE_CHECKING:
+    from analysis.corpus import Corpus
+
 PROPOSITION_GAP_DAYS = 30  # claims further apart than this belong to separate episodes
 NO_CLAIMS = "No claims found for this topic in the selected period and sides."
 
@@ -47,6 +49,8 @@ RATED_RANK = len(STANCE_ORDER)
 def load_report_corpus(params: ReportParameters) -> Corpus:
     """The full corpus for ``params.seeds_dir``; reused from ``$COORDINATION_CLAIMS_REPORT_CACHE``
     (written by the build) when its inputs are unchanged, so every report need not re-parse."""
+    from analysis.corpus import load_corpus  # the pipeline's imports are paid only here
+
     cache_dir = os.environ.get(CACHE_ENV)
     if not cache_dir:
         return load_corpus(params.seeds_dir, data_dir=params.data_dir)
@@ -364,7 +368,9 @@ def problems_table(corpus: Corpus) -> pd.DataFrame:
 def headline_numbers(selected: Corpus, corpus: Corpus) -> dict[str, Any]:
     """The report's key numbers (recorded by the notebook, shown on the index page, tested)."""
     claims = original_claims(selected)
-    dated = claims["date"].dropna()
+    dated = claims.dropna(subset=["date"]).sort_values(["date", "claim_id"], kind="stable")
+    first = dated.iloc[0] if not dated.empty else None
+    last = dated.iloc[-1] if not dated.empty else None
     return {
         "documents": int(selected.documents["duplicate_of"].isna().sum()),
         "syndicated_copies": int(selected.documents["duplicate_of"].notna().sum()),
@@ -375,8 +381,15 @@ def headline_numbers(selected: Corpus, corpus: Corpus) -> dict[str, Any]:
         "disputes": len(dispute_table(selected)),
         "rated_claims": int(claims["verdict"].notna().sum()),
         "failed_documents": len(corpus.problems),
-        "first_claim": dated.min().date().isoformat() if not dated.empty else None,
-        "last_claim": dated.max().date().isoformat() if not dated.empty else None,
+        "first_claim": first["date"].date().isoformat() if first is not None else None,
+        "last_claim": last["date"].date().isoformat() if last is not None else None,
+        # As a reader sees them: a date known to the month is shown as the month.
+        "first_claim_shown": (
+            format_date(first["date"], first["date_precision"]) if first is not None else None
+        ),
+        "last_claim_shown": (
+            format_date(last["date"], last["date_precision"]) if last is not None else None
+        ),
     }
 
 
@@ -405,8 +418,7 @@ def findings_markdown(numbers: dict[str, Any], selected: Corpus) -> str:
             f"from {plural(numbers['outlets'], 'outlet')}."
         )
     claims = original_claims(selected)
-    first = format_date(numbers["first_claim"])
-    last = format_date(numbers["last_claim"])
+    first, last = numbers["first_claim_shown"], numbers["last_claim_shown"]
     sentences = [
         f"Between {html.md(first)} and {html.md(last)}, "
         f"{plural(numbers['speakers'], 'named speaker')} from {plural(numbers['sides'], 'side')} "

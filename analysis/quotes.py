@@ -265,6 +265,16 @@ _PERSON_HEADS = frozenset(
         "director",
         "secretary",
         "chairman",
+        "republican",
+        "democrat",
+    ]
+)
+# heads naming one office holder ("the general", "the Arizona Republican"): with no earlier
+# entity of that description, the person in focus is meant
+_OFFICE_HEADS = frozenset(
+    [
+        *("general", "colonel", "commander", "minister", "ambassador", "envoy", "senator"),
+        *("secretary", "chairman", "chief", "director", "republican", "democrat", "diplomat"),
     ]
 )
 _INSTITUTION_HEADS = frozenset(
@@ -743,6 +753,11 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         title, name = split_title(segment, kb)
         if len(name.split()) < 2 or set(name.split()) & _organisation_words(kb):
             title, name = "", ""
+    institution = _proper_institution(segment, kb)
+    if institution is not None:
+        return _Parsed("actor", speaker=institution)
+    if title.casefold() in {"the", "a", "an"} and name.split()[-1].casefold() in _PERSON_HEADS:
+        name = ""  # "the Arizona Republican": a description, not a name
     if name and not re.match(r"^(?:the|a|an)\b", name, re.IGNORECASE):
         actor = resolve_actor(name, kb)
         if actor is not None:
@@ -768,6 +783,29 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
             description=_drop_article(segment),
         )
     return _Parsed("none")
+
+
+_NAME_LINKS = frozenset(["of", "and", "for", "on", "the", "&"])
+
+
+def _proper_institution(phrase: str, kb: Knowledge) -> Speaker | None:
+    """A capitalised name ending in an institution word ("The Foreign and Expatriates Ministry")
+    that the actors file does not know: an institution, side from its words."""
+    words = _drop_article(phrase.strip(" –—-")).split()
+    if any(not (w[:1].isupper() or w in _NAME_LINKS) for w in words):
+        return None  # "… Department spokeswoman Lt. Col. …" is a person's title
+    if len(words) < 2 or words[-1].casefold() not in _INSTITUTION_HEADS:
+        return None
+    if not all(w[:1].isupper() or w in _NAME_LINKS for w in words) or words[0] in _NAME_LINKS:
+        return None
+    name = " ".join(words)
+    return Speaker(
+        name=name,
+        role=words[-1].casefold(),
+        side=side_from_affiliation(name, kb),
+        kind="institution",
+        text_role=name,
+    )
 
 
 _PRIORITY = {"actor": 0, "person": 0, "generic": 2, "pronoun": 3}
@@ -824,9 +862,15 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
             actor = resolve_actor(tokens[0], kb)
             if actor is not None:
                 return _from_actor(actor)
+            named = _full_name_before(doc, tokens[0], pos)
+            if named is not None:
+                return named
         return speaker
     if parsed.kind == "pronoun":
         if parsed.pronoun in {"he", "she", "i"}:
+            in_paragraph = _sole_person_in_paragraph(doc, pos)
+            if in_paragraph is not None:
+                return in_paragraph
             return doc.last(pos, _person_like, speakers_within=_FOCUS_SPAN)
         if parsed.pronoun in {"it", "they"}:
             return doc.last(pos, lambda s: s.kind in {"institution", "outlet"})
@@ -834,6 +878,40 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
     if parsed.kind == "generic" and parsed.head is not None:
         return _resolve_generic(parsed, doc, pos)
     return None
+
+
+def _sole_person_in_paragraph(doc: _Doc, pos: int) -> Speaker | None:
+    """The one person named earlier in the paragraph of ``pos``: "His colleague Lindsey Graham
+    was blunter still. “…,” he said." — he is Graham, not the previous paragraph's speaker."""
+    starts = [a for a, _ in doc.paragraphs]
+    index = bisect.bisect_right(starts, pos) - 1
+    if index < 0:
+        return None
+    low = bisect.bisect_left(doc.entities, starts[index], key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])
+    people = {e[2].name: e[2] for e in doc.entities[low:high] if _person_like(e[2])}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
+    """A bare surname ("Kalin told …") takes the full name written earlier in the document
+    ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
+    pattern = re.compile(
+        rf"(?P<lead>[^.;:“”\"\n]{{0,60}}?)(?P<name>(?:[A-Z][\w'’\-]+\s+){{1,2}}){re.escape(surname)}\b"
+    )
+    found = None
+    for match in pattern.finditer(doc.body, 0, pos):
+        found = match
+    if found is None:
+        return None
+    title, name = split_title(
+        f"{found.group('lead')}{found.group('name')}{surname}".strip(), doc.kb
+    )
+    if len(name.split()) < 2 or not name.endswith(surname):
+        return None
+    speaker = _unknown_person(name, _clean_role(title, doc.kb) or None, doc.kb)
+    doc.persons_by_surname.setdefault(surname_key(name), speaker)
+    return speaker
 
 
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
@@ -870,7 +948,9 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
                     )
                 ),
             )
-            if found is None and head in {"expert", "analyst"}:
+            if found is None and head in _OFFICE_HEADS:
+                found = _sole_person_in_paragraph(doc, pos)
+            if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
                 found = doc.last(pos, lambda s: s.kind == "person", speakers_within=_FOCUS_SPAN)
             if found is not None:
                 return found
@@ -1112,6 +1192,19 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     )
 
 
+def _names_a_speaker(label: str, doc: _Doc) -> bool:
+    """A turn label that can only be a speaker: a reporter label, a titled name ("CAPT. DAVIS")
+    or a known person; not a place ("DEIR EZZOR") or a country's capital ("MOSCOW")."""
+    if label.upper() in _transcript_labels(doc.kb, "reporter_labels"):
+        return True
+    titled = " ".join(w.capitalize() for w in label.split())
+    actor = resolve_actor(titled, doc.kb)
+    if actor is not None:
+        return actor.kind == "person"
+    title, _ = split_title(titled, doc.kb)
+    return bool(title.strip())
+
+
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
@@ -1120,8 +1213,11 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
     labels = [label for label, _ in labelled.values()]
-    if len(labels) < 3 and len(set(labels)) == len(labels):
-        return []  # a conversation has at least one speaker taking two turns
+    if len(set(labels)) == len(labels) and (
+        len(labels) < 3 or not any(_names_a_speaker(label, doc) for label in labels)
+    ):
+        return []  # a conversation has a speaker taking two turns, or a reporter, or titles
+        # ("RAQQA: …", "MOSCOW: …" in a digest are place labels)
     turns: list[_Quote] = []
     speaker: Speaker | None = None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):

@@ -568,3 +568,57 @@ def test_unnamed_spokesman_speaks_for_the_institution_just_named(kb):
     assert [(r["speaker"], r["side"], r["affiliation"]) for r in rows] == [
         ("spokesman", "US", "U.S. Department of Defense")
     ]
+
+
+# ------------------------------------------------------------------ batch 4 patterns
+
+
+def test_place_labels_of_a_digest_are_not_transcript_turns(kb):
+    body = (
+        "RAQQA: Fighters declared victory over ISIS in the city on Tuesday.\n\n"
+        "MOSCOW: Russia's General Staff again offered joint operations.\n\n"
+        "WASHINGTON: Senator Bob Corker warned against joint action. "
+        "“Deconfliction, yes. Partnership, no,” Corker said."
+    )
+    assert pairs(quotes_of(body, kb)) == [("Deconfliction, yes. Partnership, no,", "Bob Corker")]
+
+
+def test_bare_surname_takes_the_full_name_written_earlier(kb):
+    body = (
+        "Presidential spokesman Ibrahim Kalin criticized the coalition.\n\n"
+        "“The coalition has not given us the support we expected,” Kalin told reporters."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Ibrahim Kalin"]
+
+
+def test_a_definite_rank_or_party_description_is_the_person_in_focus(kb):
+    body = (
+        "Defense Ministry spokesman Major General Igor Konashenkov spoke on Monday.\n\n"
+        "“If this was a mistake, it was a consequence of American stubbornness,” the general said.\n\n"
+        "Senator John McCain did not mince words. “Sharing intelligence with them is a "
+        "surrender,” the Arizona Republican said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Igor Konashenkov", "John McCain"]
+
+
+def test_he_is_the_one_person_named_earlier_in_the_paragraph(kb):
+    body = (
+        "“Sharing intelligence with the Russians is a surrender,” Senator John McCain said.\n\n"
+        "His colleague Lindsey Graham was blunter still. “This is a deal with the devil,” he "
+        "said. “I cannot think of a worse idea.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "John McCain",
+        "Lindsey Graham",
+        "Lindsey Graham",
+    ]
+
+
+def test_the_ministry_refers_back_to_an_institution_the_actors_file_does_not_know(kb):
+    body = (
+        "The Foreign and Expatriates Ministry said the attack was flagrant.\n\n"
+        "In two letters to the UN, the ministry said the strike “proves that the United States "
+        "was never serious about fighting terrorism.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Foreign and Expatriates Ministry"]

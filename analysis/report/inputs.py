@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 from collections.abc import Iterable
 from importlib import metadata
 from importlib.resources import files
@@ -25,13 +26,20 @@ def _is_project_root(folder: Path) -> bool:
 
 
 def project_root() -> Path:
-    """The checkout holding ``pyproject.toml``: ``$COORDINATION_CLAIMS_ROOT``, else the folder
-    above the package source, else the nearest parent of the working directory."""
+    """The checkout holding ``pyproject.toml``: ``$COORDINATION_CLAIMS_ROOT``, else the folder above
+    the package source (editable install), else the folder holding the environment (``.venv``,
+    ``.nox/NAME``), else the nearest parent of the working directory."""
     if os.environ.get(ROOT_ENV):
         return Path(os.environ[ROOT_ENV]).resolve()
     package_dir = Path(str(files("analysis"))).resolve()
-    candidates = [package_dir.parent, *Path.cwd().resolve().parents]
-    candidates.insert(1, Path.cwd().resolve())
+    environment = Path(sys.prefix).resolve()
+    working = Path.cwd().resolve()
+    candidates = [
+        package_dir.parent,
+        *environment.parents,
+        working,
+        *working.parents,
+    ]
     for folder in candidates:
         if _is_project_root(folder):
             return folder

@@ -70,8 +70,18 @@ class _Index:
 
 
 _KEY_TABLE = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
+_NEEDS_SURFACE = re.compile(r"[’‘–—]|[Dd]efence")
+_SURFACE_REPLACEMENTS = (
+    ("’", "'"),
+    ("‘", "'"),
+    ("–", "-"),
+    ("—", "-"),
+    ("Defence", "Defense"),
+    ("defence", "defense"),
+)
 _SPACES = re.compile(r"\s+")
-_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"«»‘]+")
+_SEPARATORS = r"\s,;:()\[\]“”\"«»‘"
+_TOKEN = re.compile(rf"[^{_SEPARATORS}]+")
 
 
 @lru_cache(maxsize=4096)
@@ -85,12 +95,23 @@ def normalise_key(name: str) -> str:
 
 def _surface(token: str) -> str:
     """Case-sensitive token key: ’ → ', Defence → Defense."""
-    return token.translate(_KEY_TABLE).replace("Defence", "Defense").replace("defence", "defense")
+    if not _NEEDS_SURFACE.search(token):  # the usual case: nothing to replace
+        return token
+    for typographic, plain in _SURFACE_REPLACEMENTS:  # str.replace beats str.translate here
+        token = token.replace(typographic, plain)
+    return token
+
+
+Token = tuple[int, int, str]
 
 
 class _PhraseTable:
     """Case-sensitive multi-word phrases found token by token, leftmost-longest, in linear time
-    (a regex alternation of hundreds of aliases is an order of magnitude slower)."""
+    (a regex alternation of hundreds of aliases is an order of magnitude slower).
+
+    Only tokens whose first character can start a phrase are looked at (one C-level regex scan
+    finds them); the tokens after such a candidate are read only when a longer phrase needs them.
+    """
 
     def __init__(self, phrases: dict[str, Any]) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
@@ -104,6 +125,13 @@ class _PhraseTable:
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
         self.initials = frozenset(word[0] for word in self.by_first)
+        # second words of the multi-word phrases of each first word: most "the …" tokens are
+        # rejected by one lookup instead of comparing every "the X" phrase
+        self.seconds = {
+            first: frozenset(words[1] for words, _ in entries if len(words) > 1)
+            for first, entries in self.by_first.items()
+        }
+        self.candidates = _candidate_pattern(self.by_first)
 
     @staticmethod
     def _forms(token: str) -> list[tuple[str, int]]:
@@ -119,48 +147,112 @@ class _PhraseTable:
     def find(self, text: str) -> list[tuple[int, int, Any]]:
         """(start, end, value) of the phrases in ``text``, left to right, longest first."""
         surface = _surface(text)  # same length as ``text``: offsets still hold
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(surface)]
         found: list[tuple[int, int, Any]] = []
-        i = 0
-        initials = self.initials
-        while i < len(tokens):
-            if tokens[i][2][0] not in initials:
-                i += 1
+        consumed = 0  # tokens ending before this offset belong to a phrase already found
+        by_first = self.by_first
+        for candidate in self.candidates.finditer(surface):
+            token = candidate.group()
+            if token not in by_first and token[-1] not in ".!?s":
+                continue  # most capitalised words start no phrase
+            if candidate.start() < consumed:
                 continue
-            match = self._match_at(tokens, i)
-            if match is None:
-                i += 1
-                continue
-            n, end, value = match
-            found.append((tokens[i][0], end, value))
-            i += n
+            match = self._match_at(surface, (candidate.start(), candidate.end(), token))
+            if match is not None:
+                end, value, last_token_end = match
+                found.append((candidate.start(), end, value))
+                consumed = last_token_end
         return found
 
-    def _match_at(self, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int, Any] | None:
-        first = tokens[i][2]
-        candidates = self.by_first.get(first)
+    def _match_at(self, surface: str, first: Token) -> tuple[int, Any, int] | None:
+        """(end of the phrase, value, end of its last token) for the phrase starting at ``first``."""
+        candidates = self.by_first.get(first[2])
         if candidates is None:
-            if first[-1] not in ".!?" and not first.endswith("'s"):
-                return None
-            for form, dropped in self._forms(first)[1:]:
-                for words, value in self.by_first.get(form, ()):
-                    if len(words) == 1:
-                        return 1, tokens[i][1] - dropped, value
+            return self._single_word_form(first)
+        if len(candidates[0][0]) > 1 and self._second_word_fits(surface, first):
+            following = _next_tokens(surface, first[1], len(candidates[0][0]) - 1)
+            match = self._longer_phrase(first, following, candidates)
+            if match is not None:
+                return match
+        for words, value in candidates:
+            if len(words) == 1:
+                return first[1], value, first[1]
+        return None
+
+    def _second_word_fits(self, surface: str, first: Token) -> bool:
+        """Can the token after ``first`` (as written, or as a last word: "Ministry.") continue a
+        phrase?"""
+        following = _TOKEN.search(surface, first[1])
+        if following is None:
+            return False
+        seconds = self.seconds[first[2]]
+        word = following.group()
+        if word in seconds:
+            return True
+        return word[-1] in ".!?s" and any(form in seconds for form, _ in self._forms(word)[1:])
+
+    def _longer_phrase(
+        self,
+        first: Token,
+        following: list[Token],
+        candidates: list[tuple[tuple[str, ...], Any]],
+    ) -> tuple[int, Any, int] | None:
+        """The longest multi-word phrase of ``candidates`` that ``first, *following`` spell."""
+        if not following:
             return None
+        second = following[0][2]
+        second_forms = {form for form, _ in self._forms(second)}
         for words, value in candidates:
             n = len(words)
-            if i + n > len(tokens):
+            if n == 1 or n - 1 > len(following) or words[1] not in second_forms:
                 continue
-            if any(tokens[i + k][2] != words[k] for k in range(1, n - 1)):
+            if any(following[k - 1][2] != words[k] for k in range(1, n - 1)):
                 continue
-            last = tokens[i + n - 1]
+            last = following[n - 2]
             if last[2] == words[-1]:
-                return n, last[1], value
+                return last[1], value, last[1]
             if last[2][-1] in ".!?s":
                 for form, dropped in self._forms(last[2])[1:]:
                     if form == words[-1]:
-                        return n, last[1] - dropped, value
+                        return last[1] - dropped, value, last[1]
         return None
+
+    def _single_word_form(self, first: Token) -> tuple[int, Any, int] | None:
+        """A one-word phrase followed by a full stop or a possessive ("Syria.", "Russia's")."""
+        token = first[2]
+        if token[-1] not in ".!?" and not token.endswith("'s"):
+            return None
+        for form, dropped in self._forms(token)[1:]:
+            for words, value in self.by_first.get(form, ()):
+                if len(words) == 1:
+                    return first[1] - dropped, value, first[1]
+        return None
+
+
+def _candidate_pattern(by_first: dict[str, Any]) -> re.Pattern[str]:
+    """Whole tokens (as ``_TOKEN`` cuts them) that may start a phrase: tokens beginning with
+    the capital letter of a first word, or with a lower-case first word itself (few: "the")."""
+    capitals = sorted({w[0] for w in by_first if w[0].isupper() and _TOKEN.fullmatch(w[0])})
+    lower = sorted(
+        (w for w in by_first if not w[0].isupper() and _TOKEN.fullmatch(w[0])),
+        key=lambda w: (-len(w), w),
+    )
+    starts = [f"[{''.join(re.escape(c) for c in capitals)}]"] if capitals else []
+    starts += [re.escape(w) for w in lower]
+    if not starts:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![^{_SEPARATORS}])(?:{'|'.join(starts)})[^{_SEPARATORS}]*")
+
+
+def _next_tokens(surface: str, position: int, count: int) -> list[Token]:
+    """Up to ``count`` tokens after ``position``."""
+    tokens: list[Token] = []
+    if count <= 0:
+        return tokens
+    for match in _TOKEN.finditer(surface, position):
+        tokens.append((match.start(), match.end(), match.group()))
+        if len(tokens) == count:
+            break
+    return tokens
 
 
 def _as_actor(entry: dict[str, Any]) -> Actor | None:

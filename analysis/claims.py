@@ -42,6 +42,7 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -58,6 +59,7 @@ AUXILIARIES = {
     *("previously", "again", "repeatedly", "publicly", "flatly", "quickly", "first", "now"),
 }
 OBJECT_MARKERS = {"with", "to", "against", "between"}
+ADDRESSEE_VERBS = {"told", "tells", "tell"}
 # Capitalised words that start a sentence but never a name.
 NOT_NAMES = frozenset(
     [
@@ -283,7 +285,7 @@ def _reported_actor(
     parties = [
         (c.char_start, c.char_end, body[c.char_start : c.char_end], c.label[len(st.PARTY_PREFIX) :])
         for c in unit_cues
-        if c.label.startswith(st.PARTY_PREFIX)
+        if c.label.startswith(st.PARTY_PREFIX) and c.label != st.PARTY_PREFIX + st.PAIR_SIDE
     ]
     candidates = inside + [p for p in parties if not any(m[0] <= p[0] < m[1] for m in inside)]
     candidates.sort()
@@ -300,6 +302,8 @@ def _reported_actor(
         named = _named_speaker(body, verb, span, kb, backwards=True)
         if named is not None:
             return named[0], _side_name(named[1])
+        if body[verb.char_start : verb.char_end].lower() in ADDRESSEE_VERBS:
+            continue  # "told Congress": the name after the verb is the hearer
         after = [m for m in inside if m[0] >= verb.char_end]
         if after and set(body[verb.char_end : after[0][0]].lower().split()) <= {"the"}:
             return after[0][2], _side_name(after[0][3])
@@ -402,7 +406,10 @@ def _qualifies(
 
     The actor's own side counts as named: a speaker is a party ("we are not coordinating with
     the Russians", "Davis said the Russians made no formal proposal")."""
-    implied = {_pair_side(s) for s in st.sides_named(unit_cues)} | {_pair_side(actor_side)}
+    named = st.sides_named(unit_cues)
+    implied = {_pair_side(s) for s in named} | {_pair_side(actor_side)}
+    if st.PAIR_SIDE in named and "other" not in named:
+        implied |= set(PAIR)  # "the two militaries"
     implied.discard(None)
     has_coordination = any(c.label == "coordination" for c in unit_cues)
     partner = _with_partner(unit_cues, analysed)
@@ -457,6 +464,8 @@ def extract_claims(
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
             actor, side = quote.get("speaker"), _side_name(quote.get("side"))
         actor, side = _remember_speaker(actor, side, known_sides)
+        if _fact_checkers_verdict(doc, body[start:end], lex):
+            actor, side = doc.get("outlet") or actor, "other"  # "… we rate this claim False"
         gap = sentence_index - last_claim_sentence
         if not _qualifies(unit_cues, lex, analysed, side, gap):
             continue
@@ -465,6 +474,8 @@ def extract_claims(
             continue  # a question asserts nothing ("Did Russia conduct airstrikes with US?")
         own_cues = _without_other_sides_cues(unit_cues, side, analysed)
         stance = st.classify(own_cues, analysed=analysed, lex=lex)
+        context = Context(body, sentences, sentence_index, analysed, lex)
+        stance = _answer_to_a_proposal(stance, own_cues, (start, end), side, context)
         when, precision, basis = _unit_date(
             text, doc, [c for c in unit_cues if c.label == "speech"], start
         )
@@ -496,6 +507,84 @@ def extract_claims(
     return claims
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the answer-to-a-proposal rules look at besides the unit itself."""
+
+    body: str
+    sentences: list[tuple[int, int]]
+    index: int  # sentence index of the unit
+    analysed: st.Analysed
+    lex: st.StanceLexicon
+
+
+def _answer_to_a_proposal(
+    stance: str,
+    cues: list[st.Cue],
+    span: tuple[int, int],
+    side: str | None,
+    context: Context,
+) -> str:
+    """A refusal or a contrastive answer to a proposal made just before rejects it."""
+    if stance == "denies" and _refuses_a_proposal(cues, span, context):
+        return "rejects"
+    if stance in {"asserts", "neutral", "proposes"} and _answers_other_sides_proposal(
+        span, side, context
+    ):
+        return "rejects"
+    return stance
+
+
+def _proposal_cues(context: Context, start: int, end: int) -> list[st.Cue]:
+    return [
+        c
+        for c in context.analysed.cues_between(start, end)
+        if c.label == "proposes" and not c.negated
+    ]
+
+
+def _refuses_a_proposal(cues: list[st.Cue], span: tuple[int, int], context: Context) -> bool:
+    """A denial resting on a negated coordination term written as a refusal ("We're not going
+    to team up with the Russians") after a proposal (earlier in the unit or in the previous
+    ``proposal_window`` sentences) rejects that proposal; a statement about what is or was
+    happening ("we are not coordinating") stays a denial."""
+    negated = [c for c in cues if c.negated and c.label in {"coordination", "proposes"}]
+    if not negated or any(c.label == "denies" and not c.negated for c in cues):
+        return False
+    first = negated[0]
+    lead = context.body[max(span[0], first.char_start - 40) : first.char_end]
+    lead = lead.lower().replace("’", "'")
+    if not any(marker in lead for marker in context.lex.refusal_markers):
+        return False
+    window_start = context.sentences[max(0, context.index - context.lex.proposal_window)][0]
+    earlier = _proposal_cues(context, window_start, first.char_start)
+    return any(c.char_end <= first.char_start for c in earlier)
+
+
+def _answers_other_sides_proposal(
+    span: tuple[int, int], side: str | None, context: Context
+) -> bool:
+    """A sentence opening with a contrast ("However, Moscow made it clear …") right after the
+    other side's proposal ("The US sent Russia a package of proposals …") answers it."""
+    own = _pair_side(side)
+    words = context.body[span[0] : span[1]].lstrip("“\"'‘ ").split(maxsplit=1)
+    if own is None or context.index == 0 or not words:
+        return False
+    if words[0].lower().strip(",;:") not in context.lex.contrast_openers:
+        return False
+    prev_start, prev_end = context.sentences[context.index - 1]
+    proposals = _proposal_cues(context, prev_start, prev_end)
+    if not proposals:
+        return False
+    before = [
+        c
+        for c in context.analysed.cues_between(prev_start, proposals[0].char_start)
+        if c.label.startswith(st.PARTY_PREFIX)
+    ]
+    proposer = _pair_side(before[0].label.removeprefix(st.PARTY_PREFIX)) if before else None
+    return proposer is not None and proposer != own
+
+
 OTHER_SIDE_LABELS = {"rejects", "denies", "proposes", "opposes"}
 
 
@@ -520,8 +609,21 @@ def _without_other_sides_cues(
                 gap = [w for w in analysed.words_between(party, cue) if w not in AUXILIARIES]
                 if subject_side and subject_side != own and len(gap) <= 1:
                     continue
+            if _agent_after(cue, unit_cues[index + 1 :], analysed) not in {None, own}:
+                continue  # "the stubborn refusal of the American side to coordinate"
         kept.append(cue)
     return kept
+
+
+def _agent_after(cue: st.Cue, following: list[st.Cue], analysed: st.Analysed) -> str | None:
+    """The side of a party right after a nominal cue ("refusal of the American side",
+    "rejection by Washington")."""
+    party = next((c for c in following if c.label.startswith(st.PARTY_PREFIX)), None)
+    if party is None:
+        return None
+    if analysed.words_between(cue, party) not in (["of"], ["of", "the"], ["by"], ["by", "the"]):
+        return None
+    return _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
 
 
 def _title_sets_context(doc: dict[str, Any], lex: st.StanceLexicon) -> bool:
@@ -585,6 +687,31 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str]) -> int | N
     return None
 
 
+def _bare_claim_index(claims: list[dict[str, Any]], body: str, lex: st.StanceLexicon) -> int | None:
+    """A claim box whose label the page kept apart: the first asserting claim that is a whole
+    paragraph on its own, unattributed (no speech verb, no quotation)."""
+    for index, claim in enumerate(claims):
+        start, end = int(claim["start"]), int(claim["end"])
+        alone = body[max(0, start - 2) : start] in {"", "\n\n"} and body[end : end + 2] in {
+            "",
+            "\n\n",
+        }
+        if not alone or claim["stance"] != "asserts" or claim.get("quote_id"):
+            continue
+        if any(c.label == "speech" for c in lex.analyse(str(claim["text"])).cues):
+            continue
+        return index
+    return None
+
+
+def _fact_checkers_verdict(doc: dict[str, Any], text: str, lex: st.StanceLexicon) -> bool:
+    """The sentence where a fact-checker gives its rating ("we rate this claim Mostly False")."""
+    if not is_fact_check(doc) or not lex.verdict_phrases:
+        return False
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in lex.verdict_phrases)
+
+
 def rated_claim_index(
     claims: list[dict[str, Any]], scores: list[int], side: str | None
 ) -> int | None:
@@ -618,6 +745,8 @@ def _attach_verdict(
         return
     labels = [str(w).lower() for w in (lex.claim_labels or [])]
     index = _claim_box_index(claims, labels)
+    if index is None:
+        index = _bare_claim_index(claims, body, lex)
     if index is None:
         index = rated_claim_index(claims, scores, questioned_side(doc, body, lex))
     if index is None:

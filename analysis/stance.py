@@ -37,6 +37,8 @@ FIRST_PERSON = "first_person"
 DEFAULT_NEGATION_WINDOW = 4
 DEFAULT_CARRY_WINDOW = 3
 DEFAULT_CONTEXT_WINDOW = 4
+DEFAULT_PROPOSAL_WINDOW = 3
+PAIR_SIDE = "pair"  # a party word naming both sides at once ("the two militaries")
 ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
 DEFAULT_CAMEO = {
     "proposes": "0312",
@@ -197,6 +199,10 @@ class StanceLexicon:
         )
         self.claim_labels = [str(w) for w in rules.get("claim_labels", ["claim"])]
         self.claim_nouns = tuple(str(w).lower() for w in rules.get("claim_nouns", []))
+        self.verdict_phrases = tuple(str(w).lower() for w in rules.get("verdict_phrases", []))
+        self.refusal_markers = tuple(str(w).lower() for w in rules.get("refusal_markers", []))
+        self.proposal_window = int(rules.get("proposal_window", DEFAULT_PROPOSAL_WINDOW))
+        self.contrast_openers = frozenset(str(w).lower() for w in rules.get("contrast_openers", []))
         cameo = data.get("cameo", {})
         self.cameo = {
             stance: str(cameo.get(stance, {}).get("code", default))

@@ -164,3 +164,32 @@ def test_misleading_verdict_attaches_to_the_claim_box(corpus):
     rated = rows[rows["verdict"].notna()]
     assert list(rated["verdict"]) == ["Misleading"]
     assert "jointly bombed Raqqa" in rated.iloc[0]["text"]
+
+
+BLIND = ROOT / "tests" / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def blind():
+    names = ["blind_pentagon_davis_transcript", "blind_factcheck_snopes", "blind_afp_wire"]
+    return load_corpus([BLIND / f"{name}.txt" for name in names])
+
+
+def test_transcript_refusal_of_the_proposal_in_the_question_rejects(blind):
+    doc = "blind_pentagon_davis_transcript"
+    refusal = the_claim(blind, doc, "not going to conduct joint operations")
+    assert (refusal["actor"], refusal["side"], refusal["stance"]) == ("Jeff Davis", "US", "rejects")
+    denial = the_claim(blind, doc, "We do not coordinate and we do not cooperate")
+    assert denial["stance"] == "denies"
+
+
+def test_fact_check_verdict_lands_on_the_unlabelled_claim_box(blind):
+    rows = claims_in(blind, "blind_factcheck_snopes")
+    rated = rows[rows["verdict"].notna()]
+    assert list(rated["verdict"]) == ["Mostly False"]
+    assert str(rated.iloc[0]["text"]).startswith("Russian and U.S.-led coalition warplanes")
+
+
+def test_wire_lead_with_a_trailing_proviso_is_conditional(blind):
+    lead = the_claim(blind, "blind_afp_wire", "will coordinate air strikes")
+    assert (lead["actor"], lead["side"], lead["stance"]) == ("John Kerry", "US", "conditional")

@@ -4,7 +4,9 @@ Floors are set a little under the scores measured when they were written (see th
 section), per gold group: ``seed`` (the five seed pages, tuned on), ``untuned``, ``heldout`` and ``heldout2``
 (fixture pages in other layouts, written in three batches; each batch was first scored before any
 rule was adjusted to it, then used for tuning — the first-run scores are recorded in the README,
-not here).
+not here) and ``blind-4`` (the ``blind_*`` pages: first run recall 0.60, precision 0.98, stance
+0.60, side 0.91, verdict 0/1; floors below are under the scores after the general fixes it
+prompted: recall 0.79, precision 0.98, stance 0.87, side 0.96).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ GOLD = ROOT / "tests" / "gold" / "claims.json"
 def result():
     paths = sorted((ROOT / "seeds").glob("*.txt"))
     paths += sorted((ROOT / "tests" / "fixtures" / "corpus").glob("claims_*.txt"))
+    paths += sorted((ROOT / "tests" / "fixtures" / "corpus").glob("blind_*.txt"))
     return score(load_corpus(paths), GOLD)
 
 
@@ -34,6 +37,7 @@ def result():
         ("untuned", 0.85, 0.90, 0.85, 0.85),
         ("heldout", 0.85, 0.90, 0.80, 0.85),
         ("heldout2", 0.80, 0.90, 0.85, 0.85),
+        ("blind-4", 0.75, 0.90, 0.80, 0.90),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):

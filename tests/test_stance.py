@@ -194,3 +194,117 @@ def test_declined_to_comment_is_not_a_rejection(kb):
         "Ministry said.\n\nThe Pentagon declined to comment on the Russian account."
     )
     assert [c["stance"] for c in claims_of(body, kb)] == ["asserts"]
+
+
+# ------------------------------------------------------------------ batch 4 rules
+
+
+def stances(body: str, kb, **doc) -> list[str]:
+    return [c["stance"] for c in claims_of(body, kb, **doc)]
+
+
+def test_a_future_refusal_after_a_proposal_rejects_it(kb):
+    body = (
+        "Russia proposed joint operations with the United States to retake Raqqa. "
+        "We're not going to conduct joint operations with the Russians, the Pentagon said."
+    )
+    assert stances(body, kb) == ["proposes", "rejects"]
+
+
+def test_a_refusal_with_no_proposal_before_it_denies(kb):
+    body = (
+        "U.S. aircraft will not coordinate with the Russians on any operations in Syria, "
+        "a Pentagon spokesman said, downplaying a Russian proposal."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+def test_a_contrast_after_the_other_sides_proposal_rejects_it(kb):
+    body = (
+        "The US sent Russia a package of proposals on the coordination of air operations. "
+        "However, Moscow made it clear that the Russian Aerospace Forces do not bomb Aleppo, "
+        "and the US need to negotiate with the Syrian Air Force to coordinate airstrikes there."
+    )
+    assert stances(body, kb)[-1] == "rejects"
+
+
+def test_a_condition_after_a_comma_is_conditional_and_provided_alone_is_not(kb):
+    conditional = (
+        "The United States and Russia will coordinate air strikes in Syria, provided a truce "
+        "holds for a week, Kerry said."
+    )
+    assert stances(conditional, kb) == ["conditional"]
+    assert stance_of_text("The coalition provided coordinates to Russia.", kb) == "asserts"
+
+
+def test_an_infinitive_of_coordination_states_an_intent(kb):
+    assert (
+        stance_of_text(
+            "Lavrov said the deal makes it possible for Russia and the US to coordinate the work of their air forces.",
+            kb,
+        )
+        == "proposes"
+    )
+
+
+def test_the_two_militaries_name_both_sides(kb):
+    body = (
+        "Russian state media reported that the two militaries had carried out a joint air strike."
+    )
+    assert [(c["side"], c["stance"]) for c in claims_of(body, kb)] == [("Russia", "asserts")]
+
+
+def test_the_other_sides_refusal_named_after_the_noun_is_not_the_speakers(kb):
+    body = (
+        "“It was a consequence of the stubborn refusal of the American side to coordinate its "
+        "actions with Russia,” Konashenkov said."
+    )
+    quotes = [
+        {
+            "quote_id": "t:q1",
+            "start": 1,
+            "end": body.index("”"),
+            "speaker": "Igor Konashenkov",
+            "side": "Russia",
+        }
+    ]
+    document = {"doc_id": "t", "kind": "article", "verdict": None}
+    rows = extract_claims(document, body, sentence_spans(body), quotes, kb)
+    assert [(r["side"], r["stance"]) for r in rows] == [("Russia", "asserts")]
+
+
+def test_commentary_verdicts_without_oppose_words_oppose(kb):
+    body = (
+        "Sharing intelligence with the Russians would be a mistake, McCain said. "
+        "“This is a deal with the devil,” Senator Lindsey Graham said."
+    )
+    assert stances(body, kb) == ["opposes", "opposes"]
+
+
+def test_a_hypothesis_about_a_past_fact_is_no_condition(kb):
+    assert (
+        stance_of_text("If this was a mistake, the US and Russia coordinated it.", kb) == "asserts"
+    )
+
+
+def test_the_addressee_of_told_is_not_the_actor(kb):
+    body = (
+        "Russia proposed joint strikes. Defense Secretary Ashton Carter argued against the plan "
+        "and told Congress he opposes any cooperation with Moscow."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["actor"], r["side"], r["stance"]) for r in rows][-1] == (
+        "Ash Carter",
+        "US",
+        "opposes",
+    )
+
+
+def test_a_fact_checkers_rating_sentence_is_the_fact_checkers_claim(kb):
+    body = (
+        "Russia said its jets and coalition aircraft had carried out a joint strike. "
+        "Because the contact between the two militaries is limited to deconfliction, we rate "
+        "this claim Mostly False."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Snopes", verdict="Mostly False")
+    assert [(r["actor"], r["side"], r["stance"]) for r in rows][-1] == ("Snopes", "other", "denies")

@@ -173,6 +173,7 @@ def main() -> None:  # pragma: no cover - command line helper
     root = Path(__file__).resolve().parents[2]
     paths = [*sorted((root / "seeds").glob("*.txt"))]
     paths += sorted((root / "tests" / "fixtures" / "corpus").glob("claims_*.txt"))
+    paths += sorted((root / "tests" / "fixtures" / "corpus").glob("blind_*.txt"))
     corpus = load_corpus(paths)
     gold = sys.argv[1] if len(sys.argv) > 1 else root / "tests" / "gold" / "claims.json"
     print(json.dumps(score(corpus, gold), indent=1, ensure_ascii=False))

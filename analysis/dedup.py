@@ -3,6 +3,9 @@
 Bodies are cut into word 5-gram shingles (hashed to 32 bits); MinHash signatures (``datasketch``, fixed seed, so
 results are reproducible) go into an LSH index that proposes candidate pairs in near-linear time;
 each candidate pair is then confirmed with the exact Jaccard similarity of the two shingle sets.
+A small corpus (at most ``EXHAUSTIVE_MAX`` bodies) skips the index: every pair whose sizes allow
+the threshold is checked exactly, and ``datasketch`` (whose import pulls in SciPy, about a second)
+is not even imported.
 Confirmed pairs are grouped (union–find); in each group the earliest-published document
 (undated ones last; ties by smallest ``doc_id``) is the original and the others get its id in
 ``duplicate_of``.  Bodies shorter than ``MIN_TOKENS`` words never match anything.
@@ -13,10 +16,14 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 SHINGLE_WORDS = 5
 MIN_TOKENS = 40  # shorter bodies (stubs, captions, empty pages) never match
@@ -24,6 +31,7 @@ NUM_PERM = 64
 SEED = 20151030
 LSH_THRESHOLD = 0.5  # candidate recall; the exact check below decides
 JACCARD_THRESHOLD = 0.6  # a syndicated copy with a new intro line and footer scores ~0.7–0.95
+EXHAUSTIVE_MAX = 64  # bodies; up to here every pair is checked exactly (no MinHash index)
 
 _PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys("\"'“”‘’.,;:!?()[]{}<>«»—–-…*_#|/\\", " "))
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -74,11 +82,19 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 # datasketch's "legacy" permutations h -> ((a*h + b) mod (2**61 - 1)) & (2**32 - 1), applied to a
 # whole document at once with numpy (the same values MinHash(scheme="legacy").update_batch gives,
 # without a Python call per shingle).
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="legacy")
-_A, _B = (np.asarray(p, dtype=np.uint64).reshape(-1, 1) for p in _TEMPLATE.permutations)
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _CHUNK = 20_000
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) permutation columns of datasketch's legacy MinHash for ``SEED``."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="legacy")
+    a, b = (np.asarray(p, dtype=np.uint64).reshape(-1, 1) for p in template.permutations)
+    return a, b
 
 
 def _mod_mersenne(x: np.ndarray) -> np.ndarray:
@@ -89,10 +105,13 @@ def _mod_mersenne(x: np.ndarray) -> np.ndarray:
 
 def signature(shingle_set: np.ndarray) -> LeanMinHash:
     """The MinHash signature of a non-empty shingle-hash array."""
+    from datasketch import LeanMinHash
+
+    a, b = _permutations()
     values = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
     for start in range(0, len(shingle_set), _CHUNK):
         chunk = shingle_set[start : start + _CHUNK].reshape(1, -1)
-        permuted = np.bitwise_and(_mod_mersenne(_A * chunk + _B), _MAX_HASH)
+        permuted = np.bitwise_and(_mod_mersenne(a * chunk + b), _MAX_HASH)
         values = np.minimum(values, permuted.min(axis=1))
     return LeanMinHash(seed=SEED, hashvalues=values, scheme="legacy")
 
@@ -106,6 +125,30 @@ def similar_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     usable = [i for i, s in enumerate(sets) if len(s)]
     if len(usable) < 2:
         return []
+    if len(usable) <= EXHAUSTIVE_MAX:
+        return _all_similar_pairs(sets, usable)
+    return _indexed_similar_pairs(sets, usable)
+
+
+def _all_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tuple[int, int]]:
+    """Every pair checked exactly; pairs whose set sizes alone rule the threshold out are
+    skipped (Jaccard ≤ smaller / larger)."""
+    unique = {i: np.unique(sets[i]) for i in usable}
+    pairs: list[tuple[int, int]] = []
+    for position, i in enumerate(usable):
+        for j in usable[position + 1 :]:
+            small, large = sorted((len(unique[i]), len(unique[j])))
+            if small < JACCARD_THRESHOLD * large:
+                continue
+            if jaccard(unique[i], unique[j]) >= JACCARD_THRESHOLD:
+                pairs.append((i, j))
+    return pairs
+
+
+def _indexed_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tuple[int, int]]:
+    """Candidate pairs from a MinHash LSH index, confirmed with the exact Jaccard similarity."""
+    from datasketch import MinHashLSH
+
     signatures = _signatures([sets[i] for i in usable])
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for i, signature in zip(usable, signatures, strict=True):

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from datasketch import MinHash
 
+from analysis import dedup
 from analysis.dedup import NUM_PERM, SEED, find_duplicates, jaccard, shingle_hashes, signature
 
 WIRE = """Russia's Defence Ministry said on Wednesday it was ready to hold talks with the Pentagon on \
@@ -149,3 +150,18 @@ def test_numpy_signatures_equal_datasketch_minhash():
     reference = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="legacy", hashfunc=int)
     reference.update_batch(hashes)
     assert np.array_equal(signature(hashes).hashvalues, reference.hashvalues)
+
+
+def test_small_corpus_exact_pairs_equal_the_minhash_index_pairs():
+    rng = random.Random(7)
+    vocabulary = [f"term{i}" for i in range(400)]
+    originals = [[rng.choice(vocabulary) for _ in range(120)] for _ in range(20)]
+    bodies = [" ".join(words) for words in originals]
+    for k in range(0, 20, 4):  # a copy of every fourth body with a new first sentence
+        bodies.append(" ".join(["Breaking", "news", "from", "the", "wire", *originals[k][5:]]))
+    sets = [shingle_hashes(body) for body in bodies]
+    usable = [i for i, s in enumerate(sets) if len(s)]
+    assert len(usable) <= dedup.EXHAUSTIVE_MAX
+    exact = dedup.similar_pairs(sets)
+    assert exact == [(0, 20), (4, 21), (8, 22), (12, 23), (16, 24)]
+    assert dedup._indexed_similar_pairs(sets, usable) == exact

@@ -333,13 +333,18 @@ def _read_small(path: Path, max_bytes: int) -> tuple[bytes | None, bytes]:
     """``(data, content)``: the bytes, or for a too-large file ``None`` and its size and mtime
     (one ``open`` + ``fstat``; a too-large file is never read into memory)."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO never blocks
-    with os.fdopen(descriptor, "rb") as handle:
-        stat = os.fstat(handle.fileno())
+    try:
+        stat = os.fstat(descriptor)
         if not S_ISREG(stat.st_mode):
             raise IsADirectoryError(f"not a regular file: {path}")
         if stat.st_size > max_bytes:
             return None, f"large:{stat.st_size}:{stat.st_mtime_ns}".encode()
-        data = handle.read()
+        parts = [os.read(descriptor, stat.st_size + 1)]
+        while parts[-1]:  # a file that grows while being read is read to its end
+            parts.append(os.read(descriptor, 1 << 20))
+    finally:
+        os.close(descriptor)
+    data = b"".join(parts)
     return data, data
 
 
@@ -351,15 +356,17 @@ def fingerprint_input(
         data, content = _read_small(path, max_bytes)
     except OSError:
         return Input(path, doc_id)
-    digest = hashlib.sha256(code.encode())
-    for part in (doc_id.encode(), str(path).encode(), content, _sidecar_bytes(path, sidecars)):
-        digest.update(len(part).to_bytes(8, "little"))
-        digest.update(part)
+    sidecar = _sidecar_bytes(path, sidecars)
+    header = f"{code}\0{doc_id}\0{path}\0{len(content)}\0{len(sidecar)}\0".encode()
+    digest = hashlib.sha256(header)
+    digest.update(content)
+    digest.update(sidecar)
     return Input(path, doc_id, data, digest.hexdigest())
 
 
 def _cache_files(cache_dir: Path, paths: Sequence[Path]) -> tuple[Path, Path]:
-    identity = hashlib.sha256("\n".join(p.absolute().as_posix() for p in paths).encode())
+    absolute = (os.path.abspath(p) for p in paths)  # noqa: PTH100 — a third of the cost of Path
+    identity = hashlib.sha256("\n".join(absolute).encode())
     stem = f"corpus-{identity.hexdigest()[:24]}"
     return cache_dir / f"{stem}.tables.pkl", cache_dir / f"{stem}.docs.pkl"
 

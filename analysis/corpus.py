@@ -229,13 +229,20 @@ def process_inputs(
 ) -> list[DocResult]:
     """Results in input order; a pool only when there are enough inputs to pay for it."""
     n_workers = default_workers() if workers is None else max(1, workers)
-    if n_workers == 1 or len(items) < SEQUENTIAL_MAX:
+    if n_workers == 1 or len(items) < max(SEQUENTIAL_MAX, 2):
         return [_process_one(item, kb, max_bytes) for item in items]
-    chunks = _chunks(items, n_workers * CHUNKS_PER_WORKER)
+    context = _pool_context()
     results: list[DocResult] = []
+    if context.get_start_method() == "fork":
+        # The first document is processed here, so forked workers inherit the warmed-up stages
+        # (spaCy pipeline, language model, date parser data, compiled patterns) instead of each
+        # building them again.
+        results.append(_process_one(items[0], kb, max_bytes))
+        items = items[1:]
+    chunks = _chunks(items, n_workers * CHUNKS_PER_WORKER)
     with ProcessPoolExecutor(
         max_workers=n_workers,
-        mp_context=_pool_context(),
+        mp_context=context,
         initializer=_init_worker,
         initargs=(kb, max_bytes),
     ) as pool:

@@ -896,22 +896,23 @@ def _sole_person_in_paragraph(doc: _Doc, pos: int) -> Speaker | None:
 def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
     """A bare surname ("Kalin told …") takes the full name written earlier in the document
     ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
-    pattern = re.compile(
-        rf"(?P<lead>[^.;:“”\"\n]{{0,60}}?)(?P<name>(?:[A-Z][\w'’\-]+\s+){{1,2}}){re.escape(surname)}\b"
-    )
-    found = None
-    for match in pattern.finditer(doc.body, 0, pos):
-        found = match
-    if found is None:
-        return None
-    title, name = split_title(
-        f"{found.group('lead')}{found.group('name')}{surname}".strip(), doc.kb
-    )
-    if len(name.split()) < 2 or not name.endswith(surname):
-        return None
-    speaker = _unknown_person(name, _clean_role(title, doc.kb) or None, doc.kb)
-    doc.persons_by_surname.setdefault(surname_key(name), speaker)
-    return speaker
+    for occurrence in reversed(list(re.finditer(rf"\b{re.escape(surname)}\b", doc.body[:pos]))):
+        lead = re.split(
+            r"[.;:“”\"\n]\s", doc.body[max(0, occurrence.start() - 80) : occurrence.start()]
+        )[-1]
+        given = _GIVEN_NAMES.search(lead)
+        if given is None:
+            continue
+        title, name = split_title(f"{lead}{surname}".strip(), doc.kb)
+        if len(name.split()) < 2 or not name.endswith(surname):
+            continue
+        speaker = _unknown_person(name, _clean_role(title, doc.kb) or None, doc.kb)
+        doc.persons_by_surname.setdefault(surname_key(name), speaker)
+        return speaker
+    return None
+
+
+_GIVEN_NAMES = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,2}$")
 
 
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:

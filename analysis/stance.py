@@ -71,14 +71,18 @@ class Analysed:
     cues: list[Cue]
     breaks: list[bool] = field(default_factory=list, repr=False)  # clause boundary per token
     _starts: list[int] = field(default_factory=list, repr=False)
+    text: str = field(
+        default="", repr=False
+    )  # ``doc.text`` joined once (spaCy rebuilds it per access)
 
     def __post_init__(self) -> None:
         self.cues.sort(key=lambda c: (c.char_start, c.start, -(c.end - c.start), c.label))
         self._starts = [c.char_start for c in self.cues]
+        self.text = self.doc.text
 
     def words_between(self, left: Cue, right: Cue) -> list[str]:
         """Lower-cased words between two cues (a cheap look at the text, not the tokens)."""
-        return self.doc.text[left.char_end : right.char_start].lower().split()
+        return self.text[left.char_end : right.char_start].lower().split()
 
     def cues_between(self, char_start: int, char_end: int) -> list[Cue]:
         """Cues lying inside [char_start, char_end), in text order."""
@@ -456,7 +460,9 @@ def scoped(
     coordination or proposal cue follows it (or, for opposition, precedes it: "sharing intelligence
     with Russia would make Washington complicit") within ``SCOPE_WINDOW`` tokens in the same clause
     ("rejects a Russian proposal", "opposition to joint operations"; not "groups that rejected
-    the cease-fire", not "stop bombing the opposition, then we would be open to coordination")."""
+    the cease-fire", not "stop bombing the opposition, then we would be open to coordination").
+    An opposition cue after its target may be a comma away ("is not a partnership, it is a
+    surrender")."""
     if not any(c.label == "coordination" for c in cues):
         return cues
 
@@ -467,6 +473,8 @@ def scoped(
             return False
         if analysed is None or lex is None:
             return True
+        if before and not after:  # a verdict on what was just named: "…, it is a surrender"
+            return _commas_only_between(analysed, target.end, cue.start)
         return _same_clause(analysed, cue.end, target.start)
 
     return [
@@ -475,6 +483,11 @@ def scoped(
         if cue.label not in SCOPED_LABELS
         or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
     ]
+
+
+def _commas_only_between(analysed: Analysed, start: int, end: int) -> bool:
+    """No clause boundary but commas between two token positions."""
+    return all(analysed.doc[i].text == "," for i in range(start, end) if analysed.breaks[i])
 
 
 def _rejected_claims_as_denials(
@@ -487,7 +500,7 @@ def _rejected_claims_as_denials(
     converted = []
     for cue in cues:
         if cue.label == "rejects" and not cue.negated:
-            following = analysed.doc.text[cue.char_end : cue.char_end + 40].lower().split()[:3]
+            following = analysed.text[cue.char_end : cue.char_end + 40].lower().split()[:3]
             if any(w.strip(",.;:").startswith(lex.claim_nouns) for w in following):
                 cue = Cue("denies", cue.start, cue.end, cue.char_start, cue.char_end)
         converted.append(cue)

@@ -127,9 +127,45 @@ _FUTURE_MODAL = re.compile(
 )
 
 
+# The month names ``_MONTH`` accepts, as ``_month_token`` spells them.  Their numbers are looked
+# up here; dateparser reads any other token.  Its first calls in a process cost ~0.3 s (locale data,
+# regexes), which a small corpus of English pages then never pays.  A test checks this table
+# against dateparser for every month and day.
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_LEAP_YEAR = 2000  # "Feb 29" is a calendar date
+
+
 @lru_cache(maxsize=4096)
 def _parse_month_day(month_token: str, day: int) -> tuple[int, int] | None:
-    """(month, day) read by dateparser from e.g. "Sept 30"; None when not a calendar date."""
+    """(month, day) of e.g. "Sept 30"; None when not a calendar date."""
+    month = _MONTH_NUMBERS.get(month_token)
+    if month is not None:
+        return (month, day) if _safe_date(_LEAP_YEAR, month, day) else None
+    return _dateparser_month_day(month_token, day)
+
+
+def _dateparser_month_day(month_token: str, day: int) -> tuple[int, int] | None:
+    """(month, day) read by dateparser."""
     parsed = dateparser.parse(
         f"{month_token} {day}",
         languages=["en"],
@@ -144,6 +180,13 @@ def _parse_month_day(month_token: str, day: int) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=256)
 def _parse_month(month_token: str) -> int | None:
+    """The number of a month name ("Sept" → 9)."""
+    month = _MONTH_NUMBERS.get(month_token)
+    return month if month is not None else _dateparser_month(month_token)
+
+
+def _dateparser_month(month_token: str) -> int | None:
+    """The month number read by dateparser."""
     parsed = dateparser.parse(
         month_token,
         languages=["en"],

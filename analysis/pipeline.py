@@ -7,9 +7,26 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from analysis import claims, clean, events, metadata, quotes, read, topics
+from analysis import (
+    actors,
+    claims,
+    clean,
+    dates,
+    events,
+    metadata,
+    nlp,
+    quotes,
+    read,
+    stance,
+    topics,
+)
 from analysis.knowledge import Knowledge
 from analysis.nlp import sentence_spans
+
+# The spaCy pipeline is built when the stages are imported (~0.2 s CPU), not on the first
+# document: a process that imports the pipeline is about to process documents, and worker
+# processes forked from it inherit the built pipeline.
+nlp.english()
 
 
 @dataclass
@@ -21,6 +38,19 @@ class DocResult:
     claims: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     problem: dict[str, Any] | None = None
+
+
+def warm_up(kb: Knowledge) -> None:
+    """Build everything the stages compile per knowledge base (matchers, lexicons, indexes), so
+    that the first document costs no more than the others.  Call it in a parent process before
+    forking workers, or in a worker initializer."""
+    clean.rules_for(kb)
+    metadata.outlet_index(kb)
+    metadata.kind_rules(kb)
+    dates.calendar_events(kb)
+    actors.actor_index(kb)
+    topics.topics_of(kb)
+    stance.lexicon(kb)
 
 
 def _problem_row(problem: read.Problem) -> dict[str, Any]:

@@ -327,3 +327,15 @@ def test_dateline_without_a_year_uses_the_lead_weekday_when_only_one_year_fits()
     assert (got.date, got.basis) == (date(2015, 9, 30), "dateline")
     ambiguous = body.replace("on Wednesday", "on Wednesday and again on Thursday")
     assert infer_published([], ambiguous, []).date is None
+
+
+def test_month_table_reads_every_month_name_and_day_as_dateparser_does():
+    from analysis import dates
+
+    for token in dates._MONTH_NUMBERS:
+        assert dates._parse_month.__wrapped__(token) == dates._dateparser_month(token)
+        for day in range(1, 33):
+            expected = dates._dateparser_month_day(token, day)
+            assert dates._parse_month_day.__wrapped__(token, day) == expected, (token, day)
+    assert dates._parse_month_day("Feb", 29) == (2, 29)
+    assert dates._parse_month_day("Sept", 31) is None

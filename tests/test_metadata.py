@@ -328,3 +328,71 @@ def test_links_cited_inside_the_article_do_not_name_the_publisher(kb):
         "Moscow had proposed joint strikes a day earlier, [state media said](https://tass.com/a).\n"
     )
     assert _describe_text(page, kb)["outlet"] is None
+
+
+OTHER_LANGUAGE_SAMPLES = {
+    "de": (
+        "Das russische Verteidigungsministerium hat am Freitag vorgeschlagen, ab dem 25. Mai "
+        "gemeinsame Luftangriffe mit der von den USA geführten Koalition gegen die Nusra-Front "
+        "zu fliegen. Ein Sprecher des Pentagons sagte, man arbeite nicht mit Russland zusammen "
+        "und es gebe keine Pläne, das zu ändern. Was die Regierung in Washington will, blieb "
+        "unklar; die Gespräche in Genf sollen aber weitergehen."
+    ),
+    "fr": (
+        "Le ministère russe de la Défense a proposé vendredi de mener des frappes aériennes "
+        "conjointes avec la coalition dirigée par les États-Unis contre le Front al-Nosra à "
+        "partir du 25 mai. Un porte-parole du Pentagone a déclaré que les États-Unis ne "
+        "coopéraient pas avec la Russie et qu'il n'y avait aucun projet en ce sens, mais que "
+        "les discussions à Genève allaient continuer."
+    ),
+    "es": (
+        "El Ministerio de Defensa ruso propuso el viernes realizar ataques aéreos conjuntos con "
+        "la coalición liderada por Estados Unidos contra el Frente al Nusra a partir del 25 de "
+        "mayo. Un portavoz del Pentágono dijo que Washington no coopera con Moscú y que no hay "
+        "planes para hacerlo, aunque las conversaciones en Ginebra continuarán la semana que "
+        "viene según fuentes diplomáticas."
+    ),
+    "nl": (
+        "Het Russische ministerie van Defensie heeft vrijdag voorgesteld om vanaf 25 mei samen "
+        "met de door de VS geleide coalitie luchtaanvallen uit te voeren op het Nusra-front. "
+        "Een woordvoerder van het Pentagon zei dat de Verenigde Staten niet met Rusland "
+        "samenwerken en dat er geen plannen zijn om dat te doen. Het was niet duidelijk of de "
+        "gesprekken in Genève door zouden gaan."
+    ),
+    "da": (
+        "Det russiske forsvarsministerium foreslog fredag, at man fra den 25. maj skulle "
+        "gennemføre fælles luftangreb sammen med den amerikanskledede koalition mod Nusra-"
+        "fronten. En talsmand for Pentagon sagde, at USA ikke samarbejder med Rusland, og at "
+        "der ikke er planer om det, men at forhandlingerne i Genève for det meste fortsætter "
+        "som planlagt i næste uge."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(OTHER_LANGUAGE_SAMPLES))
+def test_language_of_other_latin_script_text_is_not_taken_for_english(language: str) -> None:
+    assert detect_language(OTHER_LANGUAGE_SAMPLES[language]) == language
+
+
+def test_german_article_opening_with_an_english_quote_goes_to_the_language_model() -> None:
+    from analysis.metadata import _clearly_english
+
+    text = (
+        '"We are not coordinating with the Russians," sagte ein Sprecher des Pentagons am '
+        "Freitag in Washington. Das russische Verteidigungsministerium hatte zuvor gemeinsame "
+        "Luftangriffe gegen die Nusra-Front vorgeschlagen, die ab dem 25. Mai beginnen sollten."
+    )
+    assert not _clearly_english(text)
+
+
+def test_plain_english_prose_is_told_without_the_language_model() -> None:
+    from analysis import metadata
+
+    text = (
+        "Russia's Defense Ministry said on Friday that it had proposed to the United States that "
+        "the two militaries carry out joint air strikes against the Nusra Front from May 25, but "
+        "a Pentagon spokesman said Washington was not cooperating with Moscow and that there "
+        "were no plans to do so, adding that talks in Geneva would continue next week."
+    )
+    assert metadata._clearly_english(text)
+    assert detect_language(text) == "en"

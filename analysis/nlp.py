@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,14 +59,23 @@ ABBREVIATIONS = [
 ]
 
 
+_ABBREVIATION_SET = frozenset(ABBREVIATIONS)
+
+
+def _is_abbreviation(text: str) -> bool:
+    return text in _ABBREVIATION_SET or (len(text) == 2 and text[0].isupper() and text[1] == ".")
+
+
 @Language.component("abbreviation_guard")
 def abbreviation_guard(doc: Doc) -> Doc:
-    """Undo sentence starts that follow a title or month abbreviation ("Lt. Col. X", "Jan. 23")."""
-    for token in doc[:-1]:
-        if token.text in ABBREVIATIONS or (
-            len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
-        ):
-            doc[token.i + 1].is_sent_start = False
+    """Undo sentence starts that follow a title or month abbreviation ("Lt. Col. X", "Jan. 23").
+
+    Only the sentence starts the sentencizer set are looked at (few), not every token.
+    """
+    starts = doc.to_array(SENT_START)
+    for i in numpy.flatnonzero(starts == 1).tolist():
+        if i > 0 and _is_abbreviation(doc[i - 1].text):
+            doc[i].is_sent_start = False
     return doc
 
 
@@ -101,13 +111,27 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     paragraphs = paragraph_spans(body)
     texts = (body[a:b] for a, b in paragraphs)
     spans: list[tuple[int, int]] = []
-    for (offset, _), doc in zip(paragraphs, english().pipe(texts), strict=True):
-        for sent in doc.sents:
-            text = sent.text
-            stripped = text.strip()
-            if not stripped:
-                continue
-            lead = len(text) - len(text.lstrip())
-            a = offset + sent.start_char + lead
-            spans.append((a, a + len(stripped)))
+    for (offset, end), doc in zip(paragraphs, english().pipe(texts), strict=True):
+        spans.extend(_sentence_spans_of(doc, body[offset:end], offset))
+    return spans
+
+
+def _sentence_spans_of(doc: Doc, text: str, offset: int) -> list[tuple[int, int]]:
+    """The stripped, non-empty sentences of one paragraph (``doc`` of ``text``), shifted by
+    ``offset``; read from token arrays, without a ``Span`` object per sentence."""
+    if not len(doc):
+        return []
+    table = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    starts = [i for i, row in enumerate(table) if row[0] == 1 or i == 0]
+    spans: list[tuple[int, int]] = []
+    for k, first in enumerate(starts):
+        last = (starts[k + 1] if k + 1 < len(starts) else len(table)) - 1
+        start_char = table[first][1]
+        end_char = table[last][1] + table[last][2]
+        sentence = text[start_char:end_char]
+        stripped = sentence.strip()
+        if not stripped:
+            continue
+        a = offset + start_char + len(sentence) - len(sentence.lstrip())
+        spans.append((a, a + len(stripped)))
     return spans

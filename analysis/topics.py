@@ -149,8 +149,27 @@ def date_interval(value: Any, precision: str | None) -> tuple[date, date] | None
     return day, day
 
 
-def _in_window(topic: Topic, row: dict[str, Any]) -> bool:
-    interval = date_interval(row.get("date"), row.get("date_precision") or row.get("precision"))
+@dataclass(frozen=True)
+class _RowView:
+    """What topic matching reads from a row, computed once per row (not once per topic)."""
+
+    text: str
+    stance: Any
+    interval: tuple[date, date] | None  # the days the row's date may stand for
+    dated: bool
+
+
+def _view(row: dict[str, Any]) -> _RowView:
+    value = row.get("date")
+    return _RowView(
+        text=str(row.get("text") or ""),
+        stance=row.get("stance"),
+        interval=date_interval(value, row.get("date_precision") or row.get("precision")),
+        dated=_as_date(value) is not None,
+    )
+
+
+def _fits_window(topic: Topic, interval: tuple[date, date] | None) -> bool:
     if interval is None:
         return True
     first, last = interval
@@ -159,40 +178,49 @@ def _in_window(topic: Topic, row: dict[str, Any]) -> bool:
     return not (topic.end and first > topic.end)
 
 
+def _in_window(topic: Topic, row: dict[str, Any]) -> bool:
+    return _fits_window(topic, _view(row).interval)
+
+
+def _stance_allowed(topic: Topic, stance: Any) -> bool:
+    return not (topic.stances and stance and stance not in topic.stances)
+
+
+def _matches_view(topic: Topic, row: _RowView) -> bool:
+    """Rule 1; the cheap tests (window, stance) run before the keyword searches."""
+    if not row.text or not topic.groups:
+        return False
+    if not _fits_window(topic, row.interval) or not _stance_allowed(topic, row.stance):
+        return False
+    if not all(group.search(row.text) for group in topic.groups):
+        return False
+    return row.dated or topic.anchors is None or bool(topic.anchors.search(row.text))
+
+
 def matches(topic: Topic, row: dict[str, Any]) -> bool:
     """Direct match of one row (rule 1 of the module docstring)."""
-    text = str(row.get("text") or "")
-    if not text or not topic.groups:
-        return False
-    if not all(group.search(text) for group in topic.groups):
-        return False
-    stance = row.get("stance")
-    if topic.stances and stance and stance not in topic.stances:
-        return False
-    undated = date_interval(row.get("date"), None) is None
-    if undated and topic.anchors is not None and not topic.anchors.search(text):
-        return False
-    return _in_window(topic, row)
+    return _matches_view(topic, _view(row))
 
 
 def tag_topics(rows: list[dict[str, Any]], kb: Knowledge) -> None:
     """Set ``row["topics"]`` (a sorted list of topic names) on every row, in place."""
     topics = topics_of(kb)
     inherit_min = int((kb.topics or {}).get("inherit_min", DEFAULT_INHERIT_MIN))
-    direct = [{t.name for t in topics if matches(t, row)} for row in rows]
+    views = [_view(row) for row in rows]
+    direct = [{t.name for t in topics if _matches_view(t, view)} for view in views]
     by_doc: dict[Any, dict[str, int]] = {}
     for row, names in zip(rows, direct, strict=True):
         counts = by_doc.setdefault(row.get("doc_id"), {})
         for name in names:
             counts[name] = counts.get(name, 0) + 1
-    for row, names in zip(rows, direct, strict=True):
+    for row, view, names in zip(rows, views, direct, strict=True):
         counts = by_doc.get(row.get("doc_id"), {})
         inherited = {
             t.name
             for t in topics
             if t.name not in names
             and counts.get(t.name, 0) >= inherit_min
-            and _in_window(t, row)
-            and not (t.stances and row.get("stance") and row.get("stance") not in t.stances)
+            and _fits_window(t, view.interval)
+            and _stance_allowed(t, view.stance)
         }
         row["topics"] = sorted(names | inherited)

@@ -292,7 +292,7 @@ def _reported_actor(
     opening = body[start:end].lstrip("“\"'‘ ").split(maxsplit=1)
     if opening and opening[0].lower().strip(",") in FIRST_PERSON_SUBJECTS:
         return previous_actor  # "We remain open …" in a statement: its issuer spoke before
-    for verb in (c for c in unit_cues if c.label == "speech"):
+    for verb in (_before_aside(c, body, start) for c in unit_cues if c.label == "speech"):
         lead = body[start : verb.char_start].split()
         if lead and lead[-1].lower() in PRONOUNS:
             return previous_actor
@@ -319,6 +319,21 @@ def _reported_actor(
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+ASIDE = re.compile(
+    r",\s+(?:when\s+|after\s+being\s+)?(?:asked|speaking|contacted|reached|interviewed|"
+    r"quoted|cited|responding|replying)\b[^,]{0,80},\s*$"
+)
+
+
+def _before_aside(verb: st.Cue, body: str, start: int) -> st.Cue:
+    """A speech verb after a participial aside ("Eric Pahon, asked by TASS to comment, said")
+    looks for its speaker before the aside."""
+    match = ASIDE.search(body, max(start, verb.char_start - 100), verb.char_start)
+    if match is None:
+        return verb
+    return st.Cue(verb.label, verb.start, verb.end, match.start(), verb.char_end, verb.negated)
 
 
 def _head_of_phrase(
@@ -604,7 +619,7 @@ def _without_other_sides_cues(
                 (c for c in reversed(unit_cues[:index]) if c.label.startswith(st.PARTY_PREFIX)),
                 None,
             )
-            if party is not None:
+            if party is not None and not _is_object(party, analysed):
                 subject_side = _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
                 gap = [w for w in analysed.words_between(party, cue) if w not in AUXILIARIES]
                 if subject_side and subject_side != own and len(gap) <= 1:
@@ -613,6 +628,17 @@ def _without_other_sides_cues(
                 continue  # "the stubborn refusal of the American side to coordinate"
         kept.append(cue)
     return kept
+
+
+def _is_object(party: st.Cue, analysed: st.Analysed) -> bool:
+    """A party right after "with", "to" … ("the military channel with Russia remained limited")
+    is no subject."""
+    before = analysed.text[max(0, party.char_start - 12) : party.char_start].lower().split()
+    return (
+        bool(before)
+        and before[-1] in OBJECT_MARKERS | {"the"}
+        and (before[-1] != "the" or (len(before) > 1 and before[-2] in OBJECT_MARKERS))
+    )
 
 
 def _agent_after(cue: st.Cue, following: list[st.Cue], analysed: st.Analysed) -> str | None:

@@ -1029,6 +1029,9 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind != "none":
             return parsed, False
     according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
+    according = according or re.match(  # "According to the minister, the exchange was “…”"
+        r"\s*according\s+to\s+(?P<np>[^,;:]{2,80}?),", before, re.IGNORECASE
+    )
     if according:
         parsed = _parse_np(according.group("np"), kb)
         if parsed.kind != "none":
@@ -1283,7 +1286,11 @@ def _reads_as_speech(doc: _Doc, quote: _Quote) -> bool:
     sentence_start = _sentence_start(doc.body, quote.open_at)
     whole = doc.body[sentence_start : quote.close_end + 200]
     whole = whole[: _sentence_end(whole, quote.close_end - sentence_start)]
-    return quote.open_at == sentence_start or bool(_VERB.search(whole))
+    return (
+        quote.open_at == sentence_start
+        or bool(_VERB.search(whole))
+        or "according to" in whole.casefold()
+    )
 
 
 def body_of(doc: _Doc, quote: _Quote) -> str:

@@ -520,6 +520,7 @@ def classify(
     agree on joint operations") is commentary, hence neutral.
     """
     cues = scoped(_rejected_claims_as_denials(cues, analysed, lex), analysed, lex)
+    cues = _without_negated_hedges(cues)
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
@@ -545,6 +546,20 @@ def classify(
     if "coordination" in present:
         return "asserts"
     return "neutral"
+
+
+def _without_negated_hedges(cues: list[Cue]) -> list[Cue]:
+    """A hedge between a negation and the cue it reverses belongs to the denial ("was not
+    discussing military cooperation"): it does not soften it."""
+    spans = []
+    for index, cue in enumerate(cues):
+        if cue.negated:
+            negation = next((c for c in reversed(cues[:index]) if c.label == "negation"), None)
+            if negation is not None:
+                spans.append((negation.start, cue.start))
+    if not spans:
+        return cues
+    return [c for c in cues if c.label != "hedges" or not any(a <= c.start < b for a, b in spans)]
 
 
 def score(cues: list[Cue]) -> int:

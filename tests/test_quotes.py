@@ -622,3 +622,11 @@ def test_the_ministry_refers_back_to_an_institution_the_actors_file_does_not_kno
     )
     rows = quotes_of(body, kb)
     assert [r["speaker"] for r in rows] == ["Foreign and Expatriates Ministry"]
+
+
+def test_a_short_quote_after_a_leading_according_to_is_speech(kb):
+    body = (
+        "Russian Foreign Minister Sergey Lavrov said the coalition had agreed to exchange data.\n\n"
+        "According to the minister, the exchange was working “in a businesslike way.”"
+    )
+    assert pairs(quotes_of(body, kb)) == [("in a businesslike way.", "Sergey Lavrov")]

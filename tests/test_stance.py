@@ -308,3 +308,36 @@ def test_a_fact_checkers_rating_sentence_is_the_fact_checkers_claim(kb):
     )
     rows = claims_of(body, kb, kind="fact-check", outlet="Snopes", verdict="Mostly False")
     assert [(r["actor"], r["side"], r["stance"]) for r in rows][-1] == ("Snopes", "other", "denies")
+
+
+def test_a_hedge_inside_the_negation_does_not_soften_the_denial(kb):
+    body = "The State Department said it was not discussing military cooperation with Moscow."
+    assert stances(body, kb) == ["denies"]
+
+
+def test_a_dependence_is_a_condition(kb):
+    body = "Any cooperation with Russia would depend on Moscow meeting certain commitments, Toner said."
+    assert stances(body, kb) == ["conditional"]
+
+
+def test_a_reported_future_of_coordination_is_a_plan(kb):
+    body = (
+        "Lavrov said the US and Russian militaries would coordinate to ensure the ceasefire held."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_a_party_after_with_is_not_the_subject_of_the_denial(kb):
+    body = (
+        "Pentagon officials stressed that the military channel with Russia remained limited "
+        "to deconfliction."
+    )
+    assert [(c["side"], c["stance"]) for c in claims_of(body, kb)] == [("US", "denies")]
+
+
+def test_the_speaker_before_a_participial_aside(kb):
+    body = (
+        "Pentagon spokesman Eric Pahon, asked by TASS to comment, said the coalition talked to "
+        "the Russian military only to deconflict the airspace."
+    )
+    assert [(c["side"], c["stance"]) for c in claims_of(body, kb)] == [("US", "denies")]

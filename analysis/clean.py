@@ -165,6 +165,7 @@ STAMP_WORDS = re.compile(
 )
 INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Ý]\.$")
 NAV_SEPARATOR = re.compile(r"\s+[|/›»>·•]\s+")
+NAV_SEPARATOR_CHAR = re.compile(r"[|/›»>·•]")
 CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
@@ -225,6 +226,56 @@ def _full(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(_alternation(patterns), flags)
 
 
+def _searcher(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """An alternation for ``search``, led by a look-ahead for the characters a match can start
+    with when every pattern tells them: the regex engine then skips other positions quickly
+    (a case-insensitive alternation is otherwise tried in full at every character)."""
+    alternation = _alternation(patterns, whole=False)
+    starts: set[str] = set()
+    for pattern in patterns:
+        first = _first_characters(pattern, flags)
+        if not first:
+            return re.compile(alternation, flags)
+        starts |= first
+    lead = "".join(re.escape(c) for c in sorted(starts))
+    return re.compile(f"(?=[{lead}]){alternation}", flags)
+
+
+def _first_characters(pattern: str, flags: int) -> set[str] | None:
+    """The characters one of which starts every match of ``pattern``; None when unknown."""
+    try:
+        from re import _constants, _parser  # the standard library's own regex parser
+
+        items = list(_parser.parse(pattern, flags))
+    except Exception:  # an unusual pattern or another Python: no look-ahead, same results
+        return None
+    return _first_of(items, _constants)
+
+
+def _first_of(items: list[Any], k: Any) -> set[str] | None:
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is k.LITERAL:
+        return {chr(argument)}
+    if op is k.IN:
+        if not all(o is k.LITERAL for o, _ in argument):
+            return None  # ranges, classes, negations: not worth telling
+        return {chr(a) for _, a in argument}
+    if op is k.SUBPATTERN:
+        _group, add_flags, del_flags, sub = argument
+        return None if add_flags or del_flags else _first_of(list(sub), k)
+    if op is k.BRANCH:
+        found: set[str] = set()
+        for branch in argument[1]:
+            first = _first_of(list(branch), k)
+            if not first:
+                return None
+            found |= first
+        return found
+    return None
+
+
 def rules_for(kb: Knowledge) -> Rules:
     """Compiled vocabulary for ``kb`` (cached by the knowledge fingerprint)."""
     cached = _RULES.get(kb.fingerprint)
@@ -237,7 +288,7 @@ def rules_for(kb: Knowledge) -> Rules:
     rules = Rules(
         max_widget_chars=int(f.get("max_widget_chars", 90)),
         widget=_full(f.get("widgets", [])),
-        prompt=re.compile(_alternation(prompts, whole=False), re.IGNORECASE) if prompts else None,
+        prompt=_searcher(prompts) if prompts else None,
         counter=_full(f.get("counters", [])),
         series_tag=re.compile(rf".{{3,90}}\s*{f.get('series_tag', r'(?!x)x')}\s*$"),
         credit=re.compile(
@@ -301,7 +352,7 @@ def is_date_line(text: str) -> bool:
     """A short line that mostly consists of a date or time (a page stamp)."""
     if len(text) > 80 or len(text.split()) > 12 or SENTENCE_END.search(text.rstrip(".")):
         return False
-    return bool(DATE_TEXT.search(text))
+    return bool(DIGIT.search(text)) and bool(DATE_TEXT.search(text))  # every date has a digit
 
 
 def is_photo_credit(text: str, rules: Rules) -> bool:
@@ -316,6 +367,8 @@ def is_photo_credit(text: str, rules: Rules) -> bool:
 
 def is_nav_bar(text: str) -> bool:
     """Menu or breadcrumb: short items between separators ("Home | World | Middle East")."""
+    if not NAV_SEPARATOR_CHAR.search(text):
+        return False  # one part only
     parts = [p for p in NAV_SEPARATOR.split(text) if p.strip()]
     if len(parts) < 2 or len(text.split()) > 12:
         return False

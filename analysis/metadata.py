@@ -348,14 +348,14 @@ def _clearly_english(sample: str) -> bool:
 
 
 def _non_ascii_share(sample: str) -> float:
-    letters = [ch for ch in sample if ch.isalpha()]
-    return sum(not ch.isascii() for ch in letters) / max(1, len(letters))
+    letters = list(filter(str.isalpha, sample))
+    return (len(letters) - sum(map(str.isascii, letters))) / max(1, len(letters))
 
 
 def detect_language(body: str) -> str | None:
     """ISO 639-1 code of the body; null for bodies too short or too uncertain to tell."""
     sample = body[:LANGUAGE_SAMPLE]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if letters < MIN_LANGUAGE_CHARS or (
         len(sample.split()) < 5 and letters < 4 * MIN_LANGUAGE_CHARS
     ):

@@ -121,7 +121,7 @@ def _sentence_spans_of(doc: Doc, text: str, offset: int) -> list[tuple[int, int]
     ``offset``; read from token arrays, without a ``Span`` object per sentence."""
     if not len(doc):
         return []
-    table = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    table = doc.to_array([SENT_START, IDX, LENGTH]).astype("int64").tolist()  # uint64 lists slowly
     starts = [i for i, row in enumerate(table) if row[0] == 1 or i == 0]
     spans: list[tuple[int, int]] = []
     for k, first in enumerate(starts):

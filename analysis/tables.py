@@ -23,11 +23,19 @@ def _flatten(value: Any) -> Any:
     return value
 
 
+def _column(rows: list[dict[str, Any]], name: str) -> list[Any]:
+    """One column's values; lists are flattened only in a column that holds some."""
+    values = [row.get(name) for row in rows]
+    if any(isinstance(v, list | tuple) for v in values):
+        return [_flatten(v) for v in values]
+    return values
+
+
 def build_table(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame holding exactly the schema's columns, typed, in order."""
     schema = SCHEMAS[name]
     columns = list(schema.columns)
-    data = {c: [_flatten(row.get(c)) for row in rows] for c in columns}
+    data = {c: _column(rows, c) for c in columns}
     frame = pd.DataFrame(data, columns=columns)
     for column_name, column in schema.columns.items():
         dtype = _dtype_for(column)

@@ -36,7 +36,7 @@ from analysis import read
 from analysis.dedup import find_duplicates
 from analysis.knowledge import DATA_FILES, Knowledge, load_knowledge
 from analysis.knowledge import ENV_VAR as KNOWLEDGE_ENV
-from analysis.pipeline import DocResult, process_path
+from analysis.pipeline import DocResult, process_path, warm_up
 from analysis.tables import build_table
 
 TABLES = ("documents", "comments", "links", "problems", "quotes", "claims", "events")
@@ -184,9 +184,18 @@ class Input:
 _WORKER_STATE: dict[str, Any] = {}
 
 
+def _warm_up(kb: Knowledge) -> None:
+    """Build the stages' per-knowledge-base matchers once per process (never fatal)."""
+    try:
+        warm_up(kb)
+    except Exception as error:  # a stage that cannot warm up still works on the first document
+        log.info("warm-up failed: %s", error)
+
+
 def _init_worker(kb: Knowledge, max_bytes: int) -> None:
     _WORKER_STATE["kb"] = kb
     _WORKER_STATE["max_bytes"] = max_bytes
+    _warm_up(kb)  # a no-op cost for forked workers, which inherit the parent's warm stages
 
 
 def _process_one(item: Input, kb: Knowledge, max_bytes: int) -> DocResult:

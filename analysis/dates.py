@@ -214,7 +214,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Candidate:
     start: int
     end: int
@@ -544,6 +544,14 @@ def _resolve(
     return _resolve_relative_day(c.modifier, reference), DAY, RELATIVE_DAY
 
 
+@lru_cache(maxsize=16)
+def _scan(text: str) -> tuple[tuple[_Candidate, bool], ...]:
+    """The date spans of ``text`` and whether each looks forward; they do not depend on the
+    reference date, so a body scanned for its publication date is not scanned again for its
+    events."""
+    return tuple((c, _is_future(text, c.start)) for c in _candidates(text))
+
+
 def find_dates(
     text: str, reference: date | None = None, reference_precision: str | None = DAY
 ) -> list[DateMention]:
@@ -554,8 +562,7 @@ def find_dates(
     if isinstance(reference, datetime):
         reference = reference.date()
     mentions: list[DateMention] = []
-    for c in _candidates(text):
-        future = _is_future(text, c.start)
+    for c, future in _scan(text):
         resolved, precision, basis = _resolve(c, reference, reference_precision, future)
         mentions.append(
             DateMention(

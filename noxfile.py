@@ -60,3 +60,10 @@ def lab(session: nox.Session) -> None:
     if getattr(os, "geteuid", lambda: -1)() == 0:
         options.append("--allow-root")  # Jupyter refuses to run as root without it
     session.run("jupyter", "lab", *options, *session.posargs)
+
+
+@nox.session(default=False)
+def score(session: nox.Session) -> None:
+    """Score the extractor against the hand-annotated gold files (``-- --json`` for details)."""
+    session.install(".")
+    session.run("python", "scripts/score.py", *session.posargs)

@@ -28,14 +28,19 @@ _CLAIM_LABEL = re.compile(r"^\s*(?:the\s+)?claim(?:\s+reviewed)?\s*:\s*", re.IGN
 REQUIRED = ("@context", "@type", "claimReviewed", "itemReviewed", "reviewRating", "author")
 
 
-def _iso(value: Any) -> str | None:
+_ISO_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def _iso(value: Any, precision: Any = "day") -> str | None:
+    """ISO 8601 at the date's precision ("2017-01" for a month), so no day is invented."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
+    length = _ISO_LENGTH.get(str(precision), 10)
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
+        return value.date().isoformat()[:length]
     if hasattr(value, "isoformat"):
-        return str(value.isoformat())[:10]
-    return str(value)[:10] or None
+        return str(value.isoformat())[:length]
+    return str(value)[:length] or None
 
 
 def _text(value: Any) -> str | None:
@@ -59,7 +64,7 @@ def _review(claim: dict[str, Any], document: dict[str, Any], corpus: Corpus) -> 
     actor = _text(claim.get("actor"))
     if actor:
         item["author"] = {"@type": _author_type(actor, corpus), "name": actor}
-    claim_date = _iso(claim.get("date"))
+    claim_date = _iso(claim.get("date"), claim.get("date_precision"))
     if claim_date:
         item["datePublished"] = claim_date
     checker = _text(claim.get("reviewed_by")) or _text(document.get("outlet")) or "unknown"
@@ -72,7 +77,7 @@ def _review(claim: dict[str, Any], document: dict[str, Any], corpus: Corpus) -> 
         "author": {"@type": "Organization", "name": checker},
         "identifier": claim.get("claim_id"),
     }
-    published = _iso(document.get("published"))
+    published = _iso(document.get("published"), document.get("published_precision"))
     if published:
         review["datePublished"] = published
     title = _text(document.get("title"))
@@ -128,6 +133,6 @@ def structural_problems(review: dict[str, Any]) -> list[str]:
         problems.append("author has no name")
     for key in ("datePublished",):
         value = review.get(key)
-        if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-            problems.append(f"{key} is not an ISO date")
+        if value is not None and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", str(value)):
+            problems.append(f"{key} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return problems

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis export SEEDS_DIR --out DIR``."""
+"""Command line: ``python -m analysis export SEEDS_DIR --out DIR`` and ``python -m analysis report``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.claimreview import claim_reviews, to_jsonld
 from analysis.corpus import Corpus, load_corpus
 from analysis.read import MAX_BYTES
+from analysis.report_cli import add_report_parser, run_report
 
 
 def write_tables(corpus: Corpus, out: Path) -> list[Path]:
@@ -23,6 +25,9 @@ def write_tables(corpus: Corpus, out: Path) -> list[Path]:
         _write_parquet(frame, parquet)
         frame.to_csv(csv, index=False, lineterminator="\n", date_format="%Y-%m-%d")
         written += [parquet, csv]
+    reviews = out / "claimreview.jsonld"
+    reviews.write_text(to_jsonld(claim_reviews(corpus)) + "\n", encoding="utf-8")
+    written.append(reviews)
     return written
 
 
@@ -78,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("source", type=Path, help="folder of .txt files (or one file)")
     ex.add_argument("--out", type=Path, required=True, help="output folder")
     _add_load_options(ex)
+    add_report_parser(commands)
     return parser
 
 
@@ -119,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "export":
         return _run_export(args)
+    if args.command == "report":
+        return run_report(args)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,8 @@ def _export(source: Path, out: Path, cache: Path, *extra: str) -> int:
 def test_export_writes_every_table_as_parquet_and_csv(texts, tmp_path, capsys):
     assert _export(texts, tmp_path / "out", tmp_path / "cache") == 0
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == sorted(f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv"))
+    tables = [f"{t}.{ext}" for t in TABLES for ext in ("parquet", "csv")]
+    assert written == sorted([*tables, "claimreview.jsonld"])
     printed = capsys.readouterr().out
     assert f"{tmp_path / 'out' / 'documents.parquet'}\t6 rows" in printed
     assert f"{tmp_path / 'out' / 'problems.parquet'}\t3 rows" in printed
@@ -94,3 +96,16 @@ def test_module_entry_point_runs(tmp_path):
     )
     assert completed.returncode == 2
     assert "no such folder or file" in completed.stderr
+
+
+def test_report_subcommand_takes_the_report_options():
+    args = build_parser().parse_args(["report", "--topic", "all", "--start", "2016-01-01"])
+    assert (args.command, args.topic, args.start) == ("report", ["all"], "2016-01-01")
+
+
+def test_export_writes_claimreview_jsonld_for_rated_claims(tmp_path):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert main(["export", str(seeds), "--out", str(tmp_path / "out"), "--no-cache"]) == 0
+    reviews = json.loads((tmp_path / "out" / "claimreview.jsonld").read_text(encoding="utf-8"))
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["False"]
+    assert reviews[0]["author"]["name"] == "Polygraph.info"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,15 +19,13 @@ from analysis import (
     quotes,
     read,
     stance,
+    tables,
     topics,
 )
-from analysis.knowledge import Knowledge
+from analysis.knowledge import Knowledge, load_knowledge
 from analysis.nlp import sentence_spans
 
-# The spaCy pipeline is built when the stages are imported (~0.2 s CPU), not on the first
-# document: a process that imports the pipeline is about to process documents, and worker
-# processes forked from it inherit the built pipeline.
-nlp.english()
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -51,6 +50,23 @@ def warm_up(kb: Knowledge) -> None:
     actors.actor_index(kb)
     topics.topics_of(kb)
     stance.lexicon(kb)
+
+
+def _warm_up_at_import() -> None:
+    """Build the spaCy pipeline, the default knowledge base's matchers and pandas' table
+    machinery when the stages are imported (~0.3 s CPU) rather than on the first document: a
+    process importing the pipeline is about to process documents (a small corpus then loads in
+    about the time its documents take), and pool workers forked from it inherit all of it."""
+    nlp.english()
+    for name in tables.SCHEMAS:
+        tables.build_table(name, [])
+    try:
+        warm_up(load_knowledge())
+    except Exception as error:  # a broken user data folder is reported when a corpus loads
+        log.debug("no warm-up of the knowledge base: %s", error)
+
+
+_warm_up_at_import()
 
 
 def _problem_row(problem: read.Problem) -> dict[str, Any]:

@@ -228,17 +228,23 @@ def _full(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 def _searcher(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """An alternation for ``search``, led by a look-ahead for the characters a match can start
-    with when every pattern tells them: the regex engine then skips other positions quickly
-    (a case-insensitive alternation is otherwise tried in full at every character)."""
+    with (see ``first_letter_lookahead``)."""
     alternation = _alternation(patterns, whole=False)
+    return re.compile(first_letter_lookahead(patterns, flags) + alternation, flags)
+
+
+def first_letter_lookahead(patterns: list[str], flags: int = re.IGNORECASE) -> str:
+    """``(?=[…])`` holding the characters one of which starts every match of any of
+    ``patterns`` ("" when a pattern does not tell).  Put in front of an alternation that is
+    searched, it lets the regex engine skip other positions quickly (a case-insensitive
+    alternation is otherwise tried in full at every character); the matches are the same."""
     starts: set[str] = set()
     for pattern in patterns:
         first = _first_characters(pattern, flags)
         if not first:
-            return re.compile(alternation, flags)
+            return ""
         starts |= first
-    lead = "".join(re.escape(c) for c in sorted(starts))
-    return re.compile(f"(?=[{lead}]){alternation}", flags)
+    return f"(?=[{''.join(re.escape(c) for c in sorted(starts))}])"
 
 
 def _first_characters(pattern: str, flags: int) -> set[str] | None:

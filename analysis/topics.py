@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from analysis.clean import first_letter_lookahead
 from analysis.knowledge import Knowledge
 
 DEFAULT_INHERIT_MIN = 2
@@ -61,8 +62,9 @@ def _as_date(value: Any) -> date | None:
 
 def _group_pattern(words: list[str]) -> re.Pattern[str]:
     alternatives = sorted({str(w).strip().lower() for w in words if str(w).strip()}, key=len)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reversed(alternatives))
-    return re.compile(rf"(?<![\w])(?:{body})", re.IGNORECASE)
+    escaped = [re.escape(w).replace(r"\ ", r"\s+") for w in reversed(alternatives)]
+    lead = first_letter_lookahead(escaped)  # same matches, found faster
+    return re.compile(rf"{lead}(?<![\w])(?:{'|'.join(escaped)})", re.IGNORECASE)
 
 
 def _parse_topic(entry: dict[str, Any]) -> Topic | None:

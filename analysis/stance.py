@@ -78,7 +78,8 @@ class Analysed:
     def __post_init__(self) -> None:
         self.cues.sort(key=lambda c: (c.char_start, c.start, -(c.end - c.start), c.label))
         self._starts = [c.char_start for c in self.cues]
-        self.text = self.doc.text
+        if not self.text:
+            self.text = self.doc.text
 
     def words_between(self, left: Cue, right: Cue) -> list[str]:
         """Lower-cased words between two cues (a cheap look at the text, not the tokens)."""
@@ -283,14 +284,16 @@ class StanceLexicon:
 
     def analyse(self, text: str) -> Analysed:
         """Tokenise ``text`` once and find every cue, with negation applied."""
-        doc = english().make_doc(text.translate(ODD_SPACES))  # same length: offsets hold
+        text = text.translate(ODD_SPACES)  # same length: offsets hold
+        doc = english().make_doc(text)
         self._learn(doc)
         seen: set[tuple[str, int, int]] = set()
         cues: list[Cue] = []
         matches = [*self.lower(doc), *self.orth(doc)]
         if not matches:
-            return Analysed(doc, [], breaks=[])
-        table = doc.to_array([IDX, LENGTH, IS_LOWER]).tolist()
+            return Analysed(doc, [], breaks=[], text=text)
+        # int64 first: turning a uint64 array into Python ints is several times slower
+        table = doc.to_array([IDX, LENGTH, IS_LOWER]).astype("int64").tolist()
         for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2], m[0])):
             label = self.vocab.strings[match_id]
             if (label, start, end) in seen:
@@ -304,7 +307,7 @@ class StanceLexicon:
         cues = _dedupe_starts(cues)
         cues = _drop_ignored(_drop_nested(cues))
         breaks = self._break_flags(doc)
-        return Analysed(doc, self._apply_negation(breaks, cues), breaks=breaks)
+        return Analysed(doc, self._apply_negation(breaks, cues), breaks=breaks, text=text)
 
     def _break_flags(self, doc: Doc) -> list[bool]:
         """For each token: is it a clause boundary ("," ";" "but" …)?"""

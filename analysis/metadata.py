@@ -369,6 +369,11 @@ def detect_language(body: str) -> str | None:
 # ----------------------------------------------------------------------------- describe
 
 
+# A page laid out as a digest or a fact-check says what sort of publisher it has, even when
+# nothing on it names the publisher.
+OUTLET_TYPE_OF_KIND = {"digest": "digest", "fact-check": "fact-checker"}
+
+
 def describe(raw: RawText, cleaned: Cleaned, kb: Knowledge) -> dict[str, Any]:
     published = infer_published(cleaned.head, cleaned.body, cleaned.links, kb=kb)
     fact_check_hint = bool(cleaned.verdict)
@@ -378,7 +383,8 @@ def describe(raw: RawText, cleaned: Cleaned, kb: Knowledge) -> dict[str, Any]:
         outlet = choose_outlet(cleaned, kb, fact_check=True) or outlet
     return {
         "outlet": outlet["name"] if outlet else None,
-        "outlet_type": (outlet.get("type") or None) if outlet else None,
+        "outlet_type": ((outlet.get("type") or None) if outlet else None)
+        or OUTLET_TYPE_OF_KIND.get(kind),
         "outlet_country": (outlet.get("country") or None) if outlet else None,
         "kind": kind,
         "title": cleaned.title,

@@ -37,6 +37,7 @@ def test_digest_seed_is_a_digest_without_a_known_publisher(kb):
     _, meta = _load(kb, "000")
     assert meta["kind"] == "digest"
     assert meta["outlet"] is None  # nothing on the page names the portal
+    assert meta["outlet_type"] == "digest"  # but its layout says what sort of publisher it is
     assert meta["title"] == (
         "The Pentagon rejects a Russian proposal to stage joint airstrikes against "
         "Al-Qaeda linked groups in Syria."

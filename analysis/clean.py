@@ -211,6 +211,7 @@ class Rules:
     rating: re.Pattern[str]
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
+    menu_words: frozenset[str] = frozenset()
 
 
 _RULES: dict[str, Rules] = {}
@@ -315,6 +316,7 @@ def rules_for(kb: Knowledge) -> Rules:
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
+        menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
     )
     _RULES[kb.fingerprint] = rules
     return rules
@@ -696,7 +698,9 @@ def _find_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     return None
 
 
-def _choose_title(lines: list[Line], start: int, end: int) -> Line | None:
+def _choose_title(
+    lines: list[Line], start: int, end: int, menu_words: frozenset[str] = frozenset()
+) -> Line | None:
     """Markdown heading, else a headline-sized line before the article, else a repeated line.
 
     Section labels and site names above a headline are short, so a candidate of five words or
@@ -709,7 +713,7 @@ def _choose_title(lines: list[Line], start: int, end: int) -> Line | None:
             and len(line.text.split()) >= 3
         ):
             return line
-    candidates = [line for line in lines[:start] if _title_candidate(line)]
+    candidates = [line for line in lines[:start] if _title_candidate(line, menu_words)]
     for minimum in (5, 4):
         for line in candidates:
             if len(line.text.split()) >= minimum:
@@ -723,7 +727,7 @@ def _choose_title(lines: list[Line], start: int, end: int) -> Line | None:
     return None
 
 
-def _title_candidate(line: Line) -> bool:
+def _title_candidate(line: Line, menu_words: frozenset[str] = frozenset()) -> bool:
     text = line.text
     if line.role == "stamp":  # "Syria Daily Brief — 30 September 2016", not "Posted 14 Oct 09:12"
         remainder = DATE_TEXT.sub("", text).strip(" ,|/–—-")
@@ -736,7 +740,29 @@ def _title_candidate(line: Line) -> bool:
         and len(text) >= 15
         and not text.endswith(".")
         and not line.item
+        and not looks_like_menu(text, menu_words)
     )
+
+
+MENU_SEPARATOR = re.compile(r"\s[|/•·]\s|\s[|/•·]|[|/•·]\s")
+CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def looks_like_menu(text: str, menu_words: frozenset[str] = frozenset()) -> bool:
+    """A masthead, section menu, language bar or time stamp rather than a headline.
+
+    Two or more separators ("News | World | Politics", "OCTOBER 7, 2016 / 3:14 PM / UPDATED"), a
+    clock time, or an ampersand in a line with no lower-case word ("Business & Economy Military
+    & Defense", "Russia & CIS General Newswire") — headline case keeps short words lower-case —
+    or a line of four or more words, three quarters of them menu words of ``furniture.toml``.
+    """
+    if len(MENU_SEPARATOR.findall(text)) >= 2 or CLOCK_TIME.search(text):
+        return True
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if "&" in text and not any(w[0].islower() for w in words):
+        return True
+    bare = [w.strip(".,:;!?()'\"").lower() for w in words]
+    return len(bare) >= 4 and sum(w in menu_words for w in bare) >= 0.75 * len(bare)
 
 
 # ----------------------------------------------------------------------------- comments
@@ -928,7 +954,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_related_runs(lines, start, end)
     start, end = _span(lines, comments_from)
 
-    title_line = _choose_title(lines, start, end)
+    title_line = _choose_title(lines, start, end, rules.menu_words)
     result = Cleaned(body="", title=title_line.text.strip() if title_line else None)
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:

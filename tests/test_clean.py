@@ -9,7 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.clean import camel_case_name, clean_page, is_nav_bar, is_title_like, normalise_text
+from analysis.clean import (
+    camel_case_name,
+    clean_page,
+    is_nav_bar,
+    is_title_like,
+    looks_like_menu,
+    normalise_text,
+)
 from analysis.knowledge import Knowledge, load_knowledge
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -434,3 +441,42 @@ def test_plain_comments_section_after_a_wire_story(kb):
         ("Maria", "Too late for Aleppo."),
     ]
     assert cleaned.dateline == "MOSCOW. Oct 8 (Interfax) -"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TR | EN | AR | RU | BS | FR",
+        "WORLD NEWS OCTOBER 7, 2016 / 3:14 PM / UPDATED 2 HOURS AGO",
+        "Politics World Business & Economy Military & Defense",
+        "Home Politics Local World Economy Culture Health Sports",
+    ],
+)
+def test_menus_language_bars_and_stamps_are_never_headlines(line, kb):
+    menu_words = frozenset(w.lower() for w in kb.furniture["menu_words"])
+    assert looks_like_menu(line, menu_words)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Russia Refuses to Coordinate Airstrikes on Aleppo with US",
+        "Lavrov: US coalition command accepted Russian proposal for information exchange",
+        "Turkey, Russia conduct first joint airstrikes on Daesh in al-Bab",
+    ],
+)
+def test_headlines_are_not_menus(headline, kb):
+    menu_words = frozenset(w.lower() for w in kb.furniture["menu_words"])
+    assert not looks_like_menu(headline, menu_words)
+
+
+def test_headline_below_a_menu_and_a_stamp_is_the_title(kb):
+    page = (
+        "Business | Markets | World | Politics | Tech\n\n"
+        "WORLD NEWS   OCTOBER 7, 2016 / 3:14 PM / UPDATED 2 HOURS AGO\n\n"
+        "Russia says it offered joint targeting to Washington\n\n"
+        "MOSCOW (Reuters) - Russia's military said on Friday it had offered the United States a "
+        "joint plan to separate moderate rebels from militants in Syria.\n\n"
+        "The offer was not taken up, officials in Washington said on Friday evening.\n"
+    )
+    assert clean_page(page, kb).title == "Russia says it offered joint targeting to Washington"

@@ -24,22 +24,20 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-import pandas as pd
-
 from analysis import read
 from analysis.dedup import find_duplicates
 from analysis.knowledge import DATA_FILES, Knowledge, load_knowledge
 from analysis.knowledge import ENV_VAR as KNOWLEDGE_ENV
+from analysis.model import TABLES, Corpus
 from analysis.pipeline import DocResult, process_path, warm_up
 from analysis.tables import build_table
 
-TABLES = ("documents", "comments", "links", "problems", "quotes", "claims", "events")
 SIDECAR_SUFFIX = read.SIDECAR_SUFFIX
 SEQUENTIAL_MAX = 200  # inputs; below this a process pool's start-up costs more than it saves
 CHUNKS_PER_WORKER = 8  # enough chunks to balance the load, few enough that IPC stays cheap
@@ -49,33 +47,6 @@ CACHE_FORMAT = "1"
 DEPENDENCIES = ("pandas", "pyarrow", "spacy", "dateparser", "charset-normalizer", "py3langid")
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Corpus:
-    documents: pd.DataFrame
-    comments: pd.DataFrame
-    links: pd.DataFrame
-    problems: pd.DataFrame
-    quotes: pd.DataFrame
-    claims: pd.DataFrame
-    events: pd.DataFrame
-    knowledge: Knowledge = field(repr=False, default_factory=Knowledge)
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        return {name: getattr(self, name) for name in TABLES}
-
-    def select(
-        self,
-        topic: str | None = None,
-        start: str | None = None,
-        end: str | None = None,
-        side: str | list[str] | None = None,
-    ) -> Corpus:
-        """The tables filtered by topic, date range and side (see ``analysis.select``)."""
-        from analysis.select import select_corpus
-
-        return select_corpus(self, topic=topic, start=start, end=end, side=side)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def select_corpus(
     side: str | list[str] | None = None,
 ) -> Corpus:
     """The corpus filtered by topic, date range and side (rules in the module docstring)."""
-    from analysis.corpus import Corpus
+    from analysis.model import Corpus
 
     chosen_topic = _check_topic(topic, corpus)
     first = parse_bound(start, is_end=False)

@@ -49,16 +49,18 @@ RATED_RANK = len(STANCE_ORDER)
 def load_report_corpus(params: ReportParameters) -> Corpus:
     """The full corpus for ``params.seeds_dir``; reused from ``$COORDINATION_CLAIMS_REPORT_CACHE``
     (written by the build) when its inputs are unchanged, so every report need not re-parse."""
-    from analysis.corpus import load_corpus  # the pipeline's imports are paid only here
-
     cache_dir = os.environ.get(CACHE_ENV)
-    if not cache_dir:
-        return load_corpus(params.seeds_dir, data_dir=params.data_dir)
-    path = corpus_cache_path(Path(cache_dir), params.seeds_dir, params.data_dir)
-    if path.is_file():
+    path = (
+        corpus_cache_path(Path(cache_dir), params.seeds_dir, params.data_dir) if cache_dir else None
+    )
+    if path is not None and path.is_file():
         with path.open("rb") as handle:
             return pickle.load(handle)  # our own cache file, written by write_corpus_cache
+    from analysis.corpus import load_corpus  # the pipeline's imports are paid only here
+
     corpus = load_corpus(params.seeds_dir, data_dir=params.data_dir)
+    if path is None:
+        return corpus
     write_corpus_cache(corpus, path)
     return corpus
 

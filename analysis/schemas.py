@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-PRECISIONS = ["day", "month", "year"]
-SIDES = ["US", "Russia", "Syria", "Turkey", "coalition", "other"]
-STANCES = ["proposes", "asserts", "denies", "rejects", "conditional", "opposes", "neutral"]
+from analysis.vocabulary import PRECISIONS, SIDES, STANCES
+
+__all__ = ["PRECISIONS", "SCHEMAS", "SIDES", "STANCES"]
 
 
 def _text(nullable: bool = True, **kwargs: object) -> pa.Column:

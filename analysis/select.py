@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis.schemas import SIDES
 from analysis.topics import valid_topics
+from analysis.vocabulary import SIDES
 
 if TYPE_CHECKING:
     from analysis.corpus import Corpus

@@ -10,7 +10,7 @@ from typing import Any
 
 from analysis.knowledge import Knowledge, load_knowledge
 from analysis.report.inputs import resolve_in_project
-from analysis.schemas import SIDES
+from analysis.vocabulary import SIDES
 
 ALL_TOPICS = "all"
 DEFAULT_QUESTION = (

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.schemas import SIDES, STANCES
+from analysis.vocabulary import SIDES, STANCES
 
 # Reading order of a chain of positions: a proposal, its rejection, an assertion, its denial.
 STANCE_ORDER = ["proposes", "rejects", "asserts", "denies", "conditional", "opposes", "neutral"]

@@ -26,8 +26,8 @@ from functools import lru_cache
 from typing import Any
 
 from analysis.knowledge import Knowledge, load_knowledge
+from analysis.vocabulary import SIDES
 
-SIDES = ("US", "Russia", "Syria", "Turkey", "coalition", "other")
 KINDS = ("person", "institution", "country", "outlet")
 
 _NAME_TOKEN = re.compile(

@@ -19,6 +19,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.evaluate.claims import score
+from analysis.vocabulary import STANCES
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "claims.json"
@@ -53,15 +54,7 @@ def test_claim_scores_stay_above_their_floors(result, group, recall, precision, 
 
 def test_every_stance_class_is_recalled_on_its_matched_claims(result):
     per_class = result["stance_per_class"]
-    assert set(per_class) == {
-        "proposes",
-        "asserts",
-        "denies",
-        "rejects",
-        "conditional",
-        "opposes",
-        "neutral",
-    }
+    assert set(per_class) == set(STANCES)
     for stance, row in per_class.items():
         if row["n"] >= 3:
             assert row["recall"] >= 0.6, stance

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -108,26 +109,77 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``body``; a sentence never crosses a paragraph."""
-    paragraphs = paragraph_spans(body)
-    texts = (body[a:b] for a, b in paragraphs)
     spans: list[tuple[int, int]] = []
-    for (offset, end), doc in zip(paragraphs, english().pipe(texts), strict=True):
-        spans.extend(_sentence_spans_of(doc, body[offset:end], offset))
+    for offset, end in paragraph_spans(body):
+        spans.extend(_paragraph_sentences(body[offset:end], offset))
     return spans
 
 
-def _sentence_spans_of(doc: Doc, text: str, offset: int) -> list[tuple[int, int]]:
-    """The stripped, non-empty sentences of one paragraph (``doc`` of ``text``), shifted by
-    ``offset``; read from token arrays, without a ``Span`` object per sentence."""
-    if not len(doc):
-        return []
-    table = doc.to_array([SENT_START, IDX, LENGTH]).astype("int64").tolist()  # uint64 lists slowly
-    starts = [i for i, row in enumerate(table) if row[0] == 1 or i == 0]
+@lru_cache(maxsize=1)
+def _sentencizer_tables() -> tuple[re.Pattern[str], frozenset[int], frozenset[int]]:
+    """From the pipeline's own sentencizer: a search for its sentence-final characters, the
+    ORTH hashes of those characters and the ORTH hashes of the abbreviations."""
+    nlp = english()
+    punct_chars = sorted(nlp.get_pipe("sentencizer").punct_chars)
+    strings = nlp.vocab.strings
+    return (
+        re.compile("|".join(re.escape(c) for c in punct_chars)),
+        _as_int64({strings.add(c) for c in punct_chars}),
+        _as_int64({strings.add(a) for a in ABBREVIATIONS}),
+    )
+
+
+def _as_int64(hashes: set[int]) -> frozenset[int]:
+    """uint64 string hashes as the int64 values ``_paragraph_sentences`` reads them as."""
+    return frozenset(numpy.array(sorted(hashes), dtype="uint64").astype("int64").tolist())
+
+
+def _is_punctuation_only(text: str) -> bool:
+    """spaCy's ``is_punct`` of a string: every character is Unicode punctuation (P*)."""
+    return all(unicodedata.category(char).startswith("P") for char in text)
+
+
+def _paragraph_sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    """The sentences of one stripped paragraph.  Same result as running the ``english()``
+    pipeline (sentencizer + abbreviation guard), computed from token arrays instead of one
+    ``Token`` object per token; a paragraph with no sentence-final character before its
+    closing punctuation is one sentence without tokenizing it at all."""
+    final_mark, punct_orths, abbreviation_orths = _sentencizer_tables()
+    first_mark = final_mark.search(text)
+    if not text or first_mark is None or _is_punctuation_only(text[first_mark.start() :]):
+        return [(offset, offset + len(text))] if text.strip() else []
+    doc = english().tokenizer(text)
+    table = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).astype("int64").tolist()
+    starts = [0]
+    seen_final = False
+    for i, (orth, punct, _, _) in enumerate(table):
+        is_final = orth in punct_orths
+        if seen_final and not punct and not is_final:
+            previous = table[i - 1]
+            if not _guarded(text, previous, abbreviation_orths):
+                starts.append(i)
+            seen_final = False
+        elif is_final:
+            seen_final = True
+    return _spans_from_starts(text, table, starts, offset)
+
+
+def _guarded(text: str, token: list[int], abbreviation_orths: frozenset[int]) -> bool:
+    """Whether ``token`` (a row of ORTH, IS_PUNCT, IDX, LENGTH) is an abbreviation after which
+    no sentence starts."""
+    if token[0] in abbreviation_orths:
+        return True
+    return _is_abbreviation(text[token[2] : token[2] + token[3]])
+
+
+def _spans_from_starts(
+    text: str, table: list[list[int]], starts: list[int], offset: int
+) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for k, first in enumerate(starts):
         last = (starts[k + 1] if k + 1 < len(starts) else len(table)) - 1
-        start_char = table[first][1]
-        end_char = table[last][1] + table[last][2]
+        start_char = table[first][2]
+        end_char = table[last][2] + table[last][3]
         sentence = text[start_char:end_char]
         stripped = sentence.strip()
         if not stripped:

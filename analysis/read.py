@@ -135,9 +135,12 @@ def control_ratio(raw: bytes) -> float:
     sample = raw[:SNIFF_BYTES]
     if not sample:
         return 0.0
-    allowed = {9, 10, 12, 13, 27}
-    controls = sum(1 for byte in sample if byte < 32 and byte not in allowed)
+    controls = len(sample.translate(None, _NOT_CONTROL_BYTES))  # C speed, no per-byte loop
     return controls / len(sample)
+
+
+# Every byte except the counted C0 controls (tab, newline, form feed, CR and ESC are allowed).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 32 or b in {9, 10, 12, 13, 27})
 
 
 def binary_reason(raw: bytes) -> str | None:

@@ -12,12 +12,15 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
   Russia: named in the unit, or one named and the other implied — by the actor's own side (a
   speaker is a party), by "with <party>" after the term ("cooperation with Moscow"), or by a claim
   among the previous ``context_window`` sentences (a title about coordination counts as one).
-  A unit with no coordination term but a denial/rejection/opposition cue, a party and no third
-  state, within ``carry_window`` sentences of a claim, also counts ("The Pentagon issued a swift
-  denial.").
+  A unit with no coordination term but a denial/rejection/opposition/condition cue, a party and no
+  third state, within ``carry_window`` sentences of a claim, also counts ("The Pentagon issued a
+  swift denial.", "Cook said the military would do its part, but only once the truce held").
 * **Stance.** ``analysis.stance.classify`` on the unit's cues, after dropping the cues whose own
   subject is the other party ("…, days after the Pentagon rebuffed a similar proposal" in a Russian
-  offer).  CAMEO code from the ``[cameo]`` table of ``stance.toml``.
+  offer) — unless the party is half of a subject naming the actor's side too ("Russia and the
+  United States will coordinate"), or the unit has no coordination term and reports nothing but
+  the other side's act ("Washington refused …", said by Lavrov: a rejection).  CAMEO code from
+  the ``[cameo]`` table of ``stance.toml``.
 * **Actor.** A quote overlapping the unit gives speaker and side (``quote_id`` is set), unless the
   quote's speaker has no side and the unit reports a known actor ("QUESTION: The Russian Defense
   Ministry says …").  Otherwise: a known actor right before the speech verb ("a Pentagon spokesman
@@ -51,7 +54,11 @@ from analysis.knowledge import Knowledge
 
 PAIR = ("US", "Russia")
 US_SIDES = {"US", "coalition"}
-CARRY_LABELS = {"denies", "rejects", "opposes"}
+# Stance cues that make a unit without a coordination term a claim next to one ("The Pentagon
+# issued a swift denial.", "Cook said the military would do its part, but only once the truce held").
+CARRY_LABELS = {"denies", "rejects", "opposes", "conditional"}
+# Stance cues that make the second part of a sentence a claim of its own.
+SPLIT_LABELS = {"denies", "rejects", "opposes", "proposes"}
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON_SUBJECTS = {"we", "our", "us"}
 AUXILIARIES = {
@@ -145,7 +152,7 @@ def _split_units(
                 continue
             second = analysed.cues_between(start + position, end)
             has_party = any(c.label.startswith(st.PARTY_PREFIX) for c in second)
-            has_cue = any(c.label in CARRY_LABELS | {"proposes"} and not c.negated for c in second)
+            has_cue = any(c.label in SPLIT_LABELS and not c.negated for c in second)
             if has_party and has_cue:
                 cut = position
                 break
@@ -263,9 +270,17 @@ def _party_words(kb: Knowledge) -> frozenset[str]:
     return frozenset(str(w) for words in parties.values() for w in words)
 
 
+NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")
+
+
 def _adjacent(gap_text: str, limit: int) -> bool:
-    """Nothing but up to ``limit`` plain words between a name and its speech verb."""
-    return len(gap_text.split()) <= limit and not any(ch in gap_text for ch in '–—()“”"')
+    """Nothing but up to ``limit`` plain words between a name and its speech verb; a comma and a
+    conjunction open a clause with a subject of its own ("… with Moscow, and officials said")."""
+    return (
+        len(gap_text.split()) <= limit
+        and not any(ch in gap_text for ch in '–—()“”"')
+        and NEW_CLAUSE.search(gap_text) is None
+    )
 
 
 def _reported_actor(
@@ -619,6 +634,8 @@ def _without_other_sides_cues(
                 (c for c in reversed(unit_cues[:index]) if c.label.startswith(st.PARTY_PREFIX)),
                 None,
             )
+            if party is not None and _joint_subject(party, unit_cues, own, analysed):
+                party = None  # "Russia and the United States will coordinate": both sides act
             if party is not None and not _is_object(party, analysed):
                 subject_side = _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
                 gap = [w for w in analysed.words_between(party, cue) if w not in AUXILIARIES]
@@ -627,7 +644,36 @@ def _without_other_sides_cues(
             if _agent_after(cue, unit_cues[index + 1 :], analysed) not in {None, own}:
                 continue  # "the stubborn refusal of the American side to coordinate"
         kept.append(cue)
+    if _only_the_other_sides_act(kept, unit_cues):
+        return unit_cues  # "Washington refused to separate …, and the Pentagon blocked it"
     return kept
+
+
+def _only_the_other_sides_act(kept: list[st.Cue], unit_cues: list[st.Cue]) -> bool:
+    """A unit with no coordination term of its own (carried by a refusal or a denial) that
+    reports nothing but the other side's act has that act for its stance."""
+    return (
+        not any(c.label == "coordination" for c in unit_cues)
+        and not any(c.label in STANCE_CUES for c in kept)
+        and any(c.label in STANCE_CUES for c in unit_cues)
+    )
+
+
+STANCE_CUES = {"proposes", "asserts", "denies", "rejects", "conditional", "opposes"}
+
+
+def _joint_subject(party: st.Cue, unit_cues: list[st.Cue], own: str, analysed: st.Analysed) -> bool:
+    """Is ``party`` the second half of a subject that names the actor's side too ("the Russian
+    and American militaries", "Russia and the United States")?"""
+    index = unit_cues.index(party)
+    before = next(
+        (c for c in reversed(unit_cues[:index]) if c.label.startswith(st.PARTY_PREFIX)), None
+    )
+    return (
+        before is not None
+        and _pair_side(before.label.removeprefix(st.PARTY_PREFIX)) == own
+        and analysed.words_between(before, party) in (["and"], ["and", "the"])
+    )
 
 
 def _is_object(party: st.Cue, analysed: st.Analysed) -> bool:

@@ -8,7 +8,11 @@ not here) and ``blind-4`` (the ``blind_*`` pages: first run recall 0.60, precisi
 0.60, side 0.91, verdict 0/1; floors below are under the scores after the general fixes it
 prompted: recall 0.81, precision 0.98, stance 0.89, side 0.96) and ``blind-5`` (the ``blind_b5_*``
 pages, written after the batch-4 fixes to check them: first run recall 0.72, precision 1.0, stance
-0.56, side 0.88; after the fixes it prompted recall 0.88, stance 0.82, side 0.90).
+0.56, side 0.88; after the fixes it prompted recall 0.88, stance 0.82, side 0.90) and ``blind-6``
+(the ``blind_b6_*`` pages — Voice of America, RT op-ed, Kremlin readout, Foreign Ministry
+transcript — written and annotated after the batch-5 fixes: first run recall 0.83, precision 0.95,
+stance 0.50, side 0.89; after the general fixes it prompted recall 1.0, precision 1.0, stance 0.83,
+side 0.95).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ def result():
         ("heldout2", 0.80, 0.90, 0.85, 0.85),
         ("blind-4", 0.75, 0.90, 0.80, 0.90),
         ("blind-5", 0.80, 0.90, 0.75, 0.85),
+        ("blind-6", 0.90, 0.90, 0.75, 0.90),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):

@@ -334,3 +334,113 @@ def test_the_speaker_before_a_participial_aside(kb):
         "the Russian military only to deconflict the airspace."
     )
     assert [(c["side"], c["stance"]) for c in claims_of(body, kb)] == [("US", "denies")]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance", "side"),
+    [
+        # the pair as one compound adjective is a coordination term
+        (
+            "Pentagon officials confirmed that the first joint Russian-American strikes on the "
+            "Nusra Front had taken place.",
+            "asserts",
+            "US",
+        ),
+        # the flight-safety memorandum is coordination vocabulary
+        (
+            "The Russian Defense Ministry said it informed the American side of every sortie, as "
+            "the memorandum on flight safety requires.",
+            "asserts",
+            "Russia",
+        ),
+        # a plan is a proposal
+        (
+            "Russia drew up a plan for joint airstrikes with the United States on the Nusra Front.",
+            "proposes",
+            "Russia",
+        ),
+        # skepticism about a plan of coordination is opposition
+        (
+            "Pentagon officials expressed skepticism about a plan for joint strikes with Russia.",
+            "opposes",
+            "US",
+        ),
+        # stalling on an arrangement rejects it
+        ("The Pentagon is dragging its feet on joint operations with Russia.", "rejects", "US"),
+        # unwillingness is a refusal, not a hedge
+        ("The Pentagon never wanted to work with Russia in Syria.", "rejects", "US"),
+    ],
+)
+def test_batch_six_cues_give_the_stance(kb, body, stance, side):
+    (claim,) = claims_of(body, kb)
+    assert (claim["stance"], claim["side"]) == (stance, side)
+
+
+def test_a_phrasal_refusal_split_by_its_object_rejects_the_offer(kb):
+    body = (
+        "Russia offered the United States joint strikes on the Nusra Front.\n\n"
+        "The Pentagon turned the offer down."
+    )
+    claims = claims_of(body, kb)
+    assert [(c["stance"], c["side"]) for c in claims] == [("proposes", "Russia"), ("rejects", "US")]
+
+
+def test_a_columns_disclaimer_is_no_denial(kb):
+    body = (
+        "Russia and the United States coordinated strikes near Palmyra, the Russian military "
+        "said.\n\nThe views expressed in this column are solely those of the author and do not "
+        "necessarily represent those of the Kremlin."
+    )
+    claims = claims_of(body, kb)
+    assert [c["stance"] for c in claims] == ["asserts"]
+
+
+def test_a_joint_subject_with_the_speakers_side_keeps_the_speakers_plan(kb):
+    body = (
+        "Russian Foreign Minister Sergei Lavrov said Russia and the United States will "
+        "coordinate their actions in southern Syria."
+    )
+    (claim,) = claims_of(body, kb)
+    assert (claim["stance"], claim["side"]) == ("proposes", "Russia")
+
+
+def test_a_claim_reporting_only_the_other_sides_refusal_rejects(kb):
+    body = (
+        "Russian Foreign Minister Sergei Lavrov said Russia had offered the United States joint "
+        "strikes on the Nusra Front. He said Washington flatly refused."
+    )
+    claims = claims_of(body, kb)
+    assert [(c["stance"], c["side"]) for c in claims] == [
+        ("proposes", "Russia"),
+        ("rejects", "Russia"),
+    ]
+
+
+def test_a_new_clause_after_a_party_does_not_make_it_the_speaker(kb):
+    body = (
+        "Defense Secretary Ash Carter has argued against military cooperation with Moscow, and "
+        "officials said he pushed back hard."
+    )
+    (claim,) = claims_of(body, kb)
+    assert (claim["stance"], claim["side"]) == ("opposes", "US")
+
+
+def test_a_condition_next_to_a_claim_is_a_claim_without_a_coordination_term(kb):
+    body = (
+        "Russia offered the United States joint strikes on the Nusra Front.\n\n"
+        "The Pentagon said it would go along, but only if the ceasefire holds for a week."
+    )
+    claims = claims_of(body, kb)
+    assert [(c["stance"], c["side"]) for c in claims] == [
+        ("proposes", "Russia"),
+        ("conditional", "US"),
+    ]
+
+
+def test_a_condition_after_but_stays_in_the_offer_it_qualifies(kb):
+    body = (
+        "Lavrov said Russia is ready for cooperation with the United States, but only if "
+        "Washington stops shielding the Nusra Front."
+    )
+    (claim,) = claims_of(body, kb)
+    assert (claim["stance"], claim["side"]) == ("conditional", "Russia")

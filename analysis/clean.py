@@ -251,7 +251,7 @@ def first_letter_lookahead(patterns: list[str], flags: int = re.IGNORECASE) -> s
 def _first_characters(pattern: str, flags: int) -> set[str] | None:
     """The characters one of which starts every match of ``pattern``; None when unknown."""
     try:
-        from re import _constants, _parser  # the standard library's own regex parser
+        from re import _constants, _parser  # type: ignore[attr-defined]  # stdlib regex parser
 
         items = list(_parser.parse(pattern, flags))
     except Exception:  # an unusual pattern or another Python: no look-ahead, same results

@@ -85,7 +85,7 @@ def english() -> Language:
     """A blank English pipeline with the rule-based sentencizer; built once per process."""
     nlp = spacy.blank("en")
     for abbreviation in ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("abbreviation_guard")
     return nlp
@@ -120,7 +120,7 @@ def _sentencizer_tables() -> tuple[re.Pattern[str], frozenset[int], frozenset[in
     """From the pipeline's own sentencizer: a search for its sentence-final characters, the
     ORTH hashes of those characters and the ORTH hashes of the abbreviations."""
     nlp = english()
-    punct_chars = sorted(nlp.get_pipe("sentencizer").punct_chars)
+    punct_chars = sorted(nlp.get_pipe("sentencizer").punct_chars)  # type: ignore[attr-defined]
     strings = nlp.vocab.strings
     return (
         re.compile("|".join(re.escape(c) for c in punct_chars)),

@@ -108,7 +108,7 @@ def valid_topics(kb: Knowledge) -> list[str]:
     return [t.name for t in topics_of(kb)]
 
 
-ALL_TOPICS_INFO = {
+ALL_TOPICS_INFO: dict[str, Any] = {
     "name": "all",
     "title": "US–Russia military coordination in Syria, 2015–2017",
     "question": "Did the United States and Russia coordinate military operations in Syria?",

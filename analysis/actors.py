@@ -346,6 +346,34 @@ def resolve_actor(name: str, kb: Knowledge) -> Actor | None:
     """
     if not name or not name.strip():
         return None
+    if not kb.fingerprint:
+        return _resolve_actor(name, kb)
+    return _remembered(_RESOLVED, (kb.fingerprint, name), lambda: _resolve_actor(name, kb))
+
+
+# Results of the pure look-ups below, per (knowledge-base fingerprint, text): the same names,
+# titles and sentences come back many times in a corpus (every paragraph of a syndicated story,
+# every "a Pentagon spokesman said").  Cleared when they grow past ``_MEMO_LIMIT`` entries.
+_MEMO_LIMIT = 50_000
+_RESOLVED: dict[tuple[str, str], Actor | None] = {}
+_SIDES: dict[tuple[str, str], str | None] = {}
+_MENTIONS: dict[tuple[str, str], tuple[tuple[int, int, Actor], ...]] = {}
+
+
+def _remembered(memo: dict[tuple[str, str], Any], key: tuple[str, str], compute: Any) -> Any:
+    """``memo[key]``, computed on first use; the memo is emptied when it grows too large."""
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    value = compute()
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def _resolve_actor(name: str, kb: Knowledge) -> Actor | None:
     index = actor_index(kb)
     key = normalise_key(name)
     if key in index.by_key:
@@ -380,7 +408,14 @@ def side_from_affiliation(words: str | None, kb: Knowledge | None = None) -> str
     """
     if not words:
         return None
-    index = actor_index(kb or _default_kb())
+    kb = kb or _default_kb()
+    if not kb.fingerprint:
+        return _side_from_affiliation(words, kb)
+    return _remembered(_SIDES, (kb.fingerprint, words), lambda: _side_from_affiliation(words, kb))
+
+
+def _side_from_affiliation(words: str, kb: Knowledge) -> str | None:
+    index = actor_index(kb)
     best: tuple[int, int, str] | None = None
     for start, end, side in index.sides.find(words):
         candidate = (-(end - start), start, side)
@@ -399,8 +434,16 @@ def find_actor_mentions(
     """
     if not text:
         return []
-    mentions: list[ActorMention] = []
-    for start, end, actor in actor_index(kb).mentions.find(text):
-        if kinds is None or actor.kind in kinds:
-            mentions.append(ActorMention(start, end, text[start:end], actor))
-    return mentions
+    if kb.fingerprint:
+        found = _remembered(
+            _MENTIONS,
+            (kb.fingerprint, text),
+            lambda: tuple(actor_index(kb).mentions.find(text)),
+        )
+    else:
+        found = tuple(actor_index(kb).mentions.find(text))
+    return [
+        ActorMention(start, end, text[start:end], actor)
+        for start, end, actor in found
+        if kinds is None or actor.kind in kinds
+    ]

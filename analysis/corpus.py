@@ -163,20 +163,23 @@ def _warm_up(kb: Knowledge) -> None:
         log.info("warm-up failed: %s", error)
 
 
-def _init_worker(kb: Knowledge, max_bytes: int) -> None:
+def _init_worker(kb: Knowledge, max_bytes: int, extract: bool = True) -> None:
     _WORKER_STATE["kb"] = kb
     _WORKER_STATE["max_bytes"] = max_bytes
+    _WORKER_STATE["extract"] = extract
     _warm_up(kb)  # a no-op cost for forked workers, which inherit the parent's warm stages
 
 
-def _process_one(item: Input, kb: Knowledge, max_bytes: int) -> DocResult:
-    return process_path(item.path, kb, item.data, doc_id=item.doc_id, max_bytes=max_bytes)
+def _process_one(item: Input, kb: Knowledge, max_bytes: int, extract: bool = True) -> DocResult:
+    return process_path(
+        item.path, kb, item.data, doc_id=item.doc_id, max_bytes=max_bytes, extract=extract
+    )
 
 
 def _process_chunk(chunk: list[Input]) -> list[DocResult]:
     """Worker entry point (module level, so it works with the ``spawn`` start method)."""
-    kb, max_bytes = _WORKER_STATE["kb"], _WORKER_STATE["max_bytes"]
-    return [_process_one(item, kb, max_bytes) for item in chunk]
+    kb, max_bytes, extract = (_WORKER_STATE[k] for k in ("kb", "max_bytes", "extract"))
+    return [_process_one(item, kb, max_bytes, extract) for item in chunk]
 
 
 def _chunks(items: list[Input], n_chunks: int) -> list[list[Input]]:
@@ -205,30 +208,35 @@ def default_workers() -> int:
 
 
 def process_inputs(
-    items: list[Input], kb: Knowledge, *, workers: int | None = None, max_bytes: int
+    items: list[Input],
+    kb: Knowledge,
+    *,
+    workers: int | None = None,
+    max_bytes: int,
+    extract: bool = True,
 ) -> list[DocResult]:
     """Results in input order; a pool only when there are enough inputs to pay for it."""
     n_workers = default_workers() if workers is None else max(1, workers)
     if n_workers == 1 or len(items) < max(SEQUENTIAL_MAX, 2):
-        return [_process_one(item, kb, max_bytes) for item in items]
+        return [_process_one(item, kb, max_bytes, extract) for item in items]
     context = _pool_context()
     results: list[DocResult] = []
     if context.get_start_method() == "fork":
         # The first document is processed here, so forked workers inherit the warmed-up stages
         # (spaCy pipeline, language model, date parser data, compiled patterns) instead of each
         # building them again.
-        results.append(_process_one(items[0], kb, max_bytes))
+        results.append(_process_one(items[0], kb, max_bytes, extract))
         items = items[1:]
     chunks = _chunks(items, n_workers * CHUNKS_PER_WORKER)
     with ProcessPoolExecutor(
         max_workers=n_workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(kb, max_bytes),
+        initargs=(kb, max_bytes, extract),
     ) as pool:
         futures = _submit(pool, chunks)
         for chunk, future in zip(chunks, futures, strict=True):
-            results.extend(_chunk_result(chunk, future, kb, max_bytes))
+            results.extend(_chunk_result(chunk, future, kb, max_bytes, extract))
     return results
 
 
@@ -237,14 +245,18 @@ def _submit(pool: Executor, chunks: list[list[Input]]) -> list[Future[list[DocRe
 
 
 def _chunk_result(
-    chunk: list[Input], future: Future[list[DocResult]], kb: Knowledge, max_bytes: int
+    chunk: list[Input],
+    future: Future[list[DocResult]],
+    kb: Knowledge,
+    max_bytes: int,
+    extract: bool = True,
 ) -> list[DocResult]:
     """A chunk's results; if its worker died, the chunk is redone here, one file at a time."""
     try:
         return future.result()
     except Exception as error:  # BrokenProcessPool, pickling, memory: never lose the files
         log.warning("worker failed (%s); processing %d files in-process", error, len(chunk))
-        return [_process_one(item, kb, max_bytes) for item in chunk]
+        return [_process_one(item, kb, max_bytes, extract) for item in chunk]
 
 
 def assemble(results: list[DocResult], kb: Knowledge) -> Corpus:
@@ -290,9 +302,10 @@ def _sources_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def code_fingerprint(kb: Knowledge, max_bytes: int = read.MAX_BYTES) -> str:
-    """What the results depend on besides the inputs: code, data files, libraries, limits."""
-    text = f"{_sources_fingerprint()}|{kb.fingerprint}|{max_bytes}"
+def code_fingerprint(kb: Knowledge, max_bytes: int = read.MAX_BYTES, extract: bool = True) -> str:
+    """What the results depend on besides the inputs: code, data files, libraries, limits and
+    the mode (a documents-only result must never be served to a full load, nor the reverse)."""
+    text = f"{_sources_fingerprint()}|{kb.fingerprint}|{max_bytes}|{_mode(extract)}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -351,10 +364,17 @@ def fingerprint_input(
     return Input(path, doc_id, data, digest.hexdigest())
 
 
-def _cache_files(cache_dir: Path, paths: Sequence[Path]) -> tuple[Path, Path]:
+def _mode(extract: bool) -> str:
+    return "full" if extract else "documents"
+
+
+def _cache_files(cache_dir: Path, paths: Sequence[Path], extract: bool = True) -> tuple[Path, Path]:
+    """The two cache files of a corpus in one mode (the modes keep separate files, so loading
+    a corpus in both modes does not evict one with the other)."""
     absolute = (os.path.abspath(p) for p in paths)  # noqa: PTH100 — a third of the cost of Path
     identity = hashlib.sha256("\n".join(absolute).encode())
-    stem = f"corpus-{identity.hexdigest()[:24]}"
+    suffix = "" if extract else f"-{_mode(extract)}"
+    stem = f"corpus-{identity.hexdigest()[:24]}{suffix}"
     return cache_dir / f"{stem}.tables.pkl", cache_dir / f"{stem}.docs.pkl"
 
 
@@ -431,6 +451,7 @@ def load_corpus(
     cache: bool = True,
     cache_dir: str | Path | None = None,
     max_bytes: int = read.MAX_BYTES,
+    extract: bool = True,
 ) -> Corpus:
     """Load texts into tables: ``documents``, ``comments``, ``links``, ``problems``,
     ``quotes``, ``claims`` and ``events`` (pandas DataFrames).
@@ -438,15 +459,20 @@ def load_corpus(
     ``workers``: processes for large inputs (default: every available core; 1 = sequential).
     ``cache``/``cache_dir``: reuse results for unchanged files (default folder: see
     ``default_cache_dir``).  ``max_bytes``: larger files become ``too_large`` problems.
+    ``extract=False`` loads documents only: read → clean → metadata → duplicates give the same
+    ``documents``, ``comments``, ``links`` and ``problems`` as a full load, while ``quotes``,
+    ``claims`` and ``events`` stay empty (with their columns) — several times faster, for
+    browsing, counting and selecting a corpus before extracting from it.
     """
     kb = knowledge_for(data_dir)
     paths = discover(source)
     doc_ids = assign_doc_ids(paths)
     if not cache:
         items = [Input(path, doc_id) for path, doc_id in zip(paths, doc_ids, strict=True)]
-        return assemble(process_inputs(items, kb, workers=workers, max_bytes=max_bytes), kb)
+        results = process_inputs(items, kb, workers=workers, max_bytes=max_bytes, extract=extract)
+        return assemble(results, kb)
     return _load_cached(
-        paths, doc_ids, kb, workers, Path(cache_dir or default_cache_dir()), max_bytes
+        paths, doc_ids, kb, workers, Path(cache_dir or default_cache_dir()), max_bytes, extract
     )
 
 
@@ -457,22 +483,23 @@ def _load_cached(
     workers: int | None,
     cache_dir: Path,
     max_bytes: int,
+    extract: bool = True,
 ) -> Corpus:
-    code = code_fingerprint(kb, max_bytes)
+    code = code_fingerprint(kb, max_bytes, extract)
     sidecars = _existing_sidecars(paths)
     items = [
         fingerprint_input(path, doc_id, code, max_bytes, sidecars)
         for path, doc_id in zip(paths, doc_ids, strict=True)
     ]
     keys = [item.key for item in items]
-    tables_file, docs_file = _cache_files(cache_dir, paths)
+    tables_file, docs_file = _cache_files(cache_dir, paths, extract)
     warm = _load_pickle(tables_file, code)
     if warm is not None and warm.get("keys") == keys and None not in keys:
         return Corpus(**warm["tables"], knowledge=kb)
     stored = _load_pickle(docs_file, code)
     known: dict[str, DocResult] = stored["docs"] if stored else {}
     todo = [item for item in items if item.key not in known]
-    fresh = iter(process_inputs(todo, kb, workers=workers, max_bytes=max_bytes))
+    fresh = iter(process_inputs(todo, kb, workers=workers, max_bytes=max_bytes, extract=extract))
     results = [known[item.key] if item.key in known else next(fresh) for item in items]
     docs = {item.key: result for item, result in zip(items, results, strict=True) if item.key}
     _write_pickle(docs_file, {"code": code, "docs": docs})

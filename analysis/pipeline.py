@@ -101,8 +101,11 @@ def _with_doc_id(rows: list[dict[str, Any]], doc_id: str) -> list[dict[str, Any]
     return rows
 
 
-def process_text(raw: read.RawText, kb: Knowledge, sidecar: dict[str, Any]) -> DocResult:
-    """Run clean → metadata → extraction on decoded text."""
+def process_text(
+    raw: read.RawText, kb: Knowledge, sidecar: dict[str, Any], *, extract: bool = True
+) -> DocResult:
+    """Run clean → metadata → extraction on decoded text (``extract=False``: no extraction, so
+    the quotes, claims and events lists stay empty)."""
     cleaned = clean.clean_page(raw.text, kb)
     document: dict[str, Any] = {
         "doc_id": raw.doc_id,
@@ -119,7 +122,7 @@ def process_text(raw: read.RawText, kb: Knowledge, sidecar: dict[str, Any]) -> D
         comments=_with_doc_id(cleaned.comments, raw.doc_id),
         links=_with_doc_id(cleaned.links, raw.doc_id),
     )
-    if document.get("language") == "en" and cleaned.body:
+    if extract and document.get("language") == "en" and cleaned.body:
         sentences = sentence_spans(cleaned.body)
         result.quotes = quotes.extract_quotes(document, cleaned.body, sentences, kb)
         result.claims = claims.extract_claims(document, cleaned.body, sentences, result.quotes, kb)
@@ -136,8 +139,10 @@ def process_path(
     *,
     doc_id: str | None = None,
     max_bytes: int = read.MAX_BYTES,
+    extract: bool = True,
 ) -> DocResult:
-    """Read and process one file; a bad file becomes a ``problem`` row, never an exception."""
+    """Read and process one file; a bad file becomes a ``problem`` row, never an exception.
+    ``extract=False`` stops after the document's metadata (see ``process_text``)."""
     raw = read.read_document(path, data, doc_id=doc_id, max_bytes=max_bytes)
     if isinstance(raw, read.Problem):
         return DocResult(problem=_problem_row(raw))
@@ -148,7 +153,7 @@ def process_path(
             problem=_problem_row(read.Problem(raw.doc_id, raw.path, "bad_sidecar", str(error)))
         )
     try:
-        return process_text(raw, kb, sidecar)
+        return process_text(raw, kb, sidecar, extract=extract)
     except Exception as error:
         return DocResult(
             problem=_problem_row(

@@ -1,6 +1,10 @@
 """Benchmark: plain read vs cold / warm ``load_corpus`` on a generated corpus, plus the seeds.
 
-    python scripts/bench.py [--docs N] [--workers N] [--profile N] [--keep DIR]
+    python scripts/bench.py [--docs N] [--workers N] [--profile N] [--profile-documents N]
+                            [--keep DIR] [--live]
+
+Cold loads are measured twice: documents only (``extract=False``: read, clean, metadata,
+duplicates) and full (with quotes, claims and events), each from an empty cache.
 
 The corpus is generated in a temporary folder from the seeds' paragraphs, recombined with varied
 page furniture (headers, datelines, bylines, share bars, comment widgets, related lists), saved in
@@ -234,14 +238,14 @@ print(json.dumps({{"first_load_no_cache": t1 - t0, "warm_cached": t3 - t2}}))
     return json.loads(output.strip().splitlines()[-1])
 
 
-def profile(folder: Path, n_docs: int) -> str:
+def profile(folder: Path, n_docs: int, *, extract: bool = True) -> str:
     """cProfile of a sequential, uncached load of the first ``n_docs`` files."""
     from analysis import load_corpus
 
     paths = sorted(folder.iterdir())[:n_docs]
     profiler = cProfile.Profile()
     profiler.enable()
-    load_corpus(paths, cache=False, workers=1)
+    load_corpus(paths, cache=False, workers=1, extract=extract)
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
@@ -250,11 +254,31 @@ def profile(folder: Path, n_docs: int) -> str:
     return out.getvalue()
 
 
+def print_cold(
+    label: str, n_docs: int, workers: int, seconds: float, cpu: float, t_read: float
+) -> None:
+    """Two lines: wall clock (docs/s) and CPU time (ms per document) of a cold load."""
+    print(
+        f"{label:<27} {seconds:8.3f} s  {n_docs / seconds:8.0f} docs/s"
+        f"  ({seconds / t_read:.0f}x baseline)"
+    )
+    print(
+        f"{'  CPU time:':<27} {cpu:8.1f} s  ({cpu / n_docs * 1000:.2f} ms CPU per doc;"
+        f" {n_docs * workers / cpu:.0f} docs/s on {workers} idle cores)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--profile", type=int, default=0, help="profile a load of N documents")
+    parser.add_argument(
+        "--profile-documents",
+        type=int,
+        default=0,
+        help="profile a documents-only load (extract=False) of N documents",
+    )
     parser.add_argument("--keep", type=Path, default=None, help="generate into this folder")
     parser.add_argument(
         "--live", action="store_true", help="measure the working tree, not a frozen snapshot"
@@ -276,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
         t_read = min(timed(lambda: plain_read(folder))[0] for _ in range(3))
         cache = work / "cache"
         cpu_before = cpu_seconds()
+        t_docs, documents_only = timed(
+            lambda: load_corpus(folder, cache_dir=cache, workers=workers, extract=False)
+        )
+        cpu_docs = cpu_seconds() - cpu_before
+        cpu_before = cpu_seconds()
         t_cold, corpus = timed(lambda: load_corpus(folder, cache_dir=cache, workers=workers))
         cpu_cold = cpu_seconds() - cpu_before
         t_warm = min(
@@ -290,14 +319,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"import analysis:            {t_import:8.2f} s")
         print(f"generated {args.docs:,} files ({n_bytes / 1e6:.1f} MB) in {t_gen:.1f} s")
         print(f"plain read (baseline):      {t_read:8.3f} s")
-        print(
-            f"cold load_corpus:           {t_cold:8.3f} s  {args.docs / t_cold:8.0f} docs/s"
-            f"  ({t_cold / t_read:.0f}x baseline)"
+        print_cold("cold documents only:", args.docs, workers, t_docs, cpu_docs, t_read)
+        print_cold("cold load_corpus (full):", args.docs, workers, t_cold, cpu_cold, t_read)
+        same = all(
+            documents_only.tables()[name].equals(corpus.tables()[name])
+            for name in ("documents", "comments", "links", "problems")
         )
-        print(
-            f"cold load CPU time:         {cpu_cold:8.1f} s  ({cpu_cold / args.docs * 1000:.1f} ms"
-            f" CPU per doc; {args.docs * workers / cpu_cold:.0f} docs/s on {workers} idle cores)"
-        )
+        print(f"documents only = full load's documents/comments/links/problems: {same}")
         print(
             f"warm load_corpus:           {t_warm:8.3f} s  ({t_warm / t_read:.2f}x baseline; target <= 3x)"
         )
@@ -306,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rows: {counts}")
         print(f"problems by reason: {reasons}")
         print(f"stages producing rows: {', '.join(active) or 'none'}")
+        if args.profile_documents:
+            print(profile(folder, args.profile_documents, extract=False))
         if args.profile:
             print(profile(folder, args.profile))
     finally:

@@ -212,6 +212,8 @@ class Rules:
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
     menu_words: frozenset[str] = frozenset()
+    # Lower-case ASCII strings one of which every prompt match contains (None: unknown).
+    prompt_literals: tuple[str, ...] | None = None
 
 
 _RULES: dict[str, Rules] = {}
@@ -257,6 +259,63 @@ def _first_characters(pattern: str, flags: int) -> set[str] | None:
     except Exception:  # an unusual pattern or another Python: no look-ahead, same results
         return None
     return _first_of(items, _constants)
+
+
+MIN_LITERAL = 3  # shorter required strings are too common to rule a line out
+
+
+def required_literals(patterns: list[str], flags: int = re.IGNORECASE) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings, one of which occurs in every match of any of ``patterns``
+    (None when some pattern does not tell).  Testing ``literal in line.lower()`` for these is
+    far cheaper than searching a case-insensitive alternation, and on an ASCII line it rules
+    out exactly the lines the alternation cannot match (beyond ASCII, case folding differs)."""
+    found: set[str] = set()
+    for pattern in patterns:
+        try:
+            from re import _constants, _parser  # type: ignore[attr-defined]  # stdlib parser
+
+            items = list(_parser.parse(pattern, flags))
+        except Exception:  # an unusual pattern or another Python: no pre-filter, same results
+            return None
+        required = _required_in(items, _constants)
+        if required is None:
+            return None
+        found |= required
+    if not all(literal.isascii() for literal in found):
+        return None
+    return tuple(sorted(literal.lower() for literal in found))
+
+
+def _required_in(items: list[Any], k: Any) -> set[str] | None:
+    """The best set of literals (one of them in every match) a sequence of parsed items
+    offers: a run of literal characters, or a group whose every branch has one."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, argument in [*items, (None, None)]:
+        if op is k.LITERAL:
+            run.append(chr(argument))
+            continue
+        if len(run) >= MIN_LITERAL:
+            options.append({"".join(run)})
+        run = []
+        if op is k.SUBPATTERN and not argument[1] and not argument[2]:
+            inner = _required_in(list(argument[3]), k)
+            if inner is not None:
+                options.append(inner)
+        elif op is k.BRANCH:
+            branches = [_required_in(list(branch), k) for branch in argument[1]]
+            if all(b is not None for b in branches):
+                options.append(set().union(*branches))  # type: ignore[arg-type]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _could_be_prompt(text: str, literals: tuple[str, ...] | None) -> bool:
+    if literals is None or not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(literal in lowered for literal in literals)
 
 
 def _first_of(items: list[Any], k: Any) -> set[str] | None:
@@ -317,6 +376,7 @@ def rules_for(kb: Knowledge) -> Rules:
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
+        prompt_literals=required_literals(prompts) if prompts else None,
     )
     _RULES[kb.fingerprint] = rules
     return rules
@@ -536,7 +596,12 @@ def _is_widget(line: Line, rules: Rules) -> bool:
         rules.widget.fullmatch(text) or rules.counter.fullmatch(text)
     ):
         return True
-    if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and rules.prompt.search(text):
+    if (
+        rules.prompt is not None
+        and len(text) <= MAX_PROMPT_CHARS
+        and _could_be_prompt(text, rules.prompt_literals)
+        and rules.prompt.search(text)
+    ):
         return True
     return bool(
         len(text) <= 100

@@ -132,6 +132,14 @@ class _PhraseTable:
             for first, entries in self.by_first.items()
         }
         self.candidates = _candidate_pattern(self.by_first)
+        # consecutive words of the multi-word phrases: a phrase can only run from one paragraph
+        # into the next where the last token of one and the first of the next form such a pair
+        self.pairs = frozenset(
+            (words[k], words[k + 1])
+            for entries in self.by_first.values()
+            for words, _ in entries
+            for k in range(len(words) - 1)
+        )
 
     @staticmethod
     def _forms(token: str) -> list[tuple[str, int]]:
@@ -143,6 +151,26 @@ class _PhraseTable:
         if stripped.endswith("'s") and len(stripped) > 2:
             forms.append((stripped[:-2], len(token) - len(stripped) + 2))
         return forms
+
+    def separable(self, text: str, chunks: list[tuple[int, int]]) -> bool:
+        """Does ``find`` of the whole text equal ``find`` of each chunk (offsets shifted)?
+
+        Chunks are cut at white space, so a token never spans two of them; a phrase found in
+        the whole text crosses a cut only if the last token before it and the first token after
+        it are consecutive words of a phrase (the first token as written or as a last word:
+        "Army." for "Army").  With no such pair at any cut, no scan step differs."""
+        surface = _surface(text)
+        previous_last: str | None = None
+        for start, end in chunks:
+            tokens = _TOKEN.findall(surface, start, end)
+            if not tokens:
+                continue
+            if previous_last is not None and any(
+                (previous_last, form) in self.pairs for form, _ in self._forms(tokens[0])
+            ):
+                return False
+            previous_last = tokens[-1]
+        return True
 
     def find(self, text: str) -> list[tuple[int, int, Any]]:
         """(start, end, value) of the phrases in ``text``, left to right, longest first."""
@@ -353,8 +381,10 @@ def resolve_actor(name: str, kb: Knowledge) -> Actor | None:
 
 # Results of the pure look-ups below, per (knowledge-base fingerprint, text): the same names,
 # titles and sentences come back many times in a corpus (every paragraph of a syndicated story,
-# every "a Pentagon spokesman said").  Cleared when they grow past ``_MEMO_LIMIT`` entries.
-_MEMO_LIMIT = 50_000
+# every "a Pentagon spokesman said").  Cleared when they grow past ``_MEMO_LIMIT`` entries;
+# mention scans of texts longer than ``_MEMO_TEXT_LIMIT`` (whole bodies) are not kept.
+_MEMO_LIMIT = 20_000
+_MEMO_TEXT_LIMIT = 2_000
 _RESOLVED: dict[tuple[str, str], Actor | None] = {}
 _SIDES: dict[tuple[str, str], str | None] = {}
 _MENTIONS: dict[tuple[str, str], tuple[tuple[int, int, Actor], ...]] = {}
@@ -434,16 +464,47 @@ def find_actor_mentions(
     """
     if not text:
         return []
-    if kb.fingerprint:
-        found = _remembered(
-            _MENTIONS,
-            (kb.fingerprint, text),
-            lambda: tuple(actor_index(kb).mentions.find(text)),
-        )
-    else:
-        found = tuple(actor_index(kb).mentions.find(text))
+    found = _phrases_found(text, kb) if kb.fingerprint else actor_index(kb).mentions.find(text)
     return [
         ActorMention(start, end, text[start:end], actor)
         for start, end, actor in found
         if kinds is None or actor.kind in kinds
     ]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _phrases_found(text: str, kb: Knowledge) -> list[tuple[int, int, Actor]]:
+    """``actor_index(kb).mentions.find(text)``, remembered per text; a long text (a whole body)
+    is scanned paragraph by paragraph, each paragraph remembered, unless a phrase might run on
+    from one paragraph into the next (then the text is scanned whole, with the same result)."""
+    if len(text) <= _MEMO_TEXT_LIMIT:
+        return list(_remembered_scan(text, kb))
+    table = actor_index(kb).mentions
+    chunks = _paragraph_chunks(text)
+    if not table.separable(text, chunks):
+        return table.find(text)
+    found: list[tuple[int, int, Actor]] = []
+    for start, end in chunks:
+        chunk = text[start:end]
+        scan = _remembered_scan(chunk, kb) if len(chunk) <= _MEMO_TEXT_LIMIT else table.find(chunk)
+        found.extend((start + a, start + b, actor) for a, b, actor in scan)
+    return found
+
+
+def _remembered_scan(text: str, kb: Knowledge) -> tuple[tuple[int, int, Actor], ...]:
+    return _remembered(
+        _MENTIONS, (kb.fingerprint, text), lambda: tuple(actor_index(kb).mentions.find(text))
+    )
+
+
+def _paragraph_chunks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` between blank lines."""
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        chunks.append((start, match.start()))
+        start = match.end()
+    chunks.append((start, len(text)))
+    return chunks

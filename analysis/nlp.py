@@ -140,6 +140,18 @@ def _is_punctuation_only(text: str) -> bool:
 
 
 def _paragraph_sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    """The sentences of one stripped paragraph, as character spans shifted by ``offset``."""
+    return [(offset + a, offset + b) for a, b in _sentences_of(text)]
+
+
+@lru_cache(maxsize=8192)
+def _sentences_of(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of one paragraph (offsets into it), remembered: a corpus repeats
+    paragraphs (syndicated copies, boilerplate), and the split depends on the text alone."""
+    return tuple(_split_paragraph(text))
+
+
+def _split_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """The sentences of one stripped paragraph.  Same result as running the ``english()``
     pipeline (sentencizer + abbreviation guard), computed from token arrays instead of one
     ``Token`` object per token; a paragraph with no sentence-final character before its

@@ -21,13 +21,14 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.knowledge import Knowledge
-from analysis.nlp import english
+from analysis.nlp import english, paragraph_spans
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
@@ -38,6 +39,7 @@ DEFAULT_NEGATION_WINDOW = 4
 DEFAULT_CARRY_WINDOW = 3
 DEFAULT_CONTEXT_WINDOW = 4
 DEFAULT_PROPOSAL_WINDOW = 3
+PART_MEMO_LIMIT = 20_000  # paragraphs whose cues a lexicon remembers
 PAIR_SIDE = "pair"  # a party word naming both sides at once ("the two militaries")
 ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
 DEFAULT_CAMEO = {
@@ -65,21 +67,31 @@ class Cue:
 
 @dataclass
 class Analysed:
-    """A tokenised text with its cues in token order."""
+    """A tokenised text with its cues in token order.
 
-    doc: Doc
+    ``doc`` is the spaCy ``Doc`` of the text when it was tokenised in one piece; a text analysed
+    paragraph by paragraph keeps no ``Doc`` (``None``) but the token indices of its commas."""
+
+    doc: Doc | None
     cues: list[Cue]
     breaks: list[bool] = field(default_factory=list, repr=False)  # clause boundary per token
     _starts: list[int] = field(default_factory=list, repr=False)
     text: str = field(
         default="", repr=False
     )  # ``doc.text`` joined once (spaCy rebuilds it per access)
+    commas: frozenset[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.cues.sort(key=lambda c: (c.char_start, c.start, -(c.end - c.start), c.label))
         self._starts = [c.char_start for c in self.cues]
-        if not self.text:
+        if not self.text and self.doc is not None:
             self.text = self.doc.text
+
+    def is_comma(self, token: int) -> bool:
+        """Is the token at index ``token`` a comma?"""
+        if self.commas is not None:
+            return token in self.commas
+        return self.doc is not None and self.doc[token].text == ","
 
     def words_between(self, left: Cue, right: Cue) -> list[str]:
         """Lower-cased words between two cues (a cheap look at the text, not the tokens)."""
@@ -208,6 +220,16 @@ class StanceLexicon:
         self.refusal_markers = tuple(str(w).lower() for w in rules.get("refusal_markers", []))
         self.proposal_window = int(rules.get("proposal_window", DEFAULT_PROPOSAL_WINDOW))
         self.contrast_openers = frozenset(str(w).lower() for w in rules.get("contrast_openers", []))
+        self._break_hashes = {self.vocab.strings.add(w) for w in self.clause_breaks}
+        self._comma_hash = self.vocab.strings.add(",")
+        self._parts: dict[str, _Part] = {}
+        # a cue phrase spanning lines could match across a paragraph break: no paragraph split
+        self._phrase_spans_lines = any(
+            "\n" in str(phrase)
+            for group in (*cues.values(), *data.get("parties", {}).values())
+            if isinstance(group, list)
+            for phrase in group
+        )
         cameo = data.get("cameo", {})
         self.cameo = {
             stance: str(cameo.get(stance, {}).get("code", default))
@@ -283,10 +305,104 @@ class StanceLexicon:
                 self._add_concrete(entry, words)
 
     def analyse(self, text: str) -> Analysed:
-        """Tokenise ``text`` once and find every cue, with negation applied."""
+        """Find every cue of ``text``, with negation applied.
+
+        The text is analysed paragraph by paragraph (blank-line separated), each paragraph's cues
+        remembered (a corpus repeats paragraphs), then the paragraphs' token indices are shifted
+        to those of the whole text and negation is applied across the whole text: the result is
+        the one ``analyse_whole`` gives."""
+        text = text.translate(ODD_SPACES)  # same length: offsets hold
+        if self._phrase_spans_lines:
+            return self.analyse_whole(text)
+        cues: list[Cue] = []
+        breaks: list[bool] = []
+        commas: set[int] = set()
+        matched = False
+        position = 0  # characters of ``text`` already tokenised
+        for start, end in paragraph_spans(text):
+            breaks.extend(self._gap_breaks(text[position:start], position == 0))
+            shift = len(breaks)  # tokens before the paragraph
+            part = self._paragraph_part(text[start:end])
+            matched = matched or part.matched
+            cues.extend(
+                Cue(
+                    c.label,
+                    c.start + shift,
+                    c.end + shift,
+                    c.char_start + start,
+                    c.char_end + start,
+                )
+                for c in part.cues
+            )
+            breaks.extend(part.breaks)
+            commas.update(i + shift for i in part.commas)
+            position = end
+        if not matched:
+            return Analysed(None, [], breaks=[], text=text)
+        if position < len(text):
+            breaks.extend(self._gap_breaks(text[position:], position == 0, trailing=True))
+        return Analysed(
+            None,
+            self._apply_negation(breaks, cues),
+            breaks=breaks,
+            text=text,
+            commas=frozenset(commas),
+        )
+
+    def _paragraph_part(self, paragraph: str) -> _Part:
+        """The cues (before negation), clause breaks and comma positions of one paragraph,
+        remembered per paragraph text."""
+        part = self._parts.get(paragraph)
+        if part is None:
+            doc = english().make_doc(paragraph)
+            self._learn(doc)
+            analysed = self._cues_of(doc, paragraph)
+            orths = doc.to_array(ORTH).tolist()
+            part = _Part(
+                matched=bool(analysed.breaks),
+                cues=tuple(analysed.cues),
+                breaks=tuple(analysed.breaks) if analysed.breaks else tuple(self._break_flags(doc)),
+                commas=tuple(i for i, h in enumerate(orths) if h == self._comma_hash),
+            )
+            if len(self._parts) >= PART_MEMO_LIMIT:
+                self._parts.clear()
+            self._parts[paragraph] = part
+        return part
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def _gap_tokenised(gap: str, leading: bool, trailing: bool) -> tuple[str, ...]:
+        """The tokens the tokenizer makes of white space ``gap`` between two paragraphs (or
+        before the first, or after the last): a lone space is trailing white space of the word
+        before it, other white space runs are tokens."""
+        if not gap:
+            return ()
+        before, after = ("" if leading else "a"), ("" if trailing else "a")
+        tokens = [t.text for t in english().make_doc(f"{before}{gap}{after}")]
+        return tuple(tokens[len(before) > 0 : len(tokens) - (len(after) > 0)])
+
+    def _gap_breaks(self, gap: str, leading: bool, trailing: bool = False) -> list[bool]:
+        tokens = self._gap_tokenised(gap, leading, trailing)
+        return [token.lower() in self.clause_breaks for token in tokens]
+
+    def analyse_whole(self, text: str) -> Analysed:
+        """Tokenise ``text`` in one piece and find every cue, with negation applied."""
         text = text.translate(ODD_SPACES)  # same length: offsets hold
         doc = english().make_doc(text)
         self._learn(doc)
+        analysed = self._cues_of(doc, text)
+        if not analysed.breaks:
+            return analysed
+        return Analysed(
+            doc,
+            self._apply_negation(analysed.breaks, analysed.cues),
+            breaks=analysed.breaks,
+            text=text,
+        )
+
+    def _cues_of(self, doc: Doc, text: str) -> Analysed:
+        """Every cue of ``doc`` before negation, with the clause breaks (no breaks when nothing
+        matched at all)."""
         seen: set[tuple[str, int, int]] = set()
         cues: list[Cue] = []
         matches = [*self.lower(doc), *self.orth(doc)]
@@ -306,13 +422,10 @@ class StanceLexicon:
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))
         cues = _dedupe_starts(cues)
         cues = _drop_ignored(_drop_nested(cues))
-        breaks = self._break_flags(doc)
-        return Analysed(doc, self._apply_negation(breaks, cues), breaks=breaks, text=text)
+        return Analysed(doc, cues, breaks=self._break_flags(doc), text=text)
 
     def _break_flags(self, doc: Doc) -> list[bool]:
         """For each token: is it a clause boundary ("," ";" "but" …)?"""
-        if not hasattr(self, "_break_hashes"):
-            self._break_hashes = {self.vocab.strings.add(w) for w in self.clause_breaks}
         return [h in self._break_hashes for h in doc.to_array(LOWER).tolist()]
 
     def _apply_negation(self, breaks: list[bool], cues: list[Cue]) -> list[Cue]:
@@ -335,6 +448,16 @@ class StanceLexicon:
             else c
             for i, c in enumerate(cues)
         ]
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One paragraph's analysis, token indices and offsets relative to the paragraph."""
+
+    matched: bool  # did any phrase match (before filtering)?
+    cues: tuple[Cue, ...]  # before negation
+    breaks: tuple[bool, ...]
+    commas: tuple[int, ...]  # token indices of commas
 
 
 def _dedupe_starts(cues: list[Cue]) -> list[Cue]:
@@ -490,7 +613,7 @@ def scoped(
 
 def _commas_only_between(analysed: Analysed, start: int, end: int) -> bool:
     """No clause boundary but commas between two token positions."""
-    return all(analysed.doc[i].text == "," for i in range(start, end) if analysed.breaks[i])
+    return all(analysed.is_comma(i) for i in range(start, end) if analysed.breaks[i])
 
 
 def _rejected_claims_as_denials(

@@ -444,3 +444,39 @@ def test_a_condition_after_but_stays_in_the_offer_it_qualifies(kb):
     )
     (claim,) = claims_of(body, kb)
     assert (claim["stance"], claim["side"]) == ("conditional", "Russia")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
+    (ROOT / "tests" / "fixtures" / "corpus").glob("*.txt")
+)
+
+
+def _same_analysis(lex, text: str) -> None:
+    by_paragraph, whole = lex.analyse(text), lex.analyse_whole(text)
+    assert by_paragraph.cues == whole.cues
+    assert by_paragraph.breaks == whole.breaks
+    assert by_paragraph.text == whole.text
+    comma_checks = [i for i, is_break in enumerate(whole.breaks) if is_break]
+    assert [by_paragraph.is_comma(i) for i in comma_checks] == [
+        whole.is_comma(i) for i in comma_checks
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_paragraph_by_paragraph_analysis_equals_the_whole_text_analysis(kb, path):
+    _same_analysis(lexicon(kb), path.read_bytes().decode("utf-8", errors="replace"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \n\n ",
+        "Washington will not\n\ncoordinate with Moscow.",  # a negation reaching past a blank line
+        "  Russia proposed joint strikes.  \n \n\tThe Pentagon did not agree, officials said.\n\n",
+        "The U.S.\n\nArmy said it would not   coordinate with Russia.\u00a0\n\n\nNo.",
+    ],
+)
+def test_paragraph_analysis_keeps_token_positions_across_odd_white_space(kb, text):
+    _same_analysis(lexicon(kb), text)

@@ -17,7 +17,7 @@ House briefing transcript, PolitiFact "Pants on Fire!" fact-check, long analytic
 written and annotated after the batch-6 fixes, 94 gold claims: first run recall 0.46, precision
 0.93, stance 0.58 (proposes 3/8, asserts 9/9, denies 4/6, rejects 5/8, conditional 2/3,
 opposes 0/6, neutral 2/3), side 0.80, verdict 0/1; after the cue-vocabulary fixes it prompted
-(data files only) recall 0.83, precision 0.96, stance 0.82 (proposes 12/16, asserts 14/15, denies
+(data files only) recall 0.82, precision 0.96, stance 0.83 (proposes 12/16, asserts 14/14, denies
 14/14, rejects 12/14, conditional 4/4, opposes 5/9, neutral 3/6), side 0.83, verdict 0/1).
 """
 

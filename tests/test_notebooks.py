@@ -185,6 +185,20 @@ def test_two_builds_from_the_same_inputs_are_byte_identical(project, built):
 
 
 @pytest.mark.notebooks
+def test_a_report_run_after_another_in_the_same_kernel_is_byte_identical(project, built):
+    first, second = _topics()[1], _topics()[0]  # one worker: the second reuses the kernel
+    completed = run_build(
+        project, "--topic", first, "--topic", second, "--jobs", "1", "--out", "reports-one-kernel",
+        "--no-pdf",
+    )  # fmt: skip
+    assert set(_states(completed).values()) == {"built"}, completed.stderr
+    slug = slugify(second)
+    assert (project / "reports-one-kernel" / f"{slug}.html").read_bytes() == (
+        built / f"{slug}.html"
+    ).read_bytes()
+
+
+@pytest.mark.notebooks
 def test_a_failing_report_keeps_the_previous_one_and_names_cell_and_error(project, built):
     target = project / "reports-broken"
     shutil.copytree(built, target)

@@ -50,7 +50,9 @@ MANIFEST = ".manifest.json"
 PARAMETERS_CACHE = ".notebook-parameters.json"
 CACHE_DIR = ".cache"
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove-cell"}
-PANGO_HINT = "install Pango (e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+PANGO_HINT = (
+    "install Pango (e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)"
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Outcome:
     error: str | None = None
     entry: dict[str, Any] = field(default_factory=dict)
     reason: str = ""  # why the report was (re)built
+    pdf_skipped: str | None = None  # why no PDF was written (Pango missing)
 
 
 @dataclass
@@ -228,6 +231,8 @@ def execute(job: Job, notebook: Path) -> Any:
     """Run the notebook into a temporary file (never into ``reports/``) and return it."""
     import papermill
 
+    from analysis.report import kernel
+
     with tempfile.TemporaryDirectory(prefix="report-") as scratch:
         output = Path(scratch) / f"{job.slug}.ipynb"
         return papermill.execute_notebook(
@@ -235,6 +240,7 @@ def execute(job: Job, notebook: Path) -> Any:
             str(output),
             parameters=job.parameters,
             kernel_name=KERNEL,
+            engine_name=kernel.ENGINE_NAME,
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
@@ -363,7 +369,7 @@ def run_job(
         entry = index_entry(job, settings.topic.title, record["numbers"])
         pdf_path = safe_output(out_dir, f"{job.slug}.pdf")
         if pdf:
-            writer, _ = load_pdf_writer()
+            writer, outcome.pdf_skipped = load_pdf_writer()
             if writer is not None:
                 write_pdf(page, pdf_path, writer)
                 entry["pdf"] = pdf_path.name
@@ -444,8 +450,6 @@ def build(
     stale = [j for j in jobs if force or not up_to_date(j, keys[j.slug], manifest, out, pdf)]
     if not force:
         stale = [j for j in stale if not _refresh_pdf_only(j, keys[j.slug], manifest, out, pdf)]
-    # Importing WeasyPrint costs seconds: only when a PDF is to be written.
-    _, pdf_skipped = load_pdf_writer() if pdf and stale else (None, None)
     outcomes = {j.slug: Outcome(j.slug, j.topic, entry=manifest.get(j.slug, {})) for j in jobs}
     for job in stale:
         outcomes[job.slug].reason = (
@@ -453,7 +457,6 @@ def build(
         )
     if stale:
         cache_dir = out / CACHE_DIR
-        prepare_corpus_cache(stale, cache_dir)
         for outcome in _run_parallel(stale, notebook, out, cache_dir, root, pdf, workers):
             outcome.reason = outcomes[outcome.slug].reason
             outcomes[outcome.slug] = outcome
@@ -467,7 +470,10 @@ def build(
         out / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
     )
     write_index(out, manifest)
-    return BuildResult(outcomes=[outcomes[j.slug] for j in jobs], pdf_skipped=pdf_skipped)
+    skipped = [o.pdf_skipped for o in outcomes.values() if o.pdf_skipped]
+    return BuildResult(
+        outcomes=[outcomes[j.slug] for j in jobs], pdf_skipped=skipped[0] if skipped else None
+    )
 
 
 def _refresh_pdf_only(job: Job, key: str, manifest: dict[str, Any], out: Path, pdf: bool) -> bool:
@@ -485,13 +491,48 @@ def _refresh_pdf_only(job: Job, key: str, manifest: dict[str, Any], out: Path, p
     return True
 
 
+def warm_worker(root: Path, cache_dir: Path, notebook: Path, pdf: bool) -> None:
+    """Start this process's kernel (see ``kernel``) and, while it boots, import the converters,
+    all while the build is still preparing the corpus."""
+    from analysis.report import kernel
+
+    def import_converters() -> None:
+        from nbconvert import HTMLExporter  # noqa: F401 - now rather than on the first report
+
+        if pdf:
+            load_pdf_writer()
+
+    try:
+        with kernel_environment(root, cache_dir):
+            kernel.start(KERNEL, str(notebook.parent), meanwhile=import_converters)
+    except Exception:  # the first report starts the kernel again and reports the error
+        return
+
+
 def _run_parallel(
     jobs: list[Job], notebook: Path, out: Path, cache_dir: Path, root: Path, pdf: bool, workers: int
 ) -> list[Outcome]:
+    """Run the jobs, each worker process in one kernel it keeps (see ``kernel``); the kernels
+    start and warm up while this process parses the texts."""
     if workers <= 1 or len(jobs) == 1:
-        return [run_job(job, notebook, out, cache_dir, root, pdf) for job in jobs]
+        from analysis.report import kernel
+
+        try:
+            prepare_corpus_cache(jobs, cache_dir)
+            return [run_job(job, notebook, out, cache_dir, root, pdf) for job in jobs]
+        finally:
+            kernel.shutdown()
     context = get_context("spawn")  # no fork of a process that may hold threads
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+    size = min(workers, len(jobs))
+    with ProcessPoolExecutor(
+        max_workers=size,
+        mp_context=context,
+        initializer=warm_worker,
+        initargs=(root, cache_dir, notebook, pdf),
+    ) as pool:
+        for _ in range(size):
+            pool.submit(int)  # spawns the workers now, so their kernels warm up meanwhile
+        prepare_corpus_cache(jobs, cache_dir)
         futures = [pool.submit(run_job, job, notebook, out, cache_dir, root, pdf) for job in jobs]
         return [future.result() for future in futures]
 

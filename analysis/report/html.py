@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from analysis.report.wording import is_missing
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # The report runs no script at all; images are embedded as data: URIs, styles are inline.
 CONTENT_SECURITY_POLICY = (
@@ -26,14 +29,14 @@ _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 def esc(value: Any) -> str:
     """HTML-escaped text of any value; missing values become an empty string."""
-    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
+    if not isinstance(value, list | tuple | dict) and is_missing(value):
         return ""
     return html.escape(str(value), quote=True)
 
 
 def md(value: Any) -> str:
     """Text safe inside Markdown prose: HTML-escaped, then Markdown punctuation backslashed."""
-    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
+    if not isinstance(value, list | tuple | dict) and is_missing(value):
         return ""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(value), quote=False))
 

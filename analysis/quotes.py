@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from analysis.actors import (
@@ -508,7 +509,19 @@ def _pair_singles(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _pair_marks(text: str) -> list[tuple[int, int, bool, bool]]:
+@lru_cache(maxsize=8192)
+def _pair_marks(text: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """(content start, content end, closed, single) for the top-level quotations of a paragraph
+    (remembered per paragraph text: a corpus repeats paragraphs)."""
+    if not _ANY_MARK.search(text):
+        return ()
+    return tuple(_pair_paragraph_marks(text))
+
+
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(_DOUBLE_MARKS | _SINGLE_MARKS))) + "]")
+
+
+def _pair_paragraph_marks(text: str) -> list[tuple[int, int, bool, bool]]:
     """(content start, content end, closed, single) for the top-level quotations of a paragraph.
 
     Double and single marks are paired separately; a quotation nested in another one (“… ‘…’ …”
@@ -615,6 +628,7 @@ def _blank_asides(text: str) -> str:
     return _DASH_ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
+@lru_cache(maxsize=8192)
 def _subject_before(text: str) -> str:
     """The noun phrase ending ``text`` (text runs up to a speech verb)."""
     text = _blank_asides(text).rstrip()
@@ -717,7 +731,7 @@ def _clean_role(title: str, kb: Knowledge) -> str:
     return " ".join(words).strip(" ,")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Parsed:
     kind: str  # person | actor | pronoun | generic | none
     speaker: Speaker | None = None
@@ -811,8 +825,26 @@ def _proper_institution(phrase: str, kb: Knowledge) -> Speaker | None:
 _PRIORITY = {"actor": 0, "person": 0, "generic": 2, "pronoun": 3}
 
 
+_PARSED: dict[tuple[str, str], _Parsed] = {}
+_PARSED_LIMIT = 20_000
+
+
 def _parse_np(np: str, kb: Knowledge) -> _Parsed:
-    """Best speaker candidate among the comma-separated segments of a noun phrase."""
+    """Best speaker candidate among the comma-separated segments of a noun phrase (a pure
+    function of the phrase and the knowledge base: remembered per ``kb.fingerprint``)."""
+    if not kb.fingerprint:
+        return _parse_noun_phrase(np, kb)
+    key = (kb.fingerprint, np)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        parsed = _parse_noun_phrase(np, kb)
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = parsed
+    return parsed
+
+
+def _parse_noun_phrase(np: str, kb: Knowledge) -> _Parsed:
     np = _blank_asides(np)
     segments = [s.strip() for s in np.split(",") if s.strip()]
     parsed = [_parse_segment(s, kb) for s in segments[:5]]

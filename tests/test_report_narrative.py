@@ -259,3 +259,12 @@ def test_html_table_escapes_headers_and_cells():
 def test_markdown_escaping_neutralises_markup():
     assert html.md("<script>*x*</script>") == "&lt;script&gt;\\*x\\*&lt;/script&gt;"
     assert html.md(None) == ""
+
+
+def test_original_claims_is_computed_once_but_follows_a_replaced_table():
+    corpus = synthetic_corpus()
+    first = narrative.original_claims(corpus)
+    first["stance"] = "changed by the caller"
+    assert "changed by the caller" not in set(narrative.original_claims(corpus)["stance"])
+    corpus.claims = corpus.claims.iloc[:1]
+    assert len(narrative.original_claims(corpus)) == 1

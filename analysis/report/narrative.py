@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import weakref
 from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -113,11 +114,23 @@ def claims_with_documents(corpus: Corpus) -> pd.DataFrame:
 
 
 def original_claims(corpus: Corpus) -> pd.DataFrame:
-    """Claims from original documents only: a syndicated copy's claims are counted once."""
-    claims = claims_with_documents(corpus)
-    claims = claims[~claims["is_copy"]].copy()
-    claims["proposition"] = assign_propositions(claims)
-    return claims.reset_index(drop=True)
+    """Claims from original documents only: a syndicated copy's claims are counted once.
+
+    Every section of a report asks for it; it is computed once per corpus object (remembered
+    while that object lives) and each caller gets its own copy."""
+    key = id(corpus)
+    inputs = (id(corpus.claims), id(corpus.documents))  # a table replaced since → recompute
+    cached = _ORIGINAL_CLAIMS.get(key)
+    if cached is None or cached[0]() is not corpus or cached[1] != inputs:
+        claims = claims_with_documents(corpus)
+        claims = claims[~claims["is_copy"]].copy()
+        claims["proposition"] = assign_propositions(claims)
+        cached = (weakref.ref(corpus, lambda _: _ORIGINAL_CLAIMS.pop(key, None)), inputs, claims)
+        _ORIGINAL_CLAIMS[key] = cached
+    return cached[2].reset_index(drop=True)
+
+
+_ORIGINAL_CLAIMS: dict[int, tuple[weakref.ref[Any], tuple[int, int], pd.DataFrame]] = {}
 
 
 def assign_propositions(claims: pd.DataFrame, gap_days: int = PROPOSITION_GAP_DAYS) -> pd.Series:

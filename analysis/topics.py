@@ -188,15 +188,42 @@ def _stance_allowed(topic: Topic, stance: Any) -> bool:
     return not (topic.stances and stance and stance not in topic.stances)
 
 
-def _matches_view(topic: Topic, row: _RowView) -> bool:
-    """Rule 1; the cheap tests (window, stance) run before the keyword searches."""
+def _matches_view(
+    topic: Topic, row: _RowView, memo: dict[tuple[str, str, str], bool] | None = None
+) -> bool:
+    """Rule 1; the cheap tests (window, stance) run before the keyword searches, whose
+    verdicts ``memo`` keeps per topic and text (the same sentences come back in a corpus)."""
     if not row.text or not topic.groups:
         return False
     if not _fits_window(topic, row.interval) or not _stance_allowed(topic, row.stance):
         return False
-    if not all(group.search(row.text) for group in topic.groups):
+    if memo is None:
+        return _keywords_found(topic, row.text) and (
+            row.dated or topic.anchors is None or bool(topic.anchors.search(row.text))
+        )
+    key = (topic.name, "keywords", row.text)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = _keywords_found(topic, row.text)
+    if not found:
         return False
-    return row.dated or topic.anchors is None or bool(topic.anchors.search(row.text))
+    if row.dated or topic.anchors is None:
+        return True
+    key = (topic.name, "anchors", row.text)
+    anchored = memo.get(key)
+    if anchored is None:
+        anchored = memo[key] = bool(topic.anchors.search(row.text))
+    return anchored
+
+
+def _keywords_found(topic: Topic, text: str) -> bool:
+    return all(group.search(text) for group in topic.groups)
+
+
+_MEMO_LIMIT = 50_000
+_MEMOS: dict[str, dict[tuple[str, str, str], bool]] = {}
 
 
 def matches(topic: Topic, row: dict[str, Any]) -> bool:
@@ -209,7 +236,8 @@ def tag_topics(rows: list[dict[str, Any]], kb: Knowledge) -> None:
     topics = topics_of(kb)
     inherit_min = int((kb.topics or {}).get("inherit_min", DEFAULT_INHERIT_MIN))
     views = [_view(row) for row in rows]
-    direct = [{t.name for t in topics if _matches_view(t, view)} for view in views]
+    memo = _MEMOS.setdefault(kb.fingerprint, {}) if kb.fingerprint else None
+    direct = [{t.name for t in topics if _matches_view(t, view, memo)} for view in views]
     by_doc: dict[Any, dict[str, int]] = {}
     for row, names in zip(rows, direct, strict=True):
         counts = by_doc.setdefault(row.get("doc_id"), {})

@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -509,6 +510,22 @@ def warm_worker(root: Path, cache_dir: Path, notebook: Path, pdf: bool) -> None:
         return
 
 
+def worker_context(pdf: bool) -> Any:
+    """Fork the workers on Linux when this process runs no other thread: the converters are
+    imported once, here, instead of once per worker (seconds of CPU each). Elsewhere, or from a
+    process with threads (a Jupyter kernel), the workers start fresh ("spawn")."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return get_context("spawn")
+    import papermill  # noqa: F401 - inherited by the forked workers
+    from nbconvert import HTMLExporter  # noqa: F401
+
+    from analysis.report import kernel  # noqa: F401
+
+    if pdf:
+        load_pdf_writer()
+    return get_context("fork")
+
+
 def _run_parallel(
     jobs: list[Job], notebook: Path, out: Path, cache_dir: Path, root: Path, pdf: bool, workers: int
 ) -> list[Outcome]:
@@ -522,7 +539,7 @@ def _run_parallel(
             return [run_job(job, notebook, out, cache_dir, root, pdf) for job in jobs]
         finally:
             kernel.shutdown()
-    context = get_context("spawn")  # no fork of a process that may hold threads
+    context = worker_context(pdf)
     size = min(workers, len(jobs))
     with ProcessPoolExecutor(
         max_workers=size,

@@ -181,7 +181,12 @@ ARTICLE, HEAD, TAIL, DROP = "article", "head", "tail", "drop"
 def normalise_text(text: str) -> str:
     """NBSP and other spaces → space, invisible characters removed, lines stripped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = MULTISPACE.sub(" ", INVISIBLE.sub("", SPACES.sub(" ", text)))
+    if text.isascii():  # the same result: the only ASCII characters of SPACES, none of INVISIBLE
+        text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
+    else:
+        text = INVISIBLE.sub("", SPACES.sub(" ", text))
+    if "  " in text:
+        text = MULTISPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
@@ -212,8 +217,10 @@ class Rules:
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
     menu_words: frozenset[str] = frozenset()
-    # Lower-case ASCII strings one of which every prompt match contains (None: unknown).
-    prompt_literals: tuple[str, ...] | None = None
+    # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
+    # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
+    prompt_parts: tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...] = ()
+    prompt_literals: re.Pattern[str] | None = None  # any required literal of any part
 
 
 _RULES: dict[str, Rules] = {}
@@ -264,26 +271,37 @@ def _first_characters(pattern: str, flags: int) -> set[str] | None:
 MIN_LITERAL = 3  # shorter required strings are too common to rule a line out
 
 
-def required_literals(patterns: list[str], flags: int = re.IGNORECASE) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings, one of which occurs in every match of any of ``patterns``
-    (None when some pattern does not tell).  Testing ``literal in line.lower()`` for these is
-    far cheaper than searching a case-insensitive alternation, and on an ASCII line it rules
-    out exactly the lines the alternation cannot match (beyond ASCII, case folding differs)."""
-    found: set[str] = set()
-    for pattern in patterns:
-        try:
-            from re import _constants, _parser  # type: ignore[attr-defined]  # stdlib parser
+def required_literals(pattern: str, flags: int = re.IGNORECASE) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings, one of which occurs in every match of ``pattern`` (None when
+    the pattern does not tell).  Testing ``literal in line.lower()`` for these is far cheaper
+    than searching a case-insensitive pattern, and it rules out exactly the lines the pattern
+    cannot match (unless they hold one of ``ASCII_FOLDS``)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # stdlib regex parser
 
-            items = list(_parser.parse(pattern, flags))
-        except Exception:  # an unusual pattern or another Python: no pre-filter, same results
-            return None
-        required = _required_in(items, _constants)
-        if required is None:
-            return None
-        found |= required
-    if not all(literal.isascii() for literal in found):
+        items = list(_parser.parse(pattern, flags))
+    except Exception:  # an unusual pattern or another Python: no pre-filter, same results
+        return None
+    found = _required_in(items, _constants)
+    if not found or not all(literal.isascii() for literal in found):
         return None
     return tuple(sorted(literal.lower() for literal in found))
+
+
+def _prompt_parts(
+    patterns: list[str],
+) -> tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...]:
+    return tuple((required_literals(p), re.compile(p, re.IGNORECASE)) for p in patterns)
+
+
+def _any_literal(
+    parts: tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...],
+) -> re.Pattern[str] | None:
+    """One pattern finding any part's required literal (None when a part has none)."""
+    if any(literals is None for literals, _pattern in parts):
+        return None
+    every = sorted({literal for literals, _pattern in parts for literal in literals or ()})
+    return re.compile("|".join(re.escape(literal) for literal in every)) if every else None
 
 
 def _required_in(items: list[Any], k: Any) -> set[str] | None:
@@ -311,11 +329,26 @@ def _required_in(items: list[Any], k: Any) -> set[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
-def _could_be_prompt(text: str, literals: tuple[str, ...] | None) -> bool:
-    if literals is None or not text.isascii():
-        return True
+# The only non-ASCII characters that a case-insensitive pattern lets match an ASCII character
+# (İ ı ſ K: Python's regex case folding differs from ``str.lower`` for them alone).
+ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def _is_prompt(text: str, rules: Rules) -> bool:
+    """``rules.prompt.search(text)`` as a truth value (the alternation matches where one of its
+    patterns does), searching only the patterns whose required literals the lower-cased line
+    holds — most lines hold none."""
+    assert rules.prompt is not None
+    if not text.isascii() and any(character in text for character in ASCII_FOLDS):
+        return bool(rules.prompt.search(text))
     lowered = text.lower()
-    return any(literal in lowered for literal in literals)
+    if rules.prompt_literals is not None and not rules.prompt_literals.search(lowered):
+        return False
+    return any(
+        pattern.search(text)
+        for literals, pattern in rules.prompt_parts
+        if literals is None or any(literal in lowered for literal in literals)
+    )
 
 
 def _first_of(items: list[Any], k: Any) -> set[str] | None:
@@ -351,6 +384,7 @@ def rules_for(kb: Knowledge) -> Rules:
     sections = f.get("sections", {})
     factcheck = f.get("factcheck", {})
     prompts = f.get("prompts", [])
+    prompt_parts = _prompt_parts(prompts)
     rules = Rules(
         max_widget_chars=int(f.get("max_widget_chars", 90)),
         widget=_full(f.get("widgets", [])),
@@ -376,7 +410,8 @@ def rules_for(kb: Knowledge) -> Rules:
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
-        prompt_literals=required_literals(prompts) if prompts else None,
+        prompt_parts=prompt_parts,
+        prompt_literals=_any_literal(prompt_parts),
     )
     _RULES[kb.fingerprint] = rules
     return rules
@@ -596,12 +631,7 @@ def _is_widget(line: Line, rules: Rules) -> bool:
         rules.widget.fullmatch(text) or rules.counter.fullmatch(text)
     ):
         return True
-    if (
-        rules.prompt is not None
-        and len(text) <= MAX_PROMPT_CHARS
-        and _could_be_prompt(text, rules.prompt_literals)
-        and rules.prompt.search(text)
-    ):
+    if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and _is_prompt(text, rules):
         return True
     return bool(
         len(text) <= 100

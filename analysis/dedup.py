@@ -1,8 +1,11 @@
 """Near-duplicate documents (syndicated copies): every copy points at the earliest original.
 
-Bodies are cut into word 5-gram shingles (hashed to 32 bits); MinHash signatures (``datasketch``, fixed seed, so
-results are reproducible) go into an LSH index that proposes candidate pairs in near-linear time;
-each candidate pair is then confirmed with the exact Jaccard similarity of the two shingle sets.
+Bodies are cut into word 5-gram shingles (hashed to 32 bits).  MinHash signatures (the values of
+``datasketch``'s legacy permutations, fixed seed, so results are reproducible, computed with numpy) are
+cut into the bands ``datasketch.MinHashLSH`` uses for ``LSH_THRESHOLD``; documents sharing a whole band
+are candidate pairs (exactly the pairs such an index proposes, found by sorting each band).  A cheap
+upper bound of each candidate's intersection (per hash bucket, the smaller count) rules most
+candidates out; the rest are confirmed with the exact Jaccard similarity of the two shingle sets.
 A small corpus (at most ``EXHAUSTIVE_MAX`` bodies) skips the index: every pair whose sizes allow
 the threshold is checked exactly, and ``datasketch`` (whose import pulls in SciPy, about a second)
 is not even imported.
@@ -93,21 +96,6 @@ def _unique_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return common / (len(a) + len(b) - common)
 
 
-class _UniqueSets:
-    """Each document's distinct shingle hashes, computed on first use (only documents in a
-    candidate pair need them) and then reused for every pair the document is in."""
-
-    def __init__(self, sets: Sequence[np.ndarray]) -> None:
-        self.sets = sets
-        self.unique: dict[int, np.ndarray] = {}
-
-    def __getitem__(self, i: int) -> np.ndarray:
-        found = self.unique.get(i)
-        if found is None:
-            found = self.unique[i] = np.unique(self.sets[i])
-        return found
-
-
 # datasketch's "legacy" permutations h -> ((a*h + b) mod (2**61 - 1)) & (2**32 - 1), applied to a
 # whole document at once with numpy (the same values MinHash(scheme="legacy").update_batch gives,
 # without a Python call per shingle).
@@ -132,21 +120,30 @@ def _mod_mersenne(x: np.ndarray) -> np.ndarray:
     return np.where(y >= _PRIME, y - _PRIME, y)
 
 
+def _signature_values(shingle_set: np.ndarray) -> np.ndarray:
+    """The ``NUM_PERM`` MinHash values of a non-empty shingle-hash array: ``_mod_mersenne`` and
+    the mask computed in place on one buffer per chunk (the same values, less memory traffic)."""
+    a, b = _permutations()
+    values = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
+    shift = np.uint64(61)
+    for start in range(0, len(shingle_set), _CHUNK):
+        chunk = shingle_set[start : start + _CHUNK].reshape(1, -1)
+        x = np.multiply(a, chunk)  # wraps modulo 2**64, like datasketch
+        x += b
+        high = x >> shift
+        x &= _PRIME
+        x += high
+        np.subtract(x, _PRIME, out=x, where=x >= _PRIME)
+        x &= _MAX_HASH
+        np.minimum(values, x.min(axis=1), out=values)
+    return values
+
+
 def signature(shingle_set: np.ndarray) -> LeanMinHash:
     """The MinHash signature of a non-empty shingle-hash array."""
     from datasketch import LeanMinHash
 
-    a, b = _permutations()
-    values = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
-    for start in range(0, len(shingle_set), _CHUNK):
-        chunk = shingle_set[start : start + _CHUNK].reshape(1, -1)
-        permuted = np.bitwise_and(_mod_mersenne(a * chunk + b), _MAX_HASH)
-        values = np.minimum(values, permuted.min(axis=1))
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme="legacy")
-
-
-def _signatures(sets: Sequence[np.ndarray]) -> list[LeanMinHash]:
-    return [signature(s) for s in sets]
+    return LeanMinHash(seed=SEED, hashvalues=_signature_values(shingle_set), scheme="legacy")
 
 
 def similar_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:
@@ -171,22 +168,94 @@ def _all_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tu
     return pairs
 
 
-def _indexed_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tuple[int, int]]:
-    """Candidate pairs from a MinHash LSH index, confirmed with the exact Jaccard similarity."""
+@lru_cache(maxsize=1)
+def _bands() -> tuple[tuple[int, int], ...]:
+    """The signature slices (bands) ``datasketch.MinHashLSH`` uses for ``LSH_THRESHOLD``."""
     from datasketch import MinHashLSH
 
-    signatures = _signatures([sets[i] for i in usable])
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for i, signature in zip(usable, signatures, strict=True):
-        lsh.insert(str(i), signature)
-    unique = _UniqueSets(sets)
-    pairs: set[tuple[int, int]] = set()
-    for i, signature in zip(usable, signatures, strict=True):
-        for key in sorted(lsh.query(signature)):
-            j = int(key)
-            if j > i and _similar(unique[i], unique[j]):
-                pairs.add((i, j))
+    return tuple((int(start), int(end)) for start, end in lsh.hashranges)
+
+
+def _band_candidates(values: np.ndarray) -> dict[int, set[int]]:
+    """row → the later rows sharing a whole band of signature values with it: the pairs a
+    ``MinHashLSH`` index of these signatures proposes (it keys its buckets by a band's bytes),
+    found by sorting each band's rows instead of one index query per document."""
+    later: dict[int, set[int]] = {}
+    for start, end in _bands():
+        band = np.ascontiguousarray(values[:, start:end])
+        keys = band.view(np.dtype((np.void, band.itemsize * (end - start)))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        if counts.max(initial=0) < 2:
+            continue
+        order = np.argsort(inverse.ravel(), kind="stable")
+        bounds = np.cumsum(counts)[:-1]
+        for members in np.split(order, bounds):
+            if len(members) < 2:
+                continue
+            rows = sorted(members.tolist())
+            for position, row in enumerate(rows[:-1]):
+                later.setdefault(row, set()).update(rows[position + 1 :])
+    return later
+
+
+def _indexed_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tuple[int, int]]:
+    """Candidate pairs from MinHash LSH banding, confirmed with the exact Jaccard similarity.
+
+    Each document's candidates are checked at once: their distinct shingles are looked up in
+    the document's sorted distinct shingles (``searchsorted``), which counts every intersection
+    exactly in one pass."""
+    unique = [np.unique(sets[i]) for i in usable]
+    values = np.stack([_signature_values(u) for u in unique])
+    sizes = np.array([len(u) for u in unique], dtype=np.int64)
+    counts = _bucket_counts(unique)
+    pairs: list[tuple[int, int]] = []
+    for row, later in sorted(_band_candidates(values).items()):
+        others = np.array(sorted(later), dtype=np.int64)
+        own = unique[row]
+        small = np.minimum(sizes[row], sizes[others])
+        large = np.maximum(sizes[row], sizes[others])
+        others = others[small >= JACCARD_THRESHOLD * large]
+        if not len(others):
+            continue
+        # an upper bound of each intersection (per bucket, the smaller count) rules most
+        # candidates out without looking at their shingles; Jaccard grows with the
+        # intersection, so a bound below the threshold means the pair is below it too
+        bound = np.minimum(counts[others], counts[row]).sum(axis=1, dtype=np.int64)
+        others = others[bound / (sizes[row] + sizes[others] - bound) >= JACCARD_THRESHOLD]
+        if not len(others):
+            continue
+        common = _common_counts(own, [unique[k] for k in others.tolist()])
+        union = sizes[row] + sizes[others] - common
+        similar = common / union >= JACCARD_THRESHOLD
+        pairs.extend((usable[row], usable[k]) for k in others[similar].tolist())
     return sorted(pairs)
+
+
+BUCKETS = 1024  # shingle-hash buckets of the intersection bound
+
+
+def _bucket_counts(unique: list[np.ndarray]) -> np.ndarray:
+    """documents × ``BUCKETS``: how many of each document's distinct shingles fall in each
+    bucket (the hash's low bits); the smallest type that holds the largest count."""
+    mask = np.uint64(BUCKETS - 1)
+    counts = np.stack([np.bincount((u & mask).astype(np.intp), minlength=BUCKETS) for u in unique])
+    largest = int(counts.max(initial=0))
+    return counts.astype(
+        np.uint8 if largest <= 255 else np.uint16 if largest <= 65535 else np.int64
+    )
+
+
+def _common_counts(own: np.ndarray, others: list[np.ndarray]) -> np.ndarray:
+    """How many values of each array of distinct values in ``others`` the sorted distinct
+    values ``own`` hold."""
+    lengths = np.array([len(o) for o in others], dtype=np.int64)
+    joined = np.concatenate(others)
+    owner = np.repeat(np.arange(len(others)), lengths)
+    at = np.searchsorted(own, joined)
+    np.minimum(at, len(own) - 1, out=at)
+    found = own[at] == joined
+    return np.bincount(owner[found], minlength=len(others))
 
 
 def _identical_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:

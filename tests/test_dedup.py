@@ -165,3 +165,48 @@ def test_small_corpus_exact_pairs_equal_the_minhash_index_pairs():
     exact = dedup.similar_pairs(sets)
     assert exact == [(0, 20), (4, 21), (8, 22), (12, 23), (16, 24)]
     assert dedup._indexed_similar_pairs(sets, usable) == exact
+
+
+def test_band_candidates_are_the_pairs_a_minhash_lsh_index_proposes():
+    from datasketch import MinHashLSH
+
+    rng = random.Random(11)
+    vocabulary = [f"w{i}" for i in range(150)]
+    stories = [[rng.choice(vocabulary) for _ in range(60)] for _ in range(40)]
+    bodies = [" ".join(rng.choice(stories) + rng.choice(stories)) for _ in range(120)]
+    sets = [np.unique(shingle_hashes(body)) for body in bodies]
+    values = np.stack([signature(s).hashvalues for s in sets])
+    lsh = MinHashLSH(threshold=dedup.LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, s in enumerate(sets):
+        lsh.insert(i, signature(s))
+    proposed = {(i, j) for i, s in enumerate(sets) for j in lsh.query(signature(s)) if j > i}
+    found = {(i, j) for i, later in dedup._band_candidates(values).items() for j in later}
+    assert found == proposed
+    assert len(found) > 100  # the stories repeat: many pairs share a band
+
+
+def test_intersection_bound_never_rules_out_a_similar_pair():
+    from datasketch import MinHashLSH
+
+    rng = random.Random(5)
+    vocabulary = [f"v{i}" for i in range(300)]
+    base = [rng.choice(vocabulary) for _ in range(400)]
+    bodies = [" ".join(base)]
+    for cut in range(5, 200, 15):  # copies ever less alike the original
+        bodies.append(" ".join([*base[cut:], *(rng.choice(vocabulary) for _ in range(cut))]))
+    bodies += [" ".join(rng.choice(vocabulary) for _ in range(400)) for _ in range(70)]
+    sets = [shingle_hashes(body) for body in bodies]
+    usable = [i for i, s in enumerate(sets) if len(s)]
+    assert len(usable) > dedup.EXHAUSTIVE_MAX
+    lsh = MinHashLSH(threshold=dedup.LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i in usable:
+        lsh.insert(i, signature(sets[i]))
+    confirmed = sorted(
+        (i, j)
+        for i in usable
+        for j in lsh.query(signature(sets[i]))
+        if j > i and dedup._similar(np.unique(sets[i]), np.unique(sets[j]))
+    )
+    assert dedup._indexed_similar_pairs(sets, usable) == confirmed
+    assert (0, 1) in confirmed
+    assert len(confirmed) >= 5

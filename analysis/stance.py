@@ -22,6 +22,7 @@ import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
@@ -53,9 +54,9 @@ DEFAULT_CAMEO = {
 }
 
 
-@dataclass(frozen=True)
-class Cue:
-    """One matched cue: its label and token/character span in the analysed text."""
+class Cue(NamedTuple):
+    """One matched cue: its label and token/character span in the analysed text (a named
+    tuple: a body has hundreds, rebuilt with shifted positions for every document)."""
 
     label: str
     start: int  # token index

@@ -20,6 +20,7 @@ year-less and relative expressions in time.  Bases (``published_basis``):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -230,6 +231,27 @@ def _is_future(text: str, start: int) -> bool:
     return bool(_FUTURE_IMMEDIATE.search(before) or _FUTURE_MODAL.search(before))
 
 
+def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
+    """A regex matching exactly ``words``, the longest one where several match (``shortest``:
+    the shortest): a trie that writes each shared prefix once ("ab", "abc", "ad" →
+    ``a(?:b(?:c)?|d)``), so each character is compared once, not once per word."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?{'?' if shortest else ''}" if "" in node else body
+
+    return pattern(root)
+
+
 # Cheap first pass: literal prefixes of month and weekday names, relative words and digit runs.
 # Python's regex engine scans a pattern that starts with literals quickly; the specific patterns
 # below are then only tried, anchored, where a trigger was found (scanning every pattern over the
@@ -239,17 +261,17 @@ _TRIGGER_WORDS = (
     *("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 )
 _RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year")
-_TRIGGER = re.compile(
-    "|".join(
-        [
-            *_TRIGGER_WORDS,
-            *(w.upper() for w in _TRIGGER_WORDS),
-            *_RELATIVE_WORDS,
-            *(w.capitalize() for w in _RELATIVE_WORDS),
-            *"0123456789",
-        ]
-    )
+_TRIGGER_ALTERNATIVES = (
+    *_TRIGGER_WORDS,
+    *(w.upper() for w in _TRIGGER_WORDS),
+    *_RELATIVE_WORDS,
+    *(w.capitalize() for w in _RELATIVE_WORDS),
+    *"0123456789",
 )
+# A trie matching the shortest alternative where several start (as the plain alternation in the
+# order above does: "Mon" before "Month"): the same trigger spans, found faster.  Every branch
+# starts with a literal character, so the regex engine still skips other positions quickly.
+_TRIGGER = re.compile(_trie_pattern(_TRIGGER_ALTERNATIVES, shortest=True))
 _BARE_MONTH_LEAD = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Tt]hroughout|[Ff]rom|"
     r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
@@ -599,12 +621,6 @@ class CalendarEvent:
 _WORDS = re.compile(r"\w+")
 
 
-def _prefix_key(keyword: str) -> str:
-    """Up to three leading word characters of a keyword ("u.s." → "u", "shoigu" → "sho")."""
-    match = _WORDS.match(keyword)
-    return match.group(0)[:3] if match else keyword[:1]
-
-
 class Calendar:
     """The known events, with one keyword scan per sentence for all of them."""
 
@@ -615,12 +631,17 @@ class Calendar:
             for g_index, group in enumerate(event.keywords):
                 for word in group:
                     self._groups_of.setdefault(word, set()).add((e_index, g_index))
-        self._starts = {w: re.compile(rf"(?<!\w){re.escape(w)}") for w in self._groups_of}
-        # Keywords indexed by the first letters of their first word: a sentence only checks the
-        # keywords whose index key starts one of its words.
-        self._by_prefix: dict[str, list[str]] = {}
-        for word in sorted(self._groups_of):
-            self._by_prefix.setdefault(_prefix_key(word), []).append(word)
+        self._group_counts = tuple(len(event.keywords) for event in self.events)
+        # One scan per sentence: at each word start, the longest keyword found there (a
+        # look-ahead, so that every word start is tried; the keywords as a trie, so that each
+        # character is compared once); the shorter keywords that also start there are its
+        # prefixes, listed beforehand.  A keyword must start with a word character.
+        words = sorted(w for w in self._groups_of if _WORDS.match(w))
+        self._scan = re.compile(rf"(?<!\w)(?=({_trie_pattern(words)}))") if words else None
+        self._hits_of: dict[str, frozenset[tuple[int, int]]] = {
+            word: frozenset().union(*(self._groups_of[w] for w in words if word.startswith(w)))
+            for word in words
+        }
 
     def years(self) -> range:
         """The years the calendar covers, one either side (the corpus's plausible span)."""
@@ -630,20 +651,17 @@ class Calendar:
 
     def matching(self, sentence: str) -> list[CalendarEvent]:
         """Events whose every keyword group occurs in ``sentence`` (a keyword starts a word)."""
-        lowered = sentence.lower()
-        keys = {token[:n] for token in _WORDS.findall(lowered) for n in (1, 2, 3)}
-        hits: set[tuple[int, int]] = set()
-        for key in keys & self._by_prefix.keys():
-            for word in self._by_prefix[key]:
-                if word in lowered and self._starts[word].search(lowered):
-                    hits |= self._groups_of[word]
-        if not hits:
+        if self._scan is None:
             return []
-        touched = sorted({e_index for e_index, _ in hits})
+        found = {match.group(1) for match in self._scan.finditer(sentence.lower())}
+        if not found:
+            return []
+        hits: set[tuple[int, int]] = set().union(*(self._hits_of[word] for word in found))
+        groups_hit = Counter(e_index for e_index, _ in hits)
         return [
             self.events[e_index]
-            for e_index in touched
-            if all((e_index, g) in hits for g in range(len(self.events[e_index].keywords)))
+            for e_index in sorted(groups_hit)
+            if groups_hit[e_index] == self._group_counts[e_index]
         ]
 
 

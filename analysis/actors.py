@@ -82,6 +82,7 @@ _SURFACE_REPLACEMENTS = (
 _SPACES = re.compile(r"\s+")
 _SEPARATORS = r"\s,;:()\[\]“”\"«»‘"
 _TOKEN = re.compile(rf"[^{_SEPARATORS}]+")
+_LAST_TOKEN = re.compile(rf"[^{_SEPARATORS}]+(?=[{_SEPARATORS}]*$)")
 
 
 @lru_cache(maxsize=4096)
@@ -162,14 +163,15 @@ class _PhraseTable:
         surface = _surface(text)
         previous_last: str | None = None
         for start, end in chunks:
-            tokens = _TOKEN.findall(surface, start, end)
-            if not tokens:
+            first = _TOKEN.search(surface, start, end)
+            if first is None:
                 continue
             if previous_last is not None and any(
-                (previous_last, form) in self.pairs for form, _ in self._forms(tokens[0])
+                (previous_last, form) in self.pairs for form, _ in self._forms(first.group())
             ):
                 return False
-            previous_last = tokens[-1]
+            last = _LAST_TOKEN.search(surface, first.start(), end)
+            previous_last = last.group() if last is not None else first.group()
         return True
 
     def find(self, text: str) -> list[tuple[int, int, Any]]:

@@ -115,3 +115,28 @@ def test_a_user_actor_file_extends_the_knowledge_base(tmp_path):
     assert (actor.name, actor.side) == ("Michelle Baldanza", "US")
     assert resolve_actor("Capt. Jeff Davis", user_kb).name == "Jeff Davis"  # shipped entries kept
     assert side_from_affiliation("a fellow at the Airwars Foundation", user_kb) == "other"
+
+
+FILLER = "Officials met again in Geneva on Tuesday to discuss the ceasefire. " * 8
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The Russian Defense Ministry said the jets returned.",  # no phrase crosses a break
+        "A statement came from the Russian\n\nDefense Ministry on Monday.",  # one could
+        "It was the Russian\n\nDefence Ministry.\n\nThe Pentagon\n\ndeclined.",
+    ],
+)
+def test_a_long_text_is_scanned_by_paragraph_with_the_whole_text_result(kb, middle):
+    from analysis.actors import actor_index
+
+    text = "\n\n".join([FILLER] * 20 + [middle] + [FILLER] * 5)
+    assert len(text) > 10_000
+    expected = actor_index(kb).mentions.find(text)
+    found = find_actor_mentions(text, kb)
+    assert [(m.start, m.end, m.actor) for m in found] == expected
+    assert all(text[m.start : m.end] == m.surface for m in found)
+    assert any(m.actor.name == "Russian Defence Ministry" for m in found) == (
+        "Russian Defense Ministry" in middle or "Russian\n\nDef" in middle
+    )

@@ -86,10 +86,11 @@ ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of characters for which str.
 @dataclass(frozen=True)
 class OutletIndex:
     outlets: tuple[dict[str, Any], ...]
-    # (needle, outlet number, "name"/"marker", case-sensitive, runs), longest needle first.  Plain
-    # substring search (str.find) with a word-boundary check is far faster than one big regex.
-    # ``runs`` are the needle's alphanumeric runs ("RIA Novosti" → RIA, Novosti): see ``_hits``.
-    terms: tuple[tuple[str, int, str, bool, frozenset[str]], ...]
+    # (needle, outlet number, "name"/"marker", case-sensitive, runs, lower-cased runs), longest
+    # needle first.  Plain substring search (str.find) with a word-boundary check is far faster
+    # than one big regex.  ``runs`` are the needle's alphanumeric runs ("RIA Novosti" → RIA,
+    # Novosti): see ``_hits``.
+    terms: tuple[tuple[str, int, str, bool, frozenset[str], frozenset[str]], ...]
 
 
 _INDEXES: dict[str, OutletIndex] = {}
@@ -115,8 +116,9 @@ def outlet_index(kb: Knowledge) -> OutletIndex:
     index = OutletIndex(
         outlets=outlets,
         terms=tuple(
-            (needle, n, kind, exact, frozenset(ALNUM_RUN.findall(needle)))
+            (needle, n, kind, exact, runs, frozenset(run.lower() for run in runs))
             for (needle, exact), (n, kind) in ordered
+            for runs in [frozenset(ALNUM_RUN.findall(needle))]
         ),
     )
     _INDEXES[kb.fingerprint] = index
@@ -143,18 +145,17 @@ def _hits(text: str, index: OutletIndex) -> list[tuple[int, str, int, int]]:
     A needle is only searched when each of its alphanumeric runs is a whole alphanumeric run of
     the text: ``_bounded`` lets no letter or digit touch an alphanumeric end of the needle, so
     an accepted occurrence has all of them in the text — and one set of the text's runs rules
-    out nearly all of the ~200 needles without a scan each.
+    out nearly all of the ~200 needles without a scan each.  The runs of the lower-cased text
+    serve case-sensitive needles too (lower-cased: a weaker test, the search decides), as
+    lower-casing keeps every character's alphanumeric-ness and, with the length unchanged and
+    no capital sigma (whose lower case depends on its neighbours), maps characters one to one.
     """
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text
-    runs = set(ALNUM_RUN.findall(text))
-    lowered_runs = runs if lowered is text else _lowered_runs(runs, text, lowered)
     found: list[tuple[int, str, int, int]] = []
     taken: list[tuple[int, int]] = []
-    for needle, number, kind, exact, needle_runs in index.terms:
-        if not needle_runs <= (runs if exact else lowered_runs):
-            continue
+    for needle, number, kind, exact in _candidate_terms(text, lowered, index):
         haystack = text if exact else lowered
         start = haystack.find(needle)
         while start >= 0:
@@ -169,14 +170,24 @@ def _hits(text: str, index: OutletIndex) -> list[tuple[int, str, int, int]]:
     return found
 
 
-def _lowered_runs(runs: set[str], text: str, lowered: str) -> set[str]:
-    """The alphanumeric runs of ``lowered`` (the text lower-cased character by character, as
-    its unchanged length shows).  Lower-casing keeps every character's alphanumeric-ness, so
-    these are the text's runs lower-cased — except around a capital sigma, whose lower case
-    depends on the neighbouring characters."""
-    if "\u03a3" in text:
-        return set(ALNUM_RUN.findall(lowered))
-    return {run.lower() for run in runs}
+def _candidate_terms(
+    text: str, lowered: str, index: OutletIndex
+) -> list[tuple[str, int, str, bool]]:
+    """The terms whose alphanumeric runs all occur as runs of the text (see ``_hits``)."""
+    if lowered is not text and "\u03a3" not in text:
+        folded = set(ALNUM_RUN.findall(lowered))
+        return [
+            (needle, number, kind, exact)
+            for needle, number, kind, exact, _runs, folded_runs in index.terms
+            if folded_runs <= folded
+        ]
+    runs_of_text = set(ALNUM_RUN.findall(text))
+    runs_of_lowered = runs_of_text if lowered is text else set(ALNUM_RUN.findall(lowered))
+    return [
+        (needle, number, kind, exact)
+        for needle, number, kind, exact, runs, _folded in index.terms
+        if runs <= (runs_of_text if exact else runs_of_lowered)
+    ]
 
 
 def _is_source_mention(text: str, start: int, end: int) -> bool:

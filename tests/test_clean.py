@@ -480,3 +480,55 @@ def test_headline_below_a_menu_and_a_stamp_is_the_title(kb):
         "The offer was not taken up, officials in Washington said on Friday evening.\n"
     )
     assert clean_page(page, kb).title == "Russia says it offered joint targeting to Washington"
+
+
+# ----------------------------------------------------------------------------- fast paths
+
+
+def test_required_literals_name_one_string_every_match_contains():
+    from analysis.clean import required_literals
+
+    assert required_literals("sign[- ]?up to (receive|get)") == ("up to ",)
+    assert required_literals("(get|receive) (our|the) (newsletter|email|briefing)") == (
+        "briefing",
+        "email",
+        "newsletter",
+    )
+    assert required_literals("[$€£]?\\d+") is None  # nothing literal to require
+    assert required_literals("(?:Ab|cd)") is None  # too short to be worth a test
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up to receive our daily briefing",
+        "SIGN UP TO GET the newsletter",
+        "We use cookies to improve your experience.",
+        "\u201cWe use cookies,\u201d the banner said \u2014 but nobody read it.",
+        "Click here to subscribe \u2192",
+        "All rights reserved.",
+        "Russia and the United States held talks on Syria on Friday.",
+        "\u017fign up to receive our alerts",  # long s folds to "s" in a case-insensitive regex
+        "Please log in to comment",
+        "PLEA\u017fE LOG IN TO COMMENT",
+        "Got a tip? Send it to us.",
+    ],
+)
+def test_prompt_check_agrees_with_the_whole_prompt_pattern(kb, line):
+    from analysis.clean import _is_prompt, rules_for
+
+    rules = rules_for(kb)
+    assert rules.prompt is not None
+    assert _is_prompt(line, rules) == bool(rules.prompt.search(line))
+
+
+def test_long_s_line_is_still_a_prompt(kb):
+    from analysis.clean import _is_prompt, rules_for
+
+    assert _is_prompt("\u017fign up to receive our alerts", rules_for(kb))
+
+
+def test_ascii_normalisation_equals_the_unicode_path():
+    page = "  Title\there  \n\n\x0bText  with   spaces\x0c and tabs.\r\nNext line  \n"
+    assert normalise_text(page) == "Title here\n\nText with spaces and tabs.\nNext line\n"
+    assert normalise_text(page + "\u00a0\u200b") == normalise_text(page + " ")

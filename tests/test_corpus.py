@@ -308,3 +308,61 @@ def test_unwritable_cache_dir_does_not_stop_the_load(tmp_path):
     blocker.write_text("not a folder")
     corpus = load_corpus(SEEDS, cache_dir=blocker / "cache")
     assert len(corpus.documents) == 5
+
+
+# --- documents-only mode --------------------------------------------------------------------
+
+DOCUMENT_TABLES = ("documents", "comments", "links", "problems")
+EXTRACTION_TABLES = ("quotes", "claims", "events")
+
+
+def test_documents_only_gives_the_full_loads_document_tables(folder):
+    full = load_corpus(folder, cache=False)
+    documents_only = load_corpus(folder, cache=False, extract=False)
+    for name in DOCUMENT_TABLES:
+        pd.testing.assert_frame_equal(getattr(documents_only, name), getattr(full, name))
+    assert len(full.quotes) > 0  # the seeds have quotes: the full load did extract
+
+
+def test_documents_only_leaves_extraction_tables_empty_and_schema_valid(folder):
+    from analysis.tables import validate
+
+    corpus = load_corpus(folder, cache=False, extract=False)
+    full = load_corpus(SEEDS, cache=False)
+    for name in EXTRACTION_TABLES:
+        frame = getattr(corpus, name)
+        assert frame.empty
+        assert list(frame.columns) == list(getattr(full, name).columns)
+        validate(name, frame)
+
+
+def test_documents_only_in_parallel_equals_sequential(folder, monkeypatch):
+    sequential = load_corpus(folder, cache=False, workers=1, extract=False)
+    monkeypatch.setattr(corpus_module, "SEQUENTIAL_MAX", 0)
+    parallel = load_corpus(folder, cache=False, workers=2, extract=False)
+    _assert_same(sequential, parallel)
+    assert parallel.quotes.empty
+
+
+def test_cache_entries_of_the_two_modes_do_not_collide(folder, tmp_path, monkeypatch):
+    full = _load(folder, tmp_path)
+    documents_only = _load(folder, tmp_path, extract=False)  # cold: the full entry is not reused
+    assert documents_only.quotes.empty
+    assert len(full.quotes) > 0
+    calls = _count_processing(monkeypatch)
+    _assert_same(_load(folder, tmp_path), full)  # both stay warm, neither evicts the other
+    _assert_same(_load(folder, tmp_path, extract=False), documents_only)
+    assert calls == []
+
+
+def test_documents_only_results_are_not_served_to_a_full_load(folder, tmp_path, monkeypatch):
+    _load(folder, tmp_path, extract=False)
+    calls = _count_processing(monkeypatch)
+    full = _load(folder, tmp_path)
+    assert sorted(calls) == sorted(p.name for p in folder.iterdir())
+    assert len(full.quotes) > 0
+
+
+def test_code_fingerprint_depends_on_the_mode():
+    kb = corpus_module.knowledge_for()
+    assert corpus_module.code_fingerprint(kb, extract=False) != corpus_module.code_fingerprint(kb)

@@ -339,3 +339,40 @@ def test_month_table_reads_every_month_name_and_day_as_dateparser_does():
             assert dates._parse_month_day.__wrapped__(token, day) == expected, (token, day)
     assert dates._parse_month_day("Feb", 29) == (2, 29)
     assert dates._parse_month_day("Sept", 31) is None
+
+
+# ----------------------------------------------------------------------------- fast paths
+
+
+def test_trie_pattern_matches_the_longest_or_the_shortest_word():
+    import re
+
+    from analysis.dates import _trie_pattern
+
+    words = ["ab", "abc", "ad", "b"]
+    assert _trie_pattern(words) == "(?:a(?:b(?:c)?|d)|b)"
+    assert re.match(_trie_pattern(words), "abcd").group(0) == "abc"
+    assert re.match(_trie_pattern(words, shortest=True), "abcd").group(0) == "ab"
+
+
+def test_trigger_trie_finds_the_spans_of_the_plain_alternation():
+    import re
+
+    from analysis.dates import _TRIGGER, _TRIGGER_ALTERNATIVES
+
+    plain = re.compile("|".join(_TRIGGER_ALTERNATIVES))
+    text = (
+        "Monday's Month-long MONTH, on Mon 3 Sept 2016 (MON) the Monthly report; "
+        "Yesterday, today and tonight: weeks, years, a year ago; Tue/Thu/THU 12:30 2015-09-30"
+    )
+    assert [m.span() for m in _TRIGGER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_calendar_matching_needs_every_keyword_group_at_a_word_start():
+    calendar = calendar_events(load_knowledge())
+    event = calendar.events[0]
+    sentence = " and ".join(group[0] for group in event.keywords)
+    assert event in calendar.matching(sentence.upper())
+    glued = " and ".join(f"x{group[0]}" for group in event.keywords)
+    assert event not in calendar.matching(glued)  # no keyword starts a word
+    assert calendar.matching("") == []

@@ -396,3 +396,48 @@ def test_plain_english_prose_is_told_without_the_language_model() -> None:
     )
     assert metadata._clearly_english(text)
     assert detect_language(text) == "en"
+
+
+# ----------------------------------------------------------------------------- outlet search
+
+
+def _plain_hits(text: str, index: Any) -> list[tuple[int, str, int, int]]:
+    """Every needle searched, none ruled out beforehand (the reference for ``_hits``)."""
+    from analysis.metadata import _bounded
+
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    found: list[tuple[int, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for needle, number, kind, exact, *_runs in index.terms:
+        haystack = text if exact else lowered
+        start = haystack.find(needle)
+        while start >= 0:
+            end = start + len(needle)
+            if _bounded(haystack, start, end, needle) and not any(
+                a < end and start < b for a, b in taken
+            ):
+                found.append((number, kind, start, end))
+                taken.append((start, end))
+            start = haystack.find(needle, end)
+    return sorted(found, key=lambda hit: hit[2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW (Sputnik) \u2014 RIA Novosti and TASS reported, via sputniknews.com/world.",
+        "SPUTNIKNEWS.COM | Sputnik International | RIA-Novosti | /TASS/",
+        "Syria's Sputniks, RIAs and TASSes: none of them glued@Sputnik or www.rt.com/news",
+        "\u0130stanbul: RIA Novosti (RIA NOVOSTI) ria.ru \u2014 the length changes when lowered",
+        "\u039f\u0394\u039f\u03a3 RIA Novosti and \u03a3 sputniknews.com",  # capital sigma
+        "\u0421\u043f\u0443\u0442\u043d\u0438\u043a and \u0422\u0410\u0421\u0421 (\u0420\u0418\u0410 \u041d\u043e\u0432\u043e\u0441\u0442\u0438)",
+    ],
+)
+def test_outlet_hits_equal_a_search_of_every_needle(kb, text):
+    from analysis.metadata import _hits, outlet_index
+
+    index = outlet_index(kb)
+    assert _hits(text, index) == _plain_hits(text, index)
+    assert _hits(text, index)  # every sample names some outlet

@@ -82,7 +82,16 @@ _SURFACE_REPLACEMENTS = (
 _SPACES = re.compile(r"\s+")
 _SEPARATORS = r"\s,;:()\[\]“”\"«»‘"
 _TOKEN = re.compile(rf"[^{_SEPARATORS}]+")
-_LAST_TOKEN = re.compile(rf"[^{_SEPARATORS}]+(?=[{_SEPARATORS}]*$)")
+
+
+def _last_token(surface: str, start: int, end: int) -> str:
+    """The last token of ``surface[start:end]`` (which starts with a token): read from a short
+    tail unless one token fills the whole tail."""
+    tail_start = max(start, end - 200)
+    tokens = _TOKEN.findall(surface, tail_start, end)
+    if tail_start > start and len(tokens) < 2:  # the one token may have begun before the tail
+        tokens = _TOKEN.findall(surface, start, end)
+    return tokens[-1]
 
 
 @lru_cache(maxsize=4096)
@@ -170,8 +179,7 @@ class _PhraseTable:
                 (previous_last, form) in self.pairs for form, _ in self._forms(first.group())
             ):
                 return False
-            last = _LAST_TOKEN.search(surface, first.start(), end)
-            previous_last = last.group() if last is not None else first.group()
+            previous_last = _last_token(surface, first.start(), end)
         return True
 
     def find(self, text: str) -> list[tuple[int, int, Any]]:

@@ -18,6 +18,7 @@ to a hedge (neutral); cues inside an ``ignore`` phrase ("declined to comment") d
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ DEFAULT_PROPOSAL_WINDOW = 3
 PART_MEMO_LIMIT = 8_192  # paragraphs whose cues a lexicon remembers
 PAIR_SIDE = "pair"  # a party word naming both sides at once ("the two militaries")
 ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+_ANY_ODD_SPACE = re.compile("[\u00a0\u2009\u202f\u2007]")
 DEFAULT_CAMEO = {
     "proposes": "0312",
     "asserts": "062",
@@ -312,7 +314,7 @@ class StanceLexicon:
         remembered (a corpus repeats paragraphs), then the paragraphs' token indices are shifted
         to those of the whole text and negation is applied across the whole text: the result is
         the one ``analyse_whole`` gives."""
-        text = text.translate(ODD_SPACES)  # same length: offsets hold
+        text = _plain_spaces(text)  # same length: offsets hold
         if self._phrase_spans_lines:
             return self.analyse_whole(text)
         cues: list[Cue] = []
@@ -388,7 +390,7 @@ class StanceLexicon:
 
     def analyse_whole(self, text: str) -> Analysed:
         """Tokenise ``text`` in one piece and find every cue, with negation applied."""
-        text = text.translate(ODD_SPACES)  # same length: offsets hold
+        text = _plain_spaces(text)  # same length: offsets hold
         doc = english().make_doc(text)
         self._learn(doc)
         analysed = self._cues_of(doc, text)
@@ -449,6 +451,12 @@ class StanceLexicon:
             else c
             for i, c in enumerate(cues)
         ]
+
+
+def _plain_spaces(text: str) -> str:
+    """``text`` with no-break and thin spaces as plain spaces (translated only when it has one:
+    ``str.translate`` is slow on non-ASCII text)."""
+    return text.translate(ODD_SPACES) if _ANY_ODD_SPACE.search(text) else text
 
 
 @dataclass(frozen=True)

@@ -1184,18 +1184,40 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
             ),
         )
     for p_start, p_end in doc.paragraphs:
-        text = body[p_start:p_end]
-        for verb in _VERB.finditer(text):
-            if not outside(p_start + verb.start()):
+        for verb_start, parsed in _speech_subjects(body[p_start:p_end], kb):
+            if not outside(p_start + verb_start):
                 continue
-            np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
-            parsed = _parse_np(np, kb)
-            if parsed.kind in {"person", "actor"} or (
-                parsed.kind == "generic" and not parsed.definite
-            ):
-                speaker = _resolve(parsed, doc, p_start + verb.start())
-                if speaker is not None:
-                    doc.add(p_start + verb.start(), speaker, speaking=True)
+            speaker = _resolve(parsed, doc, p_start + verb_start)
+            if speaker is not None:
+                doc.add(p_start + verb_start, speaker, speaking=True)
+
+
+_SUBJECTS: dict[tuple[str, str], tuple[tuple[int, _Parsed], ...]] = {}
+
+
+def _speech_subjects(text: str, kb: Knowledge) -> tuple[tuple[int, _Parsed], ...]:
+    """(offset of the speech verb, parsed subject) for the speech verbs of one paragraph whose
+    subject names someone (a person, a known actor or an indefinite "a source"); remembered per
+    paragraph text and knowledge base."""
+    key = (kb.fingerprint, text)
+    found = _SUBJECTS.get(key) if kb.fingerprint else None
+    if found is None:
+        found = tuple(_paragraph_speech_subjects(text, kb))
+        if kb.fingerprint:
+            if len(_SUBJECTS) >= _PARSED_LIMIT:
+                _SUBJECTS.clear()
+            _SUBJECTS[key] = found
+    return found
+
+
+def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Parsed]]:
+    subjects = []
+    for verb in _VERB.finditer(text):
+        np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
+        parsed = _parse_np(np, kb)
+        if parsed.kind in {"person", "actor"} or (parsed.kind == "generic" and not parsed.definite):
+            subjects.append((verb.start(), parsed))
+    return subjects
 
 
 # --------------------------------------------------------------------------------------------

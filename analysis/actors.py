@@ -214,7 +214,9 @@ class _PhraseTable:
         for words, value in candidates:
             if len(words) == 1:
                 return first[1], value, first[1]
-        return None
+        # "Russia's" starts longer phrases ("Russia's Defense Ministry") but none is here: it
+        # may still be a one-word phrase followed by a possessive or a full stop
+        return self._single_word_form(first)
 
     def _second_word_fits(self, surface: str, first: Token) -> bool:
         """Can the token after ``first`` (as written, or as a last word: "Ministry.") continue a
@@ -444,7 +446,8 @@ def _resolve_actor(name: str, kb: Knowledge) -> Actor | None:
 def side_from_affiliation(words: str | None, kb: Knowledge | None = None) -> str | None:
     """The side revealed by affiliation words, or None when they say nothing.
 
-    The longest matching side word wins; on a tie the first one in the text.
+    The longest matching side word wins; on a tie the first one in the text.  A side word naming
+    where an envoy is posted ("ambassador to Washington", "envoy in Damascus") does not count.
     """
     if not words:
         return None
@@ -454,10 +457,57 @@ def side_from_affiliation(words: str | None, kb: Knowledge | None = None) -> str
     return _remembered(_SIDES, (kb.fingerprint, words), lambda: _side_from_affiliation(words, kb))
 
 
+# Titles of people posted abroad: a side word right after "<title> to/in/at (the)" names where
+# they serve, not whom they speak for ("Russia's ambassador to Washington" is Russian).  A data
+# folder may list its own under ``[titles] posting_words`` in actors.toml.
+POSTING_WORDS = (
+    *("ambassador", "ambassadors", "envoy", "envoys", "emissary", "emissaries", "consul"),
+    *("consul general", "attaché", "attache", "representative", "representatives", "delegate"),
+    *("delegates", "delegation", "mission", "embassy", "charge d'affaires", "chargé d'affaires"),
+)
+
+
+def _posting_pattern(kb: Knowledge) -> re.Pattern[str]:
+    """Where a posting's destination starts: right after "ambassador to (the)", "envoy in" …"""
+    titles = kb.actors.get("titles", {}) if isinstance(kb.actors, dict) else {}
+    words = titles.get("posting_words", POSTING_WORDS) if isinstance(titles, dict) else ()
+    escaped = sorted(
+        (re.escape(str(w).strip()).replace(r"\ ", r"\s+") for w in words if str(w).strip()),
+        key=lambda w: (-len(w), w),
+    )
+    if not escaped:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"(?<![\w-])(?:{'|'.join(escaped)})\s+(?:to|in|at)\s+(?P<article>the\s+)?",
+        re.IGNORECASE,
+    )
+
+
+_POSTINGS: dict[str, re.Pattern[str]] = {}
+
+
+def _destinations(words: str, kb: Knowledge) -> frozenset[int]:
+    """Offsets in ``words`` where a posting's destination begins."""
+    pattern = _POSTINGS.get(kb.fingerprint) if kb.fingerprint else None
+    if pattern is None:
+        pattern = _posting_pattern(kb)
+        if kb.fingerprint:
+            _POSTINGS[kb.fingerprint] = pattern
+    starts: set[int] = set()
+    for match in pattern.finditer(words):
+        starts.add(match.end())
+        if match.group("article"):
+            starts.add(match.start("article"))  # "to the United States": the phrase has "the"
+    return frozenset(starts)
+
+
 def _side_from_affiliation(words: str, kb: Knowledge) -> str | None:
     index = actor_index(kb)
+    destinations = _destinations(words, kb)
     best: tuple[int, int, str] | None = None
     for start, end, side in index.sides.find(words):
+        if start in destinations:
+            continue  # "ambassador to Washington": where the speaker serves, not their side
         candidate = (-(end - start), start, side)
         if best is None or candidate < best:
             best = candidate

@@ -140,3 +140,20 @@ def test_a_long_text_is_scanned_by_paragraph_with_the_whole_text_result(kb, midd
     assert any(m.actor.name == "Russian Defence Ministry" for m in found) == (
         "Russian Defense Ministry" in middle or "Russian\n\nDef" in middle
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "side"),
+    [
+        ("Russia's ambassador to Washington", "Russia"),
+        ("Russian Ambassador to the United States Sergei Kislyak", "Russia"),
+        ("the US ambassador to Russia", "US"),
+        ("Syrian envoy to Moscow", "Syria"),
+        ("the Russian embassy in Damascus", "Russia"),
+        ("ambassador to Washington", None),  # where someone serves says nothing of their side
+        ("Russia's", "Russia"),  # a possessive country name is still a side word
+        ("Russia's Defense Ministry", "Russia"),
+    ],
+)
+def test_the_country_an_envoy_is_posted_to_is_not_their_side(kb, words, side):
+    assert side_from_affiliation(words, kb) == side

@@ -283,6 +283,41 @@ def _adjacent(gap_text: str, limit: int) -> bool:
     )
 
 
+# stands for "the previous claim's actor" in remembered results of ``_reported_actor``
+_PREVIOUS: tuple[str | None, str | None] = ("\x00previous actor", None)
+_ACTORS: dict[
+    tuple[str, str, tuple[tuple[str, int, int, bool], ...]], tuple[str | None, str | None]
+] = {}
+_ACTORS_LIMIT = 20_000
+
+
+def _unit_actor(
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    previous_actor: tuple[str | None, str | None],
+    span: tuple[int, int],
+    body: str,
+    kb: Knowledge,
+) -> tuple[str | None, str | None]:
+    """``_reported_actor``, remembered per unit text and cues (it reads nothing else of the body;
+    the mentions are those of the unit text), the previous claim's actor filled in on use."""
+    if not kb.fingerprint:
+        return _reported_actor(unit_cues, mentions, previous_actor, span, body, kb)
+    start, end = span
+    key = (
+        kb.fingerprint,
+        body[start:end],
+        tuple((c.label, c.char_start - start, c.char_end - start, c.negated) for c in unit_cues),
+    )
+    found = _ACTORS.get(key)
+    if found is None:
+        found = _reported_actor(unit_cues, mentions, _PREVIOUS, span, body, kb)
+        if len(_ACTORS) >= _ACTORS_LIMIT:
+            _ACTORS.clear()
+        _ACTORS[key] = found
+    return previous_actor if found is _PREVIOUS else found
+
+
 def _reported_actor(
     unit_cues: list[st.Cue],
     mentions: list[tuple[int, int, str, str | None]],
@@ -443,17 +478,17 @@ def _qualifies(
     implied.discard(None)
     has_coordination = any(c.label == "coordination" for c in unit_cues)
     partner = _with_partner(unit_cues, analysed)
-    if partner and "other" not in st.sides_named(unit_cues):
+    if partner and "other" not in named:
         implied.add("US" if partner == "Russia" else "Russia")
     if has_coordination:
-        both_named = set(PAIR) <= {_pair_side(s) for s in st.sides_named(unit_cues)}
+        both_named = set(PAIR) <= {_pair_side(s) for s in named}
         if st.third_party_partner(lex, analysed, unit_cues, every=both_named):
             return False
         if set(PAIR) <= implied:
             return True
         return bool(implied & set(PAIR)) and gap <= lex.context_window
     carried = any(c.label in CARRY_LABELS and not c.negated for c in unit_cues)
-    names_third = "other" in st.sides_named(unit_cues)
+    names_third = "other" in named
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
 
 
@@ -488,7 +523,7 @@ def extract_claims(
             continue
         mentions = _actor_mentions(body, start, end, kb)
         quote = _overlapping_quote(quotes, start, end)
-        actor, side = _reported_actor(unit_cues, mentions, previous_actor, (start, end), body, kb)
+        actor, side = _unit_actor(unit_cues, mentions, previous_actor, (start, end), body, kb)
         if quote is not None and quote.get("speaker") and (quote.get("side") or side is None):
             # the quote's speaker, unless a sideless speaker (a reporter's question) reports
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")

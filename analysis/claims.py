@@ -442,10 +442,24 @@ def _date_mentions(text: str, reference: date | None, precision: str) -> list[An
         from analysis.dates import find_dates
     except ImportError:  # pragma: no cover - the dates module ships with the package
         return []
+    if text in _DATELESS:
+        return []
     try:
-        return sorted(find_dates(text, reference, precision), key=lambda m: m.start)
+        found = find_dates(text, reference, precision)
     except Exception:  # a date helper must never sink a claim
         return []
+    if not found:
+        if len(_DATELESS) >= _DATELESS_LIMIT:
+            _DATELESS.clear()
+        _DATELESS.add(text)
+    return sorted(found, key=lambda m: m.start)
+
+
+# Unit texts with no date expression at all.  ``find_dates`` gives one mention per date span
+# whatever the reference date (a test checks it), so a text found dateless once needs no
+# second scan when it comes back in another document.
+_DATELESS: set[str] = set()
+_DATELESS_LIMIT = 50_000
 
 
 def _with_partner(unit_cues: list[st.Cue], analysed: st.Analysed) -> str | None:

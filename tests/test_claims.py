@@ -193,3 +193,26 @@ def test_fact_check_verdict_lands_on_the_unlabelled_claim_box(blind):
 def test_wire_lead_with_a_trailing_proviso_is_conditional(blind):
     lead = the_claim(blind, "blind_afp_wire", "will coordinate air strikes")
     assert (lead["actor"], lead["side"], lead["stance"]) == ("John Kerry", "US", "conditional")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia proposed joint strikes on Friday, the ministry said on May 25.",
+        "The Pentagon said last week that it would not coordinate with Moscow.",
+        "On January 23, 2017, the Russian Defense Ministry announced joint strikes near al-Bab.",
+        "The two militaries will not coordinate, officials said.",
+        "Talks resumed in September and again in 2016, starting May 25.",
+    ],
+)
+def test_date_spans_of_a_unit_do_not_depend_on_the_reference_date(text):
+    """``claims`` skips scanning a unit text again once it was found dateless: that holds only
+    if ``find_dates`` finds the same spans whatever the reference date and precision."""
+    from analysis.dates import find_dates
+
+    references = [(None, None), (date(2016, 10, 7), "day"), (date(2017, 1, 1), "month")]
+    spans = [
+        [(m.start, m.end) for m in find_dates(text, reference, precision)]
+        for reference, precision in references
+    ]
+    assert spans[0] == spans[1] == spans[2]

@@ -468,14 +468,35 @@ def is_photo_credit(text: str, rules: Rules) -> bool:
     return bool(match and match.end() == len(text))
 
 
+BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»]\s+")
+BREADCRUMB_MIN_PARTS = 4  # a long trail: "Home » Bureau of Public Affairs » Press Releases » 2016"
+BREADCRUMB_PART_WORDS = 10
+
+
 def is_nav_bar(text: str) -> bool:
-    """Menu or breadcrumb: short items between separators ("Home | World | Middle East")."""
+    """Menu or breadcrumb: short items between separators ("Home | World | Middle East"), or a
+    long breadcrumb trail of four or more section names between "»" or "›"."""
     if not NAV_SEPARATOR_CHAR.search(text):
         return False  # one part only
     parts = [p for p in NAV_SEPARATOR.split(text) if p.strip()]
-    if len(parts) < 2 or len(text.split()) > 12:
+    if len(parts) < 2:
         return False
+    if len(text.split()) > 12:
+        return is_breadcrumb_trail(text)
     return all(len(p.split()) <= 3 and not SENTENCE_END.search(p) for p in parts)
+
+
+def is_breadcrumb_trail(text: str) -> bool:
+    """ "Home » Under Secretary for Public Diplomacy » Bureau of Public Affairs » … » 2016":
+    every part a short label (no sentence), each starting with a capital or a digit."""
+    parts = [p.strip() for p in BREADCRUMB_SEPARATOR.split(text)]
+    return len(parts) >= BREADCRUMB_MIN_PARTS and all(
+        p
+        and (p[0].isupper() or p[0].isdigit())
+        and len(p.split()) <= BREADCRUMB_PART_WORDS
+        and not SENTENCE_END.search(p)
+        for p in parts
+    )
 
 
 def is_tag_line(text: str) -> bool:

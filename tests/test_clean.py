@@ -532,3 +532,16 @@ def test_ascii_normalisation_equals_the_unicode_path():
     page = "  Title\there  \n\n\x0bText  with   spaces\x0c and tabs.\r\nNext line  \n"
     assert normalise_text(page) == "Title here\n\nText with spaces and tabs.\nNext line\n"
     assert normalise_text(page + "\u00a0\u200b") == normalise_text(page + " ")
+
+
+def test_long_breadcrumb_trail_is_a_nav_bar_but_a_sentence_is_not():
+    from analysis.clean import is_nav_bar
+
+    trail = (
+        "Home » Under Secretary for Public Diplomacy and Public Affairs » Bureau of Public "
+        "Affairs » Press Releases » 2016 » October"
+    )
+    assert is_nav_bar(trail)
+    assert not is_nav_bar(
+        "Officials said the talks » which lasted hours » ended without a deal » and left."
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -441,3 +442,39 @@ def test_outlet_hits_equal_a_search_of_every_needle(kb, text):
     index = outlet_index(kb)
     assert _hits(text, index) == _plain_hits(text, index)
     assert _hits(text, index)  # every sample names some outlet
+
+
+# ----------------------------------------------------------------------------- SANA, State Department
+
+
+def test_sana_page_is_published_by_sana(kb):
+    meta = _describe_fixture("layout_sana_article_page.txt", kb)
+    assert (meta["outlet"], meta["outlet_type"], meta["outlet_country"]) == (
+        "SANA",
+        "state media",
+        "SY",
+    )
+    assert meta["title"].startswith("Foreign Ministry: US-led coalition aggression")
+
+
+def test_state_department_press_statement_is_published_by_the_department(kb):
+    meta = _describe_fixture("layout_state_press_statement.txt", kb)
+    assert (meta["outlet"], meta["outlet_type"], meta["outlet_country"]) == (
+        "U.S. Department of State",
+        "government",
+        "US",
+    )
+    assert meta["title"] == "Suspension of Bilateral Engagement With Russia on Syria"
+    assert meta["published"] == date(2016, 10, 3)
+
+
+def test_story_citing_sana_and_the_state_department_names_neither_as_publisher(kb):
+    meta = _describe_fixture("layout_monitor_cites_sana_state.txt", kb)
+    assert meta["outlet"] is None
+
+
+def test_long_breadcrumb_trail_is_page_furniture(kb):
+    page = (CORPUS / "layout_state_press_statement.txt").read_text(encoding="utf-8")
+    cleaned = clean_page(page, kb)
+    assert "Home »" not in cleaned.body
+    assert cleaned.body.startswith("The United States is suspending its participation")

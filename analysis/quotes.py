@@ -34,6 +34,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from analysis.actors import (
@@ -385,6 +386,7 @@ class _Quote:
     turn: bool = False
 
 
+@lru_cache(maxsize=8192)
 def surname_key(name: str) -> str:
     """ "Walid al-Moallem" / "al-Moallem" / "Moallem" → "moallem"."""
     last = name.split()[-1].casefold() if name.split() else ""
@@ -427,7 +429,9 @@ class _Doc:
             speaker = self.person(speaker)
         self.seq += 1
         entry = (pos, self.seq, speaker, speaking)
-        bisect.insort(self.entities, entry, key=lambda e: (e[0], e[1]))
+        # after every entity at the same position: ``seq`` only grows, so ordering by position
+        # alone keeps the (position, seq) order
+        bisect.insort(self.entities, entry, key=itemgetter(0))
         if speaker.kind == "person" and len(speaker.name.split()) > 1:
             actor = resolve_actor(speaker.name, self.kb)
             names = (speaker.name, *(actor.aliases if actor else ()))

@@ -459,7 +459,7 @@ def _date_mentions(text: str, reference: date | None, precision: str) -> list[An
 # whatever the reference date (a test checks it), so a text found dateless once needs no
 # second scan when it comes back in another document.
 _DATELESS: set[str] = set()
-_DATELESS_LIMIT = 50_000
+_DATELESS_LIMIT = 20_000
 
 
 def _with_partner(unit_cues: list[st.Cue], analysed: st.Analysed) -> str | None:

@@ -222,7 +222,7 @@ def _keywords_found(topic: Topic, text: str) -> bool:
     return all(group.search(text) for group in topic.groups)
 
 
-_MEMO_LIMIT = 50_000
+_MEMO_LIMIT = 20_000
 _MEMOS: dict[str, dict[tuple[str, str, str], bool]] = {}
 
 

@@ -16,9 +16,12 @@ def _dtype_for(column: pa.Column) -> str:
     return str(column.dtype)
 
 
+_SEQUENCES = (list, tuple)  # built once: ``list | tuple`` in a loop builds a new union each time
+
+
 def _flatten(value: Any) -> Any:
     """Lists (e.g. topics) are stored as ``;``-joined text so CSV and Parquet agree."""
-    if isinstance(value, list | tuple):
+    if isinstance(value, _SEQUENCES):
         return LIST_SEPARATOR.join(str(v) for v in value)
     return value
 
@@ -26,7 +29,7 @@ def _flatten(value: Any) -> Any:
 def _column(rows: list[dict[str, Any]], name: str) -> list[Any]:
     """One column's values; lists are flattened only in a column that holds some."""
     values = [row.get(name) for row in rows]
-    if any(isinstance(v, list | tuple) for v in values):
+    if any(isinstance(v, _SEQUENCES) for v in values):
         return [_flatten(v) for v in values]
     return values
 

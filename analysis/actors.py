@@ -514,6 +514,14 @@ def _side_from_affiliation(words: str, kb: Knowledge) -> str | None:
     return best[2] if best else None
 
 
+def actor_spans(text: str, kb: Knowledge) -> list[tuple[int, int, Actor]]:
+    """(start, end, actor) of the actors named in ``text``: ``find_actor_mentions`` without
+    building mention objects (for callers that only need the spans)."""
+    if not text:
+        return []
+    return _phrases_found(text, kb) if kb.fingerprint else actor_index(kb).mentions.find(text)
+
+
 def find_actor_mentions(
     text: str, kb: Knowledge, kinds: tuple[str, ...] | None = None
 ) -> list[ActorMention]:

@@ -93,11 +93,13 @@ def _actor_mentions(
     """(start, end, canonical name, side) of actors named in ``body[start:end]``, left to right,
     with offsets into the body."""
     try:
-        from analysis.actors import find_actor_mentions
+        from analysis.actors import actor_spans
     except ImportError:  # pragma: no cover - the actors module ships with the package
         return []
-    mentions = find_actor_mentions(body[start:end], kb)
-    return [(start + m.start, start + m.end, m.actor.name, m.actor.side) for m in mentions]
+    return [
+        (start + a, start + b, actor.name, actor.side)
+        for a, b, actor in actor_spans(body[start:end], kb)
+    ]
 
 
 def _could_qualify(unit_cues: list[st.Cue]) -> bool:

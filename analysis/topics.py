@@ -21,7 +21,7 @@ import re
 import threading
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from analysis.clean import first_letter_lookahead
 from analysis.knowledge import Knowledge
@@ -151,8 +151,7 @@ def date_interval(value: Any, precision: str | None) -> tuple[date, date] | None
     return day, day
 
 
-@dataclass(frozen=True)
-class _RowView:
+class _RowView(NamedTuple):
     """What topic matching reads from a row, computed once per row (not once per topic)."""
 
     text: str

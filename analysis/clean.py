@@ -54,7 +54,7 @@ class Cleaned:
     )  # links around the article (menus, share bars)
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the page after normalisation."""
 

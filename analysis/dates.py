@@ -804,9 +804,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
+def _line_spans(text: str, limit: int = -1) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text``; of the first ``limit + 1`` lines at most when
+    ``limit`` is given (``str.split``'s ``maxsplit``)."""
     spans, start = [], 0
-    for line in text.split("\n"):
+    for line in text.split("\n", limit):
         spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
@@ -925,9 +927,12 @@ def _with_sentences(
         yield m, line[slice(*sentences[index])] if sentences else line, quoted
 
 
+DATELINE_LINES = 20  # a wire dateline opens the story: only the first lines are tried
+
+
 def _find_dateline(body: str) -> tuple[DateMention, int | None] | None:
     """The wire dateline's date, and the weekday its lead sentence names ("said on Wednesday")."""
-    for a, b in _line_spans(body)[:20]:
+    for a, b in _line_spans(body, DATELINE_LINES)[:DATELINE_LINES]:
         line = body[a:b]
         match = _DATELINE.match(line)
         if not match:

@@ -308,15 +308,24 @@ def _order_keys(documents: pd.DataFrame) -> list[tuple[bool, pd.Timestamp, str]]
     return keys
 
 
-def find_duplicates(documents: pd.DataFrame) -> pd.Series:
-    """``duplicate_of`` for each document row (null for originals), aligned to ``documents``."""
+def find_duplicates(
+    documents: pd.DataFrame, shingles: Sequence[np.ndarray] | None = None
+) -> pd.Series:
+    """``duplicate_of`` for each document row (null for originals), aligned to ``documents``.
+
+    ``shingles`` — ``shingle_hashes(body)`` of each row, in row order — may be given when they
+    were computed already (e.g. by the worker processes that cleaned the bodies, so that the
+    serial part of a corpus load does not hash every body again)."""
     result = pd.Series(
         [None] * len(documents), index=documents.index, dtype="str", name="duplicate_of"
     )
     if len(documents) < 2 or "body" not in documents:
         return result
-    bodies = documents["body"].fillna("").astype("str").tolist()
-    sets = [shingle_hashes(body) for body in bodies]
+    if shingles is not None and len(shingles) == len(documents):
+        sets = list(shingles)
+    else:
+        bodies = documents["body"].fillna("").astype("str").tolist()
+        sets = [shingle_hashes(body) for body in bodies]
     pairs = _identical_pairs(sets)
     copies = {later for _, later in pairs}
     pairs += similar_pairs([_EMPTY if i in copies else s for i, s in enumerate(sets)])

@@ -210,3 +210,16 @@ def test_intersection_bound_never_rules_out_a_similar_pair():
     assert dedup._indexed_similar_pairs(sets, usable) == confirmed
     assert (0, 1) in confirmed
     assert len(confirmed) >= 5
+
+
+def test_shingles_computed_beforehand_give_the_same_result():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "body": [WIRE, "Breaking: " + WIRE + " More to follow.", "An unrelated short note."],
+            "published": [None, None, None],
+        }
+    )
+    shingles = [shingle_hashes(body) for body in docs["body"]]
+    assert find_duplicates(docs, shingles).tolist() == find_duplicates(docs).tolist()
+    assert find_duplicates(docs, shingles).iloc[1] == "a"

@@ -6,8 +6,9 @@
 Cold loads are measured twice: documents only (``extract=False``: read, clean, metadata,
 duplicates) and full (with quotes, claims and events), each from an empty cache.
 
-The corpus is generated in a temporary folder from the seeds' paragraphs, recombined with varied
-page furniture (headers, datelines, bylines, share bars, comment widgets, related lists), saved in
+The corpus is generated in a temporary folder from the seeds' paragraphs, each varied (one word
+in eight swapped, numbers redrawn) so that no paragraph repeats, recombined with varied page
+furniture (headers, datelines, bylines, share bars, comment widgets, related lists), saved in
 several encodings and as HTML, plus some bad files (empty, binary, too large).  Every number is
 measured in the same run; ratios are against the time to merely read the files.
 """
@@ -135,13 +136,42 @@ def footer(rng: random.Random, furniture: list[str]) -> list[str]:
     return parts
 
 
-def compose(rng: random.Random, article: list[str], furniture: list[str]) -> str:
+WORD = re.compile(r"[A-Za-z]{4,}")
+NUMBER = re.compile(r"\d+")
+
+
+def vocabulary(article: list[str]) -> list[str]:
+    """The seeds' words of four letters or more, lower-cased, sorted (deterministic)."""
+    return sorted({w.lower() for p in article for w in WORD.findall(p)})
+
+
+def vary(rng: random.Random, paragraph: str, words: list[str]) -> str:
+    """The paragraph with about one word in eight swapped for another seed word (same initial
+    case) and its numbers redrawn. A real corpus does not repeat paragraphs from document to
+    document; without this, every generated paragraph would be one of the seeds' few dozen, and
+    anything that remembers results by text would be measured on repeats."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if rng.random() >= 0.125:
+            return word
+        other = rng.choice(words)
+        return other[0].upper() + other[1:] if word[0].isupper() else other
+
+    def redraw(match: re.Match[str]) -> str:
+        digits = len(match.group(0))
+        return str(rng.randint(10 ** (digits - 1) if digits > 1 else 0, 10**digits - 1))
+
+    return NUMBER.sub(redraw, WORD.sub(swap, paragraph))
+
+
+def compose(rng: random.Random, article: list[str], furniture: list[str], words: list[str]) -> str:
     target = rng.randint(2000, 6000)
     body: list[str] = []
     while sum(len(p) for p in body) < target * 0.75:
-        body.append(rng.choice(article))
+        body.append(vary(rng, rng.choice(article), words))
     body[0] = dateline(rng, body[0]) if rng.random() < 0.6 else body[0]
-    title = rng.choice(article).split(".")[0][:90]
+    title = vary(rng, rng.choice(article), words).split(".")[0][:90]
     return "\n\n".join([*header(rng, title), *body, *footer(rng, furniture)]) + "\n"
 
 
@@ -178,12 +208,13 @@ def generate(folder: Path, n_docs: int, seed: int = 2016) -> int:
     """Write ``n_docs`` files (about 1% bad); returns the number written."""
     rng = random.Random(seed)
     article, furniture = seed_pools()
+    words = vocabulary(article)
     for index in range(n_docs):
         stem = f"doc{index:06d}"
         if rng.random() < 0.01:
             bad_file(rng, folder / f"{stem}.txt")
             continue
-        suffix, data = encode(rng, compose(rng, article, furniture))
+        suffix, data = encode(rng, compose(rng, article, furniture, words))
         (folder / f"{stem}{suffix}").write_bytes(data)
     return n_docs
 

@@ -764,7 +764,7 @@ def _remember_speaker(
     actor: str | None, side: str | None, known: dict[str, tuple[str, str]]
 ) -> tuple[str | None, str | None]:
     """A bare surname takes the full name and side met earlier in the same document."""
-    if not actor:
+    if not actor or not actor.split():
         return actor, side
     surname = actor.split()[-1]
     if side and len(actor.split()) > 1:

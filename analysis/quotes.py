@@ -757,9 +757,10 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     lowered = segment.casefold()
     if lowered in _PRONOUNS:
         return _Parsed("pronoun", pronoun=lowered)
-    first = lowered.split()[0]
-    if first in _LEADING_WORDS:
+    words = lowered.split()
+    if not words or words[0] in _LEADING_WORDS:
         return _Parsed("none")
+    first = words[0]
     actor = resolve_actor(segment, kb)
     if actor is not None:
         return _Parsed("actor", speaker=_from_actor(actor))
@@ -774,7 +775,12 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     institution = _proper_institution(segment, kb)
     if institution is not None:
         return _Parsed("actor", speaker=institution)
-    if title.casefold() in {"the", "a", "an"} and name.split()[-1].casefold() in _PERSON_HEADS:
+    name_words = name.split()
+    if (
+        title.casefold() in {"the", "a", "an"}
+        and name_words
+        and name_words[-1].casefold() in _PERSON_HEADS
+    ):
         name = ""  # "the Arizona Republican": a description, not a name
     if name and not re.match(r"^(?:the|a|an)\b", name, re.IGNORECASE):
         actor = resolve_actor(name, kb)

@@ -630,3 +630,16 @@ def test_a_short_quote_after_a_leading_according_to_is_speech(kb):
         "According to the minister, the exchange was working “in a businesslike way.”"
     )
     assert pairs(quotes_of(body, kb)) == [("in a businesslike way.", "Sergey Lavrov")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“We will keep talking to the Russians about air safety,” said the.",
+        "“We will keep talking to the Russians about air safety,” the said.",
+        "“We will keep talking to the Russians about air safety,” the, said.",
+    ],
+)
+def test_an_attribution_of_a_bare_article_gives_no_speaker_and_does_not_raise(kb, body):
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [("We will keep talking to the Russians about air safety,", None)]

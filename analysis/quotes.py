@@ -326,6 +326,9 @@ _TURN_LABEL = re.compile(
     r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
     r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}):\s+(?=\S)"
 )
+# "Q Thanks, Josh." — White House transcripts print the reporter label without a colon; it only
+# counts as a turn on a page whose other turns carry labels with colons
+_BARE_QUESTION_LABEL = re.compile(r"(?P<label>Q)\.?\s+(?=[“\"‘'(]?[A-Z])")
 _NOT_TURN_LABELS = frozenset(
     [
         "UPDATE",
@@ -1276,10 +1279,15 @@ def _names_a_speaker(label: str, doc: _Doc) -> bool:
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
+    bare_questions: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         match = _TURN_LABEL.match(body, p_start, p_end)
         if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
+        elif (bare := _BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:
+            bare_questions[index] = (bare.group("label"), bare.end())
+    if bare_questions and any(label != "Q" for label, _ in labelled.values()):
+        labelled = dict(sorted({**labelled, **bare_questions}.items()))
     labels = [label for label, _ in labelled.values()]
     if len(set(labels)) == len(labels) and (
         len(labels) < 3 or not any(_names_a_speaker(label, doc) for label in labels)

@@ -643,3 +643,28 @@ def test_a_short_quote_after_a_leading_according_to_is_speech(kb):
 def test_an_attribution_of_a_bare_article_gives_no_speaker_and_does_not_raise(kb, body):
     rows = quotes_of(body, kb)
     assert pairs(rows) == [("We will keep talking to the Russians about air safety,", None)]
+
+
+def test_bare_q_without_a_colon_is_a_reporter_turn_on_a_page_with_labelled_turns(kb):
+    body = (
+        "MS. PSAKI: Good morning. Let me start with the ceasefire in Aleppo.\n\n"
+        "Q Jen, Moscow says the joint cell in Geneva is ready. Will the U.S. staff it?\n\n"
+        "MS. PSAKI: We have not made that decision yet.\n\n"
+        "Q. And the Russian strikes on Idlib?\n\n"
+        "MS. PSAKI: They continue to concern us."
+    )
+    assert [(r["speaker"], r["text"][:20]) for r in quotes_of(body, kb)] == [
+        ("Psaki", "Good morning. Let me"),
+        ("reporter", "Jen, Moscow says the"),
+        ("Psaki", "We have not made tha"),
+        ("reporter", "And the Russian stri"),
+        ("Psaki", "They continue to con"),
+    ]
+
+
+def test_a_paragraph_opening_with_q_is_no_turn_without_other_labelled_turns(kb):
+    body = (
+        "Q Fever outbreaks were reported near the airbase, officials said.\n\n"
+        "Q Branch analysts said the Russian jets flew from Hmeimim."
+    )
+    assert quotes_of(body, kb) == []

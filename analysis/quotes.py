@@ -39,6 +39,7 @@ from typing import Any
 
 from analysis.actors import (
     Actor,
+    actor_index,
     find_actor_mentions,
     resolve_actor,
     side_from_affiliation,
@@ -912,6 +913,10 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
                 return named
         return speaker
     if parsed.kind == "pronoun":
+        if parsed.pronoun in {"he", "she"}:
+            subject = _previous_sentence_subject(doc, pos)
+            if subject is not None:
+                return subject
         if parsed.pronoun in {"he", "she", "i"}:
             in_paragraph = _sole_person_in_paragraph(doc, pos)
             if in_paragraph is not None:
@@ -922,6 +927,60 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
         return None
     if parsed.kind == "generic" and parsed.head is not None:
         return _resolve_generic(parsed, doc, pos)
+    return None
+
+
+_CLAUSE_WORD = re.compile(r"[^\s,;:]+")
+
+
+_DETERMINERS = frozenset(["his", "her", "their", "its", "the", "a", "an", "this", "that"])
+
+
+def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
+    """The person a clause opens with ("Peter Cook was blunt", "Defense Secretary Ash Carter
+    disagreed"): the leading run of capitalised or title words, when a lowercase word follows.
+    ``False`` when the clause opens with a pronoun (its subject is someone already in focus)."""
+    words = _CLAUSE_WORD.findall(clause)
+    if not words:
+        return None
+    if words[0].casefold() in {"he", "she"}:
+        return False
+    titles = actor_index(doc.kb).titles
+    lead = 0
+    if words[0].casefold() in _DETERMINERS:  # "His colleague Lindsey Graham", "The senator"
+        lead = 1
+        while lead < min(len(words), 4) and words[lead][:1].islower():
+            lead += 1
+    run = lead
+    while run < len(words) and (words[run][:1].isupper() or words[run] in titles):
+        run += 1
+    if run == lead or run == len(words) or words[run][:1] in "“\"‘'":
+        return None
+    parsed = _parse_np(" ".join(words[:run]), doc.kb)
+    if parsed.kind not in {"person", "actor"} or parsed.speaker is None:
+        return None
+    speaker = _resolve(parsed, doc, pos)
+    if speaker is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
+        return None  # "Pressed on whether …": a lone capitalised word nobody was named by
+    return speaker
+
+
+def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
+    """The person who is the subject of the sentence before the one holding ``pos``, in the
+    same paragraph: "…, Cook was blunt. “…,” he said." — he is Cook, not the last speaker."""
+    body = doc.body
+    start = _sentence_start(body, min(len(body), pos + 2))  # the lookahead sees the quote
+    para_start = body.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    if start <= para_start:
+        return None
+    previous = body[_sentence_start(body, start - 1) : start]
+    for clause in previous.split(", ")[:3]:
+        subject = _clause_subject(clause, doc, start)
+        if subject is False:
+            return None
+        if subject is not None:
+            return subject  # type: ignore[return-value]
     return None
 
 

@@ -668,3 +668,26 @@ def test_a_paragraph_opening_with_q_is_no_turn_without_other_labelled_turns(kb):
         "Q Branch analysts said the Russian jets flew from Hmeimim."
     )
     assert quotes_of(body, kb) == []
+
+
+def test_he_after_a_quote_is_the_subject_of_the_previous_sentence_in_the_paragraph(kb):
+    body = (
+        "State Department spokesman John Kirby spoke first. “We remain deeply skeptical of "
+        "Moscow,” Kirby said.\n\n"
+        "“Syria’s civil war cannot be ended from the air alone,” said Sergey Lavrov.\n\n"
+        "Pressed on whether the two militaries would share targets, Kirby did not hedge. "
+        "“There is no joint targeting with the Russians and there will not be,” he said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "John Kirby",
+        "Sergey Lavrov",
+        "John Kirby",
+    ]
+
+
+def test_he_after_a_quote_keeps_the_focus_when_the_previous_sentence_opens_with_he(kb):
+    body = (
+        "“We will keep the channel open,” Sergey Lavrov said on Friday. He added that Kirby "
+        "had misread the offer. “The Americans know where to find us,” he said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergey Lavrov", "Sergey Lavrov"]

@@ -7,8 +7,8 @@ are candidate pairs (exactly the pairs such an index proposes, found by sorting 
 upper bound of each candidate's intersection (per hash bucket, the smaller count) rules most
 candidates out; the rest are confirmed with the exact Jaccard similarity of the two shingle sets.
 A small corpus (at most ``EXHAUSTIVE_MAX`` bodies) skips the index: every pair whose sizes allow
-the threshold is checked exactly, and ``datasketch`` (whose import pulls in SciPy, about a second)
-is not even imported.
+the threshold is checked exactly. The permutations and bands are datasketch's (tests compare
+them), computed here without importing it: its import pulls in SciPy, about a second.
 Confirmed pairs are grouped (union–find); in each group the earliest-published document
 (undated ones last; ties by smallest ``doc_id``) is the original and the others get its id in
 ``duplicate_of``.  Bodies shorter than ``MIN_TOKENS`` words never match anything.
@@ -106,12 +106,19 @@ _CHUNK = 20_000
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) permutation columns of datasketch's legacy MinHash for ``SEED``."""
-    from datasketch import MinHash
-
-    template = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="legacy")
-    a, b = (np.asarray(p, dtype=np.uint64).reshape(-1, 1) for p in template.permutations)
-    return a, b
+    """The (a, b) permutation columns of datasketch's legacy MinHash for ``SEED``, drawn the way
+    datasketch draws them (a test compares the two): importing datasketch pulls in SciPy, over a
+    second of a load's serial part, for two arrays."""
+    generator = np.random.RandomState(SEED)
+    pairs = [
+        (
+            generator.randint(1, _PRIME, dtype=np.uint64),
+            generator.randint(0, _PRIME, dtype=np.uint64),
+        )
+        for _ in range(NUM_PERM)
+    ]
+    a, b = np.array(pairs, dtype=np.uint64).T
+    return a.reshape(-1, 1), b.reshape(-1, 1)
 
 
 def _mod_mersenne(x: np.ndarray) -> np.ndarray:
@@ -168,13 +175,15 @@ def _all_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tu
     return pairs
 
 
-@lru_cache(maxsize=1)
+# ``MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)`` cuts signatures into 14 bands of 4
+# rows (its optimum of false-positive and false-negative probabilities; a test checks these
+# numbers against it). Fixed here: datasketch computes them with SciPy, a second to import.
+LSH_BANDS, LSH_ROWS = 14, 4
+
+
 def _bands() -> tuple[tuple[int, int], ...]:
     """The signature slices (bands) ``datasketch.MinHashLSH`` uses for ``LSH_THRESHOLD``."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    return tuple((int(start), int(end)) for start, end in lsh.hashranges)
+    return tuple((band * LSH_ROWS, (band + 1) * LSH_ROWS) for band in range(LSH_BANDS))
 
 
 def _band_candidates(values: np.ndarray) -> dict[int, set[int]]:

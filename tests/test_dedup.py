@@ -223,3 +223,23 @@ def test_shingles_computed_beforehand_give_the_same_result():
     shingles = [shingle_hashes(body) for body in docs["body"]]
     assert find_duplicates(docs, shingles).tolist() == find_duplicates(docs).tolist()
     assert find_duplicates(docs, shingles).iloc[1] == "a"
+
+
+def test_minhash_permutations_are_datasketchs_legacy_ones():
+    from datasketch import MinHash
+
+    from analysis import dedup
+
+    template = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme="legacy")
+    a, b = dedup._permutations()
+    assert (a.ravel() == template.permutations[0]).all()
+    assert (b.ravel() == template.permutations[1]).all()
+
+
+def test_lsh_bands_are_the_ones_datasketch_chooses_for_the_threshold():
+    from datasketch import MinHashLSH
+
+    from analysis import dedup
+
+    lsh = MinHashLSH(threshold=dedup.LSH_THRESHOLD, num_perm=dedup.NUM_PERM)
+    assert dedup._bands() == tuple((int(s), int(e)) for s, e in lsh.hashranges)

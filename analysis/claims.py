@@ -347,7 +347,8 @@ def _reported_actor(
     for verb in (_before_aside(c, body, start) for c in unit_cues if c.label == "speech"):
         lead = body[start : verb.char_start].split()
         if lead and lead[-1].lower() in PRONOUNS:
-            return previous_actor
+            named = _person_named_before(lead[-1], inside, verb, kb)
+            return named if named is not None else previous_actor
         before = [m for m in inside if m[1] <= verb.char_start]
         if before and _adjacent(body[before[-1][1] : verb.char_start], 3):
             return before[-1][2], _side_name(before[-1][3])
@@ -371,6 +372,25 @@ def _reported_actor(
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+def _person_named_before(
+    pronoun: str,
+    inside: list[tuple[int, int, str, str | None]],
+    verb: st.Cue,
+    kb: Knowledge,
+) -> tuple[str | None, str | None] | None:
+    """ "he"/"she" before a speech verb is the person named earlier in the same unit ("Defense
+    Secretary Jim Mattis appears to agree: he told reporters …"), when there is one."""
+    from analysis.actors import resolve_actor
+
+    if pronoun.lower() not in {"he", "she"}:
+        return None
+    for mention in reversed([m for m in inside if m[1] <= verb.char_start]):
+        actor = resolve_actor(mention[2], kb)
+        if actor is not None and actor.kind == "person":
+            return mention[2], _side_name(mention[3])
+    return None
 
 
 ASIDE = re.compile(

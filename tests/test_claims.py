@@ -216,3 +216,42 @@ def test_date_spans_of_a_unit_do_not_depend_on_the_reference_date(text):
         for reference, precision in references
     ]
     assert spans[0] == spans[1] == spans[2]
+
+
+# ------------------------------------------------------------------ rules on pages of our own
+
+
+def claims_of(tmp_path: Path, *paragraphs: str, title: str = "Syria talks") -> list[dict]:
+    """Claims of a short news page holding ``paragraphs``."""
+    page = "\n\n".join([title, "By Staff Writer", *paragraphs]) + "\n"
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache=False)
+    return corpus.claims.to_dict("records")
+
+
+def claim_with(rows: list[dict], snippet: str) -> tuple:
+    found = [r for r in rows if snippet in r["text"]]
+    assert len(found) == 1, f"expected one claim containing {snippet!r}, got {len(found)}"
+    return found[0]["actor"], found[0]["side"], found[0]["stance"]
+
+
+def test_a_name_addressing_someone_before_the_speaker_is_not_the_actor(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Maria, the Kremlin said on Sunday that Moscow is ready to coordinate strikes with "
+        "Washington against the militants.",
+    )
+    actor, side, _ = claim_with(rows, "Moscow is ready to coordinate")
+    assert (actor, side) == ("Kremlin", "Russia")
+
+
+def test_he_before_a_speech_verb_is_the_person_named_earlier_in_the_sentence(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russian Foreign Minister Sergey Lavrov said Moscow wants joint strikes with the "
+        "United States against the Islamic State.",
+        "Defense Secretary Ash Carter sounded unmoved: he told senators that the United States "
+        "is not cooperating with Russia in Syria.",
+    )
+    actor, side, _ = claim_with(rows, "sounded unmoved")
+    assert (actor, side) == ("Ash Carter", "US")

@@ -357,6 +357,8 @@ def _reported_actor(
             return named[0], _side_name(named[1])
         if body[verb.char_start : verb.char_end].lower() in ADDRESSEE_VERBS:
             continue  # "told Congress": the name after the verb is the hearer
+        if lead and lead[-1][-1] not in ",”\"'’:":
+            continue  # "A … official said the Russians had …": the verb has its subject
         after = [m for m in inside if m[0] >= verb.char_end]
         if after and set(body[verb.char_end : after[0][0]].lower().split()) <= {"the"}:
             return after[0][2], _side_name(after[0][3])
@@ -394,15 +396,15 @@ def _person_named_before(
 
 
 ASIDE = re.compile(
-    r",\s+(?:when\s+|after\s+being\s+)?(?:asked|speaking|contacted|reached|interviewed|"
-    r"quoted|cited|responding|replying)\b[^,]{0,80},\s*$"
+    r",\s+(?:(?:when\s+|after\s+being\s+)?(?:asked|speaking|contacted|reached|interviewed|"
+    r"quoted|cited|responding|replying)\b[^,]{0,80}|who\s[^,“”\"]{0,160}),\s*$"
 )
 
 
 def _before_aside(verb: st.Cue, body: str, start: int) -> st.Cue:
     """A speech verb after a participial aside ("Eric Pahon, asked by TASS to comment, said")
     looks for its speaker before the aside."""
-    match = ASIDE.search(body, max(start, verb.char_start - 100), verb.char_start)
+    match = ASIDE.search(body, max(start, verb.char_start - 200), verb.char_start)
     if match is None:
         return verb
     return st.Cue(verb.label, verb.start, verb.end, match.start(), verb.char_end, verb.negated)

@@ -255,3 +255,13 @@ def test_he_before_a_speech_verb_is_the_person_named_earlier_in_the_sentence(tmp
     )
     actor, side, _ = claim_with(rows, "sounded unmoved")
     assert (actor, side) == ("Ash Carter", "US")
+
+
+def test_a_who_clause_between_a_speaker_and_said_is_skipped(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A senior Russian diplomat, who asked not to be named because the talks were private and "
+        "had not been announced, said the Americans had turned down a joint command with Russia.",
+    )
+    _, side, _ = claim_with(rows, "turned down a joint command")
+    assert side == "Russia"

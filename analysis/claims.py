@@ -810,11 +810,15 @@ def is_fact_check(doc: dict[str, Any]) -> bool:
     return doc.get("kind") == "fact-check" or bool(doc.get("verdict"))
 
 
+QUOTED_IN_LINE = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")  # a quotation within one line
+
+
 def questioned_side(doc: dict[str, Any], body: str, lex: st.StanceLexicon) -> str | None:
     """The side the title (else the first question in the body) names first:
     "Did Russia Conduct Airstrikes in Syria in Coordination with US?" → Russia."""
     questions = [doc.get("title") or ""]
-    questions += [q.group() for q in re.finditer(r"[^\n.!?]{10,200}\?", body[:3000])][:1]
+    unquoted = QUOTED_IN_LINE.sub(lambda m: " " * len(m.group()), body[:3000])
+    questions += [q.group() for q in re.finditer(r"[^\n.!?]{10,200}\?", unquoted)][:1]
     for text in questions:
         for side in st.sides_named(lex.analyse(text).cues):
             paired = _pair_side(side)
@@ -832,6 +836,18 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str]) -> int | N
     return None
 
 
+def _only_a_quotation(text: str) -> bool:
+    """A paragraph that is nothing but one quotation (a fact-check's claim box quoting the
+    post it rates: “U.S. and Russian jets are … ”)."""
+    stripped = text.strip()
+    return (
+        len(stripped) > 2
+        and stripped[0] in '“"«'
+        and stripped[-1] in '”"»'
+        and not any(mark in stripped[1:-1] for mark in '“”"«»')
+    )
+
+
 def _bare_claim_index(claims: list[dict[str, Any]], body: str, lex: st.StanceLexicon) -> int | None:
     """A claim box whose label the page kept apart: the first asserting claim that is a whole
     paragraph on its own, unattributed (no speech verb, no quotation)."""
@@ -841,8 +857,10 @@ def _bare_claim_index(claims: list[dict[str, Any]], body: str, lex: st.StanceLex
             "",
             "\n\n",
         }
-        if not alone or claim["stance"] != "asserts" or claim.get("quote_id"):
+        if not alone or claim["stance"] != "asserts":
             continue
+        if claim.get("quote_id") and not _only_a_quotation(str(claim["text"])):
+            continue  # a quote with its speaker is reporting, not the claim under review
         if any(c.label == "speech" for c in lex.analyse(str(claim["text"])).cues):
             continue
         return index

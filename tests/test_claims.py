@@ -265,3 +265,25 @@ def test_a_who_clause_between_a_speaker_and_said_is_skipped(tmp_path):
     )
     _, side, _ = claim_with(rows, "turned down a joint command")
     assert side == "Russia"
+
+
+def test_a_quoted_claim_box_with_no_speaker_gets_the_fact_checks_rating():
+    corpus = load_corpus(
+        [ROOT / "tests" / "fixtures" / "corpus" / "rules_stopfake_quoted_claim.txt"]
+    )
+    rated = corpus.claims[corpus.claims["verdict"].notna()]
+    assert list(rated["verdict"]) == ["False"]
+    assert rated.iloc[0]["text"].startswith('"Russian and American special forces retook Palmyra')
+    assert rated.iloc[0]["reviewed_by"] == "StopFake"
+
+
+def test_a_question_inside_quotation_marks_is_not_the_question_under_review():
+    from analysis.claims import questioned_side
+    from analysis.knowledge import load_knowledge
+    from analysis.stance import lexicon
+
+    body = (
+        "“Why would Russia refuse to fight terrorists with anyone?” a Kremlin aide said.\n\n"
+        "So, did the United States fly joint missions with Russia over Raqqa?"
+    )
+    assert questioned_side({"title": ""}, body, lexicon(load_knowledge())) == "US"

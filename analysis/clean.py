@@ -24,7 +24,7 @@ such as "Support SouthFront"), reader ``comments`` and every ``link`` with its r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
@@ -69,6 +69,7 @@ class Line:
     role: str = "other"
     section: str | None = None  # 'source' / 'related' for such a section heading
     signature: str | None = None  # a social handle that was glued to the end of the line
+    spread: bool = False  # items set apart by wide gaps in the source (a navigation bar)
 
 
 # ----------------------------------------------------------------------------- fixed rules
@@ -624,9 +625,30 @@ def _starts_structure(line: str) -> bool:
     return bool(HEADING.match(line) or LIST_ITEM.match(line) or line.startswith(("|", ">", "[")))
 
 
+# Items set apart by two gaps of two or more spaces (or tabs), or one of three or more: a menu
+# laid out from a list ("Contact Us   Get Email Updates").
+WIDE_GAPS = re.compile(r"\S(?: {2,}|\t)+\S.*?\S(?: {2,}|\t)+\S|\S(?: {3,}|\t)\S")
+SENTENCE_FINAL = re.compile(r"[.!?][\"'”’)]*$")
+FULL_STOP_FINAL = re.compile(r"\.[\"'”’)]*$")
+
+
+def spread_lines(text: str) -> frozenset[str]:
+    """Source lines that set their items apart with wide gaps (a navigation bar rendered from a
+    list), as they read once normalised. A line ending like a sentence is left out: prose typed
+    with two spaces after each full stop is not a menu."""
+    if "  " not in text and "\t" not in text:
+        return frozenset()
+    return frozenset(
+        normalise_text(line)
+        for line in text.replace("\r", "\n").split("\n")
+        if WIDE_GAPS.search(line) and not SENTENCE_FINAL.search(line.rstrip())
+    )
+
+
 def read_lines(text: str) -> list[Line]:
     """The page's non-blank lines with markdown structure and links parsed out."""
     result: list[Line] = []
+    spread = spread_lines(text)
     for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"))):
         body = raw
         level = 0
@@ -637,7 +659,9 @@ def read_lines(text: str) -> list[Line]:
         if item:
             body = LIST_ITEM.sub("", body, count=1)
         display, links, link_chars = _parse_links(body)
-        result.append(Line(index, display, raw, blanks, level, item, links, link_chars))
+        line = Line(index, display, raw, blanks, level, item, links, link_chars)
+        line.spread = raw in spread
+        result.append(line)
     return result
 
 
@@ -829,6 +853,9 @@ def _choose_title(
             and len(line.text.split()) >= 3
         ):
             return line
+    above_byline = _line_above_byline(lines, start, menu_words)
+    if above_byline is not None:
+        return above_byline
     candidates = [line for line in lines[:start] if _title_candidate(line, menu_words)]
     for minimum in (5, 4):
         for line in candidates:
@@ -843,6 +870,22 @@ def _choose_title(
     return None
 
 
+def _line_above_byline(
+    lines: list[Line], start: int, menu_words: frozenset[str] = frozenset()
+) -> Line | None:
+    """The headline-shaped line right above the first byline before the article: news pages set
+    the headline there, even when a list of topic links runs into it."""
+    for position, line in enumerate(lines[:start]):
+        if line.role != "byline":
+            continue
+        above = lines[position - 1] if position else None
+        if above is None or above.role not in {"other", "repeat", "related-item"}:
+            return None
+        shaped = _title_candidate(replace(above, role="other"), menu_words)
+        return above if shaped and len(above.text.split()) >= 4 else None
+    return None
+
+
 def _title_candidate(line: Line, menu_words: frozenset[str] = frozenset()) -> bool:
     text = line.text
     if line.role == "stamp":  # "Syria Daily Brief — 30 September 2016", not "Posted 14 Oct 09:12"
@@ -854,13 +897,15 @@ def _title_candidate(line: Line, menu_words: frozenset[str] = frozenset()) -> bo
     return (
         3 <= len(text.split()) <= 30
         and len(text) >= 15
-        and not text.endswith(".")
+        and not FULL_STOP_FINAL.search(text)  # a headline has no full stop, quoted or not
+        and not text.endswith(":")  # a lead-in ("stated on … in a Facebook post:")
         and not line.item
+        and not line.spread
         and not looks_like_menu(text, menu_words)
     )
 
 
-MENU_SEPARATOR = re.compile(r"\s[|/•·]\s|\s[|/•·]|[|/•·]\s")
+MENU_SEPARATOR = re.compile(r"\s[|/•·>»›]\s|\s[|/•·]|[|/•·]\s|\s[–—]\s")
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 

@@ -16,6 +16,7 @@ from analysis.clean import (
     is_title_like,
     looks_like_menu,
     normalise_text,
+    spread_lines,
 )
 from analysis.knowledge import Knowledge, load_knowledge
 
@@ -545,3 +546,44 @@ def test_long_breadcrumb_trail_is_a_nav_bar_but_a_sentence_is_not():
     assert not is_nav_bar(
         "Officials said the talks » which lasted hours » ended without a deal » and left."
     )
+
+
+PROSE = (
+    "The Pentagon said on Tuesday that its aircraft would keep to the agreed safety rules over "
+    "Syria, and that no joint operations with Russia were planned or under discussion."
+)
+
+
+def test_a_menu_laid_out_with_wide_gaps_is_not_the_title(kb):
+    page = "\n".join(
+        [
+            "Commentary   Podcasts   Events   Members   About",
+            "Contact Us    Get Email Updates",
+            "",
+            "Talking Without Partnering in the Syrian Sky",
+            "",
+            PROSE,
+        ]
+    )
+    assert clean_page(page, kb).title == "Talking Without Partnering in the Syrian Sky"
+
+
+def test_prose_typed_with_two_spaces_after_full_stops_is_not_a_menu():
+    assert spread_lines("Moscow offered.  Washington declined.  Talks went on.") == frozenset()
+    assert spread_lines("Home   World   Middle East") == frozenset({"Home World Middle East"})
+
+
+def test_the_line_above_the_byline_is_the_headline_even_after_a_list_of_topics(kb):
+    page = "\n".join(
+        ["RELATED TOPICS", "Syria", "Russia", "Military and defense", "US and Russia sign a pact",
+         "By JANE ROE and IVAN PETROV", "October 20, 2015", "", PROSE]
+    )  # fmt: skip
+    assert clean_page(page, kb).title == "US and Russia sign a pact"
+
+
+def test_a_quoted_sentence_or_a_lead_in_is_not_a_headline_but_a_question_is(kb):
+    quoted = '"Russian jets are flying joint missions with the U.S. over Syria."'
+    page = "\n".join(["stated on February 15, 2017 in a post:", quoted, "", PROSE])
+    assert clean_page(page, kb).title is None
+    question = "Did Russia and the U.S. Strike Together in Syria?"
+    assert clean_page("\n".join([question, "", PROSE]), kb).title == question

@@ -56,7 +56,7 @@ PAIR = ("US", "Russia")
 US_SIDES = {"US", "coalition"}
 # Stance cues that make a unit without a coordination term a claim next to one ("The Pentagon
 # issued a swift denial.", "Cook said the military would do its part, but only once the truce held").
-CARRY_LABELS = {"denies", "rejects", "opposes", "conditional"}
+CARRY_LABELS = {"denies", "rejects", "opposes", "conditional", "proposes"}
 # Stance cues that make the second part of a sentence a claim of its own.
 SPLIT_LABELS = {"denies", "rejects", "opposes", "proposes"}
 PRONOUNS = {"he", "she", "they", "it"}
@@ -525,9 +525,26 @@ def _qualifies(
         if set(PAIR) <= implied:
             return True
         return bool(implied & set(PAIR)) and gap <= lex.context_window
-    carried = any(c.label in CARRY_LABELS and not c.negated for c in unit_cues)
+    carried = any(
+        c.label in CARRY_LABELS
+        and not c.negated
+        and (c.label != "proposes" or (named and not _refers_back(c, analysed)))
+        for c in unit_cues
+    )  # a proposal carries only with a party named in the unit ("Moscow makes an offer.")
     names_third = "other" in named
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
+
+
+BACK_REFERENCES = frozenset(
+    ["the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your", "my"]
+)
+
+
+def _refers_back(cue: st.Cue, analysed: st.Analysed) -> bool:
+    """A proposal named with a definite word ("ignored the offer", "respond to our proposal")
+    is one reported before, not a new one: it carries no claim of its own."""
+    before = analysed.text[max(0, cue.char_start - 12) : cue.char_start].lower().split()
+    return bool(before) and before[-1] in BACK_REFERENCES
 
 
 def extract_claims(

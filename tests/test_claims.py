@@ -287,3 +287,18 @@ def test_a_question_inside_quotation_marks_is_not_the_question_under_review():
         "So, did the United States fly joint missions with Russia over Raqqa?"
     )
     assert questioned_side({"title": ""}, body, lexicon(load_knowledge())) == "US"
+
+
+def test_a_new_proposal_next_to_a_claim_is_a_claim_and_a_proposal_referred_back_to_is_not(
+    tmp_path,
+):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said on Monday that it is not coordinating with Russia in Syria.",
+        "The Kremlin then floated a proposal of its own.",
+        "Foreign Minister Sergey Lavrov welcomed the talks and urged Washington to go further.",
+        "Officials in Washington said they were still studying the proposal.",
+    )
+    assert claim_with(rows, "floated a proposal") == ("Kremlin", "Russia", "proposes")
+    assert claim_with(rows, "urged Washington") == ("Sergey Lavrov", "Russia", "proposes")
+    assert not [r for r in rows if "studying the proposal" in r["text"]]

@@ -478,3 +478,14 @@ def test_long_breadcrumb_trail_is_page_furniture(kb):
     cleaned = clean_page(page, kb)
     assert "Home »" not in cleaned.body
     assert cleaned.body.startswith("The United States is suspending its participation")
+
+
+def test_a_white_house_release_and_a_war_on_the_rocks_page_name_their_publishers(kb):
+    release = (
+        "Office of the Press Secretary\nFor Immediate Release\n\nThe President met his advisers."
+    )
+    column = "War on the Rocks\n\nMoscow makes an offer. Washington demurs.\n\nwarontherocks.com"
+    story = "The White House said on Monday that it had no plans to coordinate with Russia."
+    assert _describe_text(release, kb)["outlet"] == "The White House"
+    assert _describe_text(column, kb)["outlet"] == "War on the Rocks"
+    assert _describe_text(story, kb)["outlet"] is None  # naming it is not publishing as it

@@ -646,7 +646,9 @@ def _answer_to_a_proposal(
     context: Context,
 ) -> str:
     """A refusal or a contrastive answer to a proposal made just before rejects it."""
-    if stance == "denies" and _refuses_a_proposal(cues, span, context):
+    if stance == "denies" and (
+        _refuses_a_proposal(cues, span, context) or _refuses_for_own_side(cues, span, side, context)
+    ):
         return "rejects"
     if stance in {"asserts", "neutral", "proposes"} and _answers_other_sides_proposal(
         span, side, context
@@ -679,6 +681,35 @@ def _refuses_a_proposal(cues: list[st.Cue], span: tuple[int, int], context: Cont
     window_start = context.sentences[max(0, context.index - context.lex.proposal_window)][0]
     earlier = _proposal_cues(context, window_start, first.char_start)
     return any(c.char_end <= first.char_start for c in earlier)
+
+
+def _refuses_for_own_side(
+    cues: list[st.Cue], span: tuple[int, int], side: str | None, context: Context
+) -> bool:
+    """A future refusal of coordination whose subject is the actor's own side ("We are not going
+    to be their partners", "the United States will not coordinate with Moscow") rejects it."""
+    own = _pair_side(side)
+    negated = [c for c in cues if c.negated and c.label in {"coordination", "proposes"}]
+    if own is None or not negated or any(c.label == "denies" and not c.negated for c in cues):
+        return False
+    first = negated[0]
+    lead = context.body[max(span[0], first.char_start - 40) : first.char_end]
+    lead = lead.lower().replace("’", "'")
+    marker = next((m for m in context.lex.future_refusals if m in lead), None)
+    if marker is None:
+        return False
+    before = context.body[span[0] : max(span[0], first.char_start - 40) + lead.index(marker)]
+    subjects = [
+        c
+        for c in context.analysed.cues_between(span[0], span[0] + len(before))
+        if c.label.startswith(st.PARTY_PREFIX) or c.label == st.FIRST_PERSON
+    ]
+    if not subjects:
+        return False
+    subject = subjects[-1]
+    if subject.label == st.FIRST_PERSON:
+        return True
+    return _pair_side(subject.label.removeprefix(st.PARTY_PREFIX)) == own
 
 
 def _answers_other_sides_proposal(

@@ -221,6 +221,7 @@ class StanceLexicon:
         self.claim_nouns = tuple(str(w).lower() for w in rules.get("claim_nouns", []))
         self.verdict_phrases = tuple(str(w).lower() for w in rules.get("verdict_phrases", []))
         self.refusal_markers = tuple(str(w).lower() for w in rules.get("refusal_markers", []))
+        self.future_refusals = tuple(str(w).lower() for w in rules.get("future_refusals", []))
         self.proposal_window = int(rules.get("proposal_window", DEFAULT_PROPOSAL_WINDOW))
         self.contrast_openers = frozenset(str(w).lower() for w in rules.get("contrast_openers", []))
         self._break_hashes = {self.vocab.strings.add(w) for w in self.clause_breaks}

@@ -302,3 +302,16 @@ def test_a_new_proposal_next_to_a_claim_is_a_claim_and_a_proposal_referred_back_
     assert claim_with(rows, "floated a proposal") == ("Kremlin", "Russia", "proposes")
     assert claim_with(rows, "urged Washington") == ("Sergey Lavrov", "Russia", "proposes")
     assert not [r for r in rows if "studying the proposal" in r["text"]]
+
+
+def test_a_future_refusal_by_the_actors_own_side_rejects_without_an_earlier_proposal(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "“We will not conduct joint operations with the Russians in Syria,” Pentagon spokesman "
+        "Jeff Davis told reporters on Tuesday.",
+        "“We are not coordinating with the Russians,” Davis added.",
+        "“Russia won't coordinate with us on anything,” Davis said.",
+    )
+    assert claim_with(rows, "We will not conduct joint")[1:] == ("US", "rejects")
+    assert claim_with(rows, "We are not coordinating")[1:] == ("US", "denies")
+    assert claim_with(rows, "Russia won't coordinate")[2] != "rejects"

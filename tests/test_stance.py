@@ -136,7 +136,7 @@ def test_a_user_cue_file_extends_the_coordination_terms(tmp_path: Path):
     body = "The Pentagon said the United States will never tango with Russia in Syria."
     assert claims_of(body, load_knowledge()) == []
     extended = claims_of(body, load_knowledge(tmp_path))
-    assert [c["stance"] for c in extended] == ["denies"]
+    assert [c["stance"] for c in extended] == ["rejects"]  # a future refusal by its own side
 
 
 def test_results_do_not_depend_on_what_was_read_before(kb):
@@ -204,12 +204,20 @@ def test_a_future_refusal_after_a_proposal_rejects_it(kb):
     assert stances(body, kb) == ["proposes", "rejects"]
 
 
-def test_a_refusal_with_no_proposal_before_it_denies(kb):
+def test_a_statement_of_what_is_not_happening_with_no_proposal_before_it_denies(kb):
     body = (
-        "U.S. aircraft will not coordinate with the Russians on any operations in Syria, "
-        "a Pentagon spokesman said, downplaying a Russian proposal."
+        "U.S. aircraft are not coordinating with the Russians on any operations in Syria, "
+        "a Pentagon spokesman said, downplaying a Russian report."
     )
     assert stances(body, kb) == ["denies"]
+
+
+def test_a_future_refusal_by_the_speakers_own_side_rejects_without_a_proposal(kb):
+    body = (
+        "U.S. aircraft will not coordinate with the Russians on any operations in Syria, "
+        "a Pentagon spokesman said, downplaying a Russian report."
+    )
+    assert stances(body, kb) == ["rejects"]
 
 
 def test_a_contrast_after_the_other_sides_proposal_rejects_it(kb):

@@ -584,7 +584,7 @@ def extract_claims(
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
             actor, side = quote.get("speaker"), _side_name(quote.get("side"))
         actor, side = _remember_speaker(actor, side, known_sides)
-        if _fact_checkers_verdict(doc, body[start:end], lex):
+        if _fact_checkers_verdict(doc, body[start:end], lex, quoted=quote is not None):
             actor, side = doc.get("outlet") or actor, "other"  # "… we rate this claim False"
         gap = sentence_index - last_claim_sentence
         if not _qualifies(unit_cues, lex, analysed, side, gap):
@@ -915,11 +915,15 @@ def _bare_claim_index(claims: list[dict[str, Any]], body: str, lex: st.StanceLex
     return None
 
 
-def _fact_checkers_verdict(doc: dict[str, Any], text: str, lex: st.StanceLexicon) -> bool:
+def _fact_checkers_verdict(
+    doc: dict[str, Any], text: str, lex: st.StanceLexicon, quoted: bool = False
+) -> bool:
     """The sentence where a fact-checker gives its rating ("we rate this claim Mostly False")."""
-    if not is_fact_check(doc) or not lex.verdict_phrases:
+    if not is_fact_check(doc):
         return False
     lowered = text.lower()
+    if not quoted and re.match(r"(?:no|yes)\s*[,!—–]", lowered.lstrip()):
+        return True  # the fact-checker's own answer: "No, Trump hasn't sent U.S. jets …"
     return any(phrase in lowered for phrase in lex.verdict_phrases)
 
 

@@ -656,7 +656,7 @@ def classify(
     agree on joint operations") is commentary, hence neutral.
     """
     cues = scoped(_rejected_claims_as_denials(cues, analysed, lex), analysed, lex)
-    cues = _without_negated_hedges(cues)
+    cues = _without_negated_hedges(_answered_no(cues, analysed))
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
@@ -682,6 +682,29 @@ def classify(
     if "coordination" in present:
         return "asserts"
     return "neutral"
+
+
+ANSWER_NEGATIONS = frozenset(["no", "nope", "nein", "нет"])
+
+
+def _answered_no(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """A sentence opening with "No," answers a claim with a denial: every coordination,
+    assertion or proposal cue in it is negated ("No, Trump hasn't sent U.S. jets to bomb Syria
+    alongside the Russians")."""
+    if analysed is None or not cues or cues[0].label != "negation":
+        return cues
+    first, text = cues[0], analysed.text
+    if text[first.char_start : first.char_end].lower() not in ANSWER_NEGATIONS:
+        return cues
+    if text[first.char_end : first.char_end + 1] not in {",", "!", "—", "–"}:
+        return cues
+    before = text[max(0, first.char_start - 3) : first.char_start].rstrip(" “\"‘'")
+    if before and before[-1] not in ".!?\n":
+        return cues  # "… there is no, or little, …": not an opening answer
+    return [
+        c._replace(negated=True) if c.label in {"coordination", "asserts", "proposes"} else c
+        for c in cues
+    ]
 
 
 def _without_negated_hedges(cues: list[Cue]) -> list[Cue]:

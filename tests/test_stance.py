@@ -488,3 +488,21 @@ def test_paragraph_by_paragraph_analysis_equals_the_whole_text_analysis(kb, path
 )
 def test_paragraph_analysis_keeps_token_positions_across_odd_white_space(kb, text):
     _same_analysis(lexicon(kb), text)
+
+
+def test_an_opening_no_answers_the_whole_sentence_with_a_denial(kb):
+    body = "No, American pilots have not been ordered to strike Raqqa alongside the Russians."
+    assert stances(body, kb) == ["denies"]
+    body = "No, the two militaries are flying joint missions only in the posts' imagination."
+    assert stances(body, kb) == ["denies"]
+
+
+def test_a_no_inside_a_sentence_is_not_an_opening_answer(kb):
+    body = "Officials said there was no doubt that U.S. jets struck ISIS alongside the Russians."
+    assert stances(body, kb) == ["asserts"]
+
+
+def test_a_fact_checkers_opening_no_is_its_own_voice(kb):
+    body = "No, the Pentagon has not been flying joint missions with Russia over Syria."
+    claims = claims_of(body, kb, kind="fact-check", verdict="False", outlet="Snopes")
+    assert [(c["actor"], c["side"], c["stance"]) for c in claims] == [("Snopes", "other", "denies")]

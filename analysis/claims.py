@@ -535,6 +535,41 @@ def _qualifies(
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
 
 
+REPORTED_QUESTION = re.compile(
+    r"\b(?:was|were|is|are|been|being|get|got|gets)\s+(?:also\s+|then\s+|later\s+)?asked\b"
+    r"|\b(?:asked|asking|wondered|wondering)\s+(?:him\s+|her\s+|them\s+)?"
+    r"(?:about|whether|if|why|how|what|when)\b",
+    re.IGNORECASE,
+)
+ASKING = frozenset(["asked", "asks", "ask", "asking"])
+QUESTION_CLAUSE_END = re.compile(r"[,;:]|\s(?:and|but)\s")
+
+
+def _reports_a_question(
+    text: str, offset: int, unit_cues: list[st.Cue], analysed: st.Analysed
+) -> bool:
+    """A sentence that only reports a question put to someone ("A week later, Mattis was asked
+    about working with the Russian military") claims nothing: no answer (another speech verb)
+    and no stance cue outside the question's own clause."""
+    match = REPORTED_QUESTION.search(text)
+    if match is None:
+        return False
+    clause_end = QUESTION_CLAUSE_END.search(text, match.end())
+    question = (offset + match.start(), offset + (clause_end.start() if clause_end else len(text)))
+    for cue in unit_cues:
+        if cue.label == "speech":
+            if analysed.text[cue.char_start : cue.char_end].lower() not in ASKING:
+                return False
+        elif (
+            cue.label in STANCE_CUES
+            and cue.label != "asserts"
+            and not cue.negated
+            and not question[0] <= cue.char_start < question[1]
+        ):
+            return False
+    return True
+
+
 BACK_REFERENCES = frozenset(
     ["the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your", "my"]
 )
@@ -592,6 +627,8 @@ def extract_claims(
         text = body[start:end]
         if text.rstrip(" ”\"'’)").endswith("?"):
             continue  # a question asserts nothing ("Did Russia conduct airstrikes with US?")
+        if _reports_a_question(text, start, unit_cues, analysed):
+            continue  # "Mattis was asked about working with the Russian military …"
         own_cues = _without_other_sides_cues(unit_cues, side, analysed)
         stance = st.classify(own_cues, analysed=analysed, lex=lex)
         context = Context(body, sentences, sentence_index, analysed, lex)

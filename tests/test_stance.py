@@ -506,3 +506,16 @@ def test_a_fact_checkers_opening_no_is_its_own_voice(kb):
     body = "No, the Pentagon has not been flying joint missions with Russia over Syria."
     claims = claims_of(body, kb, kind="fact-check", verdict="False", outlet="Snopes")
     assert [(c["actor"], c["side"], c["stance"]) for c in claims] == [("Snopes", "other", "denies")]
+
+
+def test_a_reported_question_is_no_claim_but_a_reported_answer_is(kb):
+    body = (
+        "On Monday, Lavrov was asked about joint strikes with the United States in Syria. "
+        "Reporters asked whether the Pentagon would coordinate with Russia."
+    )
+    assert stances(body, kb) == []
+    body = (
+        "Lavrov was asked about the talks on Monday and said Russia has proposed "
+        "joint strikes with the United States."
+    )
+    assert stances(body, kb) == ["proposes"]

@@ -680,8 +680,42 @@ def classify(
     if "rejects" in negated or "opposes" in negated or "hedges" in present:
         return "neutral"
     if "coordination" in present:
-        return "asserts"
+        return "proposes" if _joint_plan(cues, analysed) else "asserts"
     return "neutral"
+
+
+PLAN_MODALS = re.compile(r"\s*(?:will|would|'ll|’ll|should|could|can|are going to|were going to)\b")
+_PAIR_SIDES = frozenset(["US", "Russia", "coalition"])
+
+
+def _joint_plan(cues: list[Cue], analysed: Analysed | None) -> bool:
+    """Both sides as one subject with a modal, then a coordination term ("the United States and
+    Russia will go after ISIS together", "the two militaries would work together"): a plan,
+    hence a proposal, not a report that they do."""
+    if analysed is None:
+        return False
+    parties = [c for c in cues if c.label.startswith(PARTY_PREFIX)]
+    for index, party in enumerate(parties):
+        side = party.label.removeprefix(PARTY_PREFIX)
+        if side == PAIR_SIDE:
+            subject_end = party
+        elif side in _PAIR_SIDES and index + 1 < len(parties):
+            second = parties[index + 1]
+            other = second.label.removeprefix(PARTY_PREFIX)
+            if other not in _PAIR_SIDES or {side, other} <= {"US", "coalition"} or side == other:
+                continue
+            if analysed.words_between(party, second) not in (["and"], ["and", "the"]):
+                continue
+            subject_end = second
+        else:
+            continue
+        if PLAN_MODALS.match(analysed.text, subject_end.char_end) is None:
+            continue
+        if any(
+            c.label == "coordination" and not c.negated and c.start >= subject_end.end for c in cues
+        ):
+            return True
+    return False
 
 
 ANSWER_NEGATIONS = frozenset(["no", "nope", "nein", "нет"])

@@ -519,3 +519,10 @@ def test_a_reported_question_is_no_claim_but_a_reported_answer_is(kb):
         "joint strikes with the United States."
     )
     assert stances(body, kb) == ["proposes"]
+
+
+def test_both_sides_as_one_subject_with_a_modal_and_together_is_a_plan(kb):
+    plan = "Lavrov said that the United States and Russia will bomb the Nusra Front together."
+    assert stances(plan, kb) == ["proposes"]
+    report = "Lavrov said that the United States and Russia bombed the Nusra Front together."
+    assert stances(report, kb) == ["asserts"]

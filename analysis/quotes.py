@@ -754,6 +754,14 @@ def _organisation_words(kb: Knowledge) -> frozenset[str]:
     return frozenset(str(word) for word in titles.get("organisation_words", []))
 
 
+_POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+_POSSESSED_UTTERANCE = re.compile(
+    r"(its|their|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:statement|release|communiqu[eé]|message|"
+    r"letter|reply|response|answer|readout|note|post|tweet|words|remarks|comments?|"
+    r"announcement|declaration)\b"
+)
+
+
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.")
     if not segment:
@@ -764,6 +772,11 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     words = lowered.split()
     if not words or words[0] in _LEADING_WORDS:
         return _Parsed("none")
+    possessed = _POSSESSED_UTTERANCE.match(lowered)
+    if (
+        possessed is not None
+    ):  # "Its statement went further:" — the statement of the last institution
+        return _Parsed("pronoun", pronoun=_POSSESSIVE_PRONOUNS[possessed.group(1)])
     first = words[0]
     actor = resolve_actor(segment, kb)
     if actor is not None:

@@ -691,3 +691,17 @@ def test_he_after_a_quote_keeps_the_focus_when_the_previous_sentence_opens_with_
         "had misread the offer. “The Americans know where to find us,” he said."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergey Lavrov", "Sergey Lavrov"]
+
+
+def test_a_possessive_before_a_statement_is_the_institution_or_person_named_before(kb):
+    body = (
+        "On Tuesday the Russian Foreign Ministry summoned the U.S. ambassador. Their statement "
+        "was blunt:\n\n"
+        "“The American side bears full responsibility for the collapse of the agreement.”\n\n"
+        "Senator John McCain answered within the hour. His reply was shorter:\n\n"
+        "“Moscow never wanted a real ceasefire in the first place.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Russian Foreign Ministry",
+        "John McCain",
+    ]

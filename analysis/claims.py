@@ -344,7 +344,16 @@ def _reported_actor(
     opening = body[start:end].lstrip("“\"'‘ ").split(maxsplit=1)
     if opening and opening[0].lower().strip(",") in FIRST_PERSON_SUBJECTS:
         return previous_actor  # "We remain open …" in a statement: its issuer spoke before
+    subjects = [
+        m
+        for m in candidates
+        if not set(body[max(start, m[0] - 12) : m[0]].lower().split()[-2:]) & OBJECT_MARKERS
+    ]
     for verb in (_before_aside(c, body, start) for c in unit_cues if c.label == "speech"):
+        earlier = _subject_spoken_about(verb, subjects, span, body)
+        if earlier is not None:
+            chosen = _head_of_phrase(earlier, inside, body)
+            return _canonical(chosen[2], kb), _side_name(chosen[3])
         lead = body[start : verb.char_start].split()
         if lead and lead[-1].lower() in PRONOUNS:
             named = _person_named_before(lead[-1], inside, verb, kb)
@@ -365,15 +374,34 @@ def _reported_actor(
         named = _named_speaker(body, verb, span, kb, backwards=False)
         if named is not None:
             return named[0], _side_name(named[1])
-    subjects = [
-        m
-        for m in candidates
-        if not set(body[max(start, m[0] - 12) : m[0]].lower().split()[-2:]) & OBJECT_MARKERS
-    ]
     if subjects:
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+def _subject_spoken_about(
+    verb: st.Cue,
+    subjects: list[tuple[int, int, str, str | None]],
+    span: tuple[int, int],
+    body: str,
+) -> tuple[int, int, str, str | None] | None:
+    """ "Trump has spoken warmly about teaming up with Russia, and the Kremlin says he agreed to
+    work toward it": a speech verb in a second clause reporting what "he"/"she" did leaves the
+    claim to the subject of the first clause."""
+    start, end = span
+    boundaries = list(NEW_CLAUSE.finditer(body, start, verb.char_start))
+    if not boundaries:
+        return None
+    following = body[verb.char_end : end].lower().split()[:2]
+    if following[:1] == ["that"]:
+        following = following[1:]
+    if not following or following[0] not in {"he", "she"}:
+        return None
+    first_clause = [m for m in subjects if m[1] <= boundaries[0].start()]
+    if not first_clause or body[start : first_clause[0][0]].strip(" “\"‘'"):
+        return None  # the first clause must open with its subject
+    return first_clause[0]
 
 
 def _person_named_before(

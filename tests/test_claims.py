@@ -315,3 +315,13 @@ def test_a_future_refusal_by_the_actors_own_side_rejects_without_an_earlier_prop
     assert claim_with(rows, "We will not conduct joint")[1:] == ("US", "rejects")
     assert claim_with(rows, "We are not coordinating")[1:] == ("US", "denies")
     assert claim_with(rows, "Russia won't coordinate")[2] != "rejects"
+
+
+def test_a_second_clause_reporting_what_he_did_leaves_the_claim_to_the_first_subject(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Sergey Lavrov has pressed for joint operations with the United States against the "
+        "Nusra Front, and the State Department says he raised it again with Kerry on Friday.",
+    )
+    actor, side, _ = claim_with(rows, "pressed for joint operations")
+    assert (actor, side) == ("Sergey Lavrov", "Russia")

@@ -18,7 +18,14 @@ written and annotated after the batch-6 fixes, 94 gold claims: first run recall 
 0.93, stance 0.58 (proposes 3/8, asserts 9/9, denies 4/6, rejects 5/8, conditional 2/3,
 opposes 0/6, neutral 2/3), side 0.80, verdict 0/1; after the cue-vocabulary fixes it prompted
 (data files only) recall 0.82, precision 0.96, stance 0.83 (proposes 12/16, asserts 14/14, denies
-14/14, rejects 12/14, conditional 4/4, opposes 5/9, neutral 3/6), side 0.83, verdict 0/1).
+14/14, rejects 12/14, conditional 4/4, opposes 5/9, neutral 3/6), side 0.83, verdict 0/1; after the
+code fixes that followed recall 0.85, precision 0.99, stance 0.90, side 0.92, verdict 1/1) and
+``blind-8`` (the ``blind_b8_*`` pages — Reuters-style wire on the April 2017 suspension of the
+flight-safety memorandum, Sputnik report of the May 2016 offer with a comment thread, State
+Department briefing transcript, regional fact-check rated "Unproven", think-tank comment — written
+and annotated after the batch-7 fixes and held out until scored once: first run recall 0.74,
+precision 0.97, stance 0.52 (proposes 6/16, asserts 9/14, denies 7/12, rejects 5/11, conditional
+7/7, opposes 0/5, neutral 1/2), side 0.85, verdict 0/1; floors below are under that first run).
 """
 
 from __future__ import annotations
@@ -53,7 +60,8 @@ def result():
         ("blind-4", 0.75, 0.90, 0.80, 0.90),
         ("blind-5", 0.80, 0.90, 0.75, 0.85),
         ("blind-6", 0.90, 0.90, 0.75, 0.90),
-        ("blind-7", 0.80, 0.90, 0.78, 0.78),
+        ("blind-7", 0.82, 0.95, 0.85, 0.88),
+        ("blind-8", 0.70, 0.92, 0.50, 0.82),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):
@@ -72,10 +80,9 @@ def test_every_stance_class_is_recalled_on_its_matched_claims(result):
             assert row["recall"] >= 0.6, stance
 
 
-# The PolitiFact page of blind-7 quotes its claim box ("stated on … in a Facebook post:" then the
-# post in quotation marks); the rule that finds a claim box does not take a quotation yet, so that
-# verdict lands on another claim (first run 0/1).
-VERDICT_FLOORS = {"blind-7": 0.0}
+# The fact-check of blind-8 prints its rating as "Unproven", a label the rating vocabulary did not
+# hold when it was first scored, so no verdict was read (first run 0/1).
+VERDICT_FLOORS = {"blind-8": 0.0}
 
 
 def test_fact_check_verdicts_land_on_the_rated_claims(result):

@@ -526,3 +526,17 @@ def test_both_sides_as_one_subject_with_a_modal_and_together_is_a_plan(kb):
     assert stances(plan, kb) == ["proposes"]
     report = "Lavrov said that the United States and Russia bombed the Nusra Front together."
     assert stances(report, kb) == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said Washington never intended to coordinate air strikes with Russian forces.",
+        "The Pentagon has been reluctant to share intelligence with Moscow.",
+        "A Russian senator said the raid had buried any prospect of joint operations with the U.S.",
+        '"There can be no talk of a joint campaign with Washington now," the Russian minister said.',
+        "The defence ministry said Russia had no intention of coordinating strikes with the US.",
+    ],
+)
+def test_a_denied_intention_or_a_proposal_declared_dead_is_a_rejection(kb, text):
+    assert stance_of_text(text, kb) == "rejects"

@@ -874,12 +874,16 @@ def _line_above_byline(
     lines: list[Line], start: int, menu_words: frozenset[str] = frozenset()
 ) -> Line | None:
     """The headline-shaped line right above the first byline before the article: news pages set
-    the headline there, even when a list of topic links runs into it."""
-    for position, line in enumerate(lines[:start]):
+    the headline there, even when a list of topic links runs into it, or when the headline (a
+    question, no full stop) was taken for the article's first sentence."""
+    for position, line in enumerate(lines[: start + 2]):
         if line.role != "byline":
             continue
         above = lines[position - 1] if position else None
-        if above is None or above.role not in {"other", "repeat", "related-item"}:
+        roles = {"other", "repeat", "related-item"} | (
+            {"prose"} if position - 1 == start else set()
+        )
+        if above is None or above.role not in roles:
             return None
         shaped = _title_candidate(replace(above, role="other"), menu_words)
         return above if shaped and len(above.text.split()) >= 4 else None

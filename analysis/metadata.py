@@ -315,6 +315,20 @@ def is_transcript(body: str) -> bool:
     return len(labels) >= 3 and len(set(labels)) >= 2
 
 
+def _is_label(line: str) -> bool:
+    return len(line) <= 24 and len(line.split()) <= 2
+
+
+def _in_menu(head: list[str], index: int) -> bool:
+    """A label between two other short labels is an item of a menu laid out one per line
+    ("Russia / World / Opinion / Multimedia"), not a kicker over this article."""
+    before = head[index - 1] if index > 0 else ""
+    after = head[index + 1] if index + 1 < len(head) else ""
+    return (
+        _is_label(head[index]) and _is_label(before) and _is_label(after) and bool(before and after)
+    )
+
+
 def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) -> str:
     rules = kind_rules(kb)
     title = cleaned.title or ""
@@ -330,7 +344,9 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "fact-check"
     if any(len(h) <= 60 and rules.factcheck.match(h) for h in head):
         return "fact-check"  # a "Fact Check" kicker or a "Claim:" box above the article
-    kickers = [h for h in head if h != title and len(h) <= 40]
+    kickers = [
+        h for i, h in enumerate(head) if h != title and len(h) <= 40 and not _in_menu(head, i)
+    ]
     if any(rules.commentary.fullmatch(k.strip(" :|")) for k in kickers):
         return "commentary"
     if rules.commentary_prefix.match(title):

@@ -587,3 +587,12 @@ def test_a_quoted_sentence_or_a_lead_in_is_not_a_headline_but_a_question_is(kb):
     assert clean_page(page, kb).title is None
     question = "Did Russia and the U.S. Strike Together in Syria?"
     assert clean_page("\n".join([question, "", PROSE]), kb).title == question
+
+
+def test_a_question_headline_above_the_byline_is_the_title_not_the_first_sentence(kb):
+    page = "\n".join(
+        ["Did the two armies agree to coordinate strikes in Syria?", "By Jane Roe", "", PROSE]
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Did the two armies agree to coordinate strikes in Syria?"
+    assert not cleaned.body.startswith("Did the two armies")

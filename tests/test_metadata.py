@@ -489,3 +489,25 @@ def test_a_white_house_release_and_a_war_on_the_rocks_page_name_their_publishers
     assert _describe_text(release, kb)["outlet"] == "The White House"
     assert _describe_text(column, kb)["outlet"] == "War on the Rocks"
     assert _describe_text(story, kb)["outlet"] is None  # naming it is not publishing as it
+
+
+def test_a_section_name_inside_a_menu_laid_out_one_per_line_is_no_kicker(kb):
+    prose = (
+        "Russia's Defence Ministry said on Friday it had offered the United States joint "
+        "airstrikes on militant positions in Syria, and that it was waiting for an answer."
+    )
+    menu = "\n".join(["Live", "Russia", "World", "Opinion", "Multimedia", "Radio"])
+    assert _describe_text(f"{menu}\n\nMilitary\n\n{prose}", kb)["kind"] == "article"
+    assert _describe_text(f"Opinion\n\n{prose}", kb)["kind"] == "commentary"
+
+
+def test_a_rating_given_as_our_rating_is_the_verdict(kb):
+    prose = (
+        "We found no record of any agreement to coordinate strikes, only of the deconfliction "
+        "contacts both militaries have acknowledged since October 2015."
+    )
+    page = (
+        f"FACT CHECK\n\nDid the generals agree to joint strikes?\n\nOUR RATING: UNPROVEN\n\n{prose}"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["kind"], meta["verdict"]) == ("fact-check", "UNPROVEN")

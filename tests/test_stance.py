@@ -540,3 +540,24 @@ def test_both_sides_as_one_subject_with_a_modal_and_together_is_a_plan(kb):
 )
 def test_a_denied_intention_or_a_proposal_declared_dead_is_a_rejection(kb, text):
     assert stance_of_text(text, kb) == "rejects"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Every American attempt to coordinate with Moscow has failed.", "denies"),
+        ("The joint center with the Russians never got off the ground, officials said.", "denies"),
+        (
+            "The Pentagon says its only contacts with Russian pilots are about flight safety.",
+            "denies",
+        ),
+        ("The U.S. plan to share targets with Russia collapsed before any strike.", "denies"),
+    ],
+)
+def test_a_failed_attempt_at_coordination_is_a_denial(kb, text, stance):
+    assert stance_of_text(text, kb) == stance
+
+
+def test_failing_to_deliver_on_an_agreement_is_blame_not_a_denial(kb):
+    text = "Lavrov said Washington had failed to deliver on the deal to coordinate with Russia."
+    assert stance_of_text(text, kb) != "denies"

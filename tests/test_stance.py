@@ -561,3 +561,32 @@ def test_a_failed_attempt_at_coordination_is_a_denial(kb, text, stance):
 def test_failing_to_deliver_on_an_agreement_is_blame_not_a_denial(kb):
     text = "Lavrov said Washington had failed to deliver on the deal to coordinate with Russia."
     assert stance_of_text(text, kb) != "denies"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        (
+            "The senator said the United States should look for ways to work with Russia.",
+            "proposes",
+        ),
+        ("It would be wise to share intelligence with Russia, the senator said.", "proposes"),
+        (
+            '"Joint operations with the Americans are the logical next step," the Russian said.',
+            "proposes",
+        ),
+        ("The United States must not join forces with Russia in Syria.", "opposes"),
+        ("It would be unwise for the Pentagon to coordinate air strikes with Moscow.", "opposes"),
+        ("Nor would it be wise to share intelligence with the Russian General Staff.", "opposes"),
+        (
+            "The senator said the U.S. should never have offered to share data with Moscow.",
+            "opposes",
+        ),
+        (
+            "Anyone who believed the US would fight alongside Russia should have known better.",
+            "neutral",
+        ),
+    ],
+)
+def test_advice_for_coordination_proposes_and_advice_against_it_opposes(kb, text, stance):
+    assert stance_of_text(text, kb) == stance

@@ -21,13 +21,9 @@ import re
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-
-if TYPE_CHECKING:
-    from datasketch import LeanMinHash
 
 SHINGLE_WORDS = 5
 MIN_TOKENS = 40  # shorter bodies (stubs, captions, empty pages) never match
@@ -144,13 +140,6 @@ def _signature_values(shingle_set: np.ndarray) -> np.ndarray:
         x &= _MAX_HASH
         np.minimum(values, x.min(axis=1), out=values)
     return values
-
-
-def signature(shingle_set: np.ndarray) -> LeanMinHash:
-    """The MinHash signature of a non-empty shingle-hash array."""
-    from datasketch import LeanMinHash
-
-    return LeanMinHash(seed=SEED, hashvalues=_signature_values(shingle_set), scheme="legacy")
 
 
 def similar_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:

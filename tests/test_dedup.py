@@ -7,10 +7,10 @@ import time
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash
+from datasketch import LeanMinHash, MinHash
 
 from analysis import dedup
-from analysis.dedup import NUM_PERM, SEED, find_duplicates, jaccard, shingle_hashes, signature
+from analysis.dedup import NUM_PERM, SEED, find_duplicates, jaccard, shingle_hashes
 
 WIRE = """Russia's Defence Ministry said on Wednesday it was ready to hold talks with the Pentagon on \
 avoiding incidents between their aircraft over Syria, a week after Russia began air strikes there.
@@ -143,6 +143,11 @@ def test_many_identical_pages_are_grouped_without_pairwise_explosion():
     assert pd.isna(result.iloc[0])
     assert (result.iloc[1:] == "p0000").all()
     assert time.perf_counter() - start < 20  # measured well under a second
+
+
+def signature(shingle_set: np.ndarray) -> LeanMinHash:
+    """The package's MinHash values as datasketch's own signature object."""
+    return LeanMinHash(seed=SEED, hashvalues=dedup._signature_values(shingle_set), scheme="legacy")
 
 
 def test_numpy_signatures_equal_datasketch_minhash():

@@ -710,8 +710,10 @@ def _answer_to_a_proposal(
     side: str | None,
     context: Context,
 ) -> str:
-    """A refusal or a contrastive answer to a proposal made just before rejects it."""
-    if stance == "denies" and (
+    """A refusal or a contrastive answer to a proposal made just before rejects it (also when the
+    proposal sits earlier in the same sentence: "Responding to the offer, he said the United States
+    was not going to conduct joint operations")."""
+    if stance in {"denies", "proposes"} and (
         _refuses_a_proposal(cues, span, context) or _refuses_for_own_side(cues, span, side, context)
     ):
         return "rejects"
@@ -734,8 +736,13 @@ def _refuses_a_proposal(cues: list[st.Cue], span: tuple[int, int], context: Cont
     """A denial resting on a negated coordination term written as a refusal ("We're not going
     to team up with the Russians") after a proposal (earlier in the unit or in the previous
     ``proposal_window`` sentences) rejects that proposal; a statement about what is or was
-    happening ("we are not coordinating") stays a denial."""
-    negated = [c for c in cues if c.negated and c.label in {"coordination", "proposes"}]
+    happening ("we are not coordinating") stays a denial.  A cue overlapping a proposal cue that
+    holds the negation itself ("Wouldn't it be nice if …") is part of that proposal."""
+    negated = [
+        c
+        for c in cues
+        if c.negated and c.label in {"coordination", "proposes"} and not _inside_a_proposal(c, cues)
+    ]
     if not negated or any(c.label == "denies" and not c.negated for c in cues):
         return False
     first = negated[0]
@@ -746,6 +753,15 @@ def _refuses_a_proposal(cues: list[st.Cue], span: tuple[int, int], context: Cont
     window_start = context.sentences[max(0, context.index - context.lex.proposal_window)][0]
     earlier = _proposal_cues(context, window_start, first.char_start)
     return any(c.char_end <= first.char_start for c in earlier)
+
+
+def _inside_a_proposal(cue: st.Cue, cues: list[st.Cue]) -> bool:
+    """The cue starts inside an unnegated proposal cue that began before it (the proposal holds
+    the negation: "Wouldn't it be nice if …"; not "not prepared to cooperate")."""
+    return any(
+        c.label == "proposes" and not c.negated and c.char_start < cue.char_start < c.char_end
+        for c in cues
+    )
 
 
 def _refuses_for_own_side(

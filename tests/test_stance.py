@@ -590,3 +590,19 @@ def test_failing_to_deliver_on_an_agreement_is_blame_not_a_denial(kb):
 )
 def test_advice_for_coordination_proposes_and_advice_against_it_opposes(kb, text, stance):
     assert stance_of_text(text, kb) == stance
+
+
+def test_a_refusal_answering_an_offer_named_earlier_in_the_sentence_rejects_it(kb):
+    body = (
+        "Asked about the Russian offer, a Pentagon spokesman said the United States "
+        "was not going to carry out joint raids with Russia."
+    )
+    assert stances(body, kb) == ["rejects"]
+
+
+def test_a_wish_holding_its_own_negation_stays_a_proposal(kb):
+    body = (
+        "Russia has offered to coordinate air strikes with the United States. "
+        "Wouldn't it be nice if the U.S. worked together with Russia, Trump said at a rally."
+    )
+    assert stances(body, kb) == ["proposes", "proposes"]

@@ -606,3 +606,14 @@ def test_a_wish_holding_its_own_negation_stays_a_proposal(kb):
         "Wouldn't it be nice if the U.S. worked together with Russia, Trump said at a rally."
     )
     assert stances(body, kb) == ["proposes", "proposes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing in the Pentagon readout refers to joint strikes with Russia.",
+        "The Kremlin's account makes no mention of coordinating operations with the Americans.",
+    ],
+)
+def test_a_source_that_does_not_say_it_denies_coordination(kb, text):
+    assert stance_of_text(text, kb) == "denies"

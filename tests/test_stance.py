@@ -617,3 +617,11 @@ def test_a_wish_holding_its_own_negation_stays_a_proposal(kb):
 )
 def test_a_source_that_does_not_say_it_denies_coordination(kb, text):
     assert stance_of_text(text, kb) == "denies"
+
+
+def test_a_wish_said_through_a_negation_is_a_proposal(kb):
+    text = (
+        "\"There is nothing we'd like more than to fight together with the Russians against "
+        'ISIS," the U.S. envoy said.'
+    )
+    assert stance_of_text(text, kb) == "proposes"

@@ -625,3 +625,14 @@ def test_a_wish_said_through_a_negation_is_a_proposal(kb):
         'ISIS," the U.S. envoy said.'
     )
     assert stance_of_text(text, kb) == "proposes"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon said U.S. and Russian commanders remain in contact over the ceasefire.",
+        "Moscow is pressing for more than the exchange of information with the U.S.-led coalition.",
+    ],
+)
+def test_contact_and_exchange_written_as_noun_phrases_are_coordination_terms(kb, body):
+    assert len(stances(body, kb)) == 1

@@ -636,3 +636,18 @@ def test_a_wish_said_through_a_negation_is_a_proposal(kb):
 )
 def test_contact_and_exchange_written_as_noun_phrases_are_coordination_terms(kb, body):
     assert len(stances(body, kb)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The Pentagon insists the hotline with Moscow does not amount to coordination.", "denies"),
+        (
+            "The Russian minister said joint patrols with the Americans could begin next week.",
+            "proposes",
+        ),
+        ("Lavrov spoke of the prospects for restoring cooperation with Washington.", "proposes"),
+    ],
+)
+def test_less_than_cooperation_denies_and_an_announced_start_proposes(kb, text, stance):
+    assert stance_of_text(text, kb) == stance

@@ -374,10 +374,33 @@ def _reported_actor(
         named = _named_speaker(body, verb, span, kb, backwards=False)
         if named is not None:
             return named[0], _side_name(named[1])
+    agent = _passive_agent(unit_cues, candidates, body)
+    if agent is not None:
+        return _canonical(agent[2], kb), _side_name(agent[3])
     if subjects:
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+PASSIVE_AGENT_LABELS = {"rejects", "denies"}
+BY_AGENT = re.compile(r"\s*by(?:\s+the)?\s*$", re.IGNORECASE)
+
+
+def _passive_agent(
+    unit_cues: list[st.Cue], candidates: list[tuple[int, int, str, str | None]], body: str
+) -> tuple[int, int, str, str | None] | None:
+    """The agent of a passive refusal or denial is the actor, not the subject ("Moscow's offer
+    of joint strikes was turned down by the Pentagon": the Pentagon's rejection)."""
+    for cue in unit_cues:
+        if cue.label not in PASSIVE_AGENT_LABELS or cue.negated:
+            continue
+        if not st.in_passive_voice(body, cue.char_start):
+            continue
+        following = [m for m in candidates if m[0] >= cue.char_end and m[3] is not None]
+        if following and BY_AGENT.fullmatch(body[cue.char_end : following[0][0]]):
+            return following[0]
+    return None
 
 
 def _subject_spoken_about(

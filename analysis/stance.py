@@ -604,7 +604,9 @@ def scoped(
 
     def in_scope(cue: Cue, target: Cue) -> bool:
         after = 0 <= target.start - cue.end <= SCOPE_WINDOW
-        before = cue.label == "opposes" and 0 <= cue.start - target.end <= SCOPE_WINDOW
+        before = (cue.label == "opposes" or _passive(cue, analysed)) and (
+            0 <= cue.start - target.end <= SCOPE_WINDOW
+        )
         if not (after or before):
             return False
         if analysed is None or lex is None:
@@ -619,6 +621,25 @@ def scoped(
         if cue.label not in SCOPED_LABELS
         or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
     ]
+
+
+PASSIVE_AUXILIARIES = re.compile(
+    r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def in_passive_voice(text: str, char_start: int) -> bool:
+    """Is the cue starting at ``char_start`` a participle after a form of "be" ("was turned down",
+    "were quickly rejected")?"""
+    return PASSIVE_AUXILIARIES.search(text[max(0, char_start - 24) : char_start]) is not None
+
+
+def _passive(cue: Cue, analysed: Analysed | None) -> bool:
+    """A rejection in the passive voice follows what it rejects ("Moscow's offer of joint strikes
+    was turned down by the Pentagon", "the proposal was quickly rejected")."""
+    if cue.label != "rejects" or analysed is None:
+        return False
+    return in_passive_voice(analysed.text, cue.char_start)
 
 
 def _commas_only_between(analysed: Analysed, start: int, end: int) -> bool:

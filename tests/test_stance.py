@@ -651,3 +651,16 @@ def test_contact_and_exchange_written_as_noun_phrases_are_coordination_terms(kb,
 )
 def test_less_than_cooperation_denies_and_an_announced_start_proposes(kb, text, stance):
     assert stance_of_text(text, kb) == stance
+
+
+def test_a_passive_rejection_follows_its_target_and_its_agent_is_the_actor(kb):
+    body = "Russia's offer of joint raids on ISIS in Raqqa was turned down by the Pentagon within a day."
+    (claim,) = claims_of(body, kb)
+    assert (claim["stance"], claim["side"]) == ("rejects", "US")
+    assert (
+        stance_of_text(
+            "Syrian rebels who rejected the truce were bombed by Russian and American jets together.",
+            kb,
+        )
+        == "asserts"
+    )

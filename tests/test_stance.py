@@ -664,3 +664,12 @@ def test_a_passive_rejection_follows_its_target_and_its_agent_is_the_actor(kb):
         )
         == "asserts"
     )
+
+
+def test_a_reported_discussion_between_the_militaries_is_an_assertion(kb):
+    text = (
+        "The Pentagon said U.S. and Russian officers discussed deconfliction over Raqqa on Monday."
+    )
+    assert stance_of_text(text, kb) == "asserts"
+    hedged = "Analysts discussed whether U.S. and Russian officers might coordinate over Raqqa."
+    assert stance_of_text(hedged, kb) == "neutral"

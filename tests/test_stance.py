@@ -673,3 +673,14 @@ def test_a_reported_discussion_between_the_militaries_is_an_assertion(kb):
     assert stance_of_text(text, kb) == "asserts"
     hedged = "Analysts discussed whether U.S. and Russian officers might coordinate over Raqqa."
     assert stance_of_text(hedged, kb) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump said it would be a good thing if the United States and Russia fought ISIS together.",
+        "Joint strikes with Russia would be a good idea, the senator said.",
+    ],
+)
+def test_a_wish_for_coordination_is_a_proposal_not_a_condition(kb, text):
+    assert stance_of_text(text, kb) == "proposes"

@@ -684,3 +684,14 @@ def test_a_reported_discussion_between_the_militaries_is_an_assertion(kb):
 )
 def test_a_wish_for_coordination_is_a_proposal_not_a_condition(kb, text):
     assert stance_of_text(text, kb) == "proposes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. official said the Russian forces at the air base had been warned before the strike.",
+        "The Pentagon gave Moscow advance notice of the raid, officials said.",
+    ],
+)
+def test_a_warning_given_in_advance_is_reported_deconfliction(kb, text):
+    assert stance_of_text(text, kb) == "asserts"

@@ -695,3 +695,15 @@ def test_a_wish_for_coordination_is_a_proposal_not_a_condition(kb, text):
 )
 def test_a_warning_given_in_advance_is_reported_deconfliction(kb, text):
     assert stance_of_text(text, kb) == "asserts"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The summit showed how eager the Kremlin is to be seen as America's partner.", "proposes"),
+        ("Moscow is keen on joint operations with the U.S.-led coalition.", "proposes"),
+        ("The Pentagon said the strike was not a joint decision with Russia.", "denies"),
+    ],
+)
+def test_eagerness_proposes_and_a_joint_decision_is_a_coordination_term(kb, text, stance):
+    assert stance_of_text(text, kb) == stance

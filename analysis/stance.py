@@ -658,10 +658,23 @@ def _rejected_claims_as_denials(
     for cue in cues:
         if cue.label == "rejects" and not cue.negated:
             following = analysed.text[cue.char_end : cue.char_end + 40].lower().split()[:3]
-            if any(w.strip(",.;:").startswith(lex.claim_nouns) for w in following):
+            if any(w.strip(",.;:").startswith(lex.claim_nouns) for w in following) or (
+                _claim_noun_heads(analysed.text[: cue.char_start], lex.claim_nouns)
+            ):
                 cue = Cue("denies", cue.start, cue.end, cue.char_start, cue.char_end)
         converted.append(cue)
     return converted
+
+
+CLAIM_RELATIVE = re.compile(r"^\W*(?:a|an|the|that|this|such)\s+(\w+)\b")
+
+
+def _claim_noun_heads(before: str, claim_nouns: tuple[str, ...]) -> bool:
+    """The rejected thing is a claim named before the rejecting clause ("…, a claim the Pentagon
+    quickly rejected", "a report that Moscow denied"): the clause opens with that noun."""
+    clause = re.split(r"[,;:.!?—–]", before)[-1]
+    match = CLAIM_RELATIVE.match(clause)
+    return match is not None and match.group(1).lower().startswith(claim_nouns)
 
 
 def classify(

@@ -707,3 +707,14 @@ def test_a_warning_given_in_advance_is_reported_deconfliction(kb, text):
 )
 def test_eagerness_proposes_and_a_joint_decision_is_a_coordination_term(kb, text, stance):
     assert stance_of_text(text, kb) == stance
+
+
+def test_a_claim_answered_in_an_appositive_is_split_and_the_answer_denies(kb):
+    body = (
+        "The Russian Defence Ministry said U.S. and Russian jets had bombed Raqqa together, "
+        "a claim the Pentagon flatly rejected."
+    )
+    assert [(c["stance"], c["side"]) for c in claims_of(body, kb)] == [
+        ("asserts", "Russia"),
+        ("denies", "US"),
+    ]

@@ -157,3 +157,11 @@ def test_a_long_text_is_scanned_by_paragraph_with_the_whole_text_result(kb, midd
 )
 def test_the_country_an_envoy_is_posted_to_is_not_their_side(kb, words, side):
     assert side_from_affiliation(words, kb) == side
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Joint Staff spokesman", "a spokeswoman for U.S. European Command", "an AFCENT spokesman"],
+)
+def test_us_military_staffs_and_commands_speak_for_the_us(kb, words):
+    assert side_from_affiliation(words, kb) == "US"

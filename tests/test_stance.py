@@ -718,3 +718,14 @@ def test_a_claim_answered_in_an_appositive_is_split_and_the_answer_denies(kb):
         ("asserts", "Russia"),
         ("denies", "US"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the Pentagon hoped the line would stay open whatever happened in Moscow.",
+        "The Kremlin hopes the hotline with Washington survives the crisis.",
+    ],
+)
+def test_a_hope_that_the_channel_stays_open_is_a_proposal(kb, text):
+    assert stance_of_text(text, kb) == "proposes"

@@ -729,3 +729,8 @@ def test_a_claim_answered_in_an_appositive_is_split_and_the_answer_denies(kb):
 )
 def test_a_hope_that_the_channel_stays_open_is_a_proposal(kb, text):
     assert stance_of_text(text, kb) == "proposes"
+
+
+def test_a_passive_burial_is_literal_not_a_rejection(kb):
+    text = "Victims of the coordinated strike by Russian and American jets were buried in Raqqa."
+    assert stance_of_text(text, kb) == "asserts"

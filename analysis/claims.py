@@ -979,11 +979,19 @@ def questioned_side(doc: dict[str, Any], body: str, lex: st.StanceLexicon) -> st
     return None
 
 
-def _claim_box_index(claims: list[dict[str, Any]], labels: list[str]) -> int | None:
-    """The claim printed under a claim label ("Claim: …"), if the page has a claim box."""
+def _claim_box_index(claims: list[dict[str, Any]], labels: list[str], body: str = "") -> int | None:
+    """The claim printed under a claim label, if the page has a claim box: "Claim: …" in one
+    paragraph, or a label paragraph of its own ("THE CLAIM") right above the claim."""
     for index, claim in enumerate(claims):
         head = str(claim["text"]).split(":", 1)[0].strip().lower()
         if ":" in str(claim["text"])[:40] and head in labels:
+            return index
+    for index, claim in enumerate(claims):
+        before = body[: int(claim["start"])]
+        if not before.endswith("\n\n"):
+            continue
+        label = before[:-2].rsplit("\n\n", 1)[-1].strip(" :*_").lower()
+        if label in labels:
             return index
     return None
 
@@ -1063,7 +1071,7 @@ def _attach_verdict(
     if not claims or not is_fact_check(doc) or not doc.get("verdict"):
         return
     labels = [str(w).lower() for w in (lex.claim_labels or [])]
-    index = _claim_box_index(claims, labels)
+    index = _claim_box_index(claims, labels, body)
     if index is None:
         index = _bare_claim_index(claims, body, lex)
     if index is None:

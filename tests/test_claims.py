@@ -325,3 +325,20 @@ def test_a_second_clause_reporting_what_he_did_leaves_the_claim_to_the_first_sub
     )
     actor, side, _ = claim_with(rows, "pressed for joint operations")
     assert (actor, side) == ("Sergey Lavrov", "Russia")
+
+
+def test_a_claim_box_whose_label_stands_on_its_own_line_gets_the_rating():
+    from analysis.claims import _claim_box_index
+
+    body = (
+        "THE CLAIM\n\n"
+        "“Moscow and Washington now run joint air raids over Deir ez-Zor.”\n\n"
+        "The Pentagon said it was not coordinating with Russia."
+    )
+    second = body.index("The Pentagon")
+    claims = [
+        {"text": body[11 : second - 2], "start": 11, "end": second - 2},
+        {"text": body[second:], "start": second, "end": len(body)},
+    ]
+    assert _claim_box_index(claims, ["the claim"], body) == 0
+    assert _claim_box_index(claims[1:], ["the claim"], body) is None

@@ -12,7 +12,8 @@ Reported (overall and per gold ``group``):
 * ``stance_accuracy`` — over matched pairs, and ``stance_per_class`` {class: {n, correct, accuracy,
   recall, precision}} (recall/precision per class over matched pairs);
 * ``side_accuracy`` — over matched pairs whose gold side is not null;
-* ``verdict_correct`` — fact-check rows flagged ``rated``: the verdict sits on a matching claim.
+* ``verdict_correct`` — fact-check rows flagged ``rated``: the verdict sits on a matching claim
+  (the rating compared without regard to case: a page may print "UNPROVEN" for "Unproven").
 """
 
 from __future__ import annotations
@@ -122,10 +123,16 @@ def _summary(
         "stance_per_class": _per_class(matched),
         "side_accuracy": _ratio(sum(g["side"] == c["side"] for g, c in sided), len(sided)),
         "verdict_correct": _ratio(
-            sum(1 for g, c in rated if c is not None and c.get("verdict") == g["rated"]),
+            sum(
+                1 for g, c in rated if c is not None and _same_rating(c.get("verdict"), g["rated"])
+            ),
             len({g["doc_id"] for g, _ in rated}),
         ),
     }
+
+
+def _same_rating(predicted: Any, gold: str) -> bool:
+    return isinstance(predicted, str) and predicted.strip().casefold() == gold.strip().casefold()
 
 
 def score(corpus: Any, gold_path: str | Path, groups: Iterable[str] | None = None) -> dict:

@@ -70,45 +70,27 @@ def test_held_out_documents_score_above_the_floors(corpus):
     check_floors(score(corpus, GOLD, heldout))
 
 
-# Floors of the sixth batch, under its measured scores (first run in the module docstring).
-BLIND_7_FLOORS = {
-    "exact_f1": 0.95,
-    "overlap_recall": 0.95,
-    "overlap_precision": 0.95,
-    "speaker_accuracy": 0.95,
+# Floors of the later held-out batches, under their measured scores: the sixth (``blind_b7_*``,
+# first run in the module docstring, raised after the fixes it prompted) and the seventh
+# (``blind_b8_*``, held out until scored once: first run overlap recall 1.0, exact F1 1.0,
+# speaker 0.96).
+BATCH_FLOORS = {
+    "blind_b7_": (28, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
+    "blind_b8_": (27, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
 }
 
 
-def test_sixth_held_out_batch_scores_above_its_own_floors(corpus):
-    batch = [doc_id for doc_id in load_gold(GOLD)["heldout"] if doc_id.startswith("blind_b7_")]
+@pytest.mark.parametrize("prefix", sorted(BATCH_FLOORS))
+def test_later_held_out_batches_score_above_their_own_floors(corpus, prefix):
+    n_gold, floors = BATCH_FLOORS[prefix]
+    batch = [doc_id for doc_id in load_gold(GOLD)["heldout"] if doc_id.startswith(prefix)]
     assert len(batch) == 5
     result = score(corpus, GOLD, batch)
-    assert result["gold"] == 28
-    assert result["exact"]["f1"] >= BLIND_7_FLOORS["exact_f1"], result
-    assert result["overlap"]["recall"] >= BLIND_7_FLOORS["overlap_recall"], result
-    assert result["overlap"]["precision"] >= BLIND_7_FLOORS["overlap_precision"], result
-    assert result["speaker_accuracy"] >= BLIND_7_FLOORS["speaker_accuracy"], result
-
-
-# Floors of the seventh batch (``blind_b8_*``, 27 quotes), held out until scored once: first run
-# overlap recall 1.0, exact F1 1.0, speaker 0.96.
-BLIND_8_FLOORS = {
-    "exact_f1": 0.95,
-    "overlap_recall": 0.95,
-    "overlap_precision": 0.95,
-    "speaker_accuracy": 0.9,
-}
-
-
-def test_seventh_held_out_batch_scores_above_its_own_floors(corpus):
-    batch = [doc_id for doc_id in load_gold(GOLD)["heldout"] if doc_id.startswith("blind_b8_")]
-    assert len(batch) == 5
-    result = score(corpus, GOLD, batch)
-    assert result["gold"] == 27
-    assert result["exact"]["f1"] >= BLIND_8_FLOORS["exact_f1"], result
-    assert result["overlap"]["recall"] >= BLIND_8_FLOORS["overlap_recall"], result
-    assert result["overlap"]["precision"] >= BLIND_8_FLOORS["overlap_precision"], result
-    assert result["speaker_accuracy"] >= BLIND_8_FLOORS["speaker_accuracy"], result
+    assert result["gold"] == n_gold
+    assert result["exact"]["f1"] >= floors["exact_f1"], result
+    assert result["overlap"]["recall"] >= floors["recall"], result
+    assert result["overlap"]["precision"] >= floors["precision"], result
+    assert result["speaker_accuracy"] >= floors["speaker"], result
 
 
 def fake_corpus(body: str, rows: list[dict]) -> SimpleNamespace:

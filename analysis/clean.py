@@ -628,7 +628,6 @@ def _starts_structure(line: str) -> bool:
 # Items set apart by two gaps of two or more spaces (or tabs), or one of three or more: a menu
 # laid out from a list ("Contact Us   Get Email Updates").
 WIDE_GAPS = re.compile(r"\S(?: {2,}|\t)+\S.*?\S(?: {2,}|\t)+\S|\S(?: {3,}|\t)\S")
-SENTENCE_FINAL = re.compile(r"[.!?][\"'”’)]*$")
 FULL_STOP_FINAL = re.compile(r"\.[\"'”’)]*$")
 
 
@@ -641,7 +640,7 @@ def spread_lines(text: str) -> frozenset[str]:
     return frozenset(
         normalise_text(line)
         for line in text.replace("\r", "\n").split("\n")
-        if WIDE_GAPS.search(line) and not SENTENCE_FINAL.search(line.rstrip())
+        if WIDE_GAPS.search(line) and not SENTENCE_END.search(line.rstrip())
     )
 
 

@@ -278,11 +278,13 @@ NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")
 def _adjacent(gap_text: str, limit: int) -> bool:
     """Nothing but up to ``limit`` plain words between a name and its speech verb; a comma and a
     conjunction open a clause with a subject of its own ("… with Moscow, and officials said")."""
+    words = gap_text.split()
     return (
-        len(gap_text.split()) <= limit
+        len(words) <= limit
         and not any(ch in gap_text for ch in '–—()“”"')
         and NEW_CLAUSE.search(gap_text) is None
-    )
+        and not (gap_text.lstrip().startswith(",") and words[1:2] in (["a"], ["an"], ["the"]))
+    )  # "… with Russia, an official said": the phrase after the comma is the speaker
 
 
 # stands for "the previous claim's actor" in remembered results of ``_reported_actor``
@@ -736,8 +738,11 @@ def _answer_to_a_proposal(
     """A refusal or a contrastive answer to a proposal made just before rejects it (also when the
     proposal sits earlier in the same sentence: "Responding to the offer, he said the United States
     was not going to conduct joint operations")."""
-    if stance in {"denies", "proposes"} and (
-        _refuses_a_proposal(cues, span, context) or _refuses_for_own_side(cues, span, side, context)
+    if stance in {"denies", "proposes"} and _refuses_a_proposal(cues, span, context):
+        return "rejects"
+    # a hedged refusal ("the United States would not cooperate") is still its own side's refusal
+    if stance in {"denies", "proposes", "neutral"} and _refuses_for_own_side(
+        cues, span, side, context
     ):
         return "rejects"
     if stance in {"asserts", "neutral", "proposes"} and _answers_other_sides_proposal(
@@ -803,17 +808,36 @@ def _refuses_for_own_side(
     if marker is None:
         return False
     before = context.body[span[0] : max(span[0], first.char_start - 40) + lead.index(marker)]
+    if before.lower().split()[-1:] in (["it"], ["they"]):
+        return True  # "The Pentagon said it will not share …": the speaker's own institution
     subjects = [
         c
         for c in context.analysed.cues_between(span[0], span[0] + len(before))
         if c.label.startswith(st.PARTY_PREFIX) or c.label == st.FIRST_PERSON
     ]
-    if not subjects:
+    if not subjects or not _heads_the_clause(subjects[-1], span[0] + len(before), context):
         return False
     subject = subjects[-1]
     if subject.label == st.FIRST_PERSON:
         return True
     return _pair_side(subject.label.removeprefix(st.PARTY_PREFIX)) == own
+
+
+SUBJECT_GAP_WORDS = 1  # "We are not going to …": at most one word between subject and refusal
+NOT_A_SUBJECT_BEFORE = frozenset(["between", "and", "of", "with", "from", "against", "to", "by"])
+
+
+def _heads_the_clause(subject: st.Cue, marker_start: int, context: Context) -> bool:
+    """Is the party right before a refusal its subject?  Not when words stand between them, nor
+    when it is the object of a preposition or the second of a pair ("distrust between Russia and
+    the West would not allow …": the subject is the distrust)."""
+    body = context.body
+    if len(body[subject.char_end : marker_start].split()) > SUBJECT_GAP_WORDS:
+        return False
+    before = body[max(0, subject.char_start - 20) : subject.char_start].lower().split()
+    if before and before[-1] == "the":
+        before = before[:-1]
+    return not before or before[-1] not in NOT_A_SUBJECT_BEFORE
 
 
 def _answers_other_sides_proposal(

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, ORTH
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.knowledge import Knowledge
@@ -36,6 +36,7 @@ STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asse
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
 OTHER_LABELS = ("negation", "hedges", "speech", "ignore")
 PARTY_PREFIX = "party:"
+WILDCARD = "_"  # in a cue phrase: any one word
 FIRST_PERSON = "first_person"
 DEFAULT_NEGATION_WINDOW = 4
 DEFAULT_CARRY_WINDOW = 3
@@ -195,6 +196,8 @@ class StanceLexicon:
         self.vocab = nlp.vocab
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.gapped = Matcher(nlp.vocab)  # phrases with a "_" (any one word) in them
+        self._has_gapped = False
         self._variable: dict[WordSpec, set[str]] = {}  # variable word → forms seen so far
         self._phrases_of: dict[WordSpec, list[_Phrase]] = {}
         self._seen_forms: set[str] = set()
@@ -250,6 +253,9 @@ class StanceLexicon:
         for phrase in phrases:
             if not str(phrase).strip():
                 continue
+            if not party and WILDCARD in str(phrase).split():
+                self._add_gapped(label, str(phrase))
+                continue
             specs = phrase_words(str(phrase), party=party)
             case_sensitive = any(s.case_sensitive for s in specs)
             entry = _Phrase(label, specs, case_sensitive)
@@ -261,6 +267,20 @@ class StanceLexicon:
                 self._add_concrete(entry, [s.text for s in specs])  # the word as written
             elif not variables:
                 self._add_concrete(entry, [s.text for s in specs])
+
+    def _add_gapped(self, label: str, phrase: str) -> None:
+        """A phrase with a wildcard word ("ask* _ to": "asked Washington to") becomes a token
+        pattern of spaCy's ``Matcher``: "_" is any one word, ``stem*`` a word beginning."""
+        pattern: list[dict[str, object]] = []
+        for word in phrase.lower().split():
+            if word == WILDCARD:
+                pattern.append({"IS_ALPHA": True})
+            elif word.endswith("*"):
+                pattern.append({"LOWER": {"REGEX": "^" + re.escape(word.rstrip("*"))}})
+            else:
+                pattern.append({"LOWER": word})
+        self.gapped.add(label, [pattern])
+        self._has_gapped = True
 
     def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
         matcher = self.orth if entry.case_sensitive else self.lower
@@ -410,6 +430,8 @@ class StanceLexicon:
         seen: set[tuple[str, int, int]] = set()
         cues: list[Cue] = []
         matches = [*self.lower(doc), *self.orth(doc)]
+        if self._has_gapped:
+            matches += self.gapped(doc)
         if not matches:
             return Analysed(doc, [], breaks=[], text=text)
         # int64 first: turning a uint64 array into Python ints is several times slower
@@ -419,8 +441,12 @@ class StanceLexicon:
             if (label, start, end) in seen:
                 continue
             seen.add((label, start, end))
-            if label == "speech" and not table[start][2]:
-                continue  # "States" in "United States" is not a speech verb
+            if (
+                label == "speech"
+                and not table[start][2]
+                and not _opens_sentence(text, table[start][0])
+            ):
+                continue  # "States" in "United States" is not a speech verb; "According to" is
             char_end = table[end - 1][0] + table[end - 1][1]
             cues.append(Cue(label, start, end, table[start][0], char_end))
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))
@@ -452,6 +478,13 @@ class StanceLexicon:
             else c
             for i, c in enumerate(cues)
         ]
+
+
+def _opens_sentence(text: str, char_start: int) -> bool:
+    """Does the word at ``char_start`` open a sentence (text start, or after . ! ? : or a line
+    break, opening quote marks aside)?"""
+    before = text[max(0, char_start - 4) : char_start].rstrip(" \u201c\"'\u2018")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _plain_spaces(text: str) -> str:

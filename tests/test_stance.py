@@ -734,3 +734,89 @@ def test_a_hope_that_the_channel_stays_open_is_a_proposal(kb, text):
 def test_a_passive_burial_is_literal_not_a_rejection(kb):
     text = "Victims of the coordinated strike by Russian and American jets were buried in Raqqa."
     assert stance_of_text(text, kb) == "asserts"
+
+
+# ------------------------------------------------------------------ paraphrase coverage
+
+
+def test_a_wildcard_word_in_a_cue_matches_any_one_word(kb):
+    body = (
+        "The Russian envoy said Moscow had asked Washington to set up a joint headquarters "
+        "against the militants."
+    )
+    assert [(c["stance"], c["side"]) for c in claims_of(body, kb)] == [("proposes", "Russia")]
+
+
+def test_a_hedged_future_refusal_by_the_speakers_side_rejects(kb):
+    body = "Carter said the United States would not cooperate militarily with Russia in Syria."
+    assert stances(body, kb) == ["rejects"]
+
+
+def test_a_refusal_whose_subject_is_it_after_the_speaker_rejects(kb):
+    body = "The Pentagon said it will not share targeting information with Russia."
+    assert stances(body, kb) == ["rejects"]
+
+
+def test_a_party_inside_a_prepositional_phrase_is_not_the_subject_of_a_refusal(kb):
+    body = (
+        "Russia is ready to cooperate with the United States. An analyst said deep distrust "
+        "between Moscow and the West would not allow joint combat operations."
+    )
+    assert stances(body, kb)[-1] != "rejects"
+
+
+def test_readiness_or_plans_denied_are_refusals(kb):
+    body = (
+        "Mattis said the United States was not prepared to share intelligence with Moscow. "
+        "Washington has no plans to coordinate airstrikes with Russia, an official added."
+    )
+    assert stances(body, kb) == ["rejects", "rejects"]
+
+
+def test_not_ready_to_say_is_no_refusal(kb):
+    body = (
+        "The coalition commander said he was not prepared to say whether the Russians "
+        "could be trusted with a joint targeting cell."
+    )
+    assert "rejects" not in stances(body, kb)
+
+
+def test_according_to_at_the_start_of_a_sentence_names_the_actor(kb):
+    body = (
+        "According to Maria Zakharova, Russian and U.S. officers had already begun drawing up "
+        "target lists."
+    )
+    assert [(c["actor"], c["stance"]) for c in claims_of(body, kb)] == [
+        ("Maria Zakharova", "asserts")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Senator Marco Rubio called any military cooperation with Russia a grave error.",
+            "opposes",
+        ),
+        (
+            "Several Pentagon officials resisted the idea of working with Russian forces in Syria.",
+            "opposes",
+        ),
+        (
+            "Putin said Russia and the United States must unite their efforts against terrorism.",
+            "proposes",
+        ),
+        (
+            "Zakharova said Moscow was counting on the Americans to join it in the fight "
+            "against Nusra.",
+            "proposes",
+        ),
+        (
+            "The question of US-Russian military cooperation was expected to come up at the "
+            "Geneva talks.",
+            "neutral",
+        ),
+    ],
+)
+def test_paraphrased_positions_get_their_stance(kb, body, stance):
+    assert stances(body, kb) == [stance]

@@ -31,7 +31,7 @@ from stat import S_ISREG
 from typing import Any
 
 from analysis import read
-from analysis.dedup import find_duplicates
+from analysis.dedup import BodyPrint, body_print, find_duplicates
 from analysis.knowledge import DATA_FILES, Knowledge, load_knowledge
 from analysis.knowledge import ENV_VAR as KNOWLEDGE_ENV
 from analysis.model import TABLES, Corpus
@@ -43,7 +43,7 @@ SEQUENTIAL_MAX = 200  # inputs; below this a process pool's start-up costs more 
 CHUNKS_PER_WORKER = 8  # enough chunks to balance the load, few enough that IPC stays cheap
 MAX_CHUNK = 64  # documents per task at most: the last tasks finish close together
 CACHE_ENV = "COORDINATION_CLAIMS_CACHE"
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # a cached document is (DocResult, BodyPrint | None)
 DEPENDENCIES = ("pandas", "pyarrow", "spacy", "dateparser", "charset-normalizer", "py3langid")
 
 log = logging.getLogger(__name__)
@@ -170,13 +170,32 @@ def _init_worker(kb: Knowledge, max_bytes: int, extract: bool = True) -> None:
     _warm_up(kb)  # a no-op cost for forked workers, which inherit the parent's warm stages
 
 
-def _process_one(item: Input, kb: Knowledge, max_bytes: int, extract: bool = True) -> DocResult:
-    return process_path(
+# A processed input: its result and, for a document, what duplicate detection needs of its body
+# (computed where the body was made, so the serial end of a load does not hash every body).
+Processed = tuple[DocResult, BodyPrint | None]
+
+
+def _process_one(item: Input, kb: Knowledge, max_bytes: int, extract: bool = True) -> Processed:
+    result = process_path(
         item.path, kb, item.data, doc_id=item.doc_id, max_bytes=max_bytes, extract=extract
     )
+    return result, _body_print(result)
 
 
-def _process_chunk(chunk: list[Input]) -> list[DocResult]:
+def _body_print(result: DocResult) -> BodyPrint | None:
+    """The document's ``BodyPrint`` (``None`` for a problem, or if it cannot be computed: the
+    duplicates are then found from the bodies, as the table holds them)."""
+    if result.document is None:
+        return None
+    body = result.document.get("body")
+    try:
+        return body_print(body) if isinstance(body, str) else None
+    except Exception as error:  # never lose a document over its duplicate check
+        log.info("no body print for %s: %s", result.document.get("doc_id"), error)
+        return None
+
+
+def _process_chunk(chunk: list[Input]) -> list[Processed]:
     """Worker entry point (module level, so it works with the ``spawn`` start method)."""
     kb, max_bytes, extract = (_WORKER_STATE[k] for k in ("kb", "max_bytes", "extract"))
     return [_process_one(item, kb, max_bytes, extract) for item in chunk]
@@ -214,13 +233,13 @@ def process_inputs(
     workers: int | None = None,
     max_bytes: int,
     extract: bool = True,
-) -> list[DocResult]:
+) -> list[Processed]:
     """Results in input order; a pool only when there are enough inputs to pay for it."""
     n_workers = default_workers() if workers is None else max(1, workers)
     if n_workers == 1 or len(items) < max(SEQUENTIAL_MAX, 2):
         return [_process_one(item, kb, max_bytes, extract) for item in items]
     context = _pool_context()
-    results: list[DocResult] = []
+    results: list[Processed] = []
     if context.get_start_method() == "fork":
         # The first document is processed here, so forked workers inherit the warmed-up stages
         # (spaCy pipeline, language model, date parser data, compiled patterns) instead of each
@@ -240,17 +259,17 @@ def process_inputs(
     return results
 
 
-def _submit(pool: Executor, chunks: list[list[Input]]) -> list[Future[list[DocResult]]]:
+def _submit(pool: Executor, chunks: list[list[Input]]) -> list[Future[list[Processed]]]:
     return [pool.submit(_process_chunk, chunk) for chunk in chunks]
 
 
 def _chunk_result(
     chunk: list[Input],
-    future: Future[list[DocResult]],
+    future: Future[list[Processed]],
     kb: Knowledge,
     max_bytes: int,
     extract: bool = True,
-) -> list[DocResult]:
+) -> list[Processed]:
     """A chunk's results; if its worker died, the chunk is redone here, one file at a time."""
     try:
         return future.result()
@@ -259,19 +278,24 @@ def _chunk_result(
         return [_process_one(item, kb, max_bytes, extract) for item in chunk]
 
 
-def assemble(results: list[DocResult], kb: Knowledge) -> Corpus:
+def assemble(results: list[Processed], kb: Knowledge) -> Corpus:
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for result in results:
+    prints: list[BodyPrint | None] = []
+    for result, body in results:
         if result.problem is not None:
             rows["problems"].append(result.problem)
             continue
         assert result.document is not None
         result.document["n_chars"] = len(result.document["body"])
         rows["documents"].append(result.document)
+        prints.append(body)
         for name in ("comments", "links", "quotes", "claims", "events"):
             rows[name].extend(getattr(result, name))
     tables = {name: build_table(name, rows[name]) for name in TABLES}
-    tables["documents"]["duplicate_of"] = find_duplicates(tables["documents"])
+    complete = [p for p in prints if p is not None]
+    tables["documents"]["duplicate_of"] = find_duplicates(
+        tables["documents"], prints=complete if len(complete) == len(prints) else None
+    )
     return Corpus(**tables, knowledge=kb)
 
 
@@ -497,7 +521,7 @@ def _load_cached(
     if warm is not None and warm.get("keys") == keys and None not in keys:
         return Corpus(**warm["tables"], knowledge=kb)
     stored = _load_pickle(docs_file, code)
-    known: dict[str, DocResult] = stored["docs"] if stored else {}
+    known: dict[str, Processed] = stored["docs"] if stored else {}
     todo = [item for item in items if item.key not in known]
     fresh = iter(process_inputs(todo, kb, workers=workers, max_bytes=max_bytes, extract=extract))
     results = [known[item.key] if item.key in known else next(fresh) for item in items]

@@ -20,6 +20,7 @@ import hashlib
 import re
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -68,6 +69,33 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
         combined = combined * _MIX + word_hashes[k : k + n]  # wraps modulo 2**64
     folded = (combined >> np.uint64(32)) ^ (combined & np.uint64(0xFFFFFFFF))
     return folded
+
+
+@dataclass(frozen=True)
+class BodyPrint:
+    """What duplicate detection needs of one body, computed where the body is made (a pool
+    worker), so that the serial part of a corpus load only compares: the identity of the
+    shingle sequence, the sorted distinct shingles and their MinHash signature."""
+
+    identity: bytes  # b"" for a body too short to match anything
+    distinct: np.ndarray
+    signature: np.ndarray
+
+
+_NO_PRINT = BodyPrint(b"", _EMPTY, _EMPTY)
+
+
+def _identity(shingles: np.ndarray) -> bytes:
+    return hashlib.blake2b(shingles.tobytes(), digest_size=16).digest()
+
+
+def body_print(body: str) -> BodyPrint:
+    """The ``BodyPrint`` of a document body (the same shingles ``find_duplicates`` takes)."""
+    shingles = shingle_hashes(body)
+    if not len(shingles):
+        return _NO_PRINT
+    distinct = np.unique(shingles)
+    return BodyPrint(_identity(shingles), distinct, _signature_values(distinct))
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -142,14 +170,19 @@ def _signature_values(shingle_set: np.ndarray) -> np.ndarray:
     return values
 
 
-def similar_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) whose shingle sets have Jaccard ≥ ``JACCARD_THRESHOLD``."""
+def similar_pairs(
+    sets: Sequence[np.ndarray], signatures: Sequence[np.ndarray] | None = None
+) -> list[tuple[int, int]]:
+    """Index pairs (i < j) whose shingle sets have Jaccard ≥ ``JACCARD_THRESHOLD``.
+
+    ``signatures`` — ``_signature_values`` of each set's distinct values — may be given when they
+    were computed already (a set given as its sorted distinct values is then used as it is)."""
     usable = [i for i, s in enumerate(sets) if len(s)]
     if len(usable) < 2:
         return []
     if len(usable) <= EXHAUSTIVE_MAX:
         return _all_similar_pairs(sets, usable)
-    return _indexed_similar_pairs(sets, usable)
+    return _indexed_similar_pairs(sets, usable, signatures)
 
 
 def _all_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tuple[int, int]]:
@@ -197,14 +230,23 @@ def _band_candidates(values: np.ndarray) -> dict[int, set[int]]:
     return later
 
 
-def _indexed_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tuple[int, int]]:
+def _indexed_similar_pairs(
+    sets: Sequence[np.ndarray],
+    usable: list[int],
+    signatures: Sequence[np.ndarray] | None = None,
+) -> list[tuple[int, int]]:
     """Candidate pairs from MinHash LSH banding, confirmed with the exact Jaccard similarity.
 
     Each document's candidates are checked at once: their distinct shingles are looked up in
     the document's sorted distinct shingles (``searchsorted``), which counts every intersection
-    exactly in one pass."""
-    unique = [np.unique(sets[i]) for i in usable]
-    values = np.stack([_signature_values(u) for u in unique])
+    exactly in one pass.  With ``signatures`` (see ``similar_pairs``) the sets are already
+    sorted and distinct and their signatures are not computed again."""
+    if signatures is None:
+        unique = [np.unique(sets[i]) for i in usable]
+        values = np.stack([_signature_values(u) for u in unique])
+    else:
+        unique = [sets[i] for i in usable]
+        values = np.stack([signatures[i] for i in usable])
     sizes = np.array([len(u) for u in unique], dtype=np.int64)
     counts = _bucket_counts(unique)
     pairs: list[tuple[int, int]] = []
@@ -259,17 +301,30 @@ def _common_counts(own: np.ndarray, others: list[np.ndarray]) -> np.ndarray:
 def _identical_pairs(sets: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     """(first, later) for bodies with identical shingles: found by hashing, so that thousands of
     copies of one page never reach the pairwise check."""
+    return _equal_identities([_identity(s) if len(s) else b"" for s in sets])
+
+
+def _equal_identities(identities: Sequence[bytes]) -> list[tuple[int, int]]:
+    """(first, later) for equal non-empty identities (see ``_identical_pairs``)."""
     first_of: dict[bytes, int] = {}
     pairs: list[tuple[int, int]] = []
-    for i, shingle_set in enumerate(sets):
-        if not len(shingle_set):
+    for i, key in enumerate(identities):
+        if not key:
             continue
-        key = hashlib.blake2b(shingle_set.tobytes(), digest_size=16).digest()
         if key in first_of:
             pairs.append((first_of[key], i))
         else:
             first_of[key] = i
     return pairs
+
+
+def _print_pairs(prints: Sequence[BodyPrint]) -> list[tuple[int, int]]:
+    """The pairs ``find_duplicates`` groups, from precomputed ``BodyPrint``s: identical bodies
+    by identity, then similar ones among the first of each identity."""
+    pairs = _equal_identities([p.identity for p in prints])
+    copies = {later for _, later in pairs}
+    sets = [_EMPTY if i in copies else p.distinct for i, p in enumerate(prints)]
+    return pairs + similar_pairs(sets, [p.signature for p in prints])
 
 
 def _groups(n: int, pairs: list[tuple[int, int]]) -> list[int]:
@@ -307,32 +362,38 @@ def _order_keys(documents: pd.DataFrame) -> list[tuple[bool, pd.Timestamp, str]]
 
 
 def find_duplicates(
-    documents: pd.DataFrame, shingles: Sequence[np.ndarray] | None = None
+    documents: pd.DataFrame,
+    shingles: Sequence[np.ndarray] | None = None,
+    prints: Sequence[BodyPrint] | None = None,
 ) -> pd.Series:
     """``duplicate_of`` for each document row (null for originals), aligned to ``documents``.
 
-    ``shingles`` — ``shingle_hashes(body)`` of each row, in row order — may be given when they
-    were computed already (e.g. by the worker processes that cleaned the bodies, so that the
-    serial part of a corpus load does not hash every body again)."""
+    ``shingles`` — ``shingle_hashes(body)`` of each row, in row order — or better ``prints`` —
+    ``body_print(body)`` of each row — may be given when they were computed already (by the
+    worker processes that cleaned the bodies, so that the serial part of a corpus load neither
+    hashes every body again nor computes its signature)."""
     result = pd.Series(
         [None] * len(documents), index=documents.index, dtype="str", name="duplicate_of"
     )
     if len(documents) < 2 or "body" not in documents:
         return result
-    if shingles is not None and len(shingles) == len(documents):
-        sets = list(shingles)
+    if prints is not None and len(prints) == len(documents):
+        pairs = _print_pairs(prints)
     else:
-        bodies = documents["body"].fillna("").astype("str").tolist()
-        sets = [shingle_hashes(body) for body in bodies]
-    pairs = _identical_pairs(sets)
-    copies = {later for _, later in pairs}
-    pairs += similar_pairs([_EMPTY if i in copies else s for i, s in enumerate(sets)])
+        if shingles is not None and len(shingles) == len(documents):
+            sets = list(shingles)
+        else:
+            bodies = documents["body"].fillna("").astype("str").tolist()
+            sets = [shingle_hashes(body) for body in bodies]
+        pairs = _identical_pairs(sets)
+        copies = {later for _, later in pairs}
+        pairs += similar_pairs([_EMPTY if i in copies else s for i, s in enumerate(sets)])
     if not pairs:
         return result
     keys = _order_keys(documents)
     ids = [key[2] for key in keys]
     members: dict[int, list[int]] = {}
-    for i, root in enumerate(_groups(len(sets), pairs)):
+    for i, root in enumerate(_groups(len(documents), pairs)):
         members.setdefault(root, []).append(i)
     values: list[str | None] = [None] * len(documents)
     for group in members.values():

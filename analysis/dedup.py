@@ -220,10 +220,9 @@ def _band_candidates(values: np.ndarray) -> dict[int, set[int]]:
         if counts.max(initial=0) < 2:
             continue
         order = np.argsort(inverse.ravel(), kind="stable")
-        bounds = np.cumsum(counts)[:-1]
-        for members in np.split(order, bounds):
-            if len(members) < 2:
-                continue
+        starts = np.cumsum(counts) - counts
+        for group in np.flatnonzero(counts >= 2).tolist():  # singletons propose no pair
+            members = order[starts[group] : starts[group] + counts[group]]
             rows = sorted(members.tolist())
             for position, row in enumerate(rows[:-1]):
                 later.setdefault(row, set()).update(rows[position + 1 :])
@@ -279,7 +278,14 @@ def _bucket_counts(unique: list[np.ndarray]) -> np.ndarray:
     """documents × ``BUCKETS``: how many of each document's distinct shingles fall in each
     bucket (the hash's low bits); the smallest type that holds the largest count."""
     mask = np.uint64(BUCKETS - 1)
-    counts = np.stack([np.bincount((u & mask).astype(np.intp), minlength=BUCKETS) for u in unique])
+    if not unique:
+        return np.zeros((0, BUCKETS), dtype=np.uint8)
+    # one bincount over all documents: document number * BUCKETS + bucket
+    owner = np.repeat(np.arange(len(unique), dtype=np.intp), [len(u) for u in unique])
+    buckets = (np.concatenate(unique) & mask).astype(np.intp)
+    counts = np.bincount(owner * BUCKETS + buckets, minlength=len(unique) * BUCKETS).reshape(
+        len(unique), BUCKETS
+    )
     largest = int(counts.max(initial=0))
     return counts.astype(
         np.uint8 if largest <= 255 else np.uint16 if largest <= 65535 else np.int64

@@ -344,8 +344,7 @@ def _reported_actor(
     candidates = inside + [p for p in parties if not any(m[0] <= p[0] < m[1] for m in inside)]
     candidates.sort()
     opening = body[start:end].lstrip("“\"'‘ ").split(maxsplit=1)
-    if opening and opening[0].lower().strip(",") in FIRST_PERSON_SUBJECTS:
-        return previous_actor  # "We remain open …" in a statement: its issuer spoke before
+    first_person = bool(opening) and opening[0].lower().strip(",") in FIRST_PERSON_SUBJECTS
     subjects = [
         m
         for m in candidates
@@ -376,6 +375,8 @@ def _reported_actor(
         named = _named_speaker(body, verb, span, kb, backwards=False)
         if named is not None:
             return named[0], _side_name(named[1])
+    if first_person:
+        return previous_actor  # "We remain open …" in a statement: its issuer spoke before
     agent = _passive_agent(unit_cues, candidates, body)
     if agent is not None:
         return _canonical(agent[2], kb), _side_name(agent[3])
@@ -895,6 +896,11 @@ def _without_other_sides_cues(
         kept.append(cue)
     if _only_the_other_sides_act(kept, unit_cues):
         return unit_cues  # "Washington refused to separate …, and the Pentagon blocked it"
+    if not any(c.label in STANCE_CUES for c in kept):
+        # nothing of the actor's own but the other side's refusal ("Lavrov accused the Pentagon
+        # of sabotaging the agreement on coordination"): the actor reports a rejection
+        refusals = [c for c in unit_cues if c.label == "rejects" and not c.negated]
+        return sorted([*kept, *refusals], key=lambda c: (c.start, c.char_start))
     return kept
 
 

@@ -594,8 +594,11 @@ def third_party_partner(
                 continue
             if other.start >= coord.end and other.start - coord.end <= 6:
                 window = analysed.words_between(coord, other)
-                if "with" in window or "between" in window:
-                    return True
+                partners_first = any(coord.end <= p.start < other.start for p in parties)
+                if ("with" in window or "between" in window) and not partners_first:
+                    return (
+                        True  # not "coordination between Washington and Moscow that left Iran out"
+                    )
             if other.end <= coord.start:
                 clause_parties = [
                     p

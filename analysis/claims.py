@@ -673,8 +673,9 @@ def extract_claims(
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
             actor, side = quote.get("speaker"), _side_name(quote.get("side"))
         actor, side = _remember_speaker(actor, side, known_sides)
-        if _fact_checkers_verdict(doc, body[start:end], lex, quoted=quote is not None):
-            actor, side = doc.get("outlet") or actor, "other"  # "… we rate this claim False"
+        sentence_start = sentences[sentence_index][0]  # a ruling split at ", but" rules both parts
+        if _fact_checkers_verdict(doc, body[sentence_start:end], lex, quoted=quote is not None):
+            actor, side = doc.get("outlet"), "other"  # "… we rate this claim False"
         gap = sentence_index - last_claim_sentence
         if not _qualifies(unit_cues, lex, analysed, side, gap):
             continue

@@ -884,3 +884,21 @@ def test_a_party_before_an_a_or_an_phrase_is_not_the_speaker(kb):
 )
 def test_more_paraphrased_positions_get_their_stance(kb, body, stance):
     assert stances(body, kb) == [stance]
+
+
+def test_a_fact_checkers_ruling_is_the_fact_checkers_even_when_the_outlet_is_unknown(kb):
+    body = (
+        "Spokesman Jeff Davis said the only contacts with Russia were through the flight safety "
+        "memorandum. Our ruling: the two militaries talk, but there is no evidence of joint "
+        "strikes with Russia."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet=None)
+    assert [(r["actor"], r["side"]) for r in rows] == [("Jeff Davis", "US"), (None, "other")]
+
+
+def test_an_offer_not_accepted_is_rejected(kb):
+    body = (
+        "Russia offered to share its target data with the coalition. "
+        "“We have not accepted any such offer,” Pentagon spokesman Peter Cook said."
+    )
+    assert stances(body, kb) == ["proposes", "rejects"]

@@ -76,7 +76,7 @@ class Line:
 
 SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-MULTISPACE = re.compile(r" {2,}")
+SPACES_OR_INVISIBLE = re.compile(f"{SPACES.pattern}|{INVISIBLE.pattern}")
 HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►-])\s+")
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -184,11 +184,11 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():  # the same result: the only ASCII characters of SPACES, none of INVISIBLE
         text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
-    else:
+    elif SPACES_OR_INVISIBLE.search(text):  # far cheaper than substitutions that find nothing
         text = INVISIBLE.sub("", SPACES.sub(" ", text))
-    if "  " in text:
-        text = MULTISPACE.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    while "  " in text:  # = MULTISPACE.sub(" ", text): each pass halves every run of spaces
+        text = text.replace("  ", " ")
+    return "\n".join([line.strip() for line in text.split("\n")])
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -640,8 +640,20 @@ def spread_lines(text: str) -> frozenset[str]:
     return frozenset(
         normalise_text(line)
         for line in text.replace("\r", "\n").split("\n")
-        if WIDE_GAPS.search(line) and not SENTENCE_END.search(line.rstrip())
+        if ("  " in line or "\t" in line)  # every WIDE_GAPS match holds one: a cheap pre-test
+        and WIDE_GAPS.search(line)
+        and not SENTENCE_END.search(line.rstrip())
     )
+
+
+_LIST_MARKS = frozenset("*•·▪►-")
+
+
+def _may_be_list_item(text: str) -> bool:
+    """Whether ``text`` starts like a ``LIST_ITEM`` (a digit or a bullet): most lines do not,
+    and this test costs a fraction of the pattern's."""
+    first = text[:1]
+    return first in _LIST_MARKS or first.isdigit()  # isdigit: every character \d matches
 
 
 def read_lines(text: str) -> list[Line]:
@@ -651,10 +663,10 @@ def read_lines(text: str) -> list[Line]:
     for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"))):
         body = raw
         level = 0
-        heading = HEADING.match(raw)
-        if heading and raw.startswith("#"):
+        heading = HEADING.match(raw) if raw.startswith("#") else None
+        if heading:
             level, body = len(heading.group(1)), heading.group(2)
-        item = bool(LIST_ITEM.match(body))
+        item = _may_be_list_item(body) and bool(LIST_ITEM.match(body))
         if item:
             body = LIST_ITEM.sub("", body, count=1)
         display, links, link_chars = _parse_links(body)

@@ -585,7 +585,10 @@ def _qualifies(
         and (c.label != "proposes" or (named and not _refers_back(c, analysed)))
         for c in unit_cues
     )  # a proposal carries only with a party named in the unit ("Moscow makes an offer.")
-    names_third = "other" in named
+    # a third state may be the subject of a condition ("If Moscow stops shielding Assad, the
+    # question could be reopened"), not of a denial or refusal ("Russia and Turkey refused")
+    conditional = any(c.label == "conditional" and not c.negated for c in unit_cues)
+    names_third = "other" in named and not conditional
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
 
 
@@ -673,6 +676,8 @@ def extract_claims(
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
             actor, side = quote.get("speaker"), _side_name(quote.get("side"))
         actor, side = _remember_speaker(actor, side, known_sides)
+        if quote is None and _authors_own_words(doc, unit_cues, mentions, analysed):
+            actor, side = doc.get("author"), None  # a columnist's own argument, no side's words
         sentence_start = sentences[sentence_index][0]  # a ruling split at ", but" rules both parts
         if _fact_checkers_verdict(doc, body[sentence_start:end], lex, quoted=quote is not None):
             actor, side = doc.get("outlet"), "other"  # "… we rate this claim False"
@@ -930,6 +935,34 @@ def _joint_subject(party: st.Cue, unit_cues: list[st.Cue], own: str, analysed: s
         and _pair_side(before.label.removeprefix(st.PARTY_PREFIX)) == own
         and analysed.words_between(before, party) in (["and"], ["and", "the"])
     )
+
+
+COMMENT_OBJECT_MARKERS = OBJECT_MARKERS | {"of", "for", "on", "by", "from", "about", "into"}
+
+
+def _authors_own_words(
+    doc: dict[str, Any],
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    analysed: st.Analysed,
+) -> bool:
+    """In a signed commentary, a sentence with no speech verb whose first named party or actor
+    is the object of a preposition ("First, any military partnership with Russia would make us
+    complicit") is the author's own argument, not that party's claim."""
+    if doc.get("kind") != "commentary" or not doc.get("author"):
+        return False
+    if any(c.label == "speech" for c in unit_cues):
+        return False
+    named = sorted(
+        [m[0] for m in mentions]
+        + [c.char_start for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)]
+    )
+    if not named:
+        return False
+    before = analysed.text[max(0, named[0] - 16) : named[0]].lower().split()
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return before[-1:] != [] and before[-1] in COMMENT_OBJECT_MARKERS
 
 
 def _is_object(party: st.Cue, analysed: st.Analysed) -> bool:

@@ -902,3 +902,31 @@ def test_an_offer_not_accepted_is_rejected(kb):
         "“We have not accepted any such offer,” Pentagon spokesman Peter Cook said."
     )
     assert stances(body, kb) == ["proposes", "rejects"]
+
+
+def test_a_columnists_own_argument_is_the_authors_with_no_side(kb):
+    body = (
+        "First, any military partnership with Russia would make the United States complicit "
+        "in the bombing of hospitals. Moscow has offered joint strikes again."
+    )
+    rows = claims_of(body, kb, kind="commentary", author="Jane Columnist")
+    assert [(r["actor"], r["side"], r["stance"]) for r in rows] == [
+        ("Jane Columnist", None, "opposes"),
+        ("Russia", "Russia", "proposes"),
+    ]
+
+
+def test_a_condition_naming_a_third_state_carries_after_a_claim(kb):
+    body = (
+        "Washington should limit its contacts with the Russian military to the deconfliction "
+        "channel. If Moscow stops shielding Assad, the question could be reopened."
+    )
+    assert stances(body, kb) == ["opposes", "conditional"]
+
+
+def test_no_willingness_to_cooperate_is_a_refusal(kb):
+    body = (
+        "“We are ready to coordinate our actions with the American side,” Rudskoy said. "
+        "“Unfortunately, the Americans have so far shown no willingness to cooperate.”"
+    )
+    assert stances(body, kb)[-1] == "rejects"

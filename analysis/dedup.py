@@ -64,10 +64,12 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
         map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words)
     )
     n = len(words) - size + 1
-    combined = np.zeros(n, dtype=np.uint64)
-    for k in range(size):
-        combined = combined * _MIX + word_hashes[k : k + n]  # wraps modulo 2**64
-    folded = (combined >> np.uint64(32)) ^ (combined & np.uint64(0xFFFFFFFF))
+    combined = word_hashes[:n].copy()  # = 0 * _MIX + the first word's hashes
+    for k in range(1, size):
+        combined *= _MIX  # in place, wrapping modulo 2**64
+        combined += word_hashes[k : k + n]
+    folded = combined >> np.uint64(32)
+    folded ^= combined & np.uint64(0xFFFFFFFF)
     return folded
 
 

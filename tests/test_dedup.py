@@ -248,3 +248,56 @@ def test_lsh_bands_are_the_ones_datasketch_chooses_for_the_threshold():
 
     lsh = MinHashLSH(threshold=dedup.LSH_THRESHOLD, num_perm=dedup.NUM_PERM)
     assert dedup._bands() == tuple((int(s), int(e)) for s, e in lsh.hashranges)
+
+
+def _syndicated_corpus(n_stories: int, seed: int) -> pd.DataFrame:
+    """Random stories, some repeated word for word and some with a new first sentence."""
+    rng = random.Random(seed)
+    vocabulary = [f"s{i}" for i in range(500)]
+    stories = [[rng.choice(vocabulary) for _ in range(90)] for _ in range(n_stories)]
+    bodies = [" ".join(words) for words in stories]
+    for k in range(0, n_stories, 5):
+        bodies.append(" ".join(["Republished", "from", "the", "agency", *stories[k][4:]]))
+        bodies.append(bodies[k])  # a verbatim copy
+    bodies += ["Too short to compare.", ""]
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i:03d}" for i in range(len(bodies))],
+            "published": [
+                pd.Timestamp("2016-01-01") + pd.Timedelta(days=i) for i in range(len(bodies))
+            ],
+            "body": bodies,
+        }
+    )
+
+
+def test_body_prints_computed_beforehand_give_the_same_duplicates():
+    for n_stories in (10, 90):  # the exhaustive check and the MinHash index
+        docs = _syndicated_corpus(n_stories, seed=n_stories)
+        prints = [dedup.body_print(body) for body in docs["body"]]
+        expected = find_duplicates(docs)
+        assert find_duplicates(docs, prints=prints).equals(expected)
+        assert expected.notna().sum() == 2 * len(range(0, n_stories, 5))
+        assert expected.iloc[n_stories + 1] == "d000"  # the verbatim copy of the first story
+
+
+def test_body_print_of_a_short_body_matches_nothing():
+    short = dedup.body_print("Too short to compare.")
+    assert short.identity == b""
+    assert len(short.distinct) == 0
+    assert len(short.signature) == 0
+    full = dedup.body_print(WIRE)
+    assert len(full.identity) == 16
+    assert (full.distinct == np.unique(shingle_hashes(WIRE))).all()
+    assert (full.signature == dedup._signature_values(full.distinct)).all()
+
+
+def test_bucket_counts_of_all_documents_at_once_equal_one_count_per_document():
+    rng = np.random.default_rng(3)
+    unique = [np.unique(rng.integers(0, 2**32, size=n, dtype=np.uint64)) for n in (1, 50, 900)]
+    counts = dedup._bucket_counts(unique)
+    mask = np.uint64(dedup.BUCKETS - 1)
+    for row, values in zip(counts, unique, strict=True):
+        expected = np.bincount((values & mask).astype(np.intp), minlength=dedup.BUCKETS)
+        assert (row == expected).all()
+    assert dedup._bucket_counts([]).shape == (0, dedup.BUCKETS)

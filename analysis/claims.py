@@ -221,6 +221,9 @@ def _named_speaker(
     phrase = _name_run(words[-8:] if backwards else words[:6], backwards)
     if not phrase:
         return None
+    preceding = words[: len(words) - len(phrase.split())] if backwards else []
+    if preceding and preceding[-1].lower() in PLACE_PREPOSITIONS:
+        return None  # "Russia's ambassador in Washington said": a place, not the speaker
     actor = resolve_actor(phrase, kb)
     if actor is not None:
         return actor.name, actor.side
@@ -273,6 +276,16 @@ def _party_words(kb: Knowledge) -> frozenset[str]:
 
 
 NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b")
+
+
+PLACE_PREPOSITIONS = frozenset(["in", "at"])
+
+
+def _names_a_place(mention: tuple[int, int, str, str | None], body: str, start: int) -> bool:
+    """A capital after "in"/"at" places the speaker ("Russia's ambassador in Washington said"):
+    it is not who speaks."""
+    before = body[max(start, mention[0] - 8) : mention[0]].lower().split()
+    return before[-1:] != [] and before[-1] in PLACE_PREPOSITIONS
 
 
 def _adjacent(gap_text: str, limit: int) -> bool:
@@ -359,7 +372,9 @@ def _reported_actor(
         if lead and lead[-1].lower() in PRONOUNS:
             named = _person_named_before(lead[-1], inside, verb, kb)
             return named if named is not None else previous_actor
-        before = [m for m in inside if m[1] <= verb.char_start]
+        before = [
+            m for m in inside if m[1] <= verb.char_start and not _names_a_place(m, body, start)
+        ]
         if before and _adjacent(body[before[-1][1] : verb.char_start], 3):
             return before[-1][2], _side_name(before[-1][3])
         named = _named_speaker(body, verb, span, kb, backwards=True)

@@ -930,3 +930,41 @@ def test_no_willingness_to_cooperate_is_a_refusal(kb):
         "“Unfortunately, the Americans have so far shown no willingness to cooperate.”"
     )
     assert stances(body, kb)[-1] == "rejects"
+
+
+def test_a_place_after_in_is_not_the_speaker(kb):
+    body = (
+        "Russia's ambassador in Washington said Moscow was ready for the closest possible "
+        "military cooperation with the United States."
+    )
+    assert [(c["side"], c["stance"]) for c in claims_of(body, kb)] == [("Russia", "proposes")]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Moscow wants the Pentagon to hand over the coordinates of the groups it backs, "
+            "Lavrov said.",
+            "proposes",
+        ),
+        (
+            "Washington has turned a deaf ear to our proposals for joint work, Zakharova said.",
+            "rejects",
+        ),
+        ("The Pentagon has shelved plans for military cooperation with Russia.", "rejects"),
+        (
+            "Tillerson said closer military cooperation with Moscow would only be possible "
+            "after Assad leaves power.",
+            "conditional",
+        ),
+        (
+            "Russia would be willing to coordinate with the coalition provided Damascus gave "
+            "its consent, Lavrov said.",
+            "conditional",
+        ),
+        ("House Republicans vowed to block any military cooperation with Russia.", "opposes"),
+    ],
+)
+def test_requests_refusals_conditions_and_blocking_in_other_words(kb, body, stance):
+    assert stances(body, kb) == [stance]

@@ -810,7 +810,7 @@ def test_according_to_at_the_start_of_a_sentence_names_the_actor(kb):
         ),
         (
             "Several Pentagon officials resisted the idea of working with Russian forces in Syria.",
-            "opposes",
+            "rejects",
         ),
         (
             "Putin said Russia and the United States must unite their efforts against terrorism.",

@@ -596,3 +596,46 @@ def test_a_question_headline_above_the_byline_is_the_title_not_the_first_sentenc
     cleaned = clean_page(page, kb)
     assert cleaned.title == "Did the two armies agree to coordinate strikes in Syria?"
     assert not cleaned.body.startswith("Did the two armies")
+
+
+_SPACEY = st.text(
+    alphabet=st.sampled_from(list("ab #1.-*•\t\n\r\f\v\u00a0\u2003\u200b\u00ad\ufeff")), max_size=40
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPACEY)
+def test_normalise_text_equals_the_plain_regex_normalisation(text):
+    import re
+
+    from analysis.clean import INVISIBLE, SPACES, normalise_text
+
+    expected = INVISIBLE.sub("", SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
+    expected = re.sub(r" {2,}", " ", expected)
+    assert normalise_text(text) == "\n".join(line.strip() for line in expected.split("\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPACEY)
+def test_list_item_pre_test_never_rules_out_a_list_item(text):
+    from analysis.clean import LIST_ITEM, _may_be_list_item
+
+    if LIST_ITEM.match(text):
+        assert _may_be_list_item(text)
+
+
+def test_list_item_pre_test_accepts_digits_and_bullets_only():
+    from analysis.clean import _may_be_list_item
+
+    assert _may_be_list_item("3. Russia")
+    assert _may_be_list_item("\u0663) Arabic-Indic digit")
+    assert _may_be_list_item("• bullet")
+    assert not _may_be_list_item("Russia said")
+    assert not _may_be_list_item("")
+
+
+def test_spread_lines_need_a_wide_gap():
+    from analysis.clean import spread_lines
+
+    text = "Contact Us   Get Email Updates\nHome\tWorld\nOne sentence.  Two sentences.\nplain line"
+    assert spread_lines(text) == frozenset({"Contact Us Get Email Updates", "Home World"})

@@ -87,6 +87,19 @@ class BodyPrint:
 _NO_PRINT = BodyPrint(b"", _EMPTY, _EMPTY)
 
 
+def distinct_values(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` for a one-dimensional array — the sorted distinct values — by a
+    sort and a comparison of neighbours: several times faster than ``np.unique``'s general
+    path on arrays of a few hundred shingles."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def _identity(shingles: np.ndarray) -> bytes:
     return hashlib.blake2b(shingles.tobytes(), digest_size=16).digest()
 
@@ -96,7 +109,7 @@ def body_print(body: str) -> BodyPrint:
     shingles = shingle_hashes(body)
     if not len(shingles):
         return _NO_PRINT
-    distinct = np.unique(shingles)
+    distinct = distinct_values(shingles)
     return BodyPrint(_identity(shingles), distinct, _signature_values(distinct))
 
 
@@ -104,7 +117,7 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Exact Jaccard similarity of two shingle-hash arrays (as sets)."""
     if not len(a) or not len(b):
         return 0.0
-    return _unique_jaccard(np.unique(a), np.unique(b))
+    return _unique_jaccard(distinct_values(a), distinct_values(b))
 
 
 def _similar(a: np.ndarray, b: np.ndarray) -> bool:
@@ -190,7 +203,7 @@ def similar_pairs(
 def _all_similar_pairs(sets: Sequence[np.ndarray], usable: list[int]) -> list[tuple[int, int]]:
     """Every pair checked exactly; pairs whose set sizes alone rule the threshold out are
     skipped (Jaccard ≤ smaller / larger)."""
-    unique = {i: np.unique(sets[i]) for i in usable}
+    unique = {i: distinct_values(sets[i]) for i in usable}
     pairs: list[tuple[int, int]] = []
     for position, i in enumerate(usable):
         for j in usable[position + 1 :]:
@@ -243,7 +256,7 @@ def _indexed_similar_pairs(
     exactly in one pass.  With ``signatures`` (see ``similar_pairs``) the sets are already
     sorted and distinct and their signatures are not computed again."""
     if signatures is None:
-        unique = [np.unique(sets[i]) for i in usable]
+        unique = [distinct_values(sets[i]) for i in usable]
         values = np.stack([_signature_values(u) for u in unique])
     else:
         unique = [sets[i] for i in usable]

@@ -301,3 +301,13 @@ def test_bucket_counts_of_all_documents_at_once_equal_one_count_per_document():
         expected = np.bincount((values & mask).astype(np.intp), minlength=dedup.BUCKETS)
         assert (row == expected).all()
     assert dedup._bucket_counts([]).shape == (0, dedup.BUCKETS)
+
+
+def test_distinct_values_equal_numpy_unique():
+    rng = np.random.default_rng(8)
+    for size in (0, 1, 2, 7, 500):
+        values = rng.integers(0, 50, size=size, dtype=np.uint64)
+        expected = np.unique(values)
+        found = dedup.distinct_values(values)
+        assert found.dtype == expected.dtype
+        assert found.tolist() == expected.tolist()

@@ -567,6 +567,14 @@ def _with_partner(unit_cues: list[st.Cue], analysed: st.Analysed) -> str | None:
     return None
 
 
+def _raises_the_topic(unit_cues: list[st.Cue]) -> bool:
+    """Does a question ask about coordination with a party ("Are the Russians still calling you
+    on the hotline?")?"""
+    return any(c.label == "coordination" for c in unit_cues) and any(
+        c.label.startswith(st.PARTY_PREFIX) for c in unit_cues
+    )
+
+
 def _qualifies(
     unit_cues: list[st.Cue],
     lex: st.StanceLexicon,
@@ -697,11 +705,15 @@ def extract_claims(
         if _fact_checkers_verdict(doc, body[sentence_start:end], lex, quoted=quote is not None):
             actor, side = doc.get("outlet"), "other"  # "… we rate this claim False"
         gap = sentence_index - last_claim_sentence
-        if not _qualifies(unit_cues, lex, analysed, side, gap):
-            continue
         text = body[start:end]
         if text.rstrip(" ”\"'’)").endswith("?"):
-            continue  # a question asserts nothing ("Did Russia conduct airstrikes with US?")
+            # a question asserts nothing ("Did Russia conduct airstrikes with US?"), but one
+            # about coordination with a party sets the context of the answer that follows
+            if _raises_the_topic(unit_cues):
+                last_claim_sentence = sentence_index
+            continue
+        if not _qualifies(unit_cues, lex, analysed, side, gap):
+            continue
         if _reports_a_question(text, start, unit_cues, analysed):
             continue  # "Mattis was asked about working with the Russian military …"
         own_cues = _without_other_sides_cues(unit_cues, side, analysed)

@@ -747,6 +747,8 @@ def classify(
         return "neutral" if "hedges" in present else "denies"
     if "proposes" in present:
         return "proposes"
+    if ("rejects" in negated or "opposes" in negated) and "hedges" not in present:
+        return "proposes"  # "Russia has never refused cooperation", "we are not slamming the door"
     if "rejects" in negated or "opposes" in negated or "hedges" in present:
         return "neutral"
     if "coordination" in present:

@@ -342,3 +342,14 @@ def test_a_claim_box_whose_label_stands_on_its_own_line_gets_the_rating():
     ]
     assert _claim_box_index(claims, ["the claim"], body) == 0
     assert _claim_box_index(claims[1:], ["the claim"], body) is None
+
+
+def test_a_question_about_coordination_sets_the_context_of_the_answer(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "COL. WARREN: Thanks. The coalition conducted 81 strikes in Iraq this week.",
+        "Q: Are the Russians still calling you on the hotline?",
+        "COL. WARREN: The line is used. It works. It is professional. It is not cooperation.",
+        title="Department of Defense Press Briefing by Colonel Warren",
+    )
+    assert claim_with(rows, "It is not cooperation.")[1:] == ("coalition", "denies")

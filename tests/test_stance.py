@@ -968,3 +968,33 @@ def test_a_place_after_in_is_not_the_speaker(kb):
 )
 def test_requests_refusals_conditions_and_blocking_in_other_words(kb, body, stance):
     assert stances(body, kb) == [stance]
+
+
+def test_a_refusal_denied_is_openness(kb):
+    body = (
+        "“Russia has never refused cooperation with the Americans,” Zakharova said. "
+        "“We are not slamming the door on the United States.”"
+    )
+    assert stances(body, kb)[0] == "proposes"
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "It is Washington that slams the door on joint work with Russia, Rudskoy said.",
+            "rejects",
+        ),
+        (
+            "Russia must first ground the Syrian air force before any cooperation with the "
+            "United States, the senator said.",
+            "conditional",
+        ),
+        (
+            "Congress has barred most military-to-military cooperation with Russia since 2014.",
+            "opposes",
+        ),
+    ],
+)
+def test_door_slamming_first_conditions_and_bans(kb, body, stance):
+    assert stances(body, kb) == [stance]

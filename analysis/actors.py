@@ -141,7 +141,14 @@ class _PhraseTable:
             first: frozenset(words[1] for words, _ in entries if len(words) > 1)
             for first, entries in self.by_first.items()
         }
-        self.candidates = _candidate_pattern(self.by_first)
+        # the value of the one-word phrase of each first word (the first one, as ``find`` meets
+        # them), so that a token that starts no longer phrase is looked up once
+        self.single: dict[str, Any] = {}
+        for first, entries in self.by_first.items():
+            for words, value in entries:
+                if len(words) == 1:
+                    self.single.setdefault(first, value)
+        self.candidates = _candidate_pattern(self.by_first, self.single, self.seconds)
         # consecutive words of the multi-word phrases: a phrase can only run from one paragraph
         # into the next where the last token of one and the first of the next form such a pair
         self.pairs = frozenset(
@@ -190,8 +197,8 @@ class _PhraseTable:
         by_first = self.by_first
         for candidate in self.candidates.finditer(surface):
             token = candidate.group()
-            if token not in by_first and token[-1] not in ".!?s":
-                continue  # most capitalised words start no phrase
+            if token not in by_first and token[-1] not in ".!?" and not token.endswith("'s"):
+                continue  # most capitalised words start no phrase (nor end one: "Syria.")
             if candidate.start() < consumed:
                 continue
             match = self._match_at(surface, (candidate.start(), candidate.end(), token))
@@ -211,9 +218,8 @@ class _PhraseTable:
             match = self._longer_phrase(first, following, candidates)
             if match is not None:
                 return match
-        for words, value in candidates:
-            if len(words) == 1:
-                return first[1], value, first[1]
+        if first[2] in self.single:
+            return first[1], self.single[first[2]], first[1]
         # "Russia's" starts longer phrases ("Russia's Defense Ministry") but none is here: it
         # may still be a one-word phrase followed by a possessive or a full stop
         return self._single_word_form(first)
@@ -268,19 +274,38 @@ class _PhraseTable:
         return None
 
 
-def _candidate_pattern(by_first: dict[str, Any]) -> re.Pattern[str]:
+def _candidate_pattern(
+    by_first: dict[str, Any], single: dict[str, Any], seconds: dict[str, frozenset[str]]
+) -> re.Pattern[str]:
     """Whole tokens (as ``_TOKEN`` cuts them) that may start a phrase: tokens beginning with
-    the capital letter of a first word, or with a lower-case first word itself (few: "the")."""
+    the capital letter of a first word, or with a lower-case first word itself (few: "the").
+
+    A lower-case first word that is no phrase on its own ("the") only starts one when the next
+    token begins like one of its second words ("the Pentagon", not "the war"): the pattern asks
+    for that, so the scan skips most occurrences of "the" (the tokens it no longer yields are
+    those ``find`` would have found nothing at)."""
     capitals = sorted({w[0] for w in by_first if w[0].isupper() and _TOKEN.fullmatch(w[0])})
     lower = sorted(
         (w for w in by_first if not w[0].isupper() and _TOKEN.fullmatch(w[0])),
         key=lambda w: (-len(w), w),
     )
     starts = [f"[{''.join(re.escape(c) for c in capitals)}]"] if capitals else []
-    starts += [re.escape(w) for w in lower]
+    starts += [_lower_start(w, single, seconds.get(w, frozenset())) for w in lower]
     if not starts:
         return re.compile(r"(?!x)x")
     return re.compile(rf"(?<![^{_SEPARATORS}])(?:{'|'.join(starts)})[^{_SEPARATORS}]*")
+
+
+def _lower_start(word: str, single: dict[str, Any], seconds: frozenset[str]) -> str:
+    """The candidate pattern's alternative for a lower-case first word (see
+    ``_candidate_pattern``)."""
+    if word in single or word[-1] in ".!?" or word.endswith("'s"):
+        return re.escape(word)
+    initials = sorted({second[0] for second in seconds})
+    if not initials:
+        return re.escape(word)
+    follows = "".join(re.escape(c) for c in initials)
+    return rf"{re.escape(word)}(?=[{_SEPARATORS}]+[{follows}])"
 
 
 def _next_tokens(surface: str, position: int, count: int) -> list[Token]:

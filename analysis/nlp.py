@@ -91,6 +91,15 @@ def english() -> Language:
     return nlp
 
 
+@lru_cache(maxsize=512)
+def paragraph_doc(text: str) -> Doc:
+    """The blank English tokenizer's ``Doc`` of one paragraph, remembered for the most recent
+    few hundred paragraphs: the sentence splitter and the stance cues tokenise the same
+    paragraphs of a document, and tokenising is most of their cost.  Shared: read it, never
+    change it (no ``is_sent_start``, no ``ents``).  No ``max_length`` check (``make_doc``'s)."""
+    return english().tokenizer(text)
+
+
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the paragraphs of ``body`` (blank-line separated), stripped."""
     spans: list[tuple[int, int]] = []
@@ -157,10 +166,9 @@ def _split_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
     ``Token`` object per token; a paragraph with no sentence-final character before its
     closing punctuation is one sentence without tokenizing it at all."""
     final_mark, punct_orths, abbreviation_orths = _sentencizer_tables()
-    first_mark = final_mark.search(text)
-    if not text or first_mark is None or _is_punctuation_only(text[first_mark.start() :]):
+    if _is_one_sentence(text, final_mark):
         return [(offset, offset + len(text))] if text.strip() else []
-    doc = english().tokenizer(text)
+    doc = paragraph_doc(text)
     table = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).astype("int64").tolist()
     starts = [0]
     seen_final = False
@@ -174,6 +182,17 @@ def _split_paragraph(text: str, offset: int = 0) -> list[tuple[int, int]]:
         elif is_final:
             seen_final = True
     return _spans_from_starts(text, table, starts, offset)
+
+
+def _is_one_sentence(text: str, final_mark: re.Pattern[str]) -> bool:
+    """No sentence-final character, or only punctuation from the first one on ("Why?!”").
+    A full stop followed by anything but punctuation settles it without searching for the
+    first of the sentencizer's hundred-odd final characters (most paragraphs have one)."""
+    stop = text.find(".")
+    if stop >= 0 and not _is_punctuation_only(text[stop:]):
+        return False  # the first final character is at or before the stop: more follows it
+    first_mark = final_mark.search(text)
+    return not text or first_mark is None or _is_punctuation_only(text[first_mark.start() :])
 
 
 def _guarded(text: str, token: list[int], abbreviation_orths: frozenset[int]) -> bool:

@@ -72,6 +72,8 @@ _CLOSE_DOUBLE = "”»"
 _DOUBLE_MARKS = frozenset(_OPEN_DOUBLE + _CLOSE_DOUBLE + '"')
 _SINGLE_MARKS = frozenset("'‘’")
 _OPENERS_BEFORE = "([{—–-/:"
+_DOUBLE_MARK = re.compile("[" + re.escape("".join(sorted(_DOUBLE_MARKS))) + "]")
+_SINGLE_MARK = re.compile("[" + re.escape("".join(sorted(_SINGLE_MARKS))) + "]")
 
 _ABBREVIATIONS = frozenset(
     [
@@ -473,9 +475,8 @@ def _pair_doubles(text: str) -> list[tuple[int, int, bool]]:
     """(content start, content end, closed) of double quotations; an open one runs to the end."""
     spans: list[tuple[int, int, bool]] = []
     opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in _DOUBLE_MARKS:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text):  # the marks alone, not every character
+        i, ch = mark.start(), mark.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if ch in _OPEN_DOUBLE:
@@ -500,9 +501,8 @@ def _pair_singles(text: str) -> list[tuple[int, int]]:
     the Russians' jets when nothing is open) never open or close one."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in _SINGLE_MARKS:
-            continue
+    for mark in _SINGLE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         opens = (

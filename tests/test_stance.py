@@ -998,3 +998,28 @@ def test_a_refusal_denied_is_openness(kb):
 )
 def test_door_slamming_first_conditions_and_bans(kb, body, stance):
     assert stances(body, kb) == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The Kremlin still dreams of a common front with the Americans, but the Pentagon "
+            "does not want it, an analyst said.",
+            "proposes",
+        ),
+        ("“This is deconfliction with Russia, full stop,” a U.S. official said.", "denies"),
+        (
+            "Putin said the Pentagon's people talk to our people every day, and when the "
+            "Americans were about to strike near our positions, they warned us.",
+            "asserts",
+        ),
+        (
+            "Senator King said he would not rule out working alongside Russia against ISIL, "
+            "provided that Moscow stopped bombing the opposition.",
+            "conditional",
+        ),
+    ],
+)
+def test_dreams_full_stops_warnings_and_not_ruling_out(kb, body, stance):
+    assert stances(body, kb)[0] == stance

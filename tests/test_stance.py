@@ -1023,3 +1023,26 @@ def test_door_slamming_first_conditions_and_bans(kb, body, stance):
 )
 def test_dreams_full_stops_warnings_and_not_ruling_out(kb, body, stance):
     assert stances(body, kb)[0] == stance
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Russian officials insist the two militaries have been swapping intelligence for weeks.",
+            "asserts",
+        ),
+        (
+            "Kirby said Washington had turned its back on the idea of a joint command with Moscow.",
+            "rejects",
+        ),
+        ("Mattis said that military cooperation with Russia was off the table for now.", "rejects"),
+        (
+            "The senator said he would back intelligence-sharing with Moscow on one condition: "
+            "that Russia stop bombing hospitals.",
+            "conditional",
+        ),
+    ],
+)
+def test_swaps_turned_backs_tables_and_single_conditions(kb, body, stance):
+    assert stances(body, kb) == [stance]

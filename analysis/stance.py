@@ -197,9 +197,13 @@ class StanceLexicon:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.gapped = Matcher(nlp.vocab)  # phrases with a "_" (any one word) in them
-        self._has_gapped = False
+        self._gapped_texts: list[str] = []
+        self._gapped_prefilter: re.Pattern[str] | None = None
         self._variable: dict[WordSpec, set[str]] = {}  # variable word → forms seen so far
         self._phrases_of: dict[WordSpec, list[_Phrase]] = {}
+        self._order: dict[WordSpec, int] = {}  # variable words in the order they were added
+        self._stems: dict[str, list[WordSpec]] = {}  # stem text → its variable words
+        self._glued: list[WordSpec] = []  # party words that may be glued by a hyphen
         self._seen_forms: set[str] = set()
         self._seen_hashes: set[int] = set()
         self._lock = threading.Lock()
@@ -261,7 +265,13 @@ class StanceLexicon:
             entry = _Phrase(label, specs, case_sensitive)
             variables = [s for s in specs if s.variable()]
             for spec in variables:
-                self._variable.setdefault(spec, set())
+                if spec not in self._variable:
+                    self._variable[spec] = set()
+                    self._order[spec] = len(self._order)
+                    if spec.stem:
+                        self._stems.setdefault(spec.text, []).append(spec)
+                    else:
+                        self._glued.append(spec)
                 self._phrases_of.setdefault(spec, []).append(entry)
             if party and not any(s.stem for s in specs):
                 self._add_concrete(entry, [s.text for s in specs])  # the word as written
@@ -280,7 +290,10 @@ class StanceLexicon:
             else:
                 pattern.append({"LOWER": word})
         self.gapped.add(label, [pattern])
-        self._has_gapped = True
+        self._gapped_texts.append(_gapped_regex(phrase))
+        # one regex over the text, a superset of the Matcher's matches: most paragraphs fail it
+        # and skip the token Matcher
+        self._gapped_prefilter = re.compile("|".join(self._gapped_texts), re.IGNORECASE)
 
     def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
         matcher = self.orth if entry.case_sensitive else self.lower
@@ -297,7 +310,7 @@ class StanceLexicon:
             for form in sorted(self.vocab.strings[h] for h in hashes):
                 self._seen_forms.add(form)
                 touched: list[_Phrase] = []
-                for spec in self._variable:
+                for spec in self._candidates(form):
                     key = form if spec.glue else form.lower()
                     if spec.accepts(form) and key not in self._variable[spec]:
                         if spec.glue and key == spec.text:
@@ -306,6 +319,17 @@ class StanceLexicon:
                         touched.extend(self._phrases_of[spec])
                 for entry in touched:
                     self._expand_with(entry, form)
+
+    def _candidates(self, form: str) -> list[WordSpec]:
+        """The variable words ``form`` might realise: stems that are prefixes of it, and the
+        glued party words when it holds a hyphen (an index, not a scan of every variable word)."""
+        lowered = form.lower()
+        found = [
+            spec for end in range(len(lowered) + 1) for spec in self._stems.get(lowered[:end], ())
+        ]
+        if "-" in form:
+            found += self._glued
+        return sorted(found, key=self._order.__getitem__)
 
     def _expand_with(self, entry: _Phrase, form: str) -> None:
         """Expand ``entry`` only into the realisations that use the new ``form``."""
@@ -430,7 +454,7 @@ class StanceLexicon:
         seen: set[tuple[str, int, int]] = set()
         cues: list[Cue] = []
         matches = [*self.lower(doc), *self.orth(doc)]
-        if self._has_gapped:
+        if self._gapped_prefilter is not None and self._gapped_prefilter.search(text):
             matches += self.gapped(doc)
         if not matches:
             return Analysed(doc, [], breaks=[], text=text)
@@ -478,6 +502,20 @@ class StanceLexicon:
             else c
             for i, c in enumerate(cues)
         ]
+
+
+def _gapped_regex(phrase: str) -> str:
+    """A regex matching at least wherever the token pattern of a wildcard phrase can match:
+    words separated by any non-word characters, "_" any run of letters, ``stem*`` a prefix."""
+    parts = []
+    for word in phrase.lower().split():
+        if word == WILDCARD:
+            parts.append(r"[^\W\d_]+")
+        elif word.endswith("*"):
+            parts.append(re.escape(word.rstrip("*")) + r"\w*")
+        else:
+            parts.append(re.escape(word))
+    return r"\b" + r"\W+".join(parts) + r"(?!\w)"
 
 
 def _opens_sentence(text: str, char_start: int) -> bool:

@@ -8,7 +8,7 @@ import pytest
 
 from analysis.claims import extract_claims
 from analysis.knowledge import load_knowledge
-from analysis.nlp import sentence_spans
+from analysis.nlp import english, sentence_spans
 from analysis.stance import lexicon, stance_of_text
 from analysis.vocabulary import STANCES
 
@@ -1046,3 +1046,37 @@ def test_dreams_full_stops_warnings_and_not_ruling_out(kb, body, stance):
 )
 def test_swaps_turned_backs_tables_and_single_conditions(kb, body, stance):
     assert stances(body, kb) == [stance]
+
+
+def test_the_wildcard_prefilter_lets_through_every_text_the_matcher_would_match(kb):
+    lex = lexicon(kb)
+    for text in (
+        "Moscow asked Washington to act.",
+        "Moscow had asked the Americans to act.",
+        "They were sharing any intelligence.",
+        "It joined Russia in bombing the town.",
+    ):
+        doc = english().make_doc(text)
+        assert lex.gapped(doc), text
+        assert lex._gapped_prefilter is not None
+        assert lex._gapped_prefilter.search(text), text
+
+
+def test_stems_are_learned_through_the_prefix_index_as_through_a_scan(kb):
+    lex = lexicon(kb)
+    doc = english().make_doc("The militaries were co-operating and deconflicting closely.")
+    lex._learn(doc)
+    scanned = sorted(
+        (spec.text, form)
+        for spec in lex._variable
+        for form in ("co-operating", "deconflicting")
+        if spec.stem and spec.accepts(form)
+    )
+    indexed = sorted(
+        (spec.text, form)
+        for form in ("co-operating", "deconflicting")
+        for spec in lex._candidates(form)
+        if spec.stem
+    )
+    assert scanned == indexed
+    assert scanned

@@ -11,6 +11,7 @@ inside the output folder).
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import os
@@ -28,7 +29,6 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from analysis.knowledge import load_knowledge
 from analysis.report import html
 from analysis.report.inputs import (
     CACHE_ENV,
@@ -41,7 +41,13 @@ from analysis.report.inputs import (
     resolve_in_project,
     write_corpus_cache,
 )
-from analysis.report.params import ALL_TOPICS, slugify, valid_topic_names, validate_parameters
+from analysis.report.params import (
+    ALL_TOPICS,
+    report_knowledge,
+    slugify,
+    valid_topic_names,
+    validate_parameters,
+)
 from analysis.report.wording import format_date
 
 NOTEBOOK = Path("notebooks") / "topic_report.ipynb"
@@ -162,7 +168,7 @@ def plan_jobs(
     check_parameter_names(overrides, defaults)
     base = {**defaults, **{k: v for k, v in overrides.items() if v is not None}}
     data_dir = resolve_in_project(base["data_dir"]) if base.get("data_dir") else None
-    names = list(topics) if topics else valid_topic_names(load_knowledge(data_dir))
+    names = list(topics) if topics else valid_topic_names(report_knowledge(data_dir))
     jobs = []
     for topic in dict.fromkeys(names):
         parameters = {**base, "topic": topic}
@@ -296,8 +302,11 @@ def report_css() -> str:
     )
 
 
-def to_html(notebook: Any, title: str) -> str:
-    """Self-contained HTML: code, prompts and parameter cells hidden, images embedded."""
+@functools.cache
+def html_exporter() -> Any:
+    """The HTML exporter of this process, made once: its templates are compiled on first use and
+    reused by every later report (compiling them took longer than converting a report).
+    The notebook is validated once, after all preprocessors, instead of after each."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -308,10 +317,17 @@ def to_html(notebook: Any, title: str) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
+        optimistic_validation=True,
     )
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags=REMOVED_TAGS, enabled=True), enabled=True
     )
+    return exporter
+
+
+def to_html(notebook: Any, title: str) -> str:
+    """Self-contained HTML: code, prompts and parameter cells hidden, images embedded."""
+    exporter = html_exporter()
     resources = {
         "metadata": {"name": title},
         "report_title": title,
@@ -498,8 +514,7 @@ def warm_worker(root: Path, cache_dir: Path, notebook: Path, pdf: bool) -> None:
     from analysis.report import kernel
 
     def import_converters() -> None:
-        from nbconvert import HTMLExporter  # noqa: F401 - now rather than on the first report
-
+        html_exporter()  # now rather than on the first report
         if pdf:
             load_pdf_writer()
 
@@ -517,13 +532,21 @@ def worker_context(pdf: bool) -> Any:
     if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return get_context("spawn")
     import papermill  # noqa: F401 - inherited by the forked workers
-    from nbconvert import HTMLExporter  # noqa: F401
 
     from analysis.report import kernel  # noqa: F401
 
+    compile_html_templates()
     if pdf:
         load_pdf_writer()
     return get_context("fork")
+
+
+def compile_html_templates() -> None:
+    """Convert an empty notebook, so this process's exporter has its templates compiled (once,
+    here, rather than in each forked worker)."""
+    from nbformat.v4 import new_notebook
+
+    to_html(new_notebook(), "")
 
 
 def _run_parallel(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -96,13 +97,22 @@ def package_fingerprint() -> str:
         key=lambda p: p.relative_to(package_dir).as_posix(),
     )
     digest = hashlib.sha256(hash_files(sources, package_dir).encode())
+    digest.update(library_versions().encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def library_versions() -> str:
+    """``name=version;`` of each library a report depends on, looked up once per process (the
+    libraries this process has loaded cannot change under it)."""
+    parts = []
     for library in LIBRARIES:
         try:
             version = metadata.version(library)
         except metadata.PackageNotFoundError:
             version = "absent"
-        digest.update(f"{library}={version};".encode())
-    return digest.hexdigest()
+        parts.append(f"{library}={version};")
+    return "".join(parts)
 
 
 def display_path(path: str | Path) -> str:

@@ -118,19 +118,30 @@ def original_claims(corpus: Corpus) -> pd.DataFrame:
 
     Every section of a report asks for it; it is computed once per corpus object (remembered
     while that object lives) and each caller gets its own copy."""
-    key = id(corpus)
-    inputs = (id(corpus.claims), id(corpus.documents))  # a table replaced since → recompute
-    cached = _ORIGINAL_CLAIMS.get(key)
+    return _remembered(corpus, "original_claims", _compute_original_claims).reset_index(drop=True)
+
+
+def _compute_original_claims(corpus: Corpus) -> pd.DataFrame:
+    claims = claims_with_documents(corpus)
+    claims = claims[~claims["is_copy"]].copy()
+    claims["proposition"] = assign_propositions(claims)
+    return claims
+
+
+_REMEMBERED: dict[tuple[int, str], tuple[weakref.ref[Any], tuple[int, int], pd.DataFrame]] = {}
+
+
+def _remembered(corpus: Corpus, name: str, compute: Any) -> pd.DataFrame:
+    """``compute(corpus)``, computed once per corpus object while it lives (a report asks for
+    some tables from several sections); a table replaced on the corpus since → recomputed."""
+    key = (id(corpus), name)
+    inputs = (id(corpus.claims), id(corpus.documents))
+    cached = _REMEMBERED.get(key)
     if cached is None or cached[0]() is not corpus or cached[1] != inputs:
-        claims = claims_with_documents(corpus)
-        claims = claims[~claims["is_copy"]].copy()
-        claims["proposition"] = assign_propositions(claims)
-        cached = (weakref.ref(corpus, lambda _: _ORIGINAL_CLAIMS.pop(key, None)), inputs, claims)
-        _ORIGINAL_CLAIMS[key] = cached
-    return cached[2].reset_index(drop=True)
-
-
-_ORIGINAL_CLAIMS: dict[int, tuple[weakref.ref[Any], tuple[int, int], pd.DataFrame]] = {}
+        table = compute(corpus)
+        cached = (weakref.ref(corpus, lambda _: _REMEMBERED.pop(key, None)), inputs, table)
+        _REMEMBERED[key] = cached
+    return cached[2]
 
 
 def assign_propositions(claims: pd.DataFrame, gap_days: int = PROPOSITION_GAP_DAYS) -> pd.Series:
@@ -224,6 +235,10 @@ def position_chain_table(corpus: Corpus) -> pd.DataFrame:
 
 def dispute_table(corpus: Corpus) -> pd.DataFrame:
     """Assertions beside denials of the same proposition (paired in time order)."""
+    return _remembered(corpus, "dispute_table", _compute_dispute_table).copy()
+
+
+def _compute_dispute_table(corpus: Corpus) -> pd.DataFrame:
     claims = original_claims(corpus)
     columns = ["proposition", "asserted", "assert_id", "denied", "deny_id"]
     if claims.empty:
@@ -313,6 +328,10 @@ def outlet_coverage_table(corpus: Corpus) -> pd.DataFrame:
 
 def evidence_table(corpus: Corpus) -> pd.DataFrame:
     """Every claim (copies included) with its quote, document, outlet, date, file and offsets."""
+    return _remembered(corpus, "evidence_table", _compute_evidence_table).copy()
+
+
+def _compute_evidence_table(corpus: Corpus) -> pd.DataFrame:
     claims = claims_with_documents(corpus).sort_values(
         ["date", "claim_id"], na_position="last", kind="stable"
     )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from analysis.knowledge import Knowledge, load_knowledge
+from analysis.knowledge import DATA_FILES, ENV_VAR, Knowledge, load_knowledge
 from analysis.report.inputs import resolve_in_project
 from analysis.vocabulary import SIDES
 
@@ -46,6 +49,35 @@ def slugify(value: str) -> str:
     if not slug:
         raise ValueError(f"cannot make a file name from {value!r}")
     return slug
+
+
+_KNOWLEDGE: dict[str, Knowledge] = {}
+
+
+def _data_files_digest(extra: Path | None) -> str:
+    """Digest of the names and bytes of every data file ``load_knowledge(extra)`` would read."""
+    user_dir = extra or os.environ.get(ENV_VAR)
+    shipped = files("analysis").joinpath("data")
+    paths: list[Any] = [shipped.joinpath(f"{name}.toml") for name in DATA_FILES]
+    if user_dir:
+        paths += [Path(user_dir) / f"{name}.toml" for name in DATA_FILES]
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode() + b"\0")
+        if path.is_file():
+            digest.update(path.read_bytes())
+        digest.update(b"\1")
+    return digest.hexdigest()
+
+
+def report_knowledge(extra: Path | None = None) -> Knowledge:
+    """``load_knowledge(extra)``, parsed once per content of its data files: a build checks the
+    parameters of every report several times, and parsing the TOML files was most of that."""
+    key = _data_files_digest(extra)
+    if key not in _KNOWLEDGE:
+        _KNOWLEDGE.clear()  # one data folder per build; an edited file replaces the entry
+        _KNOWLEDGE[key] = load_knowledge(extra)
+    return _KNOWLEDGE[key]
 
 
 def topic_entries(kb: Knowledge) -> list[dict[str, Any]]:
@@ -125,7 +157,7 @@ def validate_parameters(
     if not folder.exists():
         raise ValueError(f"seeds_dir {seeds_dir!r} does not exist (looked at {folder})")
     extra = resolve_in_project(data_dir) if data_dir else None
-    kb = load_knowledge(extra)
+    kb = report_knowledge(extra)
     return ReportParameters(
         topic=topic_details(kb, topic),
         start=first,

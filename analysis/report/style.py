@@ -54,8 +54,10 @@ COUNT_CMAP = mpl.colors.LinearSegmentedColormap.from_list(
 
 RC_PARAMS: dict[str, Any] = {
     # DejaVu Sans first (matplotlib's own, so its text metrics match); a browser without it falls
-    # back to the next sans-serif font of matplotlib's list, written into the SVG.
+    # back to its own sans-serif font. Only these two names are written into each SVG text: the
+    # ten-name list of matplotlib's default made WeasyPrint resolve fonts much longer per label.
     "font.family": ["DejaVu Sans", "sans-serif"],
+    "font.sans-serif": ["DejaVu Sans"],
     "font.size": 9,
     "axes.titlesize": 11,
     "axes.titleweight": "bold",

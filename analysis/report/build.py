@@ -307,10 +307,9 @@ def html_exporter() -> Any:
     """The HTML exporter of this process, made once: its templates are compiled on first use and
     reused by every later report (compiling them took longer than converting a report).
     The notebook is validated once, after all preprocessors, instead of after each."""
-    from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    exporter = HTMLExporter(
+    exporter = report_exporter_class()(
         template_name="report",
         extra_template_basedirs=[str(files("analysis").joinpath("report", "templates"))],
         exclude_input=True,
@@ -323,6 +322,35 @@ def html_exporter() -> Any:
         TagRemovePreprocessor(remove_cell_tags=REMOVED_TAGS, enabled=True), enabled=True
     )
     return exporter
+
+
+def report_exporter_class() -> type:
+    """nbconvert's HTML exporter without its last step, which parses the finished page with
+    BeautifulSoup and writes it out again (most of a conversion's time) only to give an ``alt``
+    text to images without one (every report image has one) and a ``tabindex`` to the cells of
+    a ``.jp-Notebook`` body (the report template has none)."""
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class ReportHTMLExporter(HTMLExporter):
+        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
+            # HTMLExporter.from_notebook_node up to its BeautifulSoup pass (nbconvert 7).
+            language = nb.metadata.get("language_info", {})
+            lexer = language.get("pygments_lexer", language.get("name", None))
+            highlight = self.filters.get(
+                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
+            )
+            resources = self._init_resources(resources)
+            data_types = WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources
+            )
+            self.register_filter("highlight_code", highlight)
+            self.register_filter("filter_data_type", data_types)
+            return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+    return ReportHTMLExporter
 
 
 def to_html(notebook: Any, title: str) -> str:

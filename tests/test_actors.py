@@ -165,3 +165,22 @@ def test_the_country_an_envoy_is_posted_to_is_not_their_side(kb, words, side):
 )
 def test_us_military_staffs_and_commands_speak_for_the_us(kb, words):
     assert side_from_affiliation(words, kb) == "US"
+
+
+def test_the_starts_a_phrase_only_before_one_of_its_second_words(kb):
+    text = "In the war the Kremlin and (the) Pentagon, then the.\nthe"
+    found = [(m.surface, m.actor.name) for m in find_actor_mentions(text, kb)]
+    assert found == [("the Kremlin", "Kremlin"), ("the) Pentagon", "U.S. Department of Defense")]
+
+
+def test_a_user_phrase_with_a_lower_case_second_word_is_found_after_the(tmp_path):
+    (tmp_path / "actors.toml").write_text(
+        '[[actor]]\nname = "Southern Front"\naliases = ["the rebel command"]\n'
+        'kind = "institution"\nside = "other"\n',
+        encoding="utf-8",
+    )
+    user_kb = load_knowledge(tmp_path)
+    text = "A statement from the rebel command denied it; the rebels said nothing."
+    found = [(m.surface, m.actor.name) for m in find_actor_mentions(text, user_kb)]
+    assert found == [("the rebel command", "Southern Front")]
+    assert side_from_affiliation("a fighter of the rebel command", user_kb) == "other"

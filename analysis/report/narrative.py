@@ -128,10 +128,10 @@ def _compute_original_claims(corpus: Corpus) -> pd.DataFrame:
     return claims
 
 
-_REMEMBERED: dict[tuple[int, str], tuple[weakref.ref[Any], tuple[int, int], pd.DataFrame]] = {}
+_REMEMBERED: dict[tuple[int, str], tuple[weakref.ref[Any], tuple[int, int], Any]] = {}
 
 
-def _remembered(corpus: Corpus, name: str, compute: Any) -> pd.DataFrame:
+def _remembered(corpus: Corpus, name: str, compute: Any) -> Any:
     """``compute(corpus)``, computed once per corpus object while it lives (a report asks for
     some tables from several sections); a table replaced on the corpus since → recomputed."""
     key = (id(corpus), name)
@@ -179,6 +179,15 @@ def proposition_labels(claims: pd.DataFrame) -> dict[str, str]:
     return result
 
 
+def _corpus_proposition_labels(corpus: Corpus) -> dict[str, str]:
+    """``proposition_labels`` of the corpus's original claims (the chain and the disputes both
+    show them), computed once per corpus."""
+    labels = _remembered(
+        corpus, "proposition_labels", lambda c: proposition_labels(original_claims(c))
+    )
+    return dict(labels)
+
+
 def _chain_rows(claim: dict[Any, Any]) -> list[dict[str, Any]]:
     """A claim's step in the chain, plus a *rated* step when a fact-checker gave a verdict."""
     stance = str(claim["stance"])
@@ -222,7 +231,7 @@ def position_chain_table(corpus: Corpus) -> pd.DataFrame:
     columns = ["proposition", "date", "step", "speaker", "side", "outlet", "claim_id", "evidence"]
     if claims.empty:
         return pd.DataFrame(columns=columns)
-    labels = proposition_labels(claims)
+    labels = _corpus_proposition_labels(corpus)
     rows = [row for claim in claims.to_dict("records") for row in _chain_rows(claim)]
     chain = pd.DataFrame(rows)
     chain["first"] = chain.groupby("proposition")["when"].transform("min")
@@ -243,7 +252,7 @@ def _compute_dispute_table(corpus: Corpus) -> pd.DataFrame:
     columns = ["proposition", "asserted", "assert_id", "denied", "deny_id"]
     if claims.empty:
         return pd.DataFrame(columns=columns)
-    labels = proposition_labels(claims)
+    labels = _corpus_proposition_labels(corpus)
     rows = []
     ordered = claims.sort_values(["date", "claim_id"], na_position="last", kind="stable")
     for key, group in ordered.groupby("proposition", sort=True):

@@ -200,6 +200,42 @@ def test_worker_code_runs_under_spawn(tmp_path, monkeypatch):
     ]
 
 
+def _syndicated_folder(tmp_path: Path) -> Path:
+    """Two seeds and a syndicated copy of the first one under a new header and footer."""
+    root = tmp_path / "syndicated"
+    root.mkdir()
+    original = SEEDS / "001_47b9b9e10985b0ee.txt"
+    shutil.copy(original, root / "a_original.txt")
+    shutil.copy(SEEDS / "003_522cef186d245491.txt", root / "b_other.txt")
+    copy = original.read_text(encoding="utf-8")
+    (root / "c_copy.txt").write_text(
+        "Republished with permission\n\n" + copy + "\n\nShare this article\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_duplicates_found_from_the_workers_body_prints(tmp_path, monkeypatch):
+    root = _syndicated_folder(tmp_path)
+    monkeypatch.setattr(corpus_module, "SEQUENTIAL_MAX", 0)
+    parallel = load_corpus(root, cache=False, workers=2, extract=False)
+    duplicates = dict(zip(parallel.documents.doc_id, parallel.documents.duplicate_of, strict=True))
+    assert duplicates["c_copy"] == "a_original"
+    assert pd.isna(duplicates["b_other"])
+
+
+def test_a_missing_body_print_falls_back_to_the_bodies(tmp_path, monkeypatch):
+    root = _syndicated_folder(tmp_path)
+    expected = load_corpus(root, cache=False, workers=1, extract=False)
+
+    def broken(body):
+        raise ValueError("no print")
+
+    monkeypatch.setattr(corpus_module, "body_print", broken)
+    fallback = load_corpus(root, cache=False, workers=1, extract=False)
+    _assert_same(expected, fallback)
+    assert fallback.documents.duplicate_of.notna().sum() == 1
+
+
 def test_small_inputs_do_not_start_a_pool(monkeypatch, tmp_path):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for five files")

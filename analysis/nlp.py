@@ -91,12 +91,22 @@ def english() -> Language:
     return nlp
 
 
-@lru_cache(maxsize=512)
+SHARED_DOC_CHARS = 3_000  # longer paragraphs are tokenised afresh: a few would hold much memory
+
+
 def paragraph_doc(text: str) -> Doc:
     """The blank English tokenizer's ``Doc`` of one paragraph, remembered for the most recent
-    few hundred paragraphs: the sentence splitter and the stance cues tokenise the same
-    paragraphs of a document, and tokenising is most of their cost.  Shared: read it, never
-    change it (no ``is_sent_start``, no ``ents``).  No ``max_length`` check (``make_doc``'s)."""
+    few hundred paragraphs (up to ``SHARED_DOC_CHARS`` long): the sentence splitter and the
+    stance cues tokenise the same paragraphs of a document, and tokenising is much of their
+    cost.  Shared: read it, never change it (no ``is_sent_start``, no ``ents``).  Unlike
+    ``make_doc`` it has no ``max_length`` check."""
+    if len(text) > SHARED_DOC_CHARS:
+        return english().tokenizer(text)
+    return _remembered_doc(text)
+
+
+@lru_cache(maxsize=256)
+def _remembered_doc(text: str) -> Doc:
     return english().tokenizer(text)
 
 

@@ -171,7 +171,14 @@ CAMEL = re.compile(r"[A-Z][a-z]+")
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÝА-Я][\w.'’-]*|[a-z]{1,3}|@?[\w.-]+\d[\w.-]*|@[\w.-]+)$")
 
 DIGIT = re.compile(r"\d")
+RATING_AFTER_ARTICLE = 6  # lines after the article where a closing rating line may stand
+RATING_LEAD = re.compile(r"([^.!:—–]{2,40})(?:[.!:]|\s[—–])")  # "Unsupported. Both …"
 BYLINE_TRAILER = re.compile(r"\s+(?:on|at|for|in|from|updated|published)\s+(?=[A-Z0-9])")
+BYLINE_HONORIFICS = frozenset(
+    ["sen", "senator", "rep", "representative", "dr", "prof", "professor", "gen", "general",
+     "col", "colonel", "adm", "admiral", "amb", "ambassador", "gov", "governor", "mr", "mrs",
+     "ms", "lt", "maj", "capt", "sir", "hon"]
+)  # fmt: skip
 NAME_PARTICLES = frozenset({"and", "de", "van", "von", "al", "bin", "der", "la", "le", "da"})
 TAIL_WINDOW = 160  # characters at a line's end searched for a photo credit or a social handle
 MAX_PROMPT_CHARS = 250  # a sign-up or cookie prompt is never longer than this
@@ -217,6 +224,7 @@ class Rules:
     rating: re.Pattern[str]
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
+    verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
     # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
     # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
@@ -420,6 +428,7 @@ def rules_for(kb: Knowledge) -> Rules:
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
+        verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
         prompt_parts=prompt_parts,
         prompt_literals=_any_literal(prompt_parts),
@@ -538,6 +547,8 @@ def byline_name(text: str, rules: Rules) -> str | None:
         if match:
             name = BYLINE_TRAILER.split(match.group("name"), maxsplit=1)[0].strip(" .:-–—")
             words = name.split()
+            while len(words) > 2 and words[0].lower().rstrip(".") in BYLINE_HONORIFICS:
+                words = words[1:]  # "By Sen. Lindsey Graham": the author is Lindsey Graham
             if 1 <= len(words) <= 8 and all(
                 w[0].isupper() or w.lower() in NAME_PARTICLES for w in words
             ):
@@ -830,6 +841,31 @@ def _looks_like_comment_widget(line: Line, rules: Rules) -> bool:
     return _is_author_line(text, rules) is not None
 
 
+MASTHEAD_WORDS = 5  # a site name on the first line is short
+TAGLINE_WORDS = 20
+TAGLINE_LINES = 4  # the self-description sits right under the masthead
+
+
+def _mark_tagline(lines: list[Line]) -> None:
+    """A site's self-description under its masthead ("Full Fact is the UK's independent fact
+    checking charity.", "The Hill's forum for lawmakers …") is page furniture, however much it
+    reads like a sentence."""
+    if not lines:
+        return
+    masthead = lines[0].text.strip().lower()
+    if not masthead or len(masthead.split()) > MASTHEAD_WORDS:
+        return
+    for line in lines[1:TAGLINE_LINES]:
+        lowered = line.text.strip().lower()
+        follows = lowered[len(masthead) : len(masthead) + 1]
+        if (
+            lowered.startswith(masthead)
+            and follows in {" ", "'", "’"}
+            and len(lowered.split()) <= TAGLINE_WORDS
+        ):
+            line.role = "widget"
+
+
 def _span(lines: list[Line], limit: int) -> tuple[int, int]:
     """First to last prose line before ``limit``; a staff-credit footer ends the article."""
     first = next((i for i in range(limit) if lines[i].role == "prose"), limit)
@@ -876,6 +912,9 @@ def _choose_title(
     above_byline = _line_above_byline(lines, start, menu_words)
     if above_byline is not None:
         return above_byline
+    question = _question_headline(lines, start)
+    if question is not None:
+        return question
     candidates = [line for line in lines[:start] if _title_candidate(line, menu_words)]
     for minimum in (5, 4):
         for line in candidates:
@@ -888,6 +927,26 @@ def _choose_title(
         if line.role == "repeat" and counts[line.text] >= 2 and is_title_like(line.text):
             return line
     return None
+
+
+QUESTION_HEADLINE_WORDS = 20
+
+
+def _question_headline(lines: list[Line], start: int) -> Line | None:
+    """A question opening the article and standing right above the date stamp or byline ("Did
+    Russian and US special forces fight side by side at Manbij?" / "29 March 2017") is the
+    headline of a fact-check, not its first sentence."""
+    if start >= len(lines) - 1:
+        return None
+    first, following = lines[start], lines[start + 1]
+    text = first.text.strip()
+    return (
+        first
+        if text.endswith("?")
+        and len(text.split()) <= QUESTION_HEADLINE_WORDS
+        and following.role in {"stamp", "byline"}
+        else None
+    )
 
 
 def _line_above_byline(
@@ -1132,6 +1191,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     lines = read_lines(text)
     _assign_roles(lines, rules)
     _mark_sections(lines)
+    _mark_tagline(lines)
     first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
     comments_from = _comment_start(lines, first_prose, rules)
     _mark_captions_and_repeats(lines, rules, comments_from)
@@ -1148,6 +1208,8 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
         result.verdict = (
             match.group("rating").strip(" .") if match else verdict_line.text.strip("*_ .")
         )
+    if result.verdict is None:
+        result.verdict = _later_verdict(lines, start, end, rules)
     paragraphs = _sort_lines(lines[:comments_from], (start, end), title_line, result)
     paragraphs = _finish_paragraphs(paragraphs, result, rules)
     if result.verdict is None:
@@ -1190,6 +1252,30 @@ def _sort_lines(
         if where != ARTICLE and not line.role.endswith("-item"):
             result.site_urls.extend(url for _label, url in line.links)
     return paragraphs
+
+
+def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str | None:
+    """A rating printed further down the page, below a verdict label: the first words of the
+    line under it ("Our verdict" / "Unsupported. Both countries …"), else a later line that is
+    only a rating ("The Pinocchio Test" … "Three Pinocchios")."""
+    article = lines[start : end + RATING_AFTER_ARTICLE]  # a rating may close the page
+    labels = [
+        position
+        for position, line in enumerate(article)
+        if line.text.strip("*_: ").lower() in rules.verdict_labels
+    ]
+    if not labels:
+        return None  # a lone "False" deep in a news story is no rating
+    for position in labels:
+        following = article[position + 1].text.strip("*_ ") if position + 1 < len(article) else ""
+        lead = RATING_LEAD.match(following)
+        if lead and rules.rating.fullmatch(lead.group(1)):
+            return lead.group(1)
+    for line in article[labels[0] + 1 :]:
+        text = line.text.strip("*_ .")
+        if len(text) <= 40 and rules.rating.fullmatch(text):
+            return text
+    return None
 
 
 def _closing_verdict(paragraphs: list[str], rules: Rules) -> str | None:

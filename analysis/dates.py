@@ -764,6 +764,11 @@ _DATELINE = re.compile(
 _OTHER_HEAD_DATE = re.compile(
     rf"(?<!\d)(?:\d{{1,2}}\.?\s+[^\W\d_]{{3,12}}\.?,?\s+{_YEAR}|\d{{1,2}}\.\d{{1,2}}\.{_YEAR})(?!\d)"
 )
+# "07/15/16 06:00 AM EDT" under a column: read when the day cannot be taken for the month
+_SLASH_DATE = re.compile(
+    r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
+)
+MIN_SLASH_YEAR, MAX_SLASH_YEAR = 1990, 2049
 _MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _CAPTION_CREDIT = re.compile(
@@ -842,6 +847,22 @@ def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def _unambiguous_slash_date(match: re.Match[str]) -> date | None:
+    """A numeric date with slashes, read only when the order of day and month is certain
+    ("07/15/16": the 15th must be the day); "05/06/16" could be either and gives nothing."""
+    first, second = int(match.group("first")), int(match.group("second"))
+    year = int(match.group("year"))
+    year += 2000 if year < 100 else 0
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    found = _safe_date(year, month, day)
+    return found if found is not None and MIN_SLASH_YEAR <= year <= MAX_SLASH_YEAR else None
+
+
 def _parse_other_date(span: str) -> date | None:
     parsed = dateparser.parse(
         span, settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
@@ -860,6 +881,10 @@ def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
     for line in cleaned:
         for match in _OTHER_HEAD_DATE.finditer(line):
             parsed = _parse_other_date(match.group(0))
+            if parsed is not None:
+                return parsed, DAY
+        for match in _SLASH_DATE.finditer(line):
+            parsed = _unambiguous_slash_date(match)
             if parsed is not None:
                 return parsed, DAY
     for mentions in found:

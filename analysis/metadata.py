@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -54,6 +55,7 @@ NAME_IN_CITY = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}(?: and [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})?)"
     r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+)?"
 )
+NAME_LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s")
 VIEWS_EXPRESSED = re.compile(r"\b(?:views|opinions) expressed\b", re.IGNORECASE)
 MIN_LANGUAGE_CHARS = 40
 MIN_LANGUAGE_PROBABILITY = 0.5
@@ -230,6 +232,15 @@ def _mention_weight(kind: str, body: str, start: int, end: int, *, checker: bool
     return 0.0 if quoted else WEIGHTS["body"]
 
 
+PHOTO_CREDIT = re.compile(r"\b(?:photos?|pictures?|images?|getty|file|credit)\b", re.IGNORECASE)
+PHOTO_CREDIT_REACH = 16  # characters either side of the name
+
+
+def _in_photo_credit(text: str, start: int, end: int) -> bool:
+    around = text[max(0, start - PHOTO_CREDIT_REACH) : end + PHOTO_CREDIT_REACH]
+    return PHOTO_CREDIT.search(around) is not None
+
+
 def _is_tag_or_domain(needle: str) -> bool:
     return needle[:1] in "(/" or (" " not in needle and "." in needle.strip("."))
 
@@ -257,6 +268,8 @@ def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[
             weight = _mention_weight(kind, text, local, local + end - start, checker=checker)
         elif zone == "link":
             weight = WEIGHTS["link"] if kind == "marker" else 0.0
+        elif _in_photo_credit(text, start - starts[position], end - starts[position]):
+            weight = 0.0  # "(AFP photo)" under a picture: the agency took it, it did not publish
         else:
             weight = WEIGHTS[zone]
         if weight:
@@ -310,9 +323,16 @@ def kind_rules(kb: Knowledge) -> KindRules:
 
 
 def is_transcript(body: str) -> bool:
-    """Three or more paragraphs open with a speaker label, from at least two speakers."""
-    labels = [m.group(1) for p in body.split("\n\n") if (m := SPEAKER_LABEL.match(p))]
-    return len(labels) >= 3 and len(set(labels)) >= 2
+    """Three or more paragraphs open with a speaker label, from at least two speakers; labels
+    in ordinary case ("Vladimir Putin:", "Question:") count when a speaker comes back, as turns
+    of a conversation do (a fact-check's "Claim:" and "Rating:" do not)."""
+    paragraphs = body.split("\n\n")
+    labels = [m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p))]
+    if len(labels) >= 3 and len(set(labels)) >= 2:
+        return True
+    named = [m.group(1) for p in paragraphs if (m := NAME_LABEL.match(p))]
+    counts = Counter(named)
+    return len(named) >= 4 and len(counts) >= 2 and counts.most_common(1)[0][1] >= 2
 
 
 def _is_label(line: str) -> bool:
@@ -340,6 +360,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "fact-check"
     if cleaned.date_headings or outlet_type == "digest" or rules.digest.search(title):
         return "digest"
+    if any(len(h) <= 60 and rules.digest.search(h) for h in head):
+        return "digest"  # a newsletter's masthead ("SYRIA DAILY BRIEF") above the date
     if outlet_type == "fact-checker" or rules.factcheck.search(title):
         return "fact-check"
     if any(len(h) <= 60 and rules.factcheck.match(h) for h in head):
@@ -352,8 +374,9 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     if rules.commentary_prefix.match(title):
         return "commentary"
     closing = [*cleaned.tail, *cleaned.body.rsplit("\n\n", 2)[-2:]]
-    if any(VIEWS_EXPRESSED.search(c) for c in closing):
-        return "commentary"
+    opening = cleaned.body.split("\n\n", 1)[:1]
+    if any(VIEWS_EXPRESSED.search(c) for c in [*head, *opening, *closing]):
+        return "commentary"  # "The views expressed by contributors are their own" under a byline
     return "article"
 
 
@@ -363,9 +386,10 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
 def find_author(cleaned: Cleaned, kb: Knowledge) -> str | None:
     """Byline above the article, else a 'Reporting by' credit, else a signed social handle."""
     rules = rules_for(kb)
+    places = _place_names(kb)
     for line in cleaned.head:
         name = byline_name(line, rules)
-        if name:
+        if name and name.lower() not in places:  # "UNITED STATES | Tillerson: …" in a digest
             return name
     for line in cleaned.tail:
         match = REPORTING_BY.search(line)
@@ -378,6 +402,25 @@ def find_author(cleaned: Cleaned, kb: Knowledge) -> str | None:
         if line != cleaned.title and match:
             return match.group("name")  # "Julian Borger in Washington"
     return None
+
+
+_PLACES: dict[str, frozenset[str]] = {}
+
+
+def _place_names(kb: Knowledge) -> frozenset[str]:
+    """Country and capital words of the parties' lists ("United States", "Turkey"): a section
+    label of a digest, never an author."""
+    cached = _PLACES.get(kb.fingerprint)
+    if cached is None:
+        parties = (kb.stance or {}).get("parties", {})
+        cached = frozenset(
+            str(word).lower()
+            for side, words in parties.items()
+            if side not in {"first_person", "pair"}
+            for word in words
+        )
+        _PLACES[kb.fingerprint] = cached
+    return cached
 
 
 @lru_cache(maxsize=1)

@@ -511,3 +511,96 @@ def test_a_rating_given_as_our_rating_is_the_verdict(kb):
     )
     meta = _describe_text(page, kb)
     assert (meta["kind"], meta["verdict"]) == ("fact-check", "UNPROVEN")
+
+
+# ----------------------------------------------------------------- layouts met in later batches
+
+
+STORY = (
+    "The ministry said on Monday that its aircraft had flown forty sorties over the province, "
+    "and officials in the capital said the talks would continue next week.\n\n"
+    "Analysts said the figures could not be checked independently from outside the country."
+)
+
+
+def test_a_rating_opening_the_paragraph_under_a_verdict_label_is_the_verdict(kb):
+    page = (
+        "Check Desk\n\nDid the two air forces fly a joint mission?\n\n3 May 2016\n\n"
+        f"Our verdict\n\nUnsubstantiated. Neither ministry describes a joint mission.\n\n{STORY}\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["kind"], meta["verdict"]) == ("fact-check", "Unsubstantiated")
+    assert meta["title"] == "Did the two air forces fly a joint mission?"
+
+
+def test_a_rating_line_after_a_verdict_label_further_down_is_the_verdict(kb):
+    page = f"A column on a claim\n\nBy Jo Checker\n\n{STORY}\n\nThe Pinocchio Test\n\n{STORY}\n\nTwo Pinocchios\n"
+    assert _describe_text(page, kb)["verdict"] == "Two Pinocchios"
+
+
+def test_a_slash_date_is_read_only_when_day_and_month_cannot_be_swapped(kb):
+    sure = _describe_text(
+        f"A headline for the column here\n\nBy Sam Writer - 07/15/16 06:00 AM EDT\n\n{STORY}\n", kb
+    )
+    assert (sure["published"], sure["published_basis"]) == (date(2016, 7, 15), "header")
+    unsure = _describe_text(
+        f"A headline for the column here\n\nBy Sam Writer - 05/06/16\n\n{STORY}\n", kb
+    )
+    assert unsure["published"] != date(2016, 5, 6)
+    assert unsure["published"] != date(2016, 6, 5)
+
+
+def test_a_byline_with_a_title_and_a_party_in_brackets_names_the_author(kb):
+    page = f"THE DAILY SHEET\n\nWhy we should not do this\n\nBy Sen. Pat Example (R-Ohio) - 02/17/16\n\n{STORY}\n"
+    meta = _describe_text(page, kb)
+    assert (meta["author"], meta["title"]) == ("Pat Example", "Why we should not do this")
+
+
+def test_a_sites_self_description_under_its_masthead_is_not_the_article(kb):
+    page = f"Fact Watch\nFact Watch is an independent checking charity.\n\nNews  About  Donate\n\n{STORY}\n"
+    cleaned = clean_page(page, kb)
+    assert "independent checking charity" not in cleaned.body
+    assert cleaned.body.startswith("The ministry said on Monday")
+
+
+def test_a_views_expressed_notice_under_the_byline_makes_a_commentary(kb):
+    page = (
+        "Keep the channel open, and nothing more\n\nBy Dana Author\n\n"
+        f"The views expressed by contributors are their own.\n\n{STORY}\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "commentary"
+
+
+def test_a_newsletter_masthead_above_the_date_makes_a_digest(kb):
+    page = f"REGION WEEKLY BRIEF\nMonday, April 10, 2017 | Issue No. 12\n\n{STORY}\n"
+    assert _describe_text(page, kb)["kind"] == "digest"
+
+
+def test_turns_labelled_in_ordinary_case_make_a_transcript(kb):
+    turns = [
+        "Question: Is there any progress on the talks?",
+        "Vladimir Putin: There is some progress, and we will keep working.",
+        "Question: And the military contacts?",
+        "Vladimir Putin: They continue at the working level, as before.",
+    ]
+    assert (
+        _describe_text("News conference\n\n" + "\n\n".join(turns) + "\n", kb)["kind"]
+        == "transcript"
+    )
+
+
+def test_an_agency_named_in_a_photo_credit_is_not_the_publisher(kb):
+    page = (
+        "PRESS TV\n\nKerry and Lavrov meet in Moscow\n\nFri Jul 15, 2016 02:47PM\n\n"
+        f"Kerry and Lavrov meet in Moscow, July 15, 2016. (AFP photo)\n\n{STORY}\n"
+    )
+    assert _describe_text(page, kb)["outlet"] == "Press TV"
+
+
+def test_a_country_label_of_a_digest_entry_is_not_an_author(kb):
+    page = (
+        "REGION DAILY BRIEF\nMonday, April 10, 2017\n\n"
+        "1. UNITED STATES | Officials weigh the next step\n\n"
+        f"{STORY}\n"
+    )
+    assert _describe_text(page, kb)["author"] is None

@@ -1087,6 +1087,19 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str], body: str 
     return None
 
 
+ATTRIBUTION_LINE = re.compile(r"\n\s*[—–-]\s*\S[^\n]*$")  # "— Russian Embassy, in a tweet"
+
+
+def _opens_a_quoted_box(body: str, start: int) -> bool:
+    """Does the claim open a paragraph that is one quotation of several sentences, perhaps with
+    an attribution line under it (“… in concert … Our pilots share the targets.” / — Embassy)?"""
+    if body[max(0, start - 2) : start] not in {"", "\n\n"}:
+        return False
+    end = body.find("\n\n", start)
+    paragraph = body[start : end if end >= 0 else len(body)]
+    return _only_a_quotation(ATTRIBUTION_LINE.sub("", paragraph))
+
+
 def _only_a_quotation(text: str) -> bool:
     """A paragraph that is nothing but one quotation (a fact-check's claim box quoting the
     post it rates: “U.S. and Russian jets are … ”)."""
@@ -1108,9 +1121,12 @@ def _bare_claim_index(claims: list[dict[str, Any]], body: str, lex: st.StanceLex
             "",
             "\n\n",
         }
-        if not alone or claim["stance"] != "asserts":
+        if claim["stance"] != "asserts":
             continue
-        if claim.get("quote_id") and not _only_a_quotation(str(claim["text"])):
+        boxed = _opens_a_quoted_box(body, start)
+        if not alone and not boxed:
+            continue
+        if claim.get("quote_id") and not (boxed or _only_a_quotation(str(claim["text"]))):
             continue  # a quote with its speaker is reporting, not the claim under review
         if any(c.label == "speech" for c in lex.analyse(str(claim["text"])).cues):
             continue

@@ -353,3 +353,21 @@ def test_a_question_about_coordination_sets_the_context_of_the_answer(tmp_path):
         title="Department of Defense Press Briefing by Colonel Warren",
     )
     assert claim_with(rows, "It is not cooperation.")[1:] == ("coalition", "denies")
+
+
+def test_a_quoted_claim_box_of_several_sentences_with_its_attribution_takes_the_rating(tmp_path):
+    page = (
+        "Fact Desk\n\nDid the two air forces strike together?\n\nBy Jo Checker\n\n"
+        "“Russian and American jets are now striking terrorists together in Syria. The pilots "
+        "share their targets.”\n— a post on a Russian news site, Oct. 21, 2015\n\n"
+        "The Pentagon announced on Oct. 20 that it had signed a flight safety memorandum with "
+        "Russia.\n\n"
+        "Pentagon spokesman Peter Cook said the United States was not coordinating with Russia.\n\n"
+        "Our verdict\n\nFalse. The two militaries keep their aircraft apart and do not strike "
+        "together.\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    claims = load_corpus(tmp_path, cache=False).claims
+    rated = claims[claims["verdict"].notna()]
+    assert list(rated["verdict"]) == ["False"]
+    assert rated["text"].iloc[0].startswith("“Russian and American jets are now striking")

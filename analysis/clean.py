@@ -207,6 +207,7 @@ class Rules:
 
     max_widget_chars: int
     widget: re.Pattern[str]
+    widget_run: re.Pattern[str]  # a bar of several widget words set apart by wide gaps
     prompt: re.Pattern[str] | None
     counter: re.Pattern[str]
     series_tag: re.Pattern[str]
@@ -407,6 +408,11 @@ def rules_for(kb: Knowledge) -> Rules:
     rules = Rules(
         max_widget_chars=int(f.get("max_widget_chars", 90)),
         widget=_full(f.get("widgets", [])),
+        widget_run=re.compile(
+            rf"{_alternation(f.get('widgets', []), whole=False)}"
+            rf"(?:\s+{_alternation(f.get('widgets', []), whole=False)})*{PUNCT}",
+            re.IGNORECASE,
+        ),
         prompt=_searcher(prompts) if prompts else None,
         counter=_full(f.get("counters", [])),
         series_tag=re.compile(rf".{{3,90}}\s*{f.get('series_tag', r'(?!x)x')}\s*$"),
@@ -517,6 +523,9 @@ def is_breadcrumb_trail(text: str) -> bool:
         and not SENTENCE_END.search(p)
         for p in parts
     )
+
+
+TAG_LABEL = re.compile(r"(?:tags?|topics?|keywords?|filed under)\s", re.IGNORECASE)
 
 
 def is_tag_line(text: str) -> bool:
@@ -704,7 +713,9 @@ def _is_widget(line: Line, rules: Rules) -> bool:
     if not text:
         return True
     if len(text) <= rules.max_widget_chars and (
-        rules.widget.fullmatch(text) or rules.counter.fullmatch(text)
+        rules.widget.fullmatch(text)
+        or rules.counter.fullmatch(text)
+        or (line.spread and rules.widget_run.fullmatch(text))  # "Share    Comment    Gift"
     ):
         return True
     if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and _is_prompt(text, rules):
@@ -757,8 +768,8 @@ def _assign_roles(lines: list[Line], rules: Rules) -> None:
             line.role = "linklist"
         elif is_prose(text, rules):
             line.role = "prose"
-        elif is_tag_line(text):
-            line.role = "tags"
+        elif is_tag_line(text) or (line.spread and TAG_LABEL.match(text)):
+            line.role = "tags"  # "Syria, Russia, Kerry" or "TAGS  SYRIA  RUSSIA  JOHN KERRY"
 
 
 def _mark_sections(lines: list[Line]) -> None:

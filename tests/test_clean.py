@@ -639,3 +639,16 @@ def test_spread_lines_need_a_wide_gap():
 
     text = "Contact Us   Get Email Updates\nHome\tWorld\nOne sentence.  Two sentences.\nplain line"
     assert spread_lines(text) == frozenset({"Contact Us Get Email Updates", "Home World"})
+
+
+def test_a_bar_of_share_words_set_apart_by_wide_gaps_is_furniture(kb):
+    page = (
+        "A headline about the talks in Geneva\n\nBy Jo Writer\n\n"
+        "Share    Comment    Gift Article\n\n"
+        "The ministers met on Monday and agreed to meet again next week in Geneva.\n\n"
+        "Officials said the talks had been long but useful for both delegations.\n\n"
+        "TAGS  SYRIA  RUSSIA  GENEVA\n\nSHARE    TWEET\n"
+    )
+    body = clean_page(page, kb).body
+    assert body.startswith("The ministers met on Monday")
+    assert body.endswith("useful for both delegations.")

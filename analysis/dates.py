@@ -122,7 +122,7 @@ _FUTURE_IMMEDIATE = re.compile(
     r"\b(?:starting|beginning|until|till|from|by|as of|due)\s+(?:on\s+)?$", re.IGNORECASE
 )
 _FUTURE_MODAL = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|scheduled|planned|plans? to|expected to|set to|upcoming)\b"
+    r"\b(?:will|'ll|shall|is to|are to|scheduled|planned|plans? to|expected to|set to|upcoming|due)\b"
     r"[^.;:!?]{0,30}$",
     re.IGNORECASE,
 )
@@ -277,6 +277,9 @@ _BARE_MONTH_LEAD = re.compile(
     r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
     r"[Ee]nd of|[Mm]iddle of|[Bb]y)\s+(?:(?:early|late|mid)[- ])?$"
 )
+# leads of a month that say nothing of the future ("in April", "during April", "early April")
+PAST_LEANING_LEADS = frozenset([None, "in", "during", "throughout", "early", "late", "end of",
+                                "middle of", "before", "after"])  # fmt: skip
 _WEEKDAY_LEAD = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+$")
 _RELATIVE_LEAD = re.compile(
     r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a )$"
@@ -461,13 +464,18 @@ def _latest_until(month: int, day: int, reference: date, precision: str) -> date
     return None
 
 
-def _resolve_month(c: _Candidate, reference: date, precision: str) -> date:
+def _resolve_month(c: _Candidate, reference: date, precision: str, future: bool = True) -> date:
+    """A month without its year: "last April" before, "next April" after; a plain "in April"
+    told without a word of the future is the latest April up to the reference (news reports
+    what happened), else the nearest one."""
     centre = _centre(reference, precision)
     assert c.month is not None
     if c.modifier == "last":
         year = centre.year if c.month < centre.month else centre.year - 1
         return date(year, c.month, 1)
-    if c.modifier == "since":  # the latest such month up to the reference
+    if c.modifier == "since" or (
+        c.modifier in PAST_LEANING_LEADS and not future and precision == DAY
+    ):
         year = centre.year if c.month <= centre.month else centre.year - 1
         return date(year, c.month, 1)
     if c.modifier == "next":
@@ -548,7 +556,7 @@ def _resolve(
             return _latest_until(c.month, c.day, reference, precision), DAY, YEAR_INFERRED
         return _nearest_year(c.month, c.day, reference, precision), DAY, YEAR_INFERRED
     if c.kind == "month":
-        return _resolve_month(c, reference, precision), MONTH, YEAR_INFERRED
+        return _resolve_month(c, reference, precision, future), MONTH, YEAR_INFERRED
     if c.kind == "relative_period":
         assert c.modifier
         if c.modifier.endswith("week") and precision != DAY:

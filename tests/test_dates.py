@@ -376,3 +376,11 @@ def test_calendar_matching_needs_every_keyword_group_at_a_word_start():
     glued = " and ".join(f"x{group[0]}" for group in event.keywords)
     assert event not in calendar.matching(glued)  # no keyword starts a word
     assert calendar.matching("") == []
+
+
+def test_a_month_without_its_year_told_in_the_past_is_the_latest_such_month():
+    reference = date(2017, 11, 11)
+    past = find_dates("Russia briefly suspended the memorandum in April.", reference, "day")
+    ahead = find_dates("The two sides will meet again in April.", reference, "day")
+    assert [m.date for m in past] == [date(2017, 4, 1)]
+    assert [m.date for m in ahead] == [date(2018, 4, 1)]

@@ -10,7 +10,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from papermill.exceptions import PapermillExecutionError
 
-from analysis.report import build, html
+from analysis.report import build, html, params
 from analysis.report.params import slugify, validate_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,3 +166,24 @@ def test_a_manifest_entry_is_current_only_with_the_same_key_and_files(tmp_path):
     assert not build.up_to_date(job, "k2", manifest, tmp_path, pdf=False)
     assert not build.up_to_date(job, "k1", manifest, tmp_path, pdf=True)
     assert json.loads(json.dumps(manifest)) == manifest
+
+
+def test_every_report_of_a_process_is_converted_by_one_exporter_with_identical_results():
+    first = build.to_html(_executed_notebook(), "T")
+    exporter = build.html_exporter()
+    assert build.to_html(_executed_notebook(), "T") == first
+    assert build.html_exporter() is exporter
+    assert "<h2" in first  # the markdown cell still becomes a heading without the soup pass
+    assert 'alt="' not in first  # no image in this notebook, and none added
+
+
+def test_data_files_are_parsed_once_and_again_after_an_edit(tmp_path):
+    topics = tmp_path / "topics.toml"
+    topics.write_text('[[topic]]\nname = "user-topic-one"\ntitle = "One"\n', encoding="utf-8")
+    first = params.report_knowledge(tmp_path)
+    assert params.report_knowledge(tmp_path) is first
+    assert "user-topic-one" in params.valid_topic_names(first)
+    topics.write_text('[[topic]]\nname = "user-topic-two"\ntitle = "Two"\n', encoding="utf-8")
+    edited = params.report_knowledge(tmp_path)
+    assert "user-topic-two" in params.valid_topic_names(edited)
+    assert "user-topic-one" not in params.valid_topic_names(edited)

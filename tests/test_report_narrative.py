@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pandas as pd
@@ -9,7 +10,7 @@ import pytest
 
 from analysis.corpus import Corpus
 from analysis.knowledge import load_knowledge
-from analysis.report import charts, html, narrative
+from analysis.report import charts, html, narrative, style
 from analysis.tables import build_table
 
 BODY_PROPOSAL = (
@@ -268,3 +269,26 @@ def test_original_claims_is_computed_once_but_follows_a_replaced_table():
     assert "changed by the caller" not in set(narrative.original_claims(corpus)["stance"])
     corpus.claims = corpus.claims.iloc[:1]
     assert len(narrative.original_claims(corpus)) == 1
+
+
+def test_a_chart_laid_out_before_saving_gives_the_bytes_savefig_gives_with_its_engine(corpus):
+    laid_out, plain = charts.timeline_chart(corpus), charts.timeline_chart(corpus)
+    svg = style.figure_svg(laid_out)
+    assert laid_out.get_layout_engine() is None
+    buffer = io.StringIO()
+    with style.report_style():
+        plain.savefig(buffer, format="svg", metadata=style.SVG_METADATA)
+    assert svg == buffer.getvalue()
+
+
+def test_chart_labels_name_two_fonts_only(corpus):
+    svg = charts.figure_svg(charts.outlet_stance_chart(corpus))
+    assert "font-family: 'DejaVu Sans', sans-serif" in svg
+    assert "Bitstream Vera Sans" not in svg
+
+
+def test_disputes_and_evidence_are_computed_once_per_corpus(corpus):
+    first = narrative.evidence_table(corpus)
+    first["quote"] = "changed by the caller"
+    assert "changed by the caller" not in set(narrative.evidence_table(corpus)["quote"])
+    assert narrative.dispute_table(corpus).equals(narrative.dispute_table(corpus))

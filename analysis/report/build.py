@@ -571,10 +571,14 @@ def worker_context(pdf: bool) -> Any:
 
 def compile_html_templates() -> None:
     """Convert an empty notebook, so this process's exporter has its templates compiled (once,
-    here, rather than in each forked worker)."""
+    here, rather than in each forked worker). Should that fail, each report fails on it and
+    says so."""
     from nbformat.v4 import new_notebook
 
-    to_html(new_notebook(), "")
+    try:
+        to_html(new_notebook(), "")
+    except Exception:
+        html_exporter.cache_clear()
 
 
 def _run_parallel(

@@ -9,11 +9,16 @@ invalidate the manifest between the two builds):
   time over all its processes and kernels is printed too, with the wall time that would take on
   idle cores (the figure to read when other work shares the machine);
 * no-change rebuild — the same command again, against the target of 3 seconds.
+
+``--stages`` adds where the CPU goes: one more build of the snapshot in a single process
+(``workers=1``, its own empty corpus cache), with each stage timed by ``time.process_time`` in
+the process doing it and the kernel's CPU read when it has ended.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -21,12 +26,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-
-import nbformat
-import papermill
-from nbconvert import HTMLExporter
-from nbformat.v4 import new_code_cell, new_notebook
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORES = 2  # the build runs two reports at a time
@@ -41,6 +43,11 @@ def children_cpu() -> float:
 
 def baseline(scratch: Path) -> float:
     """Seconds for papermill to run an empty notebook and nbconvert to convert it."""
+    import nbformat  # here, so that a stage run pays for its own imports
+    import papermill
+    from nbconvert import HTMLExporter
+    from nbformat.v4 import new_code_cell, new_notebook
+
     empty = scratch / "empty.ipynb"
     nbformat.write(new_notebook(cells=[new_code_cell("")]), empty)
     started = time.perf_counter()
@@ -85,10 +92,73 @@ def timed_build(project: Path, extra: list[str]) -> tuple[float, float, str]:
     return elapsed, children_cpu() - cpu_before, completed.stdout
 
 
+STAGES = {
+    "imports and texts parsed": "prepare_corpus_cache",
+    "notebooks executed (client side)": "execute",
+    "HTML conversion": "to_html",
+    "PDF printing": "write_pdf",
+    "WeasyPrint imported": "load_pdf_writer",
+}
+
+
+def measure_stages(out: str, pdf: bool) -> dict[str, float]:
+    """CPU seconds per stage of a one-process build (run in a child with the snapshot's paths)."""
+    started = time.process_time()
+    from analysis.report import build
+
+    spent = {"build module imported": time.process_time() - started}
+
+    def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            before = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - before
+
+        return wrapper
+
+    for label, name in STAGES.items():
+        setattr(build, name, timed(label, getattr(build, name)))
+    before = time.process_time()
+    result = build.build(out_dir=out, pdf=pdf, workers=1, force=True)
+    spent["whole build, this process"] = time.process_time() - before
+    spent["kernel (started, warmed, 7 notebooks)"] = children_cpu()
+    if result.failed:
+        sys.exit(f"build failed: {[o.error for o in result.failed]}")
+    return spent
+
+
+def stage_split(project: Path, pdf: bool) -> dict[str, float]:
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(project),
+        "COORDINATION_CLAIMS_ROOT": str(project),
+        "COORDINATION_CLAIMS_CACHE": str(project / ".stages-cache"),
+    }
+    command = [sys.executable, __file__, "--stages-run", "reports-stages"]
+    completed = subprocess.run(
+        [*command, *([] if pdf else ["--no-pdf"])],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        sys.exit(f"stage run failed:\n{completed.stdout}\n{completed.stderr}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-pdf", action="store_true", help="time HTML only")
+    parser.add_argument("--stages", action="store_true", help="also split the CPU by stage")
+    parser.add_argument("--stages-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stages_run:
+        print(json.dumps(measure_stages(args.stages_run, pdf=not args.no_pdf)))
+        return 0
     extra = ["--no-pdf"] if args.no_pdf else []
     with tempfile.TemporaryDirectory(prefix="bench-reports-") as folder:
         scratch = Path(folder)
@@ -98,6 +168,7 @@ def main() -> int:
         reports = sum(1 for line in output.splitlines() if line.strip().startswith("built"))
         again, _, output_again = timed_build(project, extra)
         rebuilt = sum(1 for line in output_again.splitlines() if line.strip().startswith("built"))
+        stages = stage_split(project, pdf=not args.no_pdf) if args.stages else {}
     target = 2 * base * reports / CORES
     print(f"load average        {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"baseline            {base:6.1f} s  (papermill empty notebook + nbconvert)")
@@ -114,6 +185,8 @@ def main() -> int:
         f"no-change rebuild   {again:6.1f} s  ({rebuilt} re-executed); target < {REBUILD_TARGET_S:.0f} s"
         f" -> {'met' if again < REBUILD_TARGET_S else 'NOT met'}"
     )
+    for label, seconds in stages.items():
+        print(f"  CPU {label:38s} {seconds:6.2f} s  (one process, workers=1)")
     return 0
 
 

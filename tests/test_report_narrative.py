@@ -292,3 +292,11 @@ def test_disputes_and_evidence_are_computed_once_per_corpus(corpus):
     first["quote"] = "changed by the caller"
     assert "changed by the caller" not in set(narrative.evidence_table(corpus)["quote"])
     assert narrative.dispute_table(corpus).equals(narrative.dispute_table(corpus))
+
+
+def test_findings_name_a_single_month_once_and_a_side_speaking_for_itself_once(corpus):
+    numbers = narrative.headline_numbers(corpus, corpus)
+    numbers = {**numbers, "last_claim_shown": numbers["first_claim_shown"]}
+    text = narrative.findings_markdown(numbers, corpus)
+    assert text.startswith(f"In {numbers['first_claim_shown']}, ")
+    assert "Russia (Russia)" not in text

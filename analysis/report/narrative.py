@@ -462,8 +462,11 @@ def findings_markdown(numbers: dict[str, Any], selected: Corpus) -> str:
         )
     claims = original_claims(selected)
     first, last = numbers["first_claim_shown"], numbers["last_claim_shown"]
+    period = (
+        f"In {html.md(first)}" if first == last else f"Between {html.md(first)} and {html.md(last)}"
+    )
     sentences = [
-        f"Between {html.md(first)} and {html.md(last)}, "
+        f"{period}, "
         f"{plural(numbers['speakers'], 'named speaker')} from {plural(numbers['sides'], 'side')} "
         f"made {plural(numbers['claims'], 'claim')}, reported in "
         f"{plural(numbers['documents'], 'original document')} "
@@ -482,9 +485,12 @@ def findings_markdown(numbers: dict[str, Any], selected: Corpus) -> str:
         counts = counts.sort_index().sort_values(ascending=False, kind="stable")
         (actor, side), n = counts.index[0], int(counts.iloc[0])
         if n > 1:
+            side_note = (
+                "" if actor == side else f" ({html.md(_text_or(side, 'unknown side'))})"
+            )  # "Russia (Russia)" says nothing
             sentences.append(
-                f"The most frequent speaker was {html.md(actor)} "
-                f"({html.md(_text_or(side, 'unknown side'))}), with {plural(n, 'claim')}."
+                f"The most frequent speaker was {html.md(actor)}{side_note}, "
+                f"with {plural(n, 'claim')}."
             )
     sentences.append(
         f"{plural(numbers['disputes'], 'dispute')} set an assertion against a denial "

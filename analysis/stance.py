@@ -30,7 +30,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.knowledge import Knowledge
-from analysis.nlp import english, paragraph_spans
+from analysis.nlp import SHARED_DOC_CHARS, english, paragraph_doc, paragraph_spans
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
@@ -402,7 +402,11 @@ class StanceLexicon:
         remembered per paragraph text."""
         part = self._parts.get(paragraph)
         if part is None:
-            doc = english().make_doc(paragraph)
+            doc = (  # the tokens the sentence splitter made of it (read, never changed)
+                paragraph_doc(paragraph)
+                if len(paragraph) <= SHARED_DOC_CHARS
+                else english().make_doc(paragraph)
+            )
             self._learn(doc)
             analysed = self._cues_of(doc, paragraph)
             orths = doc.to_array(ORTH).tolist()

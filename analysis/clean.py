@@ -852,6 +852,11 @@ def _looks_like_comment_widget(line: Line, rules: Rules) -> bool:
     return _is_author_line(text, rules) is not None
 
 
+CORRECTION_NOTE = re.compile(
+    r"(?:this (?:story|article|report) (?:has been|was) (?:corrected|updated)|correction:"
+    r"|an earlier version of this)",
+    re.IGNORECASE,
+)
 MASTHEAD_WORDS = 5  # a site name on the first line is short
 TAGLINE_WORDS = 20
 TAGLINE_LINES = 4  # the self-description sits right under the masthead
@@ -880,8 +885,15 @@ def _mark_tagline(lines: list[Line]) -> None:
 def _span(lines: list[Line], limit: int) -> tuple[int, int]:
     """First to last prose line before ``limit``; a staff-credit footer ends the article."""
     first = next((i for i in range(limit) if lines[i].role == "prose"), limit)
-    limit = next((i for i in range(first, limit) if lines[i].role == "credit"), limit)
-    prose = [i for i in range(limit) if lines[i].role == "prose"]
+    credit = next((i for i in range(first, limit) if lines[i].role == "credit"), limit)
+    prose = [i for i in range(credit) if lines[i].role == "prose"]
+    if prose:  # a correction note printed under the staff credit is part of the story
+        prose += [
+            i
+            for i in range(credit, limit)
+            if lines[i].role == "prose" and CORRECTION_NOTE.match(lines[i].text)
+        ]
+    limit = credit
     if not prose:
         kept = [i for i in range(limit) if lines[i].role in {"other", "tags", "stamp"}]
         return (kept[0], kept[-1] + 1) if kept else (0, 0)

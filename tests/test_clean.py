@@ -652,3 +652,20 @@ def test_a_bar_of_share_words_set_apart_by_wide_gaps_is_furniture(kb):
     body = clean_page(page, kb).body
     assert body.startswith("The ministers met on Monday")
     assert body.endswith("useful for both delegations.")
+
+
+def test_a_correction_note_under_the_staff_credit_stays_in_the_story(kb):
+    page = (
+        "Leaders meet at the summit\n\nBy Jo Writer\n\n"
+        "DA NANG, Vietnam (AP) — The two presidents spoke briefly on the sidelines of the "
+        "summit on Saturday and agreed on a statement about the war.\n\n"
+        "The statement was released by the Kremlin a few hours after the meeting ended.\n\n"
+        "Writer reported from Da Nang. Associated Press writer Sam Other contributed to this "
+        "report.\n\n"
+        "This story has been corrected to show that the statement commits the two sides to "
+        "talks, not to joint operations, as an earlier version said.\n\n"
+        "Copyright 2017 The Associated Press. All rights reserved.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body.endswith("as an earlier version said.")
+    assert "contributed to this report" not in cleaned.body

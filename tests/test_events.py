@@ -105,7 +105,12 @@ def test_empty_body_gives_no_events():
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    paths = [*sorted(SEEDS.glob("*.txt")), *sorted(FIXTURES.glob("dates_*.txt"))]
+    paths = [
+        *sorted(SEEDS.glob("*.txt")),
+        *sorted(FIXTURES.glob("dates_*.txt")),
+        *sorted(FIXTURES.glob("blind_b9_*.txt")),
+        *sorted(FIXTURES.glob("blind_b10_*.txt")),
+    ]
     return load_corpus(paths, cache=False, workers=1)
 
 
@@ -146,10 +151,14 @@ def test_no_event_reads_theresa_may_as_a_month(corpus):
 def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
     result = score(corpus, GOLD)
     # Measured: 52/52 overall, fixtures (annotated before the first measurement) 30/30; 51/52 while
-    # the sentence splitter still cut at "Capt.".  The floor leaves room for upstream changes.
-    assert result["n_gold"] >= 50
+    # the sentence splitter still cut at "Capt.".  The blind batches 9 and 10 scored 13/15 each on
+    # their first run, 14/15 each after the fixes they prompted.  The floors leave room for
+    # upstream changes.
+    assert result["n_gold"] >= 80
     assert result["accuracy"] >= 0.9, result["missed"]
     assert result["groups"]["fixture"]["accuracy"] >= 0.9, result["missed"]
+    for batch in ("blind-9", "blind-10"):
+        assert result["groups"][batch]["accuracy"] >= 0.85, result["missed"]
 
 
 def test_without_a_publication_date_a_known_event_supplies_the_year():

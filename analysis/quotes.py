@@ -1314,6 +1314,11 @@ def _transcript_labels(kb: Knowledge, key: str) -> frozenset[str]:
     return frozenset(str(label).upper() for label in table.get(key, []))
 
 
+UNNAMED_TURN_HEADS = frozenset(
+    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "diplomat", "officer"]
+)
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     upper = label.upper()
     if upper in _transcript_labels(doc.kb, "reporter_labels"):
@@ -1324,6 +1329,17 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     actor = resolve_actor(titled, doc.kb)
     if actor is not None:
         return _from_actor(actor)
+    words = label.lower().split()
+    if len(words) >= 2 and words[-1] in UNNAMED_TURN_HEADS:
+        # "SENIOR STATE DEPARTMENT OFFICIAL:": an unnamed speaker, named by the head noun
+        role = label.lower()
+        return Speaker(
+            name=words[-1],
+            role=role,
+            kind="generic",
+            head=words[-1],
+            side=side_from_affiliation(titled, doc.kb),
+        )
     _, name = split_title(titled, doc.kb)
     name = name or titled
     earlier = doc.by_surname(name)

@@ -110,6 +110,7 @@ def corpus(tmp_path_factory):
         *sorted(FIXTURES.glob("dates_*.txt")),
         *sorted(FIXTURES.glob("blind_b9_*.txt")),
         *sorted(FIXTURES.glob("blind_b10_*.txt")),
+        *sorted(FIXTURES.glob("blind_b11_*.txt")),
     ]
     return load_corpus(paths, cache=False, workers=1)
 
@@ -154,10 +155,10 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
     # the sentence splitter still cut at "Capt.".  The blind batches 9 and 10 scored 13/15 each on
     # their first run, 14/15 each after the fixes they prompted.  The floors leave room for
     # upstream changes.
-    assert result["n_gold"] >= 80
+    assert result["n_gold"] >= 90
     assert result["accuracy"] >= 0.9, result["missed"]
     assert result["groups"]["fixture"]["accuracy"] >= 0.9, result["missed"]
-    for batch in ("blind-9", "blind-10"):
+    for batch in ("blind-9", "blind-10", "blind-11"):
         assert result["groups"][batch]["accuracy"] >= 0.85, result["missed"]
 
 

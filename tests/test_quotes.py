@@ -705,3 +705,17 @@ def test_a_possessive_before_a_statement_is_the_institution_or_person_named_befo
         "Russian Foreign Ministry",
         "John McCain",
     ]
+
+
+def test_an_unnamed_official_labelling_transcript_turns_is_an_official_of_that_side(tmp_path):
+    page = (
+        "Background Briefing on Syria\n\nSeptember 9, 2016\n\n"
+        "MODERATOR: Thanks for joining the call today.\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL: We are not coordinating strikes with Russia today.\n\n"
+        "QUESTION: Will that change next week?\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL: Only if the truce holds for seven days, we think.\n"
+    )
+    (tmp_path / "briefing.txt").write_text(page, encoding="utf-8")
+    quotes = load_corpus(tmp_path, cache=False).quotes
+    official = quotes[quotes["text"].str.startswith("We are not coordinating")]
+    assert list(zip(official["speaker"], official["side"], strict=True)) == [("official", "US")]

@@ -217,6 +217,8 @@ class StanceLexicon:
                 self._add_exact(FIRST_PERSON, words)
             else:
                 self._add(PARTY_PREFIX + side, words, party=True)
+        if self._gapped_texts:
+            self._gapped_prefilter = re.compile("|".join(self._gapped_texts), re.IGNORECASE)
         self.negation_window = int(rules.get("negation_window", DEFAULT_NEGATION_WINDOW))
         self.carry_window = int(rules.get("carry_window", DEFAULT_CARRY_WINDOW))
         self.context_window = int(rules.get("context_window", DEFAULT_CONTEXT_WINDOW))
@@ -280,20 +282,11 @@ class StanceLexicon:
 
     def _add_gapped(self, label: str, phrase: str) -> None:
         """A phrase with a wildcard word ("ask* _ to": "asked Washington to") becomes a token
-        pattern of spaCy's ``Matcher``: "_" is any one word, ``stem*`` a word beginning."""
-        pattern: list[dict[str, object]] = []
-        for word in phrase.lower().split():
-            if word == WILDCARD:
-                pattern.append({"IS_ALPHA": True})
-            elif word.endswith("*"):
-                pattern.append({"LOWER": {"REGEX": "^" + re.escape(word.rstrip("*"))}})
-            else:
-                pattern.append({"LOWER": word})
+        pattern of spaCy's ``Matcher``, and its regex joins the pre-check (compiled once the
+        lexicon is built) that spares most paragraphs the token Matcher."""
+        pattern, regex = _gapped_pattern(phrase)
         self.gapped.add(label, [pattern])
-        self._gapped_texts.append(_gapped_regex(phrase))
-        # one regex over the text, a superset of the Matcher's matches: most paragraphs fail it
-        # and skip the token Matcher
-        self._gapped_prefilter = re.compile("|".join(self._gapped_texts), re.IGNORECASE)
+        self._gapped_texts.append(regex)
 
     def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
         matcher = self.orth if entry.case_sensitive else self.lower
@@ -508,18 +501,24 @@ class StanceLexicon:
         ]
 
 
-def _gapped_regex(phrase: str) -> str:
-    """A regex matching at least wherever the token pattern of a wildcard phrase can match:
-    words separated by any non-word characters, "_" any run of letters, ``stem*`` a prefix."""
-    parts = []
+def _gapped_pattern(phrase: str) -> tuple[list[dict[str, object]], str]:
+    """The token pattern of a wildcard phrase ("_" any one word, ``stem*`` a word beginning), and
+    a regex matching at least wherever that pattern can match (words separated by any non-word
+    characters), so a paragraph the regex misses needs no token matching."""
+    pattern: list[dict[str, object]] = []
+    parts: list[str] = []
     for word in phrase.lower().split():
         if word == WILDCARD:
+            pattern.append({"IS_ALPHA": True})
             parts.append(r"[^\W\d_]+")
         elif word.endswith("*"):
-            parts.append(re.escape(word.rstrip("*")) + r"\w*")
+            stem = re.escape(word.rstrip("*"))
+            pattern.append({"LOWER": {"REGEX": "^" + stem}})
+            parts.append(stem + r"\w*")
         else:
+            pattern.append({"LOWER": word})
             parts.append(re.escape(word))
-    return r"\b" + r"\W+".join(parts) + r"(?!\w)"
+    return pattern, r"\b" + r"\W+".join(parts) + r"(?!\w)"
 
 
 def _opens_sentence(text: str, char_start: int) -> bool:

@@ -1090,10 +1090,14 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str], body: str 
 ATTRIBUTION_LINE = re.compile(r"\n\s*[—–-]\s*\S[^\n]*$")  # "— Russian Embassy, in a tweet"
 
 
+def _opens_a_paragraph(body: str, start: int) -> bool:
+    return body[max(0, start - 2) : start] in {"", "\n\n"}
+
+
 def _opens_a_quoted_box(body: str, start: int) -> bool:
     """Does the claim open a paragraph that is one quotation of several sentences, perhaps with
     an attribution line under it (“… in concert … Our pilots share the targets.” / — Embassy)?"""
-    if body[max(0, start - 2) : start] not in {"", "\n\n"}:
+    if not _opens_a_paragraph(body, start):
         return False
     end = body.find("\n\n", start)
     paragraph = body[start : end if end >= 0 else len(body)]
@@ -1117,10 +1121,7 @@ def _bare_claim_index(claims: list[dict[str, Any]], body: str, lex: st.StanceLex
     paragraph on its own, unattributed (no speech verb, no quotation)."""
     for index, claim in enumerate(claims):
         start, end = int(claim["start"]), int(claim["end"])
-        alone = body[max(0, start - 2) : start] in {"", "\n\n"} and body[end : end + 2] in {
-            "",
-            "\n\n",
-        }
+        alone = _opens_a_paragraph(body, start) and body[end : end + 2] in {"", "\n\n"}
         if claim["stance"] != "asserts":
             continue
         boxed = _opens_a_quoted_box(body, start)

@@ -907,7 +907,7 @@ def _find_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         if line.index > 40 or prose_seen >= 4:
             break
         text = line.text.strip("*_ ")
-        if len(text) <= 40 and rules.rating.fullmatch(text):
+        if _is_rating(text, rules):
             return line
         match = rules.labelled_rating.fullmatch(text)
         if match and len(text) <= 60:
@@ -1277,6 +1277,14 @@ def _sort_lines(
     return paragraphs
 
 
+MAX_RATING_CHARS = 40
+
+
+def _is_rating(text: str, rules: Rules) -> bool:
+    """Is a line nothing but a rating as fact-checkers print it ("Mostly False")?"""
+    return len(text) <= MAX_RATING_CHARS and rules.rating.fullmatch(text) is not None
+
+
 def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str | None:
     """A rating printed further down the page, below a verdict label: the first words of the
     line under it ("Our verdict" / "Unsupported. Both countries …"), else a later line that is
@@ -1296,7 +1304,7 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
             return lead.group(1)
     for line in article[labels[0] + 1 :]:
         text = line.text.strip("*_ .")
-        if len(text) <= 40 and rules.rating.fullmatch(text):
+        if _is_rating(text, rules):
             return text
     return None
 

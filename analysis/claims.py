@@ -924,7 +924,9 @@ def _without_other_sides_cues(
                 gap = [w for w in analysed.words_between(party, cue) if w not in AUXILIARIES]
                 if subject_side and subject_side != own and len(gap) <= 1:
                     continue
-            if _agent_after(cue, unit_cues[index + 1 :], analysed) not in {None, own}:
+            if _names_an_act(cue, analysed) and _agent_after(
+                cue, unit_cues[index + 1 :], analysed
+            ) not in {None, own}:
                 continue  # "the stubborn refusal of the American side to coordinate"
         kept.append(cue)
     if _only_the_other_sides_act(kept, unit_cues):
@@ -1001,6 +1003,19 @@ def _is_object(party: st.Cue, analysed: st.Analysed) -> bool:
         and before[-1] in OBJECT_MARKERS | {"the"}
         and (before[-1] != "the" or (len(before) > 1 and before[-2] in OBJECT_MARKERS))
     )
+
+
+# Denial cues that report someone's act of denying; the others judge a claim ("a fabrication of
+# the Western press" is the speaker's denial, whoever is said to have fabricated it).
+DENIAL_ACTS = ("deni", "deny", "refut", "rebut", "dismiss")
+
+
+def _names_an_act(cue: st.Cue, analysed: st.Analysed) -> bool:
+    """Whether a cue names an act whose agent may follow it ("refusal of the American side"),
+    rather than the speaker's verdict on a claim ("a fabrication of the Western press")."""
+    if cue.label != "denies":
+        return True
+    return analysed.text[cue.char_start : cue.char_end].lower().startswith(DENIAL_ACTS)
 
 
 def _agent_after(cue: st.Cue, following: list[st.Cue], analysed: st.Analysed) -> str | None:

@@ -384,7 +384,7 @@ class StanceLexicon:
             breaks.extend(self._gap_breaks(text[position:], position == 0, trailing=True))
         return Analysed(
             None,
-            self._apply_negation(breaks, cues),
+            self._apply_negation(breaks, cues, text),
             breaks=breaks,
             text=text,
             commas=frozenset(commas),
@@ -440,7 +440,7 @@ class StanceLexicon:
             return analysed
         return Analysed(
             doc,
-            self._apply_negation(analysed.breaks, analysed.cues),
+            self._apply_negation(analysed.breaks, analysed.cues, text),
             breaks=analysed.breaks,
             text=text,
         )
@@ -479,17 +479,22 @@ class StanceLexicon:
         """For each token: is it a clause boundary ("," ";" "but" …)?"""
         return [h in self._break_hashes for h in doc.to_array(LOWER).tolist()]
 
-    def _apply_negation(self, breaks: list[bool], cues: list[Cue]) -> list[Cue]:
-        """Mark the first stance/coordination cue after each negation (same clause, near)."""
+    def _apply_negation(self, breaks: list[bool], cues: list[Cue], text: str) -> list[Cue]:
+        """Mark the first stance/coordination cue after each negation (same clause, near; a
+        sentence opening with "No …" negates its whole first clause: "No intelligence on Islamic
+        State positions has been handed to the Russian military")."""
         negated: set[int] = set()
         for position, neg in enumerate(cues):
             if neg.label != "negation":
                 continue
+            window = self.negation_window
+            if _negates_the_subject(text, neg):
+                window = SUBJECT_NEGATION_WINDOW
             for index in range(position + 1, len(cues)):
                 cue = cues[index]
                 if cue.start < neg.end or cue.label not in CUE_LABELS:
                     continue
-                if cue.start - neg.end > self.negation_window or any(breaks[neg.end : cue.start]):
+                if cue.start - neg.end > window or any(breaks[neg.end : cue.start]):
                     break
                 negated.add(index)
                 break
@@ -519,6 +524,16 @@ def _gapped_pattern(phrase: str) -> tuple[list[dict[str, object]], str]:
             pattern.append({"LOWER": word})
             parts.append(re.escape(word))
     return pattern, r"\b" + r"\W+".join(parts) + r"(?!\w)"
+
+
+SUBJECT_NEGATORS = frozenset(["no", "zero"])
+SUBJECT_NEGATION_WINDOW = 12
+
+
+def _negates_the_subject(text: str, neg: Cue) -> bool:
+    """A "No" or "Zero" that opens a sentence negates its subject, hence the whole clause."""
+    word = text[neg.char_start : neg.char_end].lower()
+    return word in SUBJECT_NEGATORS and _opens_sentence(text, neg.char_start)
 
 
 def _opens_sentence(text: str, char_start: int) -> bool:

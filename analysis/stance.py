@@ -233,6 +233,10 @@ class StanceLexicon:
         self.future_refusals = tuple(str(w).lower() for w in rules.get("future_refusals", []))
         self.proposal_window = int(rules.get("proposal_window", DEFAULT_PROPOSAL_WINDOW))
         self.contrast_openers = frozenset(str(w).lower() for w in rules.get("contrast_openers", []))
+        self.advice_words = frozenset(str(w).lower() for w in rules.get("advice_words", []))
+        self.condition_openers = frozenset(
+            str(w).lower() for w in rules.get("condition_openers", [])
+        )
         self._break_hashes = {self.vocab.strings.add(w) for w in self.clause_breaks}
         self._comma_hash = self.vocab.strings.add(",")
         self._parts: dict[str, _Part] = {}
@@ -793,7 +797,15 @@ def classify(
         return "conditional"
     if "rejects" in present:
         return "rejects"
+    if analysed is not None and lex is not None and _opens_with_a_condition(cues, analysed, lex):
+        return "conditional"
     if "denies" in present:
+        if (
+            analysed is not None
+            and lex is not None
+            and _belief_denied_before_advice(cues, analysed, lex)
+        ):
+            return "opposes"
         return "denies"
     if negated & {"coordination", "proposes", "asserts"}:
         first_negated = min(c.start for c in cues if c.negated)
@@ -810,6 +822,38 @@ def classify(
     if "coordination" in present:
         return "proposes" if _joint_plan(cues, analysed) else "asserts"
     return "neutral"
+
+
+def _cue_text(cue: Cue, analysed: Analysed) -> str:
+    return analysed.text[cue.char_start : cue.char_end].lower()
+
+
+def _opens_with_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "Without this separation there can be no common front": an opening "without" clause,
+    then a negated coordination term, is a condition, not a denial."""
+    if not cues or cues[0].label != "negation":
+        return False
+    first = cues[0]
+    if _cue_text(first, analysed) not in lex.condition_openers:
+        return False
+    if not _opens_sentence(analysed.text, first.char_start):
+        return False
+    return any(c.negated and c.label in {"coordination", "proposes"} for c in cues[1:])
+
+
+def _belief_denied_before_advice(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "I don't think we should share intelligence with Moscow": advice under a denied belief."""
+    for index, cue in enumerate(cues):
+        if cue.label != "denies" or cue.negated:
+            continue
+        words = _cue_text(cue, analysed).split()
+        if words[-1:] not in (["think"], ["believe"]):
+            continue
+        return any(
+            c.label == "proposes" and _cue_text(c, analysed) in lex.advice_words
+            for c in cues[index + 1 :]
+        )
+    return False
 
 
 PLAN_MODALS = re.compile(r"\s*(?:will|would|'ll|’ll|should|could|can|are going to|were going to)\b")

@@ -1121,3 +1121,26 @@ def test_a_verdict_on_a_claim_is_the_speakers_own_denial_whoever_made_the_claim(
         "alliance in Syria was a fabrication of the Western press."
     )
     assert stances(body, kb) == ["denies"]
+
+
+def test_a_belief_denied_before_advice_opposes(kb):
+    body = "I don't think we should share intelligence with Moscow, the senator said."
+    assert stances(body, kb) == ["opposes"]
+
+
+def test_a_belief_denied_about_what_happened_denies(kb):
+    body = "I don't think the Trump people have secretly coordinated strikes with the Russians."
+    assert stances(body, kb) == ["denies"]
+
+
+def test_an_opening_without_clause_before_a_negated_coordination_is_a_condition(kb):
+    body = "Without this separation there can be no common front with the Americans, he said."
+    assert stances(body, kb) == ["conditional"]
+
+
+def test_nothing_before_a_condition_is_met_is_a_condition(kb):
+    body = (
+        "No cooperation of this kind with Russia will begin before humanitarian access to "
+        "Aleppo is restored, a State Department official said."
+    )
+    assert stances(body, kb) == ["conditional"]

@@ -335,6 +335,30 @@ def _unit_actor(
     return previous_actor if found is _PREVIOUS else found
 
 
+def _attribution_of_the_sentence(
+    found: tuple[str | None, str | None],
+    span: tuple[int, int],
+    sentence: tuple[int, int],
+    body: str,
+    analysed: st.Analysed,
+    kb: Knowledge,
+) -> tuple[str | None, str | None]:
+    """A part of a split sentence with no speech verb of its own is said by whoever the sentence
+    attributes it to ("We are not going to enter any joint targeting arrangement with the
+    Russians, period; that offer has been answered, Pentagon spokesman Peter Cook said")."""
+    if span == sentence or found[1] is not None:
+        return found
+    own = analysed.cues_between(*span)
+    if any(c.label == "speech" for c in own):
+        return found
+    whole = analysed.cues_between(*sentence)
+    if not any(c.label == "speech" for c in whole):
+        return found
+    mentions = _actor_mentions(body, sentence[0], sentence[1], kb)
+    actor, side = _unit_actor(whole, mentions, (None, None), sentence, body, kb)
+    return (actor, side) if side is not None else found
+
+
 def _reported_actor(
     unit_cues: list[st.Cue],
     mentions: list[tuple[int, int, str, str | None]],
@@ -694,6 +718,9 @@ def extract_claims(
         mentions = _actor_mentions(body, start, end, kb)
         quote = _overlapping_quote(quotes, start, end)
         actor, side = _unit_actor(unit_cues, mentions, previous_actor, (start, end), body, kb)
+        actor, side = _attribution_of_the_sentence(
+            (actor, side), (start, end), sentences[sentence_index], body, analysed, kb
+        )
         if quote is not None and quote.get("speaker") and (quote.get("side") or side is None):
             # the quote's speaker, unless a sideless speaker (a reporter's question) reports
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
@@ -931,12 +958,36 @@ def _without_other_sides_cues(
         kept.append(cue)
     if _only_the_other_sides_act(kept, unit_cues):
         return unit_cues  # "Washington refused to separate …, and the Pentagon blocked it"
-    if not any(c.label in STANCE_CUES for c in kept):
+    if not any(c.label in STANCE_CUES for c in kept) or _proposals_only_inside_a_refusal(
+        kept, unit_cues
+    ):
         # nothing of the actor's own but the other side's refusal ("Lavrov accused the Pentagon
         # of sabotaging the agreement on coordination"): the actor reports a rejection
         refusals = [c for c in unit_cues if c.label == "rejects" and not c.negated]
         return sorted([*kept, *refusals], key=lambda c: (c.start, c.char_start))
     return kept
+
+
+def _proposals_only_inside_a_refusal(kept: list[st.Cue], unit_cues: list[st.Cue]) -> bool:
+    """The actor's only cues are proposals named after the other side's refusal began
+    ("Washington had once more thrown Russian proposals for joint strikes into the wastebasket"):
+    the proposals are what was refused, and the unit reports the refusal."""
+    dropped = [c for c in unit_cues if c.label == "rejects" and not c.negated and c not in kept]
+    if not dropped:
+        return False
+    own = [c for c in kept if c.label in STANCE_CUES]
+    if any(c.label != "proposes" for c in own):
+        return False
+    first = dropped[0]
+    subject = next(
+        (
+            c
+            for c in reversed(unit_cues)
+            if c.start <= first.start and c.label.startswith(st.PARTY_PREFIX)
+        ),
+        first,
+    )
+    return all(c.start > subject.start for c in own)
 
 
 def _only_the_other_sides_act(kept: list[st.Cue], unit_cues: list[st.Cue]) -> bool:

@@ -233,6 +233,9 @@ class StanceLexicon:
         self.future_refusals = tuple(str(w).lower() for w in rules.get("future_refusals", []))
         self.proposal_window = int(rules.get("proposal_window", DEFAULT_PROPOSAL_WINDOW))
         self.contrast_openers = frozenset(str(w).lower() for w in rules.get("contrast_openers", []))
+        self.refusals_after_target = frozenset(
+            str(w).lower() for w in rules.get("refusals_after_target", [])
+        )
         self.advice_words = frozenset(str(w).lower() for w in rules.get("advice_words", []))
         self.condition_openers = frozenset(
             str(w).lower() for w in rules.get("condition_openers", [])
@@ -700,9 +703,11 @@ def scoped(
 
     def in_scope(cue: Cue, target: Cue) -> bool:
         after = 0 <= target.start - cue.end <= SCOPE_WINDOW
-        before = (cue.label == "opposes" or _passive(cue, analysed)) and (
-            0 <= cue.start - target.end <= SCOPE_WINDOW
-        )
+        before = (
+            cue.label == "opposes"
+            or _passive(cue, analysed)
+            or _verdict_on_what_came(cue, analysed, lex)
+        ) and (0 <= cue.start - target.end <= SCOPE_WINDOW)
         if not (after or before):
             return False
         if analysed is None or lex is None:
@@ -717,6 +722,14 @@ def scoped(
         if cue.label not in SCOPED_LABELS
         or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
     ]
+
+
+def _verdict_on_what_came(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
+    """A refusal said after what it refuses ("thrown Russian proposals for joint strikes into
+    the wastebasket", "joint patrols are off the table")."""
+    if analysed is None or lex is None:
+        return False
+    return _cue_text(cue, analysed) in lex.refusals_after_target
 
 
 PASSIVE_AUXILIARIES = re.compile(

@@ -40,6 +40,7 @@ from typing import Any
 from analysis.actors import (
     Actor,
     actor_index,
+    actor_spans,
     find_actor_mentions,
     resolve_actor,
     side_from_affiliation,
@@ -1238,9 +1239,9 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
         index = bisect.bisect_right(starts, pos) - 1
         return index < 0 or pos >= quoted[index][1]
 
-    for mention in find_actor_mentions(body, kb):
-        if outside(mention.start):
-            doc.add(mention.start, _from_actor(mention.actor))
+    for start, _, actor in actor_spans(body, kb):
+        if outside(start):
+            doc.add(start, _from_actor(actor))
     for match in _PERSON_APPOSITIVE.finditer(body):
         name = match.group("name")
         if (

@@ -142,7 +142,7 @@ def _sentencizer_tables() -> tuple[re.Pattern[str], frozenset[int], frozenset[in
     punct_chars = sorted(nlp.get_pipe("sentencizer").punct_chars)  # type: ignore[attr-defined]
     strings = nlp.vocab.strings
     return (
-        re.compile("|".join(re.escape(c) for c in punct_chars)),
+        re.compile(f"[{''.join(re.escape(c) for c in punct_chars)}]"),  # single characters
         _as_int64({strings.add(c) for c in punct_chars}),
         _as_int64({strings.add(a) for a in ABBREVIATIONS}),
     )

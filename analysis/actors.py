@@ -234,16 +234,22 @@ class _PhraseTable:
         second = _TOKEN.search(surface, first[1])
         if second is None:
             return None
+        word = second.group()
+        seconds = self.seconds[first[2]]
+        if word not in seconds and (
+            word[-1] not in ".!?s" or not any(f in seconds for f, _ in _token_forms(word)[1:])
+        ):
+            return None  # the usual case ("the war"): no phrase goes on with this word
         lists = [
             entries
-            for form, _ in _token_forms(second.group())
+            for form, _ in _token_forms(word)
             if (entries := self.by_pair.get((first[2], form))) is not None
         ]
         if not lists:
             return None
         candidates = lists[0] if len(lists) == 1 else sorted(itertools.chain(*lists))
         longest = max(len(words) for _, words, _ in candidates)
-        following = [(second.start(), second.end(), second.group())]
+        following = [(second.start(), second.end(), word)]
         following += _next_tokens(surface, second.end(), longest - 2)
         for _, words, value in candidates:
             n = len(words)

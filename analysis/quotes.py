@@ -420,13 +420,18 @@ class _Doc:
         if known is None:
             self.people[speaker.name] = speaker
             return speaker
-        merged = replace(
-            known,
-            role=known.role or speaker.role,
-            affiliation=known.affiliation or speaker.affiliation,
-            side=known.side or speaker.side,
-            text_role=known.text_role or speaker.text_role,
-        )
+        role = known.role or speaker.role
+        affiliation = known.affiliation or speaker.affiliation
+        side = known.side or speaker.side
+        text_role = known.text_role or speaker.text_role
+        if (
+            role is known.role
+            and affiliation is known.affiliation
+            and side is known.side
+            and text_role is known.text_role
+        ):
+            return known  # nothing to fill (the usual case): no new description
+        merged = replace(known, role=role, affiliation=affiliation, side=side, text_role=text_role)
         self.people[speaker.name] = merged
         return merged
 

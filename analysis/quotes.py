@@ -354,13 +354,16 @@ _NOT_TURN_LABELS = frozenset(
         "OPINION",
     ]
 )
+# The two patterns below are searched over whole bodies: each starts with a letter and checks
+# what precedes it only then (``a(?<!\w.)`` is ``\ba``, ``[A-Z](?<![\w.].)`` is
+# ``(?<![\w.])[A-Z]``), so that the regex engine can skip to the next candidate letter quickly.
 _GENERIC_MENTION = re.compile(
-    r"\b(?:a|an)\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
+    r"a(?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
     r"spokeswoman|spokesperson|analyst|expert|commander|officer|aide|adviser))\b"
     r"(?P<post>,?\s+(?:informed|familiar|close|speaking|with knowledge|who|aware)[^.;:“”\"]*)?"
 )
 _PERSON_APPOSITIVE = re.compile(
-    r"(?<![\w.])(?P<name>[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
+    r"(?P<name>[A-Z](?<![\w.].)[a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
     r"(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)[,.;]"
 )
 

@@ -309,23 +309,28 @@ def _candidate_pattern(
         (w for w in by_first if not w[0].isupper() and _TOKEN.fullmatch(w[0])),
         key=lambda w: (-len(w), w),
     )
-    starts = [f"[{''.join(re.escape(c) for c in capitals)}]"] if capitals else []
+    # each alternative is checked once its first character is read (``(?<=…)``), and what
+    # precedes the token only then: a pattern starting with a character class lets the regex
+    # engine skip quickly to the next position where a phrase can start
+    starts = [f"(?<=[{''.join(re.escape(c) for c in capitals)}])"] if capitals else []
     starts += [_lower_start(w, single, seconds.get(w, frozenset())) for w in lower]
     if not starts:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![^{_SEPARATORS}])(?:{'|'.join(starts)})[^{_SEPARATORS}]*")
+    firsts = "".join(re.escape(c) for c in sorted({*capitals, *(w[0] for w in lower)}))
+    return re.compile(rf"[{firsts}](?<![^{_SEPARATORS}].)(?:{'|'.join(starts)})[^{_SEPARATORS}]*")
 
 
 def _lower_start(word: str, single: dict[str, Any], seconds: frozenset[str]) -> str:
     """The candidate pattern's alternative for a lower-case first word (see
     ``_candidate_pattern``)."""
+    spelled = rf"(?<={re.escape(word[0])}){re.escape(word[1:])}"  # its first character read
     if word in single or word[-1] in ".!?" or word.endswith("'s"):
-        return re.escape(word)
+        return spelled
     initials = sorted({second[0] for second in seconds})
     if not initials:
-        return re.escape(word)
+        return spelled
     follows = "".join(re.escape(c) for c in initials)
-    return rf"{re.escape(word)}(?=[{_SEPARATORS}]+[{follows}])"
+    return rf"{spelled}(?=[{_SEPARATORS}]+[{follows}])"
 
 
 def _next_tokens(surface: str, position: int, count: int) -> list[Token]:

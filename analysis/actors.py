@@ -20,6 +20,7 @@ Public API (stable):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,6 +150,14 @@ class _PhraseTable:
                 if len(words) == 1:
                     self.single.setdefault(first, value)
         self.candidates = _candidate_pattern(self.by_first, self.single, self.seconds)
+        # the multi-word phrases of each (first word, second word), each with its place in
+        # ``by_first[first word]``: a token is tried only against phrases its successor continues
+        self.by_pair: dict[tuple[str, str], list[tuple[int, tuple[str, ...], Any]]] = {}
+        for first, entries in self.by_first.items():
+            for place, (words, value) in enumerate(entries):
+                if len(words) > 1:
+                    self.by_pair.setdefault((first, words[1]), []).append((place, words, value))
+        self.seconds_of = frozenset(first for first, _ in self.by_pair)
         # consecutive words of the multi-word phrases: a phrase can only run from one paragraph
         # into the next where the last token of one and the first of the next form such a pair
         self.pairs = frozenset(
@@ -159,15 +168,9 @@ class _PhraseTable:
         )
 
     @staticmethod
-    def _forms(token: str) -> list[tuple[str, int]]:
+    def _forms(token: str) -> tuple[tuple[str, int], ...]:
         """(form, characters dropped at the end) — "Syria." → "Syria", "Russia's" → "Russia"."""
-        forms = [(token, 0)]
-        stripped = token.rstrip(".!?")
-        if stripped != token and stripped:
-            forms.append((stripped, len(token) - len(stripped)))
-        if stripped.endswith("'s") and len(stripped) > 2:
-            forms.append((stripped[:-2], len(token) - len(stripped) + 2))
-        return forms
+        return _token_forms(token)
 
     def separable(self, text: str, chunks: list[tuple[int, int]]) -> bool:
         """Does ``find`` of the whole text equal ``find`` of each chunk (offsets shifted)?
@@ -199,57 +202,58 @@ class _PhraseTable:
             token = candidate.group()
             if token not in by_first and token[-1] not in ".!?" and not token.endswith("'s"):
                 continue  # most capitalised words start no phrase (nor end one: "Syria.")
-            if candidate.start() < consumed:
+            start = candidate.start()
+            if start < consumed:
                 continue
-            match = self._match_at(surface, (candidate.start(), candidate.end(), token))
+            match = self._match_at(surface, (start, candidate.end(), token))
             if match is not None:
                 end, value, last_token_end = match
-                found.append((candidate.start(), end, value))
+                found.append((start, end, value))
                 consumed = last_token_end
         return found
 
     def _match_at(self, surface: str, first: Token) -> tuple[int, Any, int] | None:
         """(end of the phrase, value, end of its last token) for the phrase starting at ``first``."""
-        candidates = self.by_first.get(first[2])
-        if candidates is None:
+        if first[2] not in self.by_first:
             return self._single_word_form(first)
-        if len(candidates[0][0]) > 1 and self._second_word_fits(surface, first):
-            following = _next_tokens(surface, first[1], len(candidates[0][0]) - 1)
-            match = self._longer_phrase(first, following, candidates)
+        if first[2] in self.seconds_of:
+            match = self._longer_phrase(surface, first)
             if match is not None:
                 return match
-        if first[2] in self.single:
-            return first[1], self.single[first[2]], first[1]
+        value = self.single.get(first[2], _ABSENT)
+        if value is not _ABSENT:
+            return first[1], value, first[1]
         # "Russia's" starts longer phrases ("Russia's Defense Ministry") but none is here: it
         # may still be a one-word phrase followed by a possessive or a full stop
         return self._single_word_form(first)
 
-    def _second_word_fits(self, surface: str, first: Token) -> bool:
-        """Can the token after ``first`` (as written, or as a last word: "Ministry.") continue a
-        phrase?"""
-        following = _TOKEN.search(surface, first[1])
-        if following is None:
-            return False
-        seconds = self.seconds[first[2]]
-        word = following.group()
-        if word in seconds:
-            return True
-        return word[-1] in ".!?s" and any(form in seconds for form, _ in self._forms(word)[1:])
-
-    def _longer_phrase(
-        self,
-        first: Token,
-        following: list[Token],
-        candidates: list[tuple[tuple[str, ...], Any]],
-    ) -> tuple[int, Any, int] | None:
-        """The longest multi-word phrase of ``candidates`` that ``first, *following`` spell."""
-        if not following:
+    def _longer_phrase(self, surface: str, first: Token) -> tuple[int, Any, int] | None:
+        """The longest multi-word phrase that ``first`` and the tokens after it spell: only the
+        phrases whose second word the next token is (as written, or as a last word:
+        "Ministry.") are tried, in ``by_first`` order."""
+        second = _TOKEN.search(surface, first[1])
+        if second is None:
             return None
-        second = following[0][2]
-        second_forms = {form for form, _ in self._forms(second)}
-        for words, value in candidates:
+        word = second.group()
+        seconds = self.seconds[first[2]]
+        if word not in seconds and (
+            word[-1] not in ".!?s" or not any(f in seconds for f, _ in _token_forms(word)[1:])
+        ):
+            return None  # the usual case ("the war"): no phrase goes on with this word
+        lists = [
+            entries
+            for form, _ in _token_forms(word)
+            if (entries := self.by_pair.get((first[2], form))) is not None
+        ]
+        if not lists:
+            return None
+        candidates = lists[0] if len(lists) == 1 else sorted(itertools.chain(*lists))
+        longest = max(len(words) for _, words, _ in candidates)
+        following = [(second.start(), second.end(), word)]
+        following += _next_tokens(surface, second.end(), longest - 2)
+        for _, words, value in candidates:
             n = len(words)
-            if n == 1 or n - 1 > len(following) or words[1] not in second_forms:
+            if n - 1 > len(following):
                 continue
             if any(following[k - 1][2] != words[k] for k in range(1, n - 1)):
                 continue
@@ -257,7 +261,7 @@ class _PhraseTable:
             if last[2] == words[-1]:
                 return last[1], value, last[1]
             if last[2][-1] in ".!?s":
-                for form, dropped in self._forms(last[2])[1:]:
+                for form, dropped in _token_forms(last[2])[1:]:
                     if form == words[-1]:
                         return last[1] - dropped, value, last[1]
         return None
@@ -267,11 +271,27 @@ class _PhraseTable:
         token = first[2]
         if token[-1] not in ".!?" and not token.endswith("'s"):
             return None
-        for form, dropped in self._forms(token)[1:]:
-            for words, value in self.by_first.get(form, ()):
-                if len(words) == 1:
-                    return first[1] - dropped, value, first[1]
+        for form, dropped in _token_forms(token)[1:]:
+            # ``single``: the first one-word phrase of each first word, as ``by_first`` lists them
+            value = self.single.get(form, _ABSENT)
+            if value is not _ABSENT:
+                return first[1] - dropped, value, first[1]
         return None
+
+
+_ABSENT = object()
+
+
+@lru_cache(maxsize=16_384)
+def _token_forms(token: str) -> tuple[tuple[str, int], ...]:
+    """``_PhraseTable._forms``, remembered per token (the same words come back all the time)."""
+    forms = [(token, 0)]
+    stripped = token.rstrip(".!?")
+    if stripped != token and stripped:
+        forms.append((stripped, len(token) - len(stripped)))
+    if stripped.endswith("'s") and len(stripped) > 2:
+        forms.append((stripped[:-2], len(token) - len(stripped) + 2))
+    return tuple(forms)
 
 
 def _candidate_pattern(
@@ -289,23 +309,28 @@ def _candidate_pattern(
         (w for w in by_first if not w[0].isupper() and _TOKEN.fullmatch(w[0])),
         key=lambda w: (-len(w), w),
     )
-    starts = [f"[{''.join(re.escape(c) for c in capitals)}]"] if capitals else []
+    # each alternative is checked once its first character is read (``(?<=…)``), and what
+    # precedes the token only then: a pattern starting with a character class lets the regex
+    # engine skip quickly to the next position where a phrase can start
+    starts = [f"(?<=[{''.join(re.escape(c) for c in capitals)}])"] if capitals else []
     starts += [_lower_start(w, single, seconds.get(w, frozenset())) for w in lower]
     if not starts:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![^{_SEPARATORS}])(?:{'|'.join(starts)})[^{_SEPARATORS}]*")
+    firsts = "".join(re.escape(c) for c in sorted({*capitals, *(w[0] for w in lower)}))
+    return re.compile(rf"[{firsts}](?<![^{_SEPARATORS}].)(?:{'|'.join(starts)})[^{_SEPARATORS}]*")
 
 
 def _lower_start(word: str, single: dict[str, Any], seconds: frozenset[str]) -> str:
     """The candidate pattern's alternative for a lower-case first word (see
     ``_candidate_pattern``)."""
+    spelled = rf"(?<={re.escape(word[0])}){re.escape(word[1:])}"  # its first character read
     if word in single or word[-1] in ".!?" or word.endswith("'s"):
-        return re.escape(word)
+        return spelled
     initials = sorted({second[0] for second in seconds})
     if not initials:
-        return re.escape(word)
+        return spelled
     follows = "".join(re.escape(c) for c in initials)
-    return rf"{re.escape(word)}(?=[{_SEPARATORS}]+[{follows}])"
+    return rf"{spelled}(?=[{_SEPARATORS}]+[{follows}])"
 
 
 def _next_tokens(surface: str, position: int, count: int) -> list[Token]:

@@ -142,7 +142,7 @@ def _sentencizer_tables() -> tuple[re.Pattern[str], frozenset[int], frozenset[in
     punct_chars = sorted(nlp.get_pipe("sentencizer").punct_chars)  # type: ignore[attr-defined]
     strings = nlp.vocab.strings
     return (
-        re.compile("|".join(re.escape(c) for c in punct_chars)),
+        re.compile(f"[{''.join(re.escape(c) for c in punct_chars)}]"),  # single characters
         _as_int64({strings.add(c) for c in punct_chars}),
         _as_int64({strings.add(a) for a in ABBREVIATIONS}),
     )
@@ -201,8 +201,24 @@ def _is_one_sentence(text: str, final_mark: re.Pattern[str]) -> bool:
     stop = text.find(".")
     if stop >= 0 and not _is_punctuation_only(text[stop:]):
         return False  # the first final character is at or before the stop: more follows it
-    first_mark = final_mark.search(text)
-    return not text or first_mark is None or _is_punctuation_only(text[first_mark.start() :])
+    first = _first_final(text, final_mark)
+    return not text or first < 0 or _is_punctuation_only(text[first:])
+
+
+def _first_final(text: str, final_mark: re.Pattern[str]) -> int:
+    """Offset of the first sentence-final character of ``text`` (-1: none); in ASCII text only
+    the sentencizer's few ASCII ones can occur, and ``str.find`` looks for them much faster."""
+    if not text.isascii():
+        match = final_mark.search(text)
+        return match.start() if match is not None else -1
+    found = [at for at in (text.find(mark) for mark in _ascii_final_marks()) if at >= 0]
+    return min(found) if found else -1
+
+
+@lru_cache(maxsize=1)
+def _ascii_final_marks() -> tuple[str, ...]:
+    punct_chars = english().get_pipe("sentencizer").punct_chars  # type: ignore[attr-defined]
+    return tuple(sorted(c for c in punct_chars if c.isascii()))
 
 
 def _guarded(text: str, token: list[int], abbreviation_orths: frozenset[int]) -> bool:

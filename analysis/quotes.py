@@ -40,6 +40,7 @@ from typing import Any
 from analysis.actors import (
     Actor,
     actor_index,
+    actor_spans,
     find_actor_mentions,
     resolve_actor,
     side_from_affiliation,
@@ -353,13 +354,16 @@ _NOT_TURN_LABELS = frozenset(
         "OPINION",
     ]
 )
+# The two patterns below are searched over whole bodies: each starts with a letter and checks
+# what precedes it only then (``a(?<!\w.)`` is ``\ba``, ``[A-Z](?<![\w.].)`` is
+# ``(?<![\w.])[A-Z]``), so that the regex engine can skip to the next candidate letter quickly.
 _GENERIC_MENTION = re.compile(
-    r"\b(?:a|an)\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
+    r"a(?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
     r"spokeswoman|spokesperson|analyst|expert|commander|officer|aide|adviser))\b"
     r"(?P<post>,?\s+(?:informed|familiar|close|speaking|with knowledge|who|aware)[^.;:“”\"]*)?"
 )
 _PERSON_APPOSITIVE = re.compile(
-    r"(?<![\w.])(?P<name>[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
+    r"(?P<name>[A-Z](?<![\w.].)[a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
     r"(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)[,.;]"
 )
 
@@ -419,13 +423,18 @@ class _Doc:
         if known is None:
             self.people[speaker.name] = speaker
             return speaker
-        merged = replace(
-            known,
-            role=known.role or speaker.role,
-            affiliation=known.affiliation or speaker.affiliation,
-            side=known.side or speaker.side,
-            text_role=known.text_role or speaker.text_role,
-        )
+        role = known.role or speaker.role
+        affiliation = known.affiliation or speaker.affiliation
+        side = known.side or speaker.side
+        text_role = known.text_role or speaker.text_role
+        if (
+            role is known.role
+            and affiliation is known.affiliation
+            and side is known.side
+            and text_role is known.text_role
+        ):
+            return known  # nothing to fill (the usual case): no new description
+        merged = replace(known, role=role, affiliation=affiliation, side=side, text_role=text_role)
         self.people[speaker.name] = merged
         return merged
 
@@ -1238,9 +1247,9 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
         index = bisect.bisect_right(starts, pos) - 1
         return index < 0 or pos >= quoted[index][1]
 
-    for mention in find_actor_mentions(body, kb):
-        if outside(mention.start):
-            doc.add(mention.start, _from_actor(mention.actor))
+    for start, _, actor in actor_spans(body, kb):
+        if outside(start):
+            doc.add(start, _from_actor(actor))
     for match in _PERSON_APPOSITIVE.finditer(body):
         name = match.group("name")
         if (

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from analysis.clean import first_letter_lookahead
+from analysis.clean import ASCII_FOLDS, first_letter_lookahead, required_literals
 from analysis.knowledge import Knowledge
 
 DEFAULT_INHERIT_MIN = 2
@@ -187,68 +187,151 @@ def _stance_allowed(topic: Topic, stance: Any) -> bool:
     return not (topic.stances and stance and stance not in topic.stances)
 
 
-def _matches_view(
-    topic: Topic, row: _RowView, memo: dict[tuple[str, str, str], bool] | None = None
-) -> bool:
-    """Rule 1; the cheap tests (window, stance) run before the keyword searches, whose
-    verdicts ``memo`` keeps per topic and text (the same sentences come back in a corpus)."""
+def _matches_view(topic: Topic, row: _RowView) -> bool:
+    """Rule 1; the cheap tests (window, stance) run before the keyword searches."""
     if not row.text or not topic.groups:
         return False
     if not _fits_window(topic, row.interval) or not _stance_allowed(topic, row.stance):
         return False
-    if memo is None:
-        return _keywords_found(topic, row.text) and (
-            row.dated or topic.anchors is None or bool(topic.anchors.search(row.text))
-        )
-    key = (topic.name, "keywords", row.text)
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        found = memo[key] = _keywords_found(topic, row.text)
-    if not found:
-        return False
-    if row.dated or topic.anchors is None:
-        return True
-    key = (topic.name, "anchors", row.text)
-    anchored = memo.get(key)
-    if anchored is None:
-        anchored = memo[key] = bool(topic.anchors.search(row.text))
-    return anchored
+    return _keywords_found(topic, row.text) and (
+        row.dated or topic.anchors is None or bool(topic.anchors.search(row.text))
+    )
 
 
 def _keywords_found(topic: Topic, text: str) -> bool:
     return all(group.search(text) for group in topic.groups)
 
 
+# (keywords found, anchors found or not needed) of one text for one topic
+_Verdict = tuple[bool, bool]
+# a pattern and the lower-case strings one of which every match of it holds (None: unknown)
+_Search = tuple[re.Pattern[str], tuple[str, ...] | None]
+
+
+class _Tagger(NamedTuple):
+    """The topics of one knowledge base, each keyword group and anchor pattern with the
+    strings a text must hold (lower-cased) for it to match: most texts are ruled out for most
+    groups by a few ``in`` tests instead of a case-insensitive search."""
+
+    topics: tuple[Topic, ...]
+    groups: tuple[tuple[_Search, ...], ...]  # per topic
+    anchors: tuple[_Search | None, ...]  # per topic
+
+
+def _search(pattern: re.Pattern[str]) -> _Search:
+    return pattern, required_literals(pattern.pattern, pattern.flags)
+
+
+def _tagger(topics: tuple[Topic, ...]) -> _Tagger:
+    return _Tagger(
+        topics,
+        tuple(tuple(_search(group) for group in t.groups) for t in topics),
+        tuple(_search(t.anchors) if t.anchors is not None else None for t in topics),
+    )
+
+
+def _holds_any(text: str, literals: tuple[str, ...]) -> bool:
+    for literal in literals:  # noqa: SIM110 — any() with a generator costs more here
+        if literal in text:
+            return True
+    return False
+
+
+def _found(search: _Search, text: str, lowered: str | None) -> bool:
+    """``pattern.search(text)`` as a truth value; ``lowered`` (``text.lower()``, or None when
+    the text holds a character whose case folding differs from ``str.lower``) rules it out
+    when it holds none of the pattern's required strings."""
+    pattern, literals = search
+    if lowered is not None and literals is not None and not _holds_any(lowered, literals):
+        return False
+    return bool(pattern.search(text))
+
+
+def _verdicts(tagger: _Tagger, text: str) -> tuple[_Verdict, ...]:
+    """Each topic's keyword and anchor verdicts on ``text``."""
+    folds = not text.isascii() and any(character in text for character in ASCII_FOLDS)
+    lowered = None if folds else text.lower()
+    verdicts = []
+    for groups, anchors in zip(tagger.groups, tagger.anchors, strict=True):
+        found = bool(groups)
+        for group in groups:  # a loop: all() with a generator costs more here
+            if not _found(group, text, lowered):
+                found = False
+                break
+        anchored = found and (anchors is None or _found(anchors, text, lowered))
+        verdicts.append((found, anchored))
+    return tuple(verdicts)
+
+
 _MEMO_LIMIT = 20_000
-_MEMOS: dict[str, dict[tuple[str, str, str], bool]] = {}
+_MEMOS: dict[str, dict[str, tuple[_Verdict, ...]]] = {}
+_TAGGERS: dict[str, _Tagger] = {}
 
 
-def matches(topic: Topic, row: dict[str, Any]) -> bool:
-    """Direct match of one row (rule 1 of the module docstring)."""
-    return _matches_view(topic, _view(row))
+def _text_verdicts(
+    tagger: _Tagger, text: str, memo: dict[str, tuple[_Verdict, ...]] | None
+) -> tuple[_Verdict, ...]:
+    """``_verdicts``, kept per text in ``memo`` (the same sentences come back in a corpus)."""
+    if memo is None:
+        return _verdicts(tagger, text)
+    verdicts = memo.get(text)
+    if verdicts is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        verdicts = memo[text] = _verdicts(tagger, text)
+    return verdicts
+
+
+def _tagger_of(kb: Knowledge, topics: tuple[Topic, ...]) -> _Tagger:
+    if not kb.fingerprint:
+        return _tagger(topics)
+    tagger = _TAGGERS.get(kb.fingerprint)
+    if tagger is None or tagger.topics is not topics:
+        tagger = _TAGGERS[kb.fingerprint] = _tagger(topics)
+    return tagger
+
+
+def _direct(topics: tuple[Topic, ...], view: _RowView, verdicts: tuple[_Verdict, ...]) -> set[str]:
+    """Rule 1 (``_matches_view``) from the text's ``verdicts``: the keyword verdict first,
+    since most are False."""
+    names = set()
+    for topic, (found, anchored) in zip(topics, verdicts, strict=True):
+        if (
+            found
+            and (view.dated or anchored)
+            and _fits_window(topic, view.interval)
+            and _stance_allowed(topic, view.stance)
+        ):
+            names.add(topic.name)
+    return names
 
 
 def tag_topics(rows: list[dict[str, Any]], kb: Knowledge) -> None:
     """Set ``row["topics"]`` (a sorted list of topic names) on every row, in place."""
     topics = topics_of(kb)
     inherit_min = int((kb.topics or {}).get("inherit_min", DEFAULT_INHERIT_MIN))
+    tagger = _tagger_of(kb, topics)
     views = [_view(row) for row in rows]
     memo = _MEMOS.setdefault(kb.fingerprint, {}) if kb.fingerprint else None
-    direct = [{t.name for t in topics if _matches_view(t, view, memo)} for view in views]
+    direct = [
+        _direct(topics, view, _text_verdicts(tagger, view.text, memo)) if view.text else set()
+        for view in views
+    ]
     by_doc: dict[Any, dict[str, int]] = {}
     for row, names in zip(rows, direct, strict=True):
         counts = by_doc.setdefault(row.get("doc_id"), {})
         for name in names:
             counts[name] = counts.get(name, 0) + 1
+    # per document, the topics enough of its rows match directly for the others to inherit
+    heritable = {
+        doc_id: [t for t in topics if counts.get(t.name, 0) >= inherit_min]
+        for doc_id, counts in by_doc.items()
+    }
     for row, view, names in zip(rows, views, direct, strict=True):
-        counts = by_doc.get(row.get("doc_id"), {})
         inherited = {
             t.name
-            for t in topics
+            for t in heritable.get(row.get("doc_id"), ())
             if t.name not in names
-            and counts.get(t.name, 0) >= inherit_min
             and _fits_window(t, view.interval)
             and _stance_allowed(t, view.stance)
         }

@@ -62,8 +62,13 @@ def result():
     [
         ("seed", 0.90, 0.90, 0.90, 0.90),
         ("untuned", 0.85, 0.90, 0.85, 0.85),
-        ("heldout", 0.85, 0.90, 0.80, 0.85),
-        ("heldout2", 0.80, 0.90, 0.85, 0.85),
+        # 15 of 17 predicted: the second unmatched one (Peskov "declined to say whether Moscow
+        # was still talking to the Americans") is about coordination but not annotated
+        ("heldout", 0.85, 0.85, 0.80, 0.85),
+        # 13 of 15 predicted: the unmatched are real claims left unannotated ("the American side
+        # had ignored the offer", the second half of a sentence; "I do not think it would be a
+        # good idea to do so", a general's answer about sharing intelligence)
+        ("heldout2", 0.80, 0.85, 0.85, 0.85),
         ("blind-4", 0.75, 0.90, 0.80, 0.90),
         ("blind-5", 0.80, 0.90, 0.75, 0.85),
         ("blind-6", 0.90, 0.90, 0.75, 0.90),

@@ -35,7 +35,7 @@ from analysis.dedup import BodyPrint, body_print, find_duplicates
 from analysis.knowledge import DATA_FILES, Knowledge, load_knowledge
 from analysis.knowledge import ENV_VAR as KNOWLEDGE_ENV
 from analysis.model import TABLES, Corpus
-from analysis.pipeline import DocResult, process_path, warm_up
+from analysis.pipeline import DocResult, load_language_model, process_path, warm_up
 from analysis.tables import build_table
 
 SIDECAR_SUFFIX = read.SIDECAR_SUFFIX
@@ -246,6 +246,7 @@ def process_inputs(
         # building them again.
         results.append(_process_one(items[0], kb, max_bytes, extract))
         items = items[1:]
+        load_language_model()
     chunks = _chunks(items, n_workers * CHUNKS_PER_WORKER)
     with ProcessPoolExecutor(
         max_workers=n_workers,

@@ -455,7 +455,7 @@ def _place_names(kb: Knowledge) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _language_identifier() -> Any:
+def language_identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -490,7 +490,7 @@ def detect_language(body: str) -> str | None:
         return None
     if _clearly_english(sample):
         return "en"
-    language, probability = _language_identifier().classify(sample)
+    language, probability = language_identifier().classify(sample)
     return str(language) if probability >= MIN_LANGUAGE_PROBABILITY else None
 
 

@@ -52,6 +52,17 @@ def warm_up(kb: Knowledge) -> None:
     stance.lexicon(kb)
 
 
+def load_language_model() -> None:
+    """Load the language identifier's model (~0.8 s CPU), which ``metadata.detect_language``
+    otherwise loads on the first page that is not plainly English.  Called before forking a
+    pool: about one page in a hundred needs the model, so every worker of a corpus large
+    enough for a pool would load it on its own; loaded once here, they all inherit it."""
+    try:
+        metadata.language_identifier()
+    except Exception as error:  # a page that needs the model reports the failure itself
+        log.debug("no language model: %s", error)
+
+
 def _warm_up_at_import() -> None:
     """Build the spaCy pipeline, the default knowledge base's matchers and pandas' table
     machinery when the stages are imported (~0.3 s CPU) rather than on the first document: a

@@ -153,6 +153,7 @@ class Input:
     doc_id: str
     data: bytes | None = None
     key: str | None = None  # None: never cached (unreadable right now)
+    sidecar: bool = True  # False: its folder holds no sidecar at all, none is looked for
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,7 +185,13 @@ Processed = tuple[DocResult, BodyPrint | None]
 
 def _process_one(item: Input, kb: Knowledge, max_bytes: int, extract: bool = True) -> Processed:
     result = process_path(
-        item.path, kb, item.data, doc_id=item.doc_id, max_bytes=max_bytes, extract=extract
+        item.path,
+        kb,
+        item.data,
+        doc_id=item.doc_id,
+        max_bytes=max_bytes,
+        extract=extract,
+        sidecar=item.sidecar,
     )
     return result, _body_print(result)
 
@@ -393,7 +400,7 @@ def fingerprint_input(
     digest = hashlib.sha256(header)
     digest.update(content)
     digest.update(sidecar)
-    return Input(path, doc_id, data, digest.hexdigest())
+    return Input(path, doc_id, data, digest.hexdigest(), sidecars is None or bool(sidecars))
 
 
 def _mode(extract: bool) -> str:
@@ -500,7 +507,11 @@ def load_corpus(
     paths = discover(source)
     doc_ids = assign_doc_ids(paths)
     if not cache:
-        items = [Input(path, doc_id) for path, doc_id in zip(paths, doc_ids, strict=True)]
+        sidecars = bool(_existing_sidecars(paths))
+        items = [
+            Input(path, doc_id, sidecar=sidecars)
+            for path, doc_id in zip(paths, doc_ids, strict=True)
+        ]
         results = process_inputs(items, kb, workers=workers, max_bytes=max_bytes, extract=extract)
         return assemble(results, kb)
     return _load_cached(

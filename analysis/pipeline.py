@@ -151,20 +151,22 @@ def process_path(
     doc_id: str | None = None,
     max_bytes: int = read.MAX_BYTES,
     extract: bool = True,
+    sidecar: bool = True,
 ) -> DocResult:
     """Read and process one file; a bad file becomes a ``problem`` row, never an exception.
-    ``extract=False`` stops after the document's metadata (see ``process_text``)."""
+    ``extract=False`` stops after the document's metadata (see ``process_text``);
+    ``sidecar=False`` when the caller knows the folder holds no sidecar (no look for one)."""
     raw = read.read_document(path, data, doc_id=doc_id, max_bytes=max_bytes)
     if isinstance(raw, read.Problem):
         return DocResult(problem=_problem_row(raw))
     try:
-        sidecar = read.read_sidecar(path)
+        fields = read.read_sidecar(path) if sidecar else {}
     except (OSError, ValueError) as error:
         return DocResult(
             problem=_problem_row(read.Problem(raw.doc_id, raw.path, "bad_sidecar", str(error)))
         )
     try:
-        return process_text(raw, kb, sidecar, extract=extract)
+        return process_text(raw, kb, fields, extract=extract)
     except Exception as error:
         return DocResult(
             problem=_problem_row(

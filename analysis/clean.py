@@ -740,36 +740,68 @@ def _section_of(line: Line, rules: Rules) -> str | None:
     return None
 
 
+MEMO_CHARS = 300  # lines up to this long (page furniture, mostly) have their roles remembered
+MEMO_SIZE = 100_000
+# id(rules) → (rules, line key → (text, signature, section, role)); holding the rules keeps
+# their id from being reused.
+_ROLE_MEMOS: dict[int, tuple[Rules, dict[tuple[Any, ...], tuple[Any, ...]]]] = {}
+
+
+def _role_memo(rules: Rules) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    entry = _ROLE_MEMOS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        entry = _ROLE_MEMOS[id(rules)] = (rules, {})
+    if len(entry[1]) > MEMO_SIZE:
+        entry[1].clear()
+    return entry[1]
+
+
 def _assign_roles(lines: list[Line], rules: Rules) -> None:
-    """Roles that depend on a line alone (vocabulary and shape)."""
+    """Roles that depend on a line alone (vocabulary and shape).  A site's furniture comes
+    back on every page ("Share this article:", "Notify of"): the outcome for a short line is
+    remembered with everything it depends on (its text, whether it is a heading, its links'
+    share, whether it was spread out)."""
+    memo = _role_memo(rules)
     for line in lines:
-        line.text, line.signature = _strip_signature(line.text, rules)
-        text = line.text
-        line.section = _section_of(line, rules)
-        if line.section:
-            line.role = "section"
-        elif is_photo_credit(text, rules):
-            line.role = "caption"  # names a photo agency, not the publisher: not a widget
-        elif _is_widget(line, rules):
-            line.role = "widget"
-        elif rules.credit_line.fullmatch(text):
-            line.role = "credit"
-        elif rules.handle.fullmatch(text):
-            line.role = "handle"
-        elif byline_name(text, rules):
-            line.role = "byline"
-        elif is_date_line(text):
-            line.role = "stamp"
-        elif is_nav_bar(text):
-            line.role = "widget"
-        elif (
-            line.links and line.link_chars >= 0.8 * max(len(text), 1) and not is_prose(text, rules)
-        ):
-            line.role = "linklist"
-        elif is_prose(text, rules):
-            line.role = "prose"
-        elif is_tag_line(text) or (line.spread and TAG_LABEL.match(text)):
-            line.role = "tags"  # "Syria, Russia, Kerry" or "TAGS  SYRIA  RUSSIA  JOHN KERRY"
+        if len(line.text) > MEMO_CHARS:
+            _assign_role(line, rules)
+            continue
+        key = (line.text, bool(line.heading), bool(line.links), line.link_chars, line.spread)
+        known = memo.get(key)
+        if known is None:
+            _assign_role(line, rules)
+            memo[key] = (line.text, line.signature, line.section, line.role)
+        else:
+            line.text, line.signature, line.section, line.role = known
+
+
+def _assign_role(line: Line, rules: Rules) -> None:
+    """The role of one line (see ``_assign_roles``)."""
+    line.text, line.signature = _strip_signature(line.text, rules)
+    text = line.text
+    line.section = _section_of(line, rules)
+    if line.section:
+        line.role = "section"
+    elif is_photo_credit(text, rules):
+        line.role = "caption"  # names a photo agency, not the publisher: not a widget
+    elif _is_widget(line, rules):
+        line.role = "widget"
+    elif rules.credit_line.fullmatch(text):
+        line.role = "credit"
+    elif rules.handle.fullmatch(text):
+        line.role = "handle"
+    elif byline_name(text, rules):
+        line.role = "byline"
+    elif is_date_line(text):
+        line.role = "stamp"
+    elif is_nav_bar(text):
+        line.role = "widget"
+    elif line.links and line.link_chars >= 0.8 * max(len(text), 1) and not is_prose(text, rules):
+        line.role = "linklist"
+    elif is_prose(text, rules):
+        line.role = "prose"
+    elif is_tag_line(text) or (line.spread and TAG_LABEL.match(text)):
+        line.role = "tags"  # "Syria, Russia, Kerry" or "TAGS  SYRIA  RUSSIA  JOHN KERRY"
 
 
 def _mark_sections(lines: list[Line]) -> None:

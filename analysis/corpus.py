@@ -35,7 +35,7 @@ from analysis.dedup import BodyPrint, body_print, find_duplicates
 from analysis.knowledge import DATA_FILES, Knowledge, load_knowledge
 from analysis.knowledge import ENV_VAR as KNOWLEDGE_ENV
 from analysis.model import TABLES, Corpus
-from analysis.pipeline import DocResult, process_path, warm_up
+from analysis.pipeline import DocResult, load_language_model, process_path, warm_up
 from analysis.tables import build_table
 
 SIDECAR_SUFFIX = read.SIDECAR_SUFFIX
@@ -54,20 +54,26 @@ log = logging.getLogger(__name__)
 
 
 def _is_input(path: Path) -> bool:
-    return not path.name.startswith(".") and not path.name.endswith(SIDECAR_SUFFIX)
+    return _is_input_name(path.name)
 
 
-def _folder_files(root: Path) -> list[Path]:
-    """Regular input files of a folder (``scandir``: no ``stat`` call per file)."""
+def _is_input_name(name: str) -> bool:
+    return not name.startswith(".") and not name.endswith(SIDECAR_SUFFIX)
+
+
+def _folder_files(root: Path, *, ordered: bool = False) -> list[Path]:
+    """Regular input files of a folder (``scandir``: no ``stat`` call per file); ``ordered``:
+    by name (``discover``'s order for one folder, sorted before any ``Path`` is made)."""
     try:
         with os.scandir(root) as entries:
-            return [
-                root / entry.name
-                for entry in entries
-                if entry.is_file() and _is_input(Path(entry.name))
+            names = [
+                entry.name for entry in entries if entry.is_file() and _is_input_name(entry.name)
             ]
     except OSError:
         return []
+    if ordered:
+        names.sort()
+    return [root / name for name in names]
 
 
 def _existing_sidecars(paths: Sequence[Path]) -> set[Path]:
@@ -97,15 +103,14 @@ def discover(source: str | Path | Iterable[str | Path]) -> list[Path]:
             return [root]
         if not root.is_dir():
             raise FileNotFoundError(f"no such file or folder: {root}")
-        found = _folder_files(root)
-    else:
-        found = []
-        for item in source:
-            path = Path(item)
-            if path.is_dir():
-                found.extend(_folder_files(path))
-            elif not path.name.endswith(SIDECAR_SUFFIX):
-                found.append(path)
+        return _folder_files(root, ordered=True)  # unique names: sorted by name is the order
+    found = []
+    for item in source:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(_folder_files(path))
+        elif not path.name.endswith(SIDECAR_SUFFIX):
+            found.append(path)
     unique = dict.fromkeys(found)  # the same path listed twice is one input
     return sorted(unique, key=lambda p: (p.name, str(p)))
 
@@ -121,16 +126,18 @@ def assign_doc_ids(paths: Sequence[Path]) -> list[str]:
     name instead; names still shared (same name in two folders) get ``~`` and a short hash of the
     absolute path (``a.txt~1f2e3d4c``).
     """
-    stems = Counter(p.stem for p in paths)
-    names = Counter(p.name for p in paths)
+    path_names = [p.name for p in paths]
+    path_stems = [p.stem for p in paths]
+    stems = Counter(path_stems)
+    names = Counter(path_names)
     ids = []
-    for path in paths:
-        if stems[path.stem] == 1:
-            ids.append(path.stem)
-        elif names[path.name] == 1:
-            ids.append(path.name)
+    for path, name, stem in zip(paths, path_names, path_stems, strict=True):
+        if stems[stem] == 1:
+            ids.append(stem)
+        elif names[name] == 1:
+            ids.append(name)
         else:
-            ids.append(f"{path.name}~{_path_hash(path)}")
+            ids.append(f"{name}~{_path_hash(path)}")
     counts = Counter(ids)
     return [
         doc_id if counts[doc_id] == 1 else f"{doc_id}~{_path_hash(path)}"
@@ -146,6 +153,7 @@ class Input:
     doc_id: str
     data: bytes | None = None
     key: str | None = None  # None: never cached (unreadable right now)
+    sidecar: bool = True  # False: its folder holds no sidecar at all, none is looked for
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,7 +185,13 @@ Processed = tuple[DocResult, BodyPrint | None]
 
 def _process_one(item: Input, kb: Knowledge, max_bytes: int, extract: bool = True) -> Processed:
     result = process_path(
-        item.path, kb, item.data, doc_id=item.doc_id, max_bytes=max_bytes, extract=extract
+        item.path,
+        kb,
+        item.data,
+        doc_id=item.doc_id,
+        max_bytes=max_bytes,
+        extract=extract,
+        sidecar=item.sidecar,
     )
     return result, _body_print(result)
 
@@ -246,6 +260,7 @@ def process_inputs(
         # building them again.
         results.append(_process_one(items[0], kb, max_bytes, extract))
         items = items[1:]
+        load_language_model()
     chunks = _chunks(items, n_workers * CHUNKS_PER_WORKER)
     with ProcessPoolExecutor(
         max_workers=n_workers,
@@ -385,7 +400,7 @@ def fingerprint_input(
     digest = hashlib.sha256(header)
     digest.update(content)
     digest.update(sidecar)
-    return Input(path, doc_id, data, digest.hexdigest())
+    return Input(path, doc_id, data, digest.hexdigest(), sidecars is None or bool(sidecars))
 
 
 def _mode(extract: bool) -> str:
@@ -492,7 +507,11 @@ def load_corpus(
     paths = discover(source)
     doc_ids = assign_doc_ids(paths)
     if not cache:
-        items = [Input(path, doc_id) for path, doc_id in zip(paths, doc_ids, strict=True)]
+        sidecars = bool(_existing_sidecars(paths))
+        items = [
+            Input(path, doc_id, sidecar=sidecars)
+            for path, doc_id in zip(paths, doc_ids, strict=True)
+        ]
         results = process_inputs(items, kb, workers=workers, max_bytes=max_bytes, extract=extract)
         return assemble(results, kb)
     return _load_cached(

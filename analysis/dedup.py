@@ -262,9 +262,10 @@ def _indexed_similar_pairs(
         unique = [sets[i] for i in usable]
         values = np.stack([signatures[i] for i in usable])
     sizes = np.array([len(u) for u in unique], dtype=np.int64)
-    counts = _bucket_counts(unique)
+    candidates = _band_candidates(values)
+    counts = _candidate_bucket_counts(unique, candidates)
     pairs: list[tuple[int, int]] = []
-    for row, later in sorted(_band_candidates(values).items()):
+    for row, later in sorted(candidates.items()):
         others = np.array(sorted(later), dtype=np.int64)
         own = unique[row]
         small = np.minimum(sizes[row], sizes[others])
@@ -287,6 +288,27 @@ def _indexed_similar_pairs(
 
 
 BUCKETS = 1024  # shingle-hash buckets of the intersection bound
+
+
+class _RowCounts:
+    """``_bucket_counts`` of some rows only, indexed by the rows' numbers among all sets."""
+
+    def __init__(self, unique: list[np.ndarray], rows: list[int]) -> None:
+        self.position = np.full(len(unique), -1, dtype=np.intp)
+        self.position[rows] = np.arange(len(rows), dtype=np.intp)
+        self.counts = _bucket_counts([unique[row] for row in rows])
+
+    def __getitem__(self, rows: int | np.ndarray) -> np.ndarray:
+        return self.counts[self.position[rows]]
+
+
+def _candidate_bucket_counts(
+    unique: list[np.ndarray], candidates: dict[int, set[int]]
+) -> _RowCounts:
+    """The bucket counts of the documents in candidate pairs: a few of a large corpus, whose
+    full documents × ``BUCKETS`` table costs more to count than all the checks it serves."""
+    rows = sorted(set(candidates).union(*candidates.values())) if candidates else []
+    return _RowCounts(unique, rows)
 
 
 def _bucket_counts(unique: list[np.ndarray]) -> np.ndarray:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -93,6 +93,10 @@ class OutletIndex:
     # than one big regex.  ``runs`` are the needle's alphanumeric runs ("RIA Novosti" → RIA,
     # Novosti): see ``_hits``.
     terms: tuple[tuple[str, int, str, bool, frozenset[str], frozenset[str]], ...]
+    # Term positions by one lower-cased run of each term (its longest, so its rarest, usually):
+    # the text's runs then pick the few terms worth a full check (see ``_candidate_terms``).
+    by_key_run: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    keyless: tuple[int, ...] = ()  # terms without an alphanumeric run: always candidates
 
 
 _INDEXES: dict[str, OutletIndex] = {}
@@ -115,13 +119,21 @@ def outlet_index(kb: Knowledge) -> OutletIndex:
             if term:
                 terms.setdefault((term.lower(), False), (number, "marker"))
     ordered = sorted(terms.items(), key=lambda item: (-len(item[0][0]), item[0][0], item[0][1]))
+    prepared = tuple(
+        (needle, n, kind, exact, runs, frozenset(run.lower() for run in runs))
+        for (needle, exact), (n, kind) in ordered
+        for runs in [frozenset(ALNUM_RUN.findall(needle))]
+    )
+    by_key_run: dict[str, list[int]] = {}
+    for position, (*_term, folded_runs) in enumerate(prepared):
+        if folded_runs:
+            key = max(sorted(folded_runs), key=len)
+            by_key_run.setdefault(key, []).append(position)
     index = OutletIndex(
         outlets=outlets,
-        terms=tuple(
-            (needle, n, kind, exact, runs, frozenset(run.lower() for run in runs))
-            for (needle, exact), (n, kind) in ordered
-            for runs in [frozenset(ALNUM_RUN.findall(needle))]
-        ),
+        terms=prepared,
+        by_key_run={key: tuple(positions) for key, positions in by_key_run.items()},
+        keyless=tuple(position for position, term in enumerate(prepared) if not term[5]),
     )
     _INDEXES[kb.fingerprint] = index
     return index
@@ -178,9 +190,15 @@ def _candidate_terms(
     """The terms whose alphanumeric runs all occur as runs of the text (see ``_hits``)."""
     if lowered is not text and "\u03a3" not in text:
         folded = set(ALNUM_RUN.findall(lowered))
+        positions = [*index.keyless]
+        for key in folded.intersection(index.by_key_run):
+            positions.extend(index.by_key_run[key])
+        positions.sort()  # the terms' order: longest needle first
+        terms = index.terms
         return [
             (needle, number, kind, exact)
-            for needle, number, kind, exact, _runs, folded_runs in index.terms
+            for position in positions
+            for needle, number, kind, exact, _runs, folded_runs in [terms[position]]
             if folded_runs <= folded
         ]
     runs_of_text = set(ALNUM_RUN.findall(text))
@@ -259,7 +277,7 @@ def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[
         offset += len(text) + 1
     combined = "\n".join(text for _zone, text in segments)
     scores: dict[int, float] = {}
-    for number, kind, start, end in _hits(combined, index):
+    for number, kind, start, end in _page_hits(combined, index):
         position = bisect_right(starts, start) - 1
         zone, text = segments[position]
         if zone == "body":
@@ -275,6 +293,19 @@ def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[
         if weight:
             scores[number] = scores.get(number, 0.0) + weight
     return scores
+
+
+_LAST_PAGE: list[tuple[str, OutletIndex, list[tuple[int, str, int, int]]]] = []
+
+
+def _page_hits(combined: str, index: OutletIndex) -> list[tuple[int, str, int, int]]:
+    """``_hits`` of a page's zones, remembered for the page last scanned: a page that turns
+    out to be a fact-check is scored a second time, with other weights for the same hits."""
+    if _LAST_PAGE and _LAST_PAGE[0][1] is index and _LAST_PAGE[0][0] == combined:
+        return _LAST_PAGE[0][2]
+    hits = _hits(combined, index)
+    _LAST_PAGE[:] = [(combined, index, hits)]
+    return hits
 
 
 def choose_outlet(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[str, Any] | None:
@@ -424,7 +455,7 @@ def _place_names(kb: Knowledge) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _language_identifier() -> Any:
+def language_identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -459,7 +490,7 @@ def detect_language(body: str) -> str | None:
         return None
     if _clearly_english(sample):
         return "en"
-    language, probability = _language_identifier().classify(sample)
+    language, probability = language_identifier().classify(sample)
     return str(language) if probability >= MIN_LANGUAGE_PROBABILITY else None
 
 

@@ -52,6 +52,17 @@ def warm_up(kb: Knowledge) -> None:
     stance.lexicon(kb)
 
 
+def load_language_model() -> None:
+    """Load the language identifier's model (~0.8 s CPU), which ``metadata.detect_language``
+    otherwise loads on the first page that is not plainly English.  Called before forking a
+    pool: about one page in a hundred needs the model, so every worker of a corpus large
+    enough for a pool would load it on its own; loaded once here, they all inherit it."""
+    try:
+        metadata.language_identifier()
+    except Exception as error:  # a page that needs the model reports the failure itself
+        log.debug("no language model: %s", error)
+
+
 def _warm_up_at_import() -> None:
     """Build the spaCy pipeline, the default knowledge base's matchers and pandas' table
     machinery when the stages are imported (~0.3 s CPU) rather than on the first document: a
@@ -140,20 +151,22 @@ def process_path(
     doc_id: str | None = None,
     max_bytes: int = read.MAX_BYTES,
     extract: bool = True,
+    sidecar: bool = True,
 ) -> DocResult:
     """Read and process one file; a bad file becomes a ``problem`` row, never an exception.
-    ``extract=False`` stops after the document's metadata (see ``process_text``)."""
+    ``extract=False`` stops after the document's metadata (see ``process_text``);
+    ``sidecar=False`` when the caller knows the folder holds no sidecar (no look for one)."""
     raw = read.read_document(path, data, doc_id=doc_id, max_bytes=max_bytes)
     if isinstance(raw, read.Problem):
         return DocResult(problem=_problem_row(raw))
     try:
-        sidecar = read.read_sidecar(path)
+        fields = read.read_sidecar(path) if sidecar else {}
     except (OSError, ValueError) as error:
         return DocResult(
             problem=_problem_row(read.Problem(raw.doc_id, raw.path, "bad_sidecar", str(error)))
         )
     try:
-        return process_text(raw, kb, sidecar, extract=extract)
+        return process_text(raw, kb, fields, extract=extract)
     except Exception as error:
         return DocResult(
             problem=_problem_row(

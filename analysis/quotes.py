@@ -1332,6 +1332,16 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     upper = label.upper()
     if upper in _transcript_labels(doc.kb, "reporter_labels"):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
+    if upper in _transcript_labels(doc.kb, "official_labels"):
+        # the briefing's own press officer ("MODERATOR:", "STAFF:"), an official of the outlet's
+        # government (the transcript is published by the department that holds the briefing)
+        return Speaker(
+            name="official",
+            role=label.lower(),
+            kind="generic",
+            head="official",
+            side=doc.home_side,
+        )
     if upper in _transcript_labels(doc.kb, "neutral_labels"):
         return Speaker(name=label.lower(), role=label.lower(), kind="generic", head=label.lower())
     titled = " ".join(w.capitalize() for w in label.split())

@@ -456,10 +456,25 @@ def test_question_and_moderator_labels_and_stage_directions(kb):
         "MR. TONER: No, we are not coordinating airstrikes with Russia.\n\n"
         "(The briefing was concluded at 2:03 p.m.)"
     )
-    assert [(r["speaker"], r["side"]) for r in quotes_of(body, kb)] == [
-        ("moderator", None),
-        ("reporter", None),
-        ("Mark Toner", "US"),
+    assert [(r["speaker"], r["role"], r["side"]) for r in quotes_of(body, kb)] == [
+        ("official", "moderator", None),
+        ("reporter", "reporter", None),
+        ("Mark Toner", "State Department spokesman", "US"),
+    ]
+
+
+def test_a_briefings_moderator_is_an_official_of_the_publishing_government(kb):
+    body = (
+        "MODERATOR: Thank you all for joining this background call on Syria.\n\n"
+        "QUESTION: Are the two militaries sharing targets now?\n\n"
+        "STAFF: We have time for one more question after this one."
+    )
+    assert [
+        (r["speaker"], r["role"], r["side"]) for r in quotes_of(body, kb, outlet_country="US")
+    ] == [
+        ("official", "moderator", "US"),
+        ("reporter", "reporter", None),
+        ("official", "staff", "US"),
     ]
 
 

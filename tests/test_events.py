@@ -111,6 +111,7 @@ def corpus(tmp_path_factory):
         *sorted(FIXTURES.glob("blind_b9_*.txt")),
         *sorted(FIXTURES.glob("blind_b10_*.txt")),
         *sorted(FIXTURES.glob("blind_b11_*.txt")),
+        *sorted(FIXTURES.glob("blind_b12_*.txt")),
     ]
     return load_corpus(paths, cache=False, workers=1)
 
@@ -160,6 +161,10 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
     assert result["groups"]["fixture"]["accuracy"] >= 0.9, result["missed"]
     for batch in ("blind-9", "blind-10", "blind-11"):
         assert result["groups"][batch]["accuracy"] >= 0.85, result["missed"]
+    # blind-12, scored once: 29/36 (a "6:41 PM 07/12/2017" stamp whose order of day and month
+    # is not certain left a fact-check's six weekdays unresolved; a future "takes office in
+    # January" read as past)
+    assert result["groups"]["blind-12"]["accuracy"] >= 0.8, result["missed"]
 
 
 def test_without_a_publication_date_a_known_event_supplies_the_year():

@@ -71,3 +71,10 @@ def test_a_failed_notebook_retires_its_kernel(tmp_path, shared_kernel):
 def test_the_kernel_runs_this_interpreter(tmp_path, shared_kernel):
     executed = _run(tmp_path, "which", "import sys\nprint(sys.prefix)")
     assert Path(_text(executed.cells[0]).strip()).resolve() == Path(sys.prefix).resolve()
+
+
+def test_the_warm_up_leaves_no_name_in_the_first_notebook(tmp_path, shared_kernel):
+    first = _run(tmp_path, "first", "print(sorted(n for n in globals() if not n.startswith('_')))")
+    names = _text(first.cells[0])
+    for name in ("pandas", "analysis", "importlib"):
+        assert name not in names

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -367,7 +368,13 @@ def to_html(notebook: Any, title: str) -> str:
 
 
 def load_pdf_writer() -> tuple[Any, str | None]:
-    """WeasyPrint's ``HTML`` class, or ``None`` and a one-line reason (Pango missing)."""
+    """This process's :class:`PdfPrinter`, or ``None`` and a one-line reason (Pango missing)."""
+    weasyprint, reason = import_weasyprint()
+    return (None, reason) if weasyprint is None else (pdf_printer(weasyprint), None)
+
+
+def import_weasyprint() -> tuple[Any, str | None]:
+    """The ``weasyprint`` module, or ``None`` and a one-line reason (Pango missing)."""
     try:
         with warnings.catch_warnings():
             # Older Pango/HarfBuzz builds lack harfbuzz-subset; WeasyPrint only warns about it.
@@ -376,7 +383,50 @@ def load_pdf_writer() -> tuple[Any, str | None]:
     except OSError as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         return None, f"PDF step skipped: WeasyPrint cannot load Pango ({first}); {PANGO_HINT}"
-    return weasyprint.HTML, None
+    return weasyprint, None
+
+
+class PdfPrinter:
+    """WeasyPrint with what every report shares made once per process: the font configuration
+    (fontconfig loads its configuration and font list for each new one) and the report's
+    stylesheet, parsed once instead of once per page from the page's ``<style>``."""
+
+    def __init__(self, weasyprint: Any) -> None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.weasyprint = weasyprint
+        self.font_config = FontConfiguration()
+        self.css = report_css()
+        self.stylesheet = weasyprint.CSS(string=self.css, font_config=self.font_config)
+
+    def print(self, page: str, base_url: str) -> bytes:
+        """The page as PDF bytes. The page's own copy of the report stylesheet is left out and the
+        parsed one given instead (same cascade: it is the page's only stylesheet). While one
+        page is laid out no cyclic garbage collection runs: it would walk every box built so
+        far again and again; the page's garbage is collected when it is done."""
+        inline = f"<style>\n{self.css}\n</style>"
+        stylesheets = [self.stylesheet] if inline in page else []
+        document = self.weasyprint.HTML(string=page.replace(inline, "", 1), base_url=base_url)
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return document.write_pdf(font_config=self.font_config, stylesheets=stylesheets)
+        finally:
+            if paused:
+                gc.enable()
+
+
+_PRINTERS: dict[int, PdfPrinter] = {}
+
+
+def pdf_printer(weasyprint: Any) -> PdfPrinter:
+    """The printer of this process, made on first use (a forked worker makes its own rather than
+    use Pango state copied across the fork)."""
+    printer = _PRINTERS.get(os.getpid())
+    if printer is None:
+        _PRINTERS.clear()
+        printer = _PRINTERS[os.getpid()] = PdfPrinter(weasyprint)
+    return printer
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -386,9 +436,8 @@ def write_atomically(target: Path, data: bytes) -> None:
     partial.replace(target)
 
 
-def write_pdf(page: str, target: Path, writer: Any) -> None:
-    pdf = writer(string=page, base_url=str(target.parent)).write_pdf()
-    write_atomically(target, pdf)
+def write_pdf(page: str, target: Path, writer: PdfPrinter) -> None:
+    write_atomically(target, writer.print(page, base_url=str(target.parent)))
 
 
 # --- one job in a worker process ----------------------------------------------------------------
@@ -537,8 +586,10 @@ def _refresh_pdf_only(job: Job, key: str, manifest: dict[str, Any], out: Path, p
 
 
 def warm_worker(root: Path, cache_dir: Path, notebook: Path, pdf: bool) -> None:
-    """Start this process's kernel (see ``kernel``) and, while it boots, import the converters,
-    all while the build is still preparing the corpus."""
+    """Start this process's kernel (see ``kernel``) and, while it boots, import the converters
+    and make the PDF printer, all while the build is still preparing the corpus. Then every
+    object this worker holds so far (the libraries) is frozen out of garbage collection, which
+    would otherwise walk them all again whenever printing a page fills the heap."""
     from analysis.report import kernel
 
     def import_converters() -> None:
@@ -551,6 +602,8 @@ def warm_worker(root: Path, cache_dir: Path, notebook: Path, pdf: bool) -> None:
             kernel.start(KERNEL, str(notebook.parent), meanwhile=import_converters)
     except Exception:  # the first report starts the kernel again and reports the error
         return
+    finally:
+        gc.freeze()
 
 
 def worker_context(pdf: bool) -> Any:
@@ -565,7 +618,7 @@ def worker_context(pdf: bool) -> Any:
 
     compile_html_templates()
     if pdf:
-        load_pdf_writer()
+        import_weasyprint()
     return get_context("fork")
 
 

@@ -328,8 +328,15 @@ _MEDIA_HEADS = frozenset(
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
 _TURN_LABEL = re.compile(
     r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
-    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}):\s+(?=\S)"
+    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+    # a parliament's record: "Alex Salmond (Gordon) (SNP):", "The Secretary of State for Foreign
+    # and Commonwealth Affairs (Mr Philip Hammond):"
+    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+\([^()\n:]{1,60}\)){1,2}"
+    r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
+    r":\s+(?=\S)"
 )
+_LABEL_PARENTHESES = re.compile(r"\(([^()]*)\)")
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady")
 # "Q Thanks, Josh." — White House transcripts print the reporter label without a colon; it only
 # counts as a turn on a page whose other turns carry labels with colons
 _BARE_QUESTION_LABEL = re.compile(r"(?P<label>Q)\.?\s+(?=[“\"‘'(]?[A-Z])")
@@ -1328,7 +1335,21 @@ UNNAMED_TURN_HEADS = frozenset(
 )
 
 
+def _label_name(label: str) -> str:
+    """The speaker's name in a parliament's turn label: the words before a constituency or a
+    party in brackets ("Alex Salmond (Gordon) (SNP)"), or the member's name in brackets after an
+    office ("The Secretary of State … (Mr Philip Hammond)")."""
+    groups = _LABEL_PARENTHESES.findall(label)
+    if not groups:
+        return label
+    for inner in groups:
+        if inner.split()[:1] and inner.split()[0].rstrip(".") in _HONORIFICS:
+            return inner.strip()
+    return _LABEL_PARENTHESES.sub(" ", label).split("  ")[0].strip()
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
+    label = _label_name(label)
     upper = label.upper()
     if upper in _transcript_labels(doc.kb, "reporter_labels"):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
@@ -1403,10 +1424,11 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         # ("RAQQA: …", "MOSCOW: …" in a digest are place labels)
     turns: list[_Quote] = []
     speaker: Speaker | None = None
+    named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         if index in labelled:
             label, text_start = labelled[index]
-            speaker = _turn_speaker(label, doc)
+            speaker = _named_earlier(_turn_speaker(label, doc), named)
         elif speaker is not None and _continues_turn(body[p_start:p_end]):
             text_start = p_start
         else:
@@ -1416,6 +1438,18 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         if end > start:
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
+
+
+def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:
+    """A turn labelled by surname ("Mr Hammond:") is the person an earlier turn named in full
+    ("… (Mr Philip Hammond):")."""
+    if speaker.kind != "person" or not speaker.name:
+        return speaker
+    words = speaker.name.split()
+    if len(words) == 1:
+        return named.get(words[0], speaker)
+    named.setdefault(words[-1], speaker)
+    return speaker
 
 
 def _continues_turn(text: str) -> bool:

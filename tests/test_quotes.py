@@ -734,3 +734,18 @@ def test_an_unnamed_official_labelling_transcript_turns_is_an_official_of_that_s
     quotes = load_corpus(tmp_path, cache=False).quotes
     official = quotes[quotes["text"].str.startswith("We are not coordinating")]
     assert list(zip(official["speaker"], official["side"], strict=True)) == [("official", "US")]
+
+
+def test_a_parliaments_turn_labels_name_members_with_constituency_party_or_office(kb):
+    body = (
+        "The Secretary of State for Foreign and Commonwealth Affairs (Mr Philip Hammond): Since "
+        "30 September, Russia has carried out several hundred air strikes in Syria.\n\n"
+        "Alex Salmond (Gordon) (SNP): The Foreign Secretary tells us that deconfliction is not "
+        "co-operation. Is that really so?\n\n"
+        "Mr Hammond: No, I do not accept that. The memorandum covers radio frequencies only."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Philip Hammond",
+        "Alex Salmond",
+        "Philip Hammond",
+    ]

@@ -1348,10 +1348,14 @@ def _label_name(label: str) -> str:
     return _LABEL_PARENTHESES.sub(" ", label).split("  ")[0].strip()
 
 
+# A turn label that is a website's name ("Military.com:") is the interviewing outlet's reporter.
+_SITE_LABEL = re.compile(r"[A-Za-z][\w\-]*(?:\.[\w\-]+)*\.(?:com|org|net|info|news|ru|uk|eu)")
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     label = _label_name(label)
     upper = label.upper()
-    if upper in _transcript_labels(doc.kb, "reporter_labels"):
+    if upper in _transcript_labels(doc.kb, "reporter_labels") or _SITE_LABEL.fullmatch(label):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
     if upper in _transcript_labels(doc.kb, "official_labels"):
         # the briefing's own press officer ("MODERATOR:", "STAFF:"), an official of the outlet's

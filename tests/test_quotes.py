@@ -749,3 +749,18 @@ def test_a_parliaments_turn_labels_name_members_with_constituency_party_or_offic
         "Alex Salmond",
         "Philip Hammond",
     ]
+
+
+def test_an_interviewers_turns_under_a_websites_name_are_a_reporters(kb):
+    body = (
+        "Military.com: Moscow said Monday it was suspending the deconfliction channel. Is it?\n\n"
+        "Harrigian: The channel is working and it's working at the level it needs to.\n\n"
+        "Military.com: So the Russian announcement was just rhetoric?\n\n"
+        "Harrigian: I will let the Russians speak for themselves on that one."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "reporter",
+        "Jeffrey Harrigian",
+        "reporter",
+        "Jeffrey Harrigian",
+    ]

@@ -187,3 +187,28 @@ def test_data_files_are_parsed_once_and_again_after_an_edit(tmp_path):
     edited = params.report_knowledge(tmp_path)
     assert "user-topic-two" in params.valid_topic_names(edited)
     assert "user-topic-one" not in params.valid_topic_names(edited)
+
+
+def test_the_texts_are_parsed_in_a_forked_process_and_its_failure_is_raised_by_the_build(
+    tmp_path, monkeypatch
+):
+    import analysis.corpus
+
+    def broken(*args, **kwargs):
+        raise ValueError("unreadable texts")
+
+    monkeypatch.setattr(analysis.corpus, "load_corpus", broken)
+    jobs = build.plan_jobs(["all"], {}, DEFAULTS)
+    parsing = build.start_corpus_preparation(jobs, tmp_path)
+    if parsing is not None:  # None where this process may not fork
+        parsing.join()
+        assert parsing.exitcode == 1
+    with pytest.raises(ValueError, match="unreadable texts"):
+        build.prepare_corpus_cache(jobs, tmp_path)
+
+
+def test_no_process_is_forked_when_every_corpus_cache_file_exists(tmp_path):
+    jobs = build.plan_jobs(["all"], {}, DEFAULTS)
+    cache = build.corpus_cache_file(jobs[0], tmp_path)
+    cache.write_bytes(b"")
+    assert build.start_corpus_preparation(jobs, tmp_path) is None

@@ -509,17 +509,25 @@ def up_to_date(job: Job, key: str, manifest: dict[str, Any], out_dir: Path, pdf:
     return all((out_dir / name).is_file() for name in wanted)
 
 
-def prepare_corpus_cache(jobs: list[Job], cache_dir: Path) -> None:
-    """Parse the texts once in this process so each kernel only unpickles the tables."""
-    from analysis.corpus import load_corpus
+def corpus_cache_file(job: Job, cache_dir: Path) -> Path:
+    settings = validate_parameters(**job.parameters)
+    return corpus_cache_path(cache_dir, settings.seeds_dir, settings.data_dir)
 
-    seen: set[Path] = set()
+
+def prepare_corpus_cache(jobs: list[Job], cache_dir: Path) -> None:
+    """Parse the texts once in this process so each kernel only unpickles the tables (the
+    pipeline is imported only when a cache file is missing)."""
+    missing: dict[Path, Any] = {}
     for job in jobs:
         settings = validate_parameters(**job.parameters)
         path = corpus_cache_path(cache_dir, settings.seeds_dir, settings.data_dir)
-        if path in seen or path.is_file():
-            continue
-        seen.add(path)
+        if path not in missing and not path.is_file():
+            missing[path] = settings
+    if not missing:
+        return
+    from analysis.corpus import load_corpus
+
+    for path, settings in missing.items():
         write_corpus_cache(load_corpus(settings.seeds_dir, data_dir=settings.data_dir), path)
 
 
@@ -637,8 +645,9 @@ def compile_html_templates() -> None:
 def _run_parallel(
     jobs: list[Job], notebook: Path, out: Path, cache_dir: Path, root: Path, pdf: bool, workers: int
 ) -> list[Outcome]:
-    """Run the jobs, each worker process in one kernel it keeps (see ``kernel``); the kernels
-    start and warm up while this process parses the texts."""
+    """Run the jobs, each worker process in one kernel it keeps (see ``kernel``); the texts are
+    parsed while this process imports the converters, and the kernels start and warm up while
+    the parsing finishes."""
     if workers <= 1 or len(jobs) == 1:
         from analysis.report import kernel
 
@@ -647,6 +656,7 @@ def _run_parallel(
             return [run_job(job, notebook, out, cache_dir, root, pdf) for job in jobs]
         finally:
             kernel.shutdown()
+    parsing = start_corpus_preparation(jobs, cache_dir)
     context = worker_context(pdf)
     size = min(workers, len(jobs))
     with ProcessPoolExecutor(
@@ -657,9 +667,36 @@ def _run_parallel(
     ) as pool:
         for _ in range(size):
             pool.submit(int)  # spawns the workers now, so their kernels warm up meanwhile
-        prepare_corpus_cache(jobs, cache_dir)
+        if parsing is not None:
+            parsing.join()
+        prepare_corpus_cache(jobs, cache_dir)  # nothing left to do unless the parsing failed
         futures = [pool.submit(run_job, job, notebook, out, cache_dir, root, pdf) for job in jobs]
         return [future.result() for future in futures]
+
+
+def start_corpus_preparation(jobs: list[Job], cache_dir: Path) -> Any:
+    """A forked process running ``prepare_corpus_cache`` (importing the pipeline costs more CPU
+    than parsing the texts), or ``None`` where this process may not fork (see
+    ``worker_context``) or there is nothing to parse. Should it fail, the build parses again
+    in this process and reports the error there."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return None
+    if all(corpus_cache_file(job, cache_dir).is_file() for job in jobs):
+        return None
+    process = get_context("fork").Process(
+        target=_prepare_quietly, args=(jobs, cache_dir), name="corpus-cache", daemon=True
+    )
+    process.start()
+    return process
+
+
+def _prepare_quietly(jobs: list[Job], cache_dir: Path) -> None:
+    """``prepare_corpus_cache`` in the forked process; an error is left for the build to raise
+    (and print) once, in its own process."""
+    try:
+        prepare_corpus_cache(jobs, cache_dir)
+    except Exception:
+        os._exit(1)
 
 
 # --- the index page -----------------------------------------------------------------------------

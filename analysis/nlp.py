@@ -80,6 +80,9 @@ def abbreviation_guard(doc: Doc) -> Doc:
     return doc
 
 
+TOKENISER_MAX_CHARS = 10_000_000
+
+
 @lru_cache(maxsize=1)
 def english() -> Language:
     """A blank English pipeline with the rule-based sentencizer; built once per process."""
@@ -88,6 +91,10 @@ def english() -> Language:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("abbreviation_guard")
+    # spaCy's default limit (1,000,000 characters) guards the parser and NER models, which need
+    # about 1 GB per 100,000 characters; this pipeline only tokenises, so any text the reader
+    # accepts (up to ``read.MAX_BYTES``) must pass, even as one paragraph.
+    nlp.max_length = TOKENISER_MAX_CHARS
     return nlp
 
 

@@ -3,7 +3,8 @@
     python scripts/score.py            # seeds + tests/fixtures/corpus
     python scripts/score.py --json     # the full result, errors included
 
-Prints quote-span precision/recall/F1 (exact and overlap) and speaker accuracy, claim recall and
+Prints per-field accuracy of the documents table (outlet, kind, title, author, date, verdict,
+language), quote-span precision/recall/F1 (exact and overlap) and speaker accuracy, claim recall and
 precision, stance accuracy per class and side accuracy, and event-date accuracy.  The floors the
 test suite enforces live in ``tests/test_score_*.py``.
 """
@@ -17,6 +18,7 @@ from typing import Any
 
 from analysis import load_corpus
 from analysis.evaluate import claims as claim_scores
+from analysis.evaluate import documents as document_scores
 from analysis.evaluate import events as event_scores
 from analysis.evaluate import quotes as quote_scores
 
@@ -32,7 +34,9 @@ def corpus_paths() -> list[Path]:
 
 def scores() -> dict[str, Any]:
     corpus = load_corpus(corpus_paths(), cache=False)
+    seed_ids = {path.stem for path in (ROOT / "seeds").glob("*.txt")}
     return {
+        "documents": document_scores.score(corpus, GOLD / "documents.json", seed_ids),
         "quotes": quote_scores.score(corpus, GOLD / "quotes.json"),
         "claims": claim_scores.score(corpus, GOLD / "claims.json"),
         "events": event_scores.score(corpus, GOLD / "events.json"),

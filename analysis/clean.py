@@ -164,6 +164,7 @@ STAMP_WORDS = re.compile(
     r"bst|mon|tue|wed|thu|fri|sat|sun)\b",
     re.IGNORECASE,
 )
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Ý]\.$")
 NAV_SEPARATOR = re.compile(r"\s+[|/›»>·•]\s+")
 NAV_SEPARATOR_CHAR = re.compile(r"[|/›»>·•]")
@@ -227,6 +228,7 @@ class Rules:
     closing_rating: re.Pattern[str]
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
+    masthead: re.Pattern[str] = re.compile(r"(?!x)x")  # any publisher name of outlets.toml
     # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
     # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
     prompt_parts: tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...] = ()
@@ -395,6 +397,40 @@ def _first_of(items: list[Any], k: Any) -> set[str] | None:
     return None
 
 
+def _outlet_names_pattern(kb: Knowledge) -> re.Pattern[str]:
+    """Every name, alias, marker and domain of ``outlets.toml``, as whole words in any case."""
+    terms = {
+        str(term)
+        for outlet in kb.outlets.get("outlet", [])
+        if isinstance(outlet, dict)
+        for key in ("name", "aliases", "markers", "domains")
+        for term in ([outlet.get(key)] if key == "name" else outlet.get(key, []))
+        if term and any(ch.isalpha() for ch in str(term))
+    }
+    if not terms:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+MASTHEAD_FILLER = re.compile(r"\b(?:the|of|and|in|english|edition|online)\b", re.IGNORECASE)
+TAGLINE_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-])\s")
+
+
+def is_masthead(text: str, rules: Rules) -> bool:
+    """A line of nothing but publisher names and separators ("RIA NOVOSTI", "U.S. Department of
+    State", "Office of the Press Secretary", "The Ministry of Foreign Affairs of the Russian
+    Federation"), or a publisher's name and its motto after a bar or dash ("StopFake.org |
+    Struggle against fake information…"): the site's banner, never a headline."""
+    first = rules.masthead.match(text)
+    if first and TAGLINE_SEPARATOR.match(text, first.end()):
+        return True
+    remainder = rules.masthead.sub(" ", text)
+    if remainder == text:
+        return False
+    return not any(ch.isalpha() for ch in MASTHEAD_FILLER.sub(" ", remainder))
+
+
 def rules_for(kb: Knowledge) -> Rules:
     """Compiled vocabulary for ``kb`` (cached by the knowledge fingerprint)."""
     cached = _RULES.get(kb.fingerprint)
@@ -436,6 +472,7 @@ def rules_for(kb: Knowledge) -> Rules:
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
+        masthead=_outlet_names_pattern(kb),
         prompt_parts=prompt_parts,
         prompt_literals=_any_literal(prompt_parts),
     )
@@ -949,9 +986,7 @@ def _find_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     return None
 
 
-def _choose_title(
-    lines: list[Line], start: int, end: int, menu_words: frozenset[str] = frozenset()
-) -> Line | None:
+def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
     """Markdown heading, else a headline-sized line before the article, else a repeated line.
 
     Section labels and site names above a headline are short, so a candidate of five words or
@@ -962,15 +997,16 @@ def _choose_title(
             line.heading
             and line.role in {"other", "prose", "repeat"}
             and len(line.text.split()) >= 3
+            and not is_masthead(line.text, rules)
         ):
             return line
-    above_byline = _line_above_byline(lines, start, menu_words)
+    above_byline = _line_above_byline(lines, start, rules)
     if above_byline is not None:
         return above_byline
     question = _question_headline(lines, start)
     if question is not None:
         return question
-    candidates = [line for line in lines[:start] if _title_candidate(line, menu_words)]
+    candidates = [line for line in lines[:start] if _title_candidate(line, rules)]
     for minimum in (5, 4):
         for line in candidates:
             if len(line.text.split()) >= minimum:
@@ -1004,31 +1040,87 @@ def _question_headline(lines: list[Line], start: int) -> Line | None:
     )
 
 
-def _line_above_byline(
-    lines: list[Line], start: int, menu_words: frozenset[str] = frozenset()
-) -> Line | None:
+BYLINE_REACH = 3  # the byline may follow the article's first line (a headline read as prose)
+STANDFIRST_WORDS = 25  # a line this long above the byline is the standfirst under the headline
+SIGNED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ'’-]+)){1,3}")
+SIGNED_NAME_REACH = 3  # lines from a bare name to the date stamp it signs with
+
+
+def is_signed_name(text: str, rules: Rules) -> bool:
+    """A bare person's name as a line of its own ("Catriona Welsh", "Mark C. Toner"): two to
+    four capitalised words, initials allowed, none a menu word nor a publisher's name."""
+    return (
+        SIGNED_NAME.fullmatch(text) is not None
+        and not any(word.lower() in rules.menu_words for word in text.split())
+        and rules.masthead.search(text) is None
+    )
+
+
+def _signs_above_stamp(lines: list[Line], position: int, rules: Rules, reach: int) -> bool:
+    """The line at ``position`` is a bare name with the page's date stamp at most ``reach``
+    lines below it (a name and a role, place or date under a headline: "Mark C. Toner" /
+    "Deputy Spokesperson" / "June 30, 2016")."""
+    if lines[position].role != "other" or not is_signed_name(lines[position].text, rules):
+        return False
+    for line in lines[position + 1 : position + 1 + reach]:
+        if line.role == "stamp":
+            return True
+        if line.role != "other" or len(line.text.split()) > 4:
+            return False
+    return False
+
+
+def _line_above_byline(lines: list[Line], start: int, rules: Rules) -> Line | None:
     """The headline-shaped line right above the first byline before the article: news pages set
     the headline there, even when a list of topic links runs into it, or when the headline (a
-    question, no full stop) was taken for the article's first sentence."""
-    for position, line in enumerate(lines[: start + 2]):
-        if line.role != "byline":
+    question, no full stop) was taken for the article's first sentence. A share bar between the
+    two is passed over; a bare name signing above the date stamp counts as a byline; a long
+    standfirst between headline and byline gives way to the headline above it."""
+    for position, line in enumerate(lines[: start + BYLINE_REACH]):
+        signed = position < start and _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH)
+        if line.role != "byline" and not signed:
             continue
-        above = lines[position - 1] if position else None
-        roles = {"other", "repeat", "related-item"} | (
-            {"prose"} if position - 1 == start else set()
-        )
-        if above is None or above.role not in roles:
-            return None
-        shaped = _title_candidate(replace(above, role="other"), menu_words)
-        return above if shaped and len(above.text.split()) >= 4 else None
+        above = _headline_above(lines, position, start, rules)
+        if above is not None or line.role == "byline":
+            return above
     return None
 
 
-def _title_candidate(line: Line, menu_words: frozenset[str] = frozenset()) -> bool:
+def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) -> Line | None:
+    """The title-shaped line above the byline at ``position`` (see ``_line_above_byline``)."""
+    before = position - 1
+    while before >= 0 and lines[before].role == "widget":
+        before -= 1
+    above = lines[before] if before >= 0 else None
+    if above is None or not _may_be_headline(above, before == start):
+        return None
+    words = len(above.text.split())
+    if words > STANDFIRST_WORDS and before > 0:
+        headline = lines[before - 1]
+        if headline.role == "other" and _title_candidate(headline, rules):
+            above.role = "standfirst"  # the dek under the headline: head, not article
+            return headline
+    shaped = _title_candidate(replace(above, role="other"), rules)
+    return above if shaped and (words >= 4 or is_title_like(above.text)) else None
+
+
+def _may_be_headline(line: Line, opens_article: bool) -> bool:
+    """A line whose role does not rule it out as the headline above a byline: a headline may
+    be read as the article's first sentence, or hold the date ("Daily Press Briefing - October
+    4, 2016"), or be a question taken for prose."""
+    if line.role in {"other", "repeat", "related-item", "stamp"}:
+        return True
+    return line.role == "prose" and (opens_article or line.text.rstrip().endswith("?"))
+
+
+def _title_candidate(line: Line, rules: Rules) -> bool:
     text = line.text
     if line.role == "stamp":  # "Syria Daily Brief — 30 September 2016", not "Posted 14 Oct 09:12"
-        remainder = DATE_TEXT.sub("", text).strip(" ,|/–—-")
-        if len(_words(remainder)) < 3 or STAMP_WORDS.search(remainder):
+        remainder = WEEKDAY.sub("", DATE_TEXT.sub("", text)).strip(" ,|/–—-")
+        words = _words(remainder)
+        if len(words) < 3 or STAMP_WORDS.search(remainder):
+            return False
+        if words[-1].lower() in STOPWORDS:  # "Volume 600: debated on Monday 12 October 2015"
             return False
     elif line.role not in {"other", "repeat"}:
         return False
@@ -1039,7 +1131,8 @@ def _title_candidate(line: Line, menu_words: frozenset[str] = frozenset()) -> bo
         and not text.endswith(":")  # a lead-in ("stated on … in a Facebook post:")
         and not line.item
         and not line.spread
-        and not looks_like_menu(text, menu_words)
+        and not looks_like_menu(text, rules.menu_words)
+        and not is_masthead(text, rules)
     )
 
 
@@ -1231,7 +1324,7 @@ def _place(line: Line, position: int, start: int, end: int) -> str:
         return DROP if role == "linklist" else HEAD
     if position >= end:
         return TAIL
-    if role in {"byline", "stamp"}:
+    if role in {"byline", "stamp", "standfirst"}:
         return HEAD
     if role in {"credit", "handle"}:
         return TAIL
@@ -1254,7 +1347,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_related_runs(lines, start, end)
     start, end = _span(lines, comments_from)
 
-    title_line = _choose_title(lines, start, end, rules.menu_words)
+    title_line = _choose_title(lines, start, end, rules)
     result = Cleaned(body="", title=title_line.text.strip() if title_line else None)
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:
@@ -1376,8 +1469,9 @@ def _finish_paragraphs(paragraphs: list[str], result: Cleaned, rules: Rules) -> 
 
 
 def camel_case_name(handle: str) -> str | None:
-    """'@TaraCopp' → 'Tara Copp' when the handle is two or three capitalised words."""
-    core = handle.lstrip("@")
+    """'@TaraCopp' → 'Tara Copp' when the handle is two or three capitalised words (trailing
+    digits dropped)."""
+    core = handle.lstrip("@").rstrip("0123456789_")  # "@NeilClark66": the digits are no name
     parts = CAMEL.findall(core)
     if 2 <= len(parts) <= 3 and "".join(parts) == core:
         return " ".join(parts)

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from analysis.clean import Cleaned, byline_name, camel_case_name, rules_for
+from analysis.clean import (
+    STOPWORDS,
+    Cleaned,
+    byline_name,
+    camel_case_name,
+    is_date_line,
+    is_signed_name,
+    rules_for,
+)
 from analysis.dates import infer_published
 from analysis.knowledge import Knowledge
 from analysis.read import RawText
@@ -49,8 +57,31 @@ SOURCE_AFTER = re.compile(
 )
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
-    r"(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
+    r"(?<!(?i:additional) )(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
 )
+CREDITED_NAMES = re.compile(
+    r"(?<!(?i:additional) )(?i:(?:reporting|writing) by)\s+(?P<names>[^;|]+)"
+)
+PERSON = re.compile(
+    r"[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|al|bin|la|le|da)){1,3}"
+)
+NAME_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|with|&)\s+")
+IN_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Ý][\w .'’-]*$")
+BYLINE_IN_STAMP = re.compile(
+    r"(?:^|[|•·]\s*|\d\s+)(?i:by)\s+(?P<name>[^|•·,;]{2,60}?)\s*(?:[|•·]|$)"
+)
+# Words of kickers, mastheads and offices set on a line of their own, never of a person's name.
+NOT_PERSON_WORDS = frozenset(
+    ("read", "long", "release", "immediate", "monitor", "brief", "briefing", "update", "digest",
+     "edition", "report", "weekly", "daily", "analysis", "opinion", "exclusive", "explainer",
+     "live", "breaking", "review", "ledger", "times", "post", "news", "journal", "herald",
+     "tribune", "gazette", "observer", "chronicle", "press", "wire", "agency", "institute",
+     "center", "centre", "council", "committee", "ministry", "department", "office", "staff",
+     "transcript", "statement", "contents", "index", "today", "yesterday")
+)  # fmt: skip
+BY_NAMES = re.compile(r"(?i:by)\s+(?P<names>[^|•·;]{3,90})")
+HANDLE_NAME = re.compile(r"@?[a-z][a-z0-9_]{2,30}")
+READ_TIME = re.compile(r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read", re.IGNORECASE)
 NAME_IN_CITY = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}(?: and [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})?)"
     r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+)?"
@@ -414,18 +445,27 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
 # ----------------------------------------------------------------------------- author, language
 
 
-def find_author(cleaned: Cleaned, kb: Knowledge) -> str | None:
-    """Byline above the article, else a 'Reporting by' credit, else a signed social handle."""
+def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False) -> str | None:
+    """Byline above the article, else a bare name signing above the stamp, else a 'Reporting
+    by' credit, else a signed social handle. ``explicit_only`` (a transcript, whose speakers
+    and presenters are not its authors): only a name after "By"."""
     rules = rules_for(kb)
     places = _place_names(kb)
     for line in cleaned.head:
+        if explicit_only and not BY_NAMES.fullmatch(line):
+            continue  # "Chairman John McCain | Ranking Member Jack Reed" heads a hearing
         name = byline_name(line, rules)
         if name and name.lower() not in places:  # "UNITED STATES | Tillerson: …" in a digest
             return name
-    for line in cleaned.tail:
-        match = REPORTING_BY.search(line)
-        if match:
-            return match.group("name").strip()
+    explicit = _by_line_author(cleaned.head)
+    if explicit or explicit_only:
+        return explicit
+    signed = _bare_name_author(cleaned, rules, places)
+    if signed:
+        return signed
+    credited = _credited_authors(cleaned.tail)
+    if credited:
+        return credited
     if cleaned.signature:
         return camel_case_name(cleaned.signature) or cleaned.signature
     for line in cleaned.head:
@@ -433,6 +473,80 @@ def find_author(cleaned: Cleaned, kb: Knowledge) -> str | None:
         if line != cleaned.title and match:
             return match.group("name")  # "Julian Borger in Washington"
     return None
+
+
+def person_names(text: str) -> list[str] | None:
+    """The names of a list of people ("Jack Stubbs, Phil Stewart", "Marwan Khoury with Dan De
+    Luce in Washington"), or ``None`` unless every item is a capitalised name."""
+    items = [IN_PLACE.sub("", i) for i in NAME_LIST_SEPARATOR.split(text.strip()) if i]
+    if not 1 <= len(items) <= 4 or not all(PERSON.fullmatch(i) for i in items):
+        return None
+    return items
+
+
+def _by_line_author(head: list[str]) -> str | None:
+    """Authors after "By" that a byline pattern does not take: several names ("By Marwan
+    Khoury with Dan De Luce in Washington") or a name inside the date stamp ("23 Jun 2017 |
+    Military.com | By Brendan Mayer", "Posted on 20 September 2016 by warwatcher")."""
+    for line in head:
+        by = BY_NAMES.fullmatch(line)
+        names = person_names(by.group("names")) if by else None
+        if names and len(names) > 1:
+            return " and ".join(names)
+    for line in head:
+        match = BYLINE_IN_STAMP.search(line) if is_date_line(line) else None
+        if match:
+            name = match.group("name").strip()
+            names = person_names(name)
+            if names:
+                return " and ".join(names)
+            if HANDLE_NAME.fullmatch(name):
+                return name.lstrip("@")
+    return None
+
+
+def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> str | None:
+    """Names on a line of their own right above the stamp or the reading time ("Carla Babb" /
+    "September 13, 2016 7:42 PM"), or the head's last line when the article opens with the
+    author's biography ("Gordon Hale" / "Gordon Hale is a British journalist …")."""
+    head = cleaned.head
+    for position, line in enumerate(head):
+        names = person_names(line) if line != cleaned.title else None
+        if not names or not all(_may_be_a_person(n, rules, places) for n in names):
+            continue
+        following = head[position + 1] if position + 1 < len(head) else None
+        if following is not None and (is_date_line(following) or READ_TIME.fullmatch(following)):
+            return " and ".join(names)
+        if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
+            return line
+    return None
+
+
+def _may_be_a_person(name: str, rules: Any, places: frozenset[str]) -> bool:
+    """A bare name line that no word marks as a kicker, masthead, office or place ("Long Read",
+    "For Immediate Release", "The Northern Ledger", "Syria Conflict Monitor")."""
+    words = [w.lower() for w in name.split()]
+    return (
+        is_signed_name(name, rules)
+        and rules.anonymous_byline.search(name) is None
+        and not any(w in NOT_PERSON_WORDS or w in places for w in words)
+        and words[0] not in STOPWORDS
+    )
+
+
+def _credited_authors(tail: list[str]) -> str | None:
+    """Every name after "Reporting by" and "Writing by" in a wire's closing credit
+    ("Reporting by Selen Temizer; Writing by Fatih Hafiz Mehmet"); never "Additional reporting
+    by" or "Editing by"."""
+    names: list[str] = []
+    for line in tail:
+        for match in CREDITED_NAMES.finditer(line):
+            found = person_names(match.group("names").strip(" ."))
+            if found is None:
+                first = REPORTING_BY.search(match.group(0))
+                found = [first.group("name").strip()] if first else []
+            names += [n for n in found if n not in names]
+    return " and ".join(names) or None
 
 
 _PLACES: dict[str, frozenset[str]] = {}
@@ -516,7 +630,7 @@ def describe(raw: RawText, cleaned: Cleaned, kb: Knowledge) -> dict[str, Any]:
         "outlet_country": (outlet.get("country") or None) if outlet else None,
         "kind": kind,
         "title": cleaned.title,
-        "author": None if kind == "transcript" else find_author(cleaned, kb),
+        "author": find_author(cleaned, kb, explicit_only=kind == "transcript"),
         "published": published.date,
         "published_precision": published.precision,
         "published_basis": published.basis,

@@ -177,7 +177,7 @@ def test_wire_fixture_metadata(kb):
     assert meta["outlet"] == "Reuters"
     assert meta["outlet_type"] == "wire agency"
     assert meta["title"] == "Russia offers U.S. talks on Syria air operations, Pentagon cool"
-    assert meta["author"] == "Maria Tsvetkova"  # first name of the "Reporting by" credit
+    assert meta["author"] == "Maria Tsvetkova and Phil Stewart"  # every "Reporting by" name
     assert meta["language"] == "en"
 
 
@@ -604,3 +604,121 @@ def test_a_country_label_of_a_digest_entry_is_not_an_author(kb):
         f"{STORY}\n"
     )
     assert _describe_text(page, kb)["author"] is None
+
+
+# ----------------------------------------------------------------------------- headline and author
+# Pages written for these tests: the layouts of official sites, newsletters, magazines and wires.
+
+PROSE = (
+    "The two militaries kept talking through the summer, officials in both capitals said on "
+    "Tuesday, but neither side described the contacts as cooperation against any group.\n\n"
+    "A second paragraph follows with more detail about the talks and what each side wanted."
+)
+
+
+def test_a_publishers_banner_is_no_headline_and_names_the_publisher(kb):
+    page = (
+        "The Ministry of Foreign Affairs of the Russian Federation\n"
+        "Main page > Press service > Statements\n\n"
+        "Comment by the Information and Press Department on contacts with the US military\n\n"
+        f"{PROSE}\n"
+    )
+    meta = _describe_text(page, kb)
+    assert meta["title"] == (
+        "Comment by the Information and Press Department on contacts with the US military"
+    )
+    assert meta["outlet"] == "Russian Ministry of Foreign Affairs"
+
+
+def test_a_bare_name_above_the_date_stamp_is_the_author_under_the_headline(kb):
+    page = (
+        "The Strategy Letter\nHome | Archive | About\n\n"
+        "Why the hotline with Moscow is worth keeping\n\n"
+        "Miriam Okafor\nMar 3, 2017\n\n"
+        f"{PROSE}\n"
+    )
+    meta = _describe_text(page, kb)
+    assert meta["title"] == "Why the hotline with Moscow is worth keeping"
+    assert meta["author"] == "Miriam Okafor"
+
+
+def test_kickers_and_mastheads_above_a_date_are_no_author(kb):
+    for kicker in ("Long Read", "For Immediate Release", "Weekly Syria Monitor"):
+        page = f"Some Site\n\n{kicker}\nMarch 3, 2017\n\nA headline about the talks in Geneva\n\n{PROSE}\n"
+        assert _describe_text(page, kb)["author"] is None, kicker
+
+
+def test_a_share_bar_between_headline_and_byline_is_passed_over(kb):
+    page = (
+        "Fact Site\n\n"
+        "Did Moscow and Washington plan their strikes together in 2016?\n"
+        "Share on Facebook | Share on Twitter | Email\n"
+        "By Lena Ortiz\n"
+        "March 3, 2017\n\n"
+        f"{PROSE}\n"
+    )
+    assert _describe_text(page, kb)["title"] == (
+        "Did Moscow and Washington plan their strikes together in 2016?"
+    )
+    assert clean_page(page, kb).body.startswith("The two militaries")
+
+
+def test_a_long_standfirst_under_the_headline_stays_out_of_title_and_body(kb):
+    standfirst = (
+        "Officials in Ankara fear that any arrangement between the two powers would leave "
+        "Kurdish militias in control of the border; the foreign minister says Turkey keeps its "
+        "own line to Moscow"
+    )
+    page = (
+        "Turkey watches the talks warily\n\n"
+        f"{standfirst}\n\n"
+        "By Deniz Kaya\nJuly 9, 2017\n\n"
+        f"{PROSE}\n"
+    )
+    assert _describe_text(page, kb)["title"] == "Turkey watches the talks warily"
+    assert clean_page(page, kb).body.startswith("The two militaries")
+
+
+def test_a_parliament_volume_line_is_no_headline(kb):
+    page = (
+        "Official Report\n\n"
+        "Syria: Russian Air Operations\n"
+        "Volume 612: debated on Tuesday 3 May 2016\n\n"
+        f"{PROSE}\n"
+    )
+    assert _describe_text(page, kb)["title"] == "Syria: Russian Air Operations"
+
+
+def test_every_author_of_a_byline_or_a_wire_credit_is_named(kb):
+    byline = _describe_text(
+        f"Talks stall\n\nBy Omar Haddad with Julia Brandt in Washington\n\n{PROSE}\n", kb
+    )
+    assert byline["author"] == "Omar Haddad and Julia Brandt"
+    credit = _describe_text(
+        f"Talks stall\n\n{PROSE}\n\n(Reporting by Ivan Petrov in Moscow and Sara Lind in "
+        "Washington; Additional reporting by Tom Reed; Writing by Anna Bell; Editing by Jo Kim)\n",
+        kb,
+    )
+    assert credit["author"] == "Ivan Petrov and Sara Lind and Anna Bell"
+
+
+def test_a_transcript_has_an_author_only_where_a_byline_names_one(kb):
+    turns = (
+        "MR. SMITH: The United States is not coordinating strikes with Russia.\n\n"
+        "Q: Will that change after the ceasefire?\n\n"
+        "MR. SMITH: I won't speculate on that today.\n"
+    )
+    hearing = _describe_text(
+        f"Committee on Foreign Relations\nChairman Bob Stone | Ranking Member Ann Lee\n\n{turns}",
+        kb,
+    )
+    assert hearing["author"] is None
+    interview = _describe_text(
+        f"Q&A: The air war chief on the line to Moscow\n12 Jun 2017 | By Kim Novak\n\n{turns}", kb
+    )
+    assert interview["author"] == "Kim Novak"
+
+
+def test_a_signed_handle_loses_its_trailing_digits(kb):
+    page = f"Why the Pentagon keeps saying no\n\n{PROSE}\n\nTwitter: @JaneRivers77\n"
+    assert _describe_text(page, kb)["author"] == "Jane Rivers"

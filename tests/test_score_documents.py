@@ -1,0 +1,60 @@
+"""Document metadata against the hand-annotated gold: floors that fail the build when it drops.
+
+``tests/gold/documents.json`` gives, for each seed and fixture page, what a reader finds on the
+page: outlet, kind, headline, author, publication date with precision, a fact-check's verdict and
+the language. It was annotated from the pages alone, after the loader was written and without
+running it. First scored (outlet data and title/author rules as they stood): outlet 0.96, kind 0.93,
+title 0.81, author 0.84, date 0.88, verdict 1.0, language 1.0 over 100 English pages. After the
+general fixes it prompted (64 more outlets in the data file; a publisher's banner is no headline;
+a share bar, a standfirst or a bare signed name between headline and byline; names signed above
+the stamp, inside it, or in a wire's credit): outlet 0.98, title 0.94, author 0.98. The floors sit
+a little under those figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis.evaluate.documents import score
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "documents.json"
+FLOORS = {
+    "outlet": 0.95,
+    "kind": 0.9,
+    "title": 0.9,
+    "author": 0.95,
+    "published": 0.85,
+    "verdict": 0.97,
+    "language": 0.97,
+}
+
+
+@pytest.fixture(scope="module")
+def result():
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    paths = seeds + sorted((ROOT / "tests" / "fixtures" / "corpus").glob("*.txt"))
+    return score(load_corpus(paths, cache=False), GOLD, {p.stem for p in seeds})
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_document_field_accuracy_stays_above_its_floor(result, field):
+    assert result["accuracy"][field] >= FLOORS[field], [
+        e for e in result["errors"] if e["field"] == field
+    ]
+
+
+def test_every_gold_page_is_scored(result):
+    assert result["n_documents"] >= 100
+    assert result["scored"]["language"] == result["n_documents"]
+
+
+def test_the_seeds_metadata_is_right_but_for_the_undated_southfront_page(result):
+    seed = result["groups"]["seed"]
+    assert {f: v for f, v in seed.items() if f != "published"} == dict.fromkeys(
+        (f for f in seed if f != "published"), 1.0
+    )
+    assert seed["published"] >= 0.8

@@ -86,8 +86,14 @@ NAME_IN_CITY = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}(?: and [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})?)"
     r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+)?"
 )
-NAME_LABEL = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s")
-VIEWS_EXPRESSED = re.compile(r"\b(?:views|opinions) expressed\b", re.IGNORECASE)
+# "Vladimir Putin:", and a parliament's "Hilary Benn (Leeds Central) (Lab):" (the brackets dropped)
+NAME_LABEL = re.compile(
+    r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})(?: \([^()]{1,60}\)){0,3}:\s"
+)
+BARE_QUESTION = re.compile(r"^Q\s+[A-Z]")  # a reporter's turn without a colon: "Q Thanks, Josh."
+VIEWS_EXPRESSED = re.compile(
+    r"\b(?:views|opinions)(?:,? (?:and|or) (?:views|opinions))? expressed\b", re.IGNORECASE
+)
 MIN_LANGUAGE_CHARS = 40
 MIN_LANGUAGE_PROBABILITY = 0.5
 LANGUAGE_SAMPLE = 400
@@ -390,6 +396,8 @@ def is_transcript(body: str) -> bool:
     of a conversation do (a fact-check's "Claim:" and "Rating:" do not)."""
     paragraphs = body.split("\n\n")
     labels = [m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p))]
+    if labels:
+        labels += ["Q" for p in paragraphs if BARE_QUESTION.match(p)]
     if len(labels) >= 3 and len(set(labels)) >= 2:
         return True
     named = [m.group(1) for p in paragraphs if (m := NAME_LABEL.match(p))]
@@ -436,7 +444,7 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     if rules.commentary_prefix.match(title):
         return "commentary"
     closing = [*cleaned.tail, *cleaned.body.rsplit("\n\n", 2)[-2:]]
-    opening = cleaned.body.split("\n\n", 1)[:1]
+    opening = cleaned.body.split("\n\n", 2)[:2]
     if any(VIEWS_EXPRESSED.search(c) for c in [*head, *opening, *closing]):
         return "commentary"  # "The views expressed by contributors are their own" under a byline
     return "article"

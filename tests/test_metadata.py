@@ -722,3 +722,38 @@ def test_a_transcript_has_an_author_only_where_a_byline_names_one(kb):
 def test_a_signed_handle_loses_its_trailing_digits(kb):
     page = f"Why the Pentagon keeps saying no\n\n{PROSE}\n\nTwitter: @JaneRivers77\n"
     assert _describe_text(page, kb)["author"] == "Jane Rivers"
+
+
+def test_a_column_disclaimer_in_the_second_paragraph_makes_a_commentary(kb):
+    page = (
+        "Why Washington will not work with Moscow\n\n"
+        "Ann Rowe is a journalist and broadcaster.\n\n"
+        "The statements, views and opinions expressed in this column are solely those of the "
+        f"author.\n\n{PROSE}\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "commentary"
+
+
+def test_a_briefing_whose_questions_have_no_colon_is_a_transcript(kb):
+    page = (
+        "Press Briefing by the Press Secretary\n\n"
+        "MR. HALE: Good afternoon. I have nothing at the top.\n\n"
+        "Q Thanks. Moscow says the arrangement is finished. Is it?\n\n"
+        "MR. HALE: We are still talking to the Russians about it.\n\n"
+        "Q Will the joint centre open?\n\n"
+        "MR. HALE: Not before the violence comes down.\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "transcript"
+
+
+def test_a_parliament_debate_with_constituencies_in_brackets_is_a_transcript(kb):
+    page = (
+        "Syria: Russian Air Operations\n\n"
+        "Ann Clwyd (Cynon Valley) (Lab): Will the Minister say whether our forces share "
+        "targets with the Russians?\n\n"
+        "The Minister for the Armed Forces (Mike Penning): They do not, and they will not.\n\n"
+        "Mr Penning: We talk to them only to keep our aircrews safe.\n\n"
+        "Ann Clwyd: Then what is the channel for?\n\n"
+        "Mr Penning: Safety in the air, nothing more.\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "transcript"

@@ -7,7 +7,8 @@ running it. First scored (outlet data and title/author rules as they stood): out
 title 0.81, author 0.84, date 0.88, verdict 1.0, language 1.0 over 100 English pages. After the
 general fixes it prompted (64 more outlets in the data file; a publisher's banner is no headline;
 a share bar, a standfirst or a bare signed name between headline and byline; names signed above
-the stamp, inside it, or in a wire's credit): outlet 0.98, title 0.94, author 0.98. The floors sit
+the stamp, inside it, or in a wire's credit; bare "Q" turns and bracketed parliament labels make a
+transcript, a column disclaimer a commentary): outlet 0.98, kind 0.96, title 0.94, author 0.98. The floors sit
 a little under those figures.
 """
 
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "documents.json"
 FLOORS = {
     "outlet": 0.95,
-    "kind": 0.9,
+    "kind": 0.93,
     "title": 0.9,
     "author": 0.95,
     "published": 0.85,

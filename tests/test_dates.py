@@ -384,3 +384,77 @@ def test_a_month_without_its_year_told_in_the_past_is_the_latest_such_month():
     ahead = find_dates("The two sides will meet again in April.", reference, "day")
     assert [m.date for m in past] == [date(2017, 4, 1)]
     assert [m.date for m in ahead] == [date(2018, 4, 1)]
+
+
+def test_as_recently_as_a_month_is_the_latest_such_month_up_to_the_reference():
+    m = _only("Both sides floated a joint mission as recently as March.", date(2016, 6, 2))
+    assert (m.date, m.precision) == (date(2016, 3, 1), "month")
+    later = _only("Both sides floated a joint mission as recently as August.", date(2016, 6, 2))
+    assert later.date == date(2015, 8, 1)
+
+
+def test_a_scheduled_present_looks_forward():
+    m = _only(
+        "The new governor, who takes office in February, will review the deal.", date(2016, 11, 20)
+    )
+    assert m.date == date(2017, 2, 1)
+    rule = _only("The curfew takes effect on Monday, the mayor said.", date(2016, 11, 23))
+    assert rule.date == date(2016, 11, 28)
+
+
+def test_a_day_after_the_news_of_the_day_is_the_day_before_publication():
+    told = "The envoy has arrived in Ankara, a day after meeting the foreign minister in Baku."
+    m = _only(told, date(2016, 3, 9))
+    assert (m.date, m.precision, m.basis) == (date(2016, 3, 8), "day", "relative day")
+    # a clause in the past tense, or one that carries its own date, says nothing of the day before
+    assert not find_dates("The raid came a day after the talks.", date(2016, 3, 9))
+    dated = "The envoy has said the raid on May 3 came a day after the talks."
+    assert [m.text for m in find_dates(dated, date(2016, 5, 9))] == ["May 3"]
+
+
+def test_a_word_before_a_relative_word_that_is_not_part_of_the_phrase_keeps_the_word():
+    m = _only("Only a quick one today, friends.", date(2017, 6, 20))
+    assert (m.text, m.date) == ("today", date(2017, 6, 20))
+
+
+_SHAYRAT = (
+    "The chemical attack on Khan Shaykhun on Tuesday killed dozens of people, the monitors said."
+)
+
+
+def test_a_swappable_slash_stamp_is_read_in_the_order_the_content_agrees_with():
+    got = infer_published(["A Writer | Reporter", "9:10 AM 04/06/2017"], _SHAYRAT, [])
+    assert (got.date, got.precision, got.basis) == (
+        date(2017, 4, 6),
+        "day",
+        "header (day/month order from content)",
+    )
+    day_first = infer_published(["9:10 AM 06/04/2017"], _SHAYRAT, [])
+    assert (day_first.date, day_first.basis) == (
+        date(2017, 4, 6),
+        "header (day/month order from content)",
+    )
+
+
+def test_a_swappable_slash_stamp_stays_unread_when_both_or_neither_reading_agree():
+    both = "In March 2016 the ministry offered joint raids, which Washington declined."
+    got = infer_published(["05/06/2016"], both, [])
+    assert got.basis != "header (day/month order from content)"
+    assert got.date not in {date(2016, 5, 6), date(2016, 6, 5)}
+    neither = infer_published(["03/02/2017"], _SHAYRAT, [])  # 2 March and 3 February: too early
+    assert neither.date not in {date(2017, 3, 2), date(2017, 2, 3)}
+    nothing = infer_published(["03/02/2017"], "The ministry said nothing new.", [])
+    assert nothing.date is None
+
+
+def test_a_yearless_dateline_is_not_put_in_the_year_of_a_background_date_its_weekday_denies():
+    body = (
+        "ANKARA, March 9 (Wirenews) - Turkish officials said on Thursday they had asked Moscow "
+        "and Washington to share their flight plans.\n\n"
+        "Russian jets have flown over Syria since September 30, 2015."
+    )
+    got = infer_published([], body, [])
+    assert (got.date, got.basis) == (date(2017, 3, 9), "dateline")  # a Thursday
+    # a lead naming the day before the dateline is a wire's habit, not a contradiction
+    usual = body.replace("on Thursday", "on Tuesday")
+    assert infer_published([], usual, []).date == date(2016, 3, 9)  # a Wednesday

@@ -116,10 +116,15 @@ _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+)?"
     rf"(?P<weekday>{'|'.join(_WEEKDAYS)})(?!\w)"
 )
+# "two days ago", "3 weeks ago": counts a text gives in words or digits
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}  # fmt: skip
+_COUNT_WORDS = "|".join(_COUNTS)
 _RELATIVE = re.compile(
     r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|(?:a|one) day after|"
     r"(?:earlier|later) this (?:week|month|year)|(?:last|this|next|past) (?:week|month|year)|"
-    r"a (?:week|month|year) ago)\b",
+    r"a (?:week|month|year) ago|"
+    rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) (?:days|weeks|months|years) ago)\b",
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(rf"(?<![\d,.$£€#/:-])(?P<year>{_YEAR})(?![\d]|,\d|\.\d|\s?%|\s?percent)")
@@ -289,7 +294,8 @@ PAST_LEANING_LEADS = frozenset([None, "in", "during", "throughout", "early", "la
                                 "middle of", "before", "after"])  # fmt: skip
 _WEEKDAY_LEAD = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+$")
 _RELATIVE_LEAD = re.compile(
-    r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a |one )$"
+    r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a |one |"
+    rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) )$"
 )
 _LOOKBACK = 30
 # "since Sept. 30", "as recently as February": a past date, the latest up to the reference
@@ -344,7 +350,7 @@ def _anchored(text: str, position: int) -> Iterable[tuple[str, re.Match[str]]]:
         yield "bare_month", match
 
 
-_RELATIVE_WORD = re.compile(rf"(?i:{'|'.join(_RELATIVE_WORDS)})\b")
+_RELATIVE_WORD = re.compile(rf"(?i:{'|'.join(_RELATIVE_WORDS)})s?\b")
 _WEEKDAY_PREFIXES = {w[:3] for w in _WEEKDAYS}
 
 
@@ -532,22 +538,34 @@ def _resolve_weekday(c: _Candidate, reference: date, future: bool) -> date:
     return reference - timedelta(days=back)
 
 
+_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, DAY_AFTER: -1, "today": 0,
+                "tonight": 0}  # fmt: skip
+
+
+def _count(word: str) -> int:
+    """The number "a", "two" or "3" says."""
+    return 1 if word in {"a", "one"} else _COUNTS.get(word) or int(word)
+
+
+def _relative_day_offset(phrase: str) -> int:
+    """Days from the reference to the day a phrase names ("two days ago" → -2)."""
+    if phrase.endswith("ago"):
+        return -_count(phrase.split()[0])
+    return _DAY_OFFSETS[phrase]
+
+
 def _resolve_relative_day(phrase: str, reference: date) -> date:
-    offsets = {
-        "the day before yesterday": -2,
-        "yesterday": -1,
-        DAY_AFTER: -1,
-        "today": 0,
-        "tonight": 0,
-    }
-    return reference + timedelta(days=offsets[phrase])
+    return reference + timedelta(days=_relative_day_offset(phrase))
 
 
 def _period_for(phrase: str, reference: date) -> tuple[date, date]:
     """First and last day of the period a relative phrase points to."""
-    unit = phrase.rsplit(" ", 1)[-1] if "ago" not in phrase else phrase.split()[1]
+    ago = phrase.endswith("ago")
+    unit = phrase.split()[1].rstrip("s") if ago else phrase.rsplit(" ", 1)[-1]
     shift = 0
-    if phrase.startswith(("last", "past")) or "ago" in phrase:
+    if ago:
+        shift = -_count(phrase.split()[0])
+    elif phrase.startswith(("last", "past")):
         shift = -1
     elif phrase.startswith("next"):
         shift = 1
@@ -1075,8 +1093,7 @@ def _calendar_anchor(m: DateMention, event: CalendarEvent) -> _Anchor | None:
             return _Anchor(((ev + timedelta(days=1), ev + timedelta(days=13)),), True)
         return _Anchor(((ev, ev + timedelta(days=_RELATIVE_DAY_WINDOW)),), True)
     if m.kind == "relative_day" and event.precision == DAY and m.modifier:
-        offset = {"the day before yesterday": 2, "yesterday": 1, DAY_AFTER: 1}.get(m.modifier, 0)
-        day = ev + timedelta(days=offset)
+        day = ev - timedelta(days=_relative_day_offset(m.modifier))
         return _Anchor(((day, day),), True)
     if m.kind == "relative_period" and m.modifier:
         return _period_anchor(m.modifier, ev)

@@ -458,3 +458,17 @@ def test_a_yearless_dateline_is_not_put_in_the_year_of_a_background_date_its_wee
     # a lead naming the day before the dateline is a wire's habit, not a contradiction
     usual = body.replace("on Thursday", "on Tuesday")
     assert infer_published([], usual, []).date == date(2016, 3, 9)  # a Wednesday
+
+
+def test_a_count_of_days_ago_is_a_day_and_of_weeks_ago_the_period_holding_that_week():
+    reference = date(2016, 10, 5)  # a Wednesday
+    assert _only("Officials met two days ago in Geneva.", reference).date == date(2016, 10, 3)
+    assert _only("Ten days ago, a convoy was hit.", reference).date == date(2016, 9, 25)
+    assert _only("He spoke 15 days ago.", reference).date == date(2016, 9, 20)
+    weeks = _only("The offer was made three weeks ago.", reference)
+    assert (weeks.date, weeks.precision) == (date(2016, 9, 1), "month")  # 12-18 September
+    years = _only("Five years ago the war began.", reference)
+    assert (years.date, years.precision) == (date(2011, 1, 1), "year")
+    assert not find_dates("A few days ago, and days ago, and years ago.", reference)
+    unknown = find_dates("Officials met two days ago.", date(2016, 10, 1), "month")
+    assert [m.date for m in unknown] == [None]  # a day needs a day-precise reference

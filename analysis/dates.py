@@ -132,12 +132,6 @@ _BARE_YEAR = re.compile(rf"(?<![\d,.$£€#/:-])(?P<year>{_YEAR})(?![\d]|,\d|\.\
 _FUTURE_IMMEDIATE = re.compile(
     r"\b(?:starting|beginning|until|till|from|by|as of|due)\s+(?:on\s+)?$", re.IGNORECASE
 )
-_FUTURE_MODAL = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|scheduled|planned|plans? to|expected to|set to|upcoming|due|"
-    r"takes (?:office|effect)|comes into (?:force|effect)|expires)\b"
-    r"[^.;:!?]{0,30}$",
-    re.IGNORECASE,
-)
 
 
 # The month names ``_MONTH`` accepts, as ``_month_token`` spells them.  Their numbers are looked
@@ -264,13 +258,22 @@ def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
     return pattern(root)
 
 
+# A modal or a scheduled present within 30 characters before a date: "will meet on Friday", "is
+# expected to land in May", "which takes office in January".  A trie: one comparison per character.
+_FUTURE_CUES = (
+    *("will", "'ll", "shall", "is to", "are to", "scheduled", "planned", "plan to", "plans to"),
+    *("expected to", "set to", "upcoming", "due", "takes office", "takes effect"),
+    *("comes into force", "comes into effect", "expires"),
+)
+_FUTURE_MODAL = re.compile(rf"\b{_trie_pattern(_FUTURE_CUES)}\b[^.;:!?]{{0,30}}$", re.IGNORECASE)
+
 # Cheap first pass: literal prefixes of month and weekday names, relative words and digit runs.
 # Python's regex engine scans a pattern that starts with literals quickly; the specific patterns
 # below are then only tried, anchored, where a trigger was found (scanning every pattern over the
 # whole text costs ~20× more).
 _TRIGGER_WORDS = (
     *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    *("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    *_WEEKDAYS,  # whole, so that the "day" of "Monday" is not a trigger of its own
 )
 _RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year", "day")
 _TRIGGER_ALTERNATIVES = (

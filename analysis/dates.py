@@ -957,13 +957,17 @@ def _agrees_with_content(
 ) -> bool:
     """A stamp reading agrees with the content when it is not before the latest date the text
     gives explicitly and lies in the window the calendar anchors give (or up to a week after it:
-    a late update, never before what the page reports)."""
+    a late update, never before what the page reports); without such a window, when it is
+    within a season after the latest date the text gives explicitly (a month given without its
+    day counts to its end)."""
     if window is None and explicit_latest is None:
         return False  # nothing to agree with
     if explicit_latest is not None and day < explicit_latest - timedelta(days=7):
         return False
     if window is None:
-        return True
+        assert explicit_latest is not None
+        end = _add_months(explicit_latest, 1) if explicit_latest.day == 1 else explicit_latest
+        return day <= end + timedelta(days=_STAMP_TOLERANCE)
     return any(a <= day <= b + _ORDER_TOLERANCE for a, b in window)
 
 

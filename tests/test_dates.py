@@ -472,3 +472,15 @@ def test_a_count_of_days_ago_is_a_day_and_of_weeks_ago_the_period_holding_that_w
     assert not find_dates("A few days ago, and days ago, and years ago.", reference)
     unknown = find_dates("Officials met two days ago.", date(2016, 10, 1), "month")
     assert [m.date for m in unknown] == [None]  # a day needs a day-precise reference
+
+
+def test_without_a_known_event_a_slash_stamp_is_read_in_the_order_near_the_explicit_dates():
+    body = "On July 7, 2017, the two presidents met and agreed a truce in the south of the country."
+    got = infer_published(["6:41 PM 07/12/2017"], body, [])
+    assert (got.date, got.basis) == (date(2017, 7, 12), "header (day/month order from content)")
+    # both readings (6 May, 5 June) within a season of March 2016: left unread
+    both = infer_published(["05/06/2016"], "In March 2016 the ministry offered joint raids.", [])
+    assert both.date not in {date(2016, 5, 6), date(2016, 6, 5)}
+    # a background date long before both readings: neither agrees
+    old = infer_published(["07/12/2017"], "The campaign began on September 30, 2015.", [])
+    assert old.date not in {date(2017, 7, 12), date(2017, 12, 7)}

@@ -77,6 +77,7 @@ class DateMention:
     year: int | None = None
     modifier: str | None = None  # last/next/this/on… before a weekday; the relative phrase
     future: bool = False  # preceded by a forward-looking cue ("starting", "will", "until")
+    year_offset: int | None = None  # "March 3 last year": -1; "in May next year": +1
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,6 +231,18 @@ class _Candidate:
     day: int | None = None
     year: int | None = None
     modifier: str | None = None
+    year_offset: int | None = None
+
+
+# "March 3 last year", "in September of last year", "in May next year": the year, relative
+_YEAR_AFTER = re.compile(r",?\s(?:of\s)?(?P<which>last|next|this) year\b(?!['’]s)")
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_offset(text: str, end: int) -> int | None:
+    """The year a relative phrase right after a year-less date gives ("… last year": -1)."""
+    match = _YEAR_AFTER.match(text, end)
+    return _YEAR_OFFSETS[match["which"]] if match else None
 
 
 def _is_future(text: str, start: int) -> bool:
@@ -373,7 +386,10 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
             return None
         since = None if full or not _SINCE_LEAD.search(text, max(0, start - 20), start) else "since"
         kind_name = "full" if full else "month_day"
-        return _Candidate(start, end, kind_name, parsed[0], parsed[1], year, modifier=since)
+        offset = None if full else _year_offset(text, end)
+        return _Candidate(
+            start, end, kind_name, parsed[0], parsed[1], year, modifier=since, year_offset=offset
+        )
     if kind == "month_year":
         month = _parse_month(_month_token(match["month"]))
         return (
@@ -384,8 +400,11 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         if match["month"] == "May" and _NOT_MAY_THE_NAME.match(text, end):
             return None
         month = _parse_month(_month_token(match["month"]))
-        return (
-            _Candidate(start, end, "month", month, modifier=match["pre"].lower()) if month else None
+        if not month:
+            return None
+        offset = _year_offset(text, end)
+        return _Candidate(
+            start, end, "month", month, modifier=match["pre"].lower(), year_offset=offset
         )
     if kind == "weekday":
         modifier = (match["mod"] or "").lower() or None
@@ -607,6 +626,13 @@ def _resolve(
         return date(c.year, 1, 1), YEAR, EXPLICIT
     if reference is None or precision is None:
         return None, None, None
+    if c.year_offset is not None and c.kind in {"month_day", "month"}:
+        assert c.month is not None
+        year = reference.year + c.year_offset
+        if c.kind == "month":
+            return date(year, c.month, 1), MONTH, YEAR_INFERRED
+        assert c.day is not None
+        return _safe_date(year, c.month, c.day), DAY, YEAR_INFERRED
     if c.kind == "month_day":
         assert c.month is not None
         assert c.day is not None
@@ -666,6 +692,7 @@ def find_dates(
                 year=c.year,
                 modifier=c.modifier,
                 future=future,
+                year_offset=c.year_offset,
             )
         )
     return mentions
@@ -1197,7 +1224,15 @@ def _latest_content_date(
         if m.kind in {"full", "month_year"}:
             resolved = m.date
         elif reference is not None:
-            c = _Candidate(m.start, m.end, m.kind, m.month, m.day, modifier=m.modifier)
+            c = _Candidate(
+                m.start,
+                m.end,
+                m.kind,
+                m.month,
+                m.day,
+                modifier=m.modifier,
+                year_offset=m.year_offset,
+            )
             resolved = _resolve(c, reference, precision, False)[0]
         else:
             resolved = None

@@ -484,3 +484,15 @@ def test_without_a_known_event_a_slash_stamp_is_read_in_the_order_near_the_expli
     # a background date long before both readings: neither agrees
     old = infer_published(["07/12/2017"], "The campaign began on September 30, 2015.", [])
     assert old.date not in {date(2017, 7, 12), date(2017, 12, 7)}
+
+
+def test_a_date_followed_by_last_or_next_year_takes_that_year():
+    reference = date(2016, 10, 5)
+    day = find_dates("Russia offered joint strikes on March 3 last year.", reference)[0]
+    assert (day.date, day.precision) == (date(2015, 3, 3), "day")
+    month = find_dates("Talks resume in May next year.", reference)[0]
+    assert (month.date, month.precision) == (date(2017, 5, 1), "month")
+    since = find_dates("We have proposed this since September of last year.", reference)[0]
+    assert since.date == date(2015, 9, 1)
+    possessive = find_dates("In March, last year's deal collapsed.", reference)[0]
+    assert possessive.date == date(2016, 3, 1)  # "last year's deal" does not date March

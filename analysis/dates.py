@@ -10,6 +10,9 @@ what the body says, using the calendar of known events (``analysis/data/calendar
 year-less and relative expressions in time.  Bases (``published_basis``):
 
 - ``header``: a full date in the head (page stamp, digest heading), consistent with the content;
+- ``header (day/month order from content)``: a head stamp such as "07/12/2017", whose day and month
+  could be swapped, read in the one order that agrees with the content (not before the dates the
+  text gives explicitly, inside the calendar anchors' window); unread when both or neither agree;
 - ``dateline``: a wire dateline ("MOSCOW, Oct 7 (Reuters) -"), year taken from the other evidence;
 - ``relative-day inference``: a weekday / "yesterday" / "last week" in a sentence about a known event;
 - ``content inference``: the month of the latest event the text reports, bounded by the calendar;
@@ -46,6 +49,9 @@ DATELINE = "dateline"
 RELATIVE_DAY_INFERENCE = "relative-day inference"
 CONTENT_INFERENCE = "content inference"
 LINK_DATE = "link date"
+# a head stamp such as "07/12/2017", read in the one order (month/day or day/month) that agrees
+# with what the content says
+HEADER_ORDER_FROM_CONTENT = "header (day/month order from content)"
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class DateMention:
     year: int | None = None
     modifier: str | None = None  # last/next/this/on… before a weekday; the relative phrase
     future: bool = False  # preceded by a forward-looking cue ("starting", "will", "until")
+    year_offset: int | None = None  # "March 3 last year": -1; "in May next year": +1
 
 
 # --------------------------------------------------------------------------------------------
@@ -102,7 +109,7 @@ _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?!\w),?\s(?P<year>{_YEAR})(?!\
 _BARE_MONTH = re.compile(
     r"\b(?P<pre>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Tt]hroughout|[Ff]rom|"
     r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
-    r"[Ee]nd of|[Mm]iddle of|[Bb]y)\s+"
+    r"[Ee]nd of|[Mm]iddle of|[Bb]y|[Aa]s recently as)\s+"
     rf"(?P<span>(?:(?:early|late|mid)[- ])?(?P<month>{_MONTH_FULL}|Sept\.))(?!\w)(?!\.?,?\s?\d)"
 )
 _NOT_MAY_THE_NAME = re.compile(r"\s*(?:'s|’s|[A-Z]|said|says|told|has|had|was|is|and\s+[A-Z])")
@@ -110,21 +117,21 @@ _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+)?"
     rf"(?P<weekday>{'|'.join(_WEEKDAYS)})(?!\w)"
 )
+# "two days ago", "3 weeks ago": counts a text gives in words or digits
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}  # fmt: skip
+_COUNT_WORDS = "|".join(_COUNTS)
 _RELATIVE = re.compile(
-    r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|"
+    r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|(?:a|one) day after|"
     r"(?:earlier|later) this (?:week|month|year)|(?:last|this|next|past) (?:week|month|year)|"
-    r"a (?:week|month|year) ago)\b",
+    r"a (?:week|month|year) ago|"
+    rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) (?:days|weeks|months|years) ago)\b",
     re.IGNORECASE,
 )
 _BARE_YEAR = re.compile(rf"(?<![\d,.$£€#/:-])(?P<year>{_YEAR})(?![\d]|,\d|\.\d|\s?%|\s?percent)")
 # Forward-looking cues: "starting May 25", "from mid-September", "will meet on Friday".
 _FUTURE_IMMEDIATE = re.compile(
     r"\b(?:starting|beginning|until|till|from|by|as of|due)\s+(?:on\s+)?$", re.IGNORECASE
-)
-_FUTURE_MODAL = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|scheduled|planned|plans? to|expected to|set to|upcoming|due)\b"
-    r"[^.;:!?]{0,30}$",
-    re.IGNORECASE,
 )
 
 
@@ -224,6 +231,18 @@ class _Candidate:
     day: int | None = None
     year: int | None = None
     modifier: str | None = None
+    year_offset: int | None = None
+
+
+# "March 3 last year", "in September of last year", "in May next year": the year, relative
+_YEAR_AFTER = re.compile(r",?\s(?:of\s)?(?P<which>last|next|this) year\b(?!['’]s)")
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
+
+
+def _year_offset(text: str, end: int) -> int | None:
+    """The year a relative phrase right after a year-less date gives ("… last year": -1)."""
+    match = _YEAR_AFTER.match(text, end)
+    return _YEAR_OFFSETS[match["which"]] if match else None
 
 
 def _is_future(text: str, start: int) -> bool:
@@ -252,15 +271,24 @@ def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
     return pattern(root)
 
 
+# A modal or a scheduled present within 30 characters before a date: "will meet on Friday", "is
+# expected to land in May", "which takes office in January".  A trie: one comparison per character.
+_FUTURE_CUES = (
+    *("will", "'ll", "shall", "is to", "are to", "scheduled", "planned", "plan to", "plans to"),
+    *("expected to", "set to", "upcoming", "due", "takes office", "takes effect"),
+    *("comes into force", "comes into effect", "expires"),
+)
+_FUTURE_MODAL = re.compile(rf"\b{_trie_pattern(_FUTURE_CUES)}\b[^.;:!?]{{0,30}}$", re.IGNORECASE)
+
 # Cheap first pass: literal prefixes of month and weekday names, relative words and digit runs.
 # Python's regex engine scans a pattern that starts with literals quickly; the specific patterns
 # below are then only tried, anchored, where a trigger was found (scanning every pattern over the
 # whole text costs ~20× more).
 _TRIGGER_WORDS = (
     *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    *("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    *_WEEKDAYS,  # whole, so that the "day" of "Monday" is not a trigger of its own
 )
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year")
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year", "day")
 _TRIGGER_ALTERNATIVES = (
     *_TRIGGER_WORDS,
     *(w.upper() for w in _TRIGGER_WORDS),
@@ -275,17 +303,20 @@ _TRIGGER = re.compile(_trie_pattern(_TRIGGER_ALTERNATIVES, shortest=True))
 _BARE_MONTH_LEAD = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Tt]hroughout|[Ff]rom|"
     r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
-    r"[Ee]nd of|[Mm]iddle of|[Bb]y)\s+(?:(?:early|late|mid)[- ])?$"
+    r"[Ee]nd of|[Mm]iddle of|[Bb]y|[Aa]s recently as)\s+(?:(?:early|late|mid)[- ])?$"
 )
 # leads of a month that say nothing of the future ("in April", "during April", "early April")
 PAST_LEANING_LEADS = frozenset([None, "in", "during", "throughout", "early", "late", "end of",
                                 "middle of", "before", "after"])  # fmt: skip
 _WEEKDAY_LEAD = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+$")
 _RELATIVE_LEAD = re.compile(
-    r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a )$"
+    r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a |one |"
+    rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) )$"
 )
 _LOOKBACK = 30
-_SINCE_LEAD = re.compile(r"\b[Ss]ince\s+$")  # "since Sept. 30": a past date
+# "since Sept. 30", "as recently as February": a past date, the latest up to the reference
+_SINCE_LEAD = re.compile(r"\b(?:[Ss]ince|[Aa]s recently as)\s+$")
+PAST_ONLY_LEADS = frozenset(["since", "as recently as"])
 
 # Which patterns may start at a trigger (in priority order), and which start a few words before.
 _AT_DIGIT = (
@@ -314,7 +345,9 @@ def _anchored(text: str, position: int) -> Iterable[tuple[str, re.Match[str]]]:
     word = text[position : position + 3]
     if _RELATIVE_WORD.match(text, position):
         lead = _RELATIVE_LEAD.search(text, back, position)
-        match = _RELATIVE.match(text, lead.start() if lead else position)
+        match = _RELATIVE.match(text, lead.start()) if lead else None
+        if match is None:  # "a quick one today": the word before is not part of the phrase
+            match = _RELATIVE.match(text, position)
         if match is not None:
             yield "relative", match
         return
@@ -333,7 +366,7 @@ def _anchored(text: str, position: int) -> Iterable[tuple[str, re.Match[str]]]:
         yield "bare_month", match
 
 
-_RELATIVE_WORD = re.compile(rf"(?i:{'|'.join(_RELATIVE_WORDS)})\b")
+_RELATIVE_WORD = re.compile(rf"(?i:{'|'.join(_RELATIVE_WORDS)})s?\b")
 _WEEKDAY_PREFIXES = {w[:3] for w in _WEEKDAYS}
 
 
@@ -351,9 +384,12 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         year = int(match["year"]) if full else None
         if year is not None and _safe_date(year, *parsed) is None:
             return None
-        since = None if full or not _SINCE_LEAD.search(text, max(0, start - 12), start) else "since"
+        since = None if full or not _SINCE_LEAD.search(text, max(0, start - 20), start) else "since"
         kind_name = "full" if full else "month_day"
-        return _Candidate(start, end, kind_name, parsed[0], parsed[1], year, modifier=since)
+        offset = None if full else _year_offset(text, end)
+        return _Candidate(
+            start, end, kind_name, parsed[0], parsed[1], year, modifier=since, year_offset=offset
+        )
     if kind == "month_year":
         month = _parse_month(_month_token(match["month"]))
         return (
@@ -364,8 +400,11 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         if match["month"] == "May" and _NOT_MAY_THE_NAME.match(text, end):
             return None
         month = _parse_month(_month_token(match["month"]))
-        return (
-            _Candidate(start, end, "month", month, modifier=match["pre"].lower()) if month else None
+        if not month:
+            return None
+        offset = _year_offset(text, end)
+        return _Candidate(
+            start, end, "month", month, modifier=match["pre"].lower(), year_offset=offset
         )
     if kind == "weekday":
         modifier = (match["mod"] or "").lower() or None
@@ -376,11 +415,31 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         phrase = match["rel"].lower()
         if phrase in {"today", "tonight"} and _after_a_name(text, start):
             return None  # "Russia Today", "USA Today"
+        if phrase.endswith("day after"):
+            if not _news_of_the_day(text, start):
+                return None
+            phrase = DAY_AFTER
         day_like = "day" in phrase or phrase == "tonight"
         return _Candidate(
             start, end, "relative_day" if day_like else "relative_period", modifier=phrase
         )
     return _Candidate(start, end, "year", year=int(match["year"]))
+
+
+DAY_AFTER = "a day after"
+_CLAUSE_START = re.compile(r"[.!?\n][^.!?\n]*$")
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\b")
+_PAST_OR_DATED = re.compile(rf"\b(?:had|was|were)\b|\d|\b{_MONTH}\b")
+
+
+def _news_of_the_day(text: str, start: int) -> bool:
+    """Whether the clause before "a day after" reports the news of the day (present perfect, no
+    other date: "X has held talks …, a day after presenting …"), so that what follows it happened
+    the day before."""
+    before = text[max(0, start - 300) : start]
+    opening = _CLAUSE_START.search(before)
+    clause = before[opening.start() + 1 :] if opening else before
+    return bool(_PRESENT_PERFECT.search(clause)) and not _PAST_OR_DATED.search(clause)
 
 
 def _after_a_name(text: str, start: int) -> bool:
@@ -473,7 +532,7 @@ def _resolve_month(c: _Candidate, reference: date, precision: str, future: bool 
     if c.modifier == "last":
         year = centre.year if c.month < centre.month else centre.year - 1
         return date(year, c.month, 1)
-    if c.modifier == "since" or (
+    if c.modifier in PAST_ONLY_LEADS or (
         c.modifier in PAST_LEANING_LEADS and not future and precision == DAY
     ):
         year = centre.year if c.month <= centre.month else centre.year - 1
@@ -501,16 +560,34 @@ def _resolve_weekday(c: _Candidate, reference: date, future: bool) -> date:
     return reference - timedelta(days=back)
 
 
+_DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, DAY_AFTER: -1, "today": 0,
+                "tonight": 0}  # fmt: skip
+
+
+def _count(word: str) -> int:
+    """The number "a", "two" or "3" says."""
+    return 1 if word in {"a", "one"} else _COUNTS.get(word) or int(word)
+
+
+def _relative_day_offset(phrase: str) -> int:
+    """Days from the reference to the day a phrase names ("two days ago" → -2)."""
+    if phrase.endswith("ago"):
+        return -_count(phrase.split()[0])
+    return _DAY_OFFSETS[phrase]
+
+
 def _resolve_relative_day(phrase: str, reference: date) -> date:
-    offsets = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0}
-    return reference + timedelta(days=offsets[phrase])
+    return reference + timedelta(days=_relative_day_offset(phrase))
 
 
 def _period_for(phrase: str, reference: date) -> tuple[date, date]:
     """First and last day of the period a relative phrase points to."""
-    unit = phrase.rsplit(" ", 1)[-1] if "ago" not in phrase else phrase.split()[1]
+    ago = phrase.endswith("ago")
+    unit = phrase.split()[1].rstrip("s") if ago else phrase.rsplit(" ", 1)[-1]
     shift = 0
-    if phrase.startswith(("last", "past")) or "ago" in phrase:
+    if ago:
+        shift = -_count(phrase.split()[0])
+    elif phrase.startswith(("last", "past")):
         shift = -1
     elif phrase.startswith("next"):
         shift = 1
@@ -549,6 +626,13 @@ def _resolve(
         return date(c.year, 1, 1), YEAR, EXPLICIT
     if reference is None or precision is None:
         return None, None, None
+    if c.year_offset is not None and c.kind in {"month_day", "month"}:
+        assert c.month is not None
+        year = reference.year + c.year_offset
+        if c.kind == "month":
+            return date(year, c.month, 1), MONTH, YEAR_INFERRED
+        assert c.day is not None
+        return _safe_date(year, c.month, c.day), DAY, YEAR_INFERRED
     if c.kind == "month_day":
         assert c.month is not None
         assert c.day is not None
@@ -608,6 +692,7 @@ def find_dates(
                 year=c.year,
                 modifier=c.modifier,
                 future=future,
+                year_offset=c.year_offset,
             )
         )
     return mentions
@@ -794,6 +879,7 @@ _RELATIVE_DAY_WINDOW = 6  # a weekday names a day of the past week
 _YEARLESS_WINDOW = 183  # a date written without its year lies in the last half-year
 _BARE_MONTH_WINDOW = 365
 _STAMP_TOLERANCE = 92
+_ORDER_TOLERANCE = timedelta(days=7)  # a stamp reading a week off the content's window agrees
 _CAPTION_REPEAT_WINDOW = 3000  # a caption repeated under its picture follows closely
 
 
@@ -869,6 +955,57 @@ def _unambiguous_slash_date(match: re.Match[str]) -> date | None:
         return None
     found = _safe_date(year, month, day)
     return found if found is not None and MIN_SLASH_YEAR <= year <= MAX_SLASH_YEAR else None
+
+
+def _slash_readings(match: re.Match[str]) -> tuple[date, ...]:
+    """Both readings (month/day, day/month) of a slash date whose day and month could be
+    swapped ("07/12/2017"); none when the order is certain or the date impossible."""
+    first, second = int(match.group("first")), int(match.group("second"))
+    year = int(match.group("year"))
+    year += 2000 if year < 100 else 0
+    if first > 12 or second > 12 or first == second or not MIN_SLASH_YEAR <= year <= MAX_SLASH_YEAR:
+        return ()
+    readings = (_safe_date(year, first, second), _safe_date(year, second, first))
+    return tuple(d for d in readings if d is not None)
+
+
+def _ambiguous_slash_date(lines: Sequence[str]) -> tuple[date, ...]:
+    """The two readings of the first head stamp whose day and month could be swapped."""
+    for line in lines:
+        for match in _SLASH_DATE.finditer(_MARKDOWN_TARGET.sub("]", line)):
+            readings = _slash_readings(match)
+            if len(readings) == 2:
+                return readings
+    return ()
+
+
+def _agrees_with_content(
+    day: date, window: list[Interval] | None, explicit_latest: date | None
+) -> bool:
+    """A stamp reading agrees with the content when it is not before the latest date the text
+    gives explicitly and lies in the window the calendar anchors give (or up to a week after it:
+    a late update, never before what the page reports); without such a window, when it is
+    within a season after the latest date the text gives explicitly (a month given without its
+    day counts to its end)."""
+    if window is None and explicit_latest is None:
+        return False  # nothing to agree with
+    if explicit_latest is not None and day < explicit_latest - timedelta(days=7):
+        return False
+    if window is None:
+        assert explicit_latest is not None
+        end = _add_months(explicit_latest, 1) if explicit_latest.day == 1 else explicit_latest
+        return day <= end + timedelta(days=_STAMP_TOLERANCE)
+    return any(a <= day <= b + _ORDER_TOLERANCE for a, b in window)
+
+
+def _ordered_slash_date(
+    lines: Sequence[str], window: list[Interval] | None, explicit_latest: date | None
+) -> date | None:
+    """The one reading of an ambiguous head stamp that agrees with the content; None when both
+    or neither do."""
+    readings = _ambiguous_slash_date(lines)
+    agreeing = [d for d in readings if _agrees_with_content(d, window, explicit_latest)]
+    return agreeing[0] if len(agreeing) == 1 else None
 
 
 def _parse_other_date(span: str) -> date | None:
@@ -990,8 +1127,7 @@ def _calendar_anchor(m: DateMention, event: CalendarEvent) -> _Anchor | None:
             return _Anchor(((ev + timedelta(days=1), ev + timedelta(days=13)),), True)
         return _Anchor(((ev, ev + timedelta(days=_RELATIVE_DAY_WINDOW)),), True)
     if m.kind == "relative_day" and event.precision == DAY and m.modifier:
-        offset = {"the day before yesterday": 2, "yesterday": 1}.get(m.modifier, 0)
-        day = ev + timedelta(days=offset)
+        day = ev - timedelta(days=_relative_day_offset(m.modifier))
         return _Anchor(((day, day),), True)
     if m.kind == "relative_period" and m.modifier:
         return _period_anchor(m.modifier, ev)
@@ -1088,7 +1224,15 @@ def _latest_content_date(
         if m.kind in {"full", "month_year"}:
             resolved = m.date
         elif reference is not None:
-            c = _Candidate(m.start, m.end, m.kind, m.month, m.day, modifier=m.modifier)
+            c = _Candidate(
+                m.start,
+                m.end,
+                m.kind,
+                m.month,
+                m.day,
+                modifier=m.modifier,
+                year_offset=m.year_offset,
+            )
             resolved = _resolve(c, reference, precision, False)[0]
         else:
             resolved = None
@@ -1143,9 +1287,11 @@ def _dateline_date(
     latest: date | None,
     header: date | None,
     years: Sequence[int],
+    earliest: date | None = None,
 ) -> date | None:
     """The dateline's day; a missing year comes from the other evidence or, failing that, from
-    the one year of the calendar's span in which that day fell on the lead's weekday."""
+    the one year of the calendar's span in which that day fell on the lead's weekday.
+    ``earliest`` is the latest date the text gives explicitly (the story is not older)."""
     dateline = evidence.dateline
     if dateline is None or dateline.kind == "full":
         return dateline.date if dateline else None
@@ -1153,15 +1299,34 @@ def _dateline_date(
         return None
     reference = (window[0][0] if window else None) or latest or header
     if reference is not None:
-        return _nearest_year(dateline.month, dateline.day, reference, DAY)
+        nearest = _nearest_year(dateline.month, dateline.day, reference, DAY)
+        if nearest is None or window is not None or earliest is None:
+            return nearest
+        return _lead_weekday_year(nearest, evidence.dateline_weekday, earliest, years) or nearest
     if evidence.dateline_weekday is None:
         return None
-    fits = [
-        d
-        for year in years
-        if (d := _safe_date(year, dateline.month, dateline.day))
-        and d.weekday() == evidence.dateline_weekday
-    ]
+    fits = _on_weekday(dateline.month, dateline.day, evidence.dateline_weekday, years)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _on_weekday(month: int, day: int, weekday: int, years: Iterable[int]) -> list[date]:
+    """The occurrences of month/day in ``years`` that fell on ``weekday``."""
+    return [d for year in years if (d := _safe_date(year, month, day)) and d.weekday() == weekday]
+
+
+def _lead_weekday_year(
+    nearest: date, weekday: int | None, earliest: date, years: Sequence[int]
+) -> date | None:
+    """A year-less dateline read in the year of the text's explicit dates, whose lead names a
+    weekday that is neither that day nor the day before ("MOSCOW, November 17 … told a briefing
+    on Thursday", 17 November of that year being a Tuesday): the explicit dates only bound the
+    story from below (a background "since September 30, 2015"), so the day is the one occurrence,
+    not before them and within the calendar's span, that fell on the lead's weekday; None when
+    there is no such single day."""
+    if weekday is None or weekday in {nearest.weekday(), (nearest.weekday() - 1) % 7}:
+        return None
+    later = [y for y in years if y >= earliest.year]
+    fits = [d for d in _on_weekday(nearest.month, nearest.day, weekday, later) if d >= earliest]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -1184,11 +1349,15 @@ def infer_published(
     """The publication date, its precision and the basis of the inference (see module doc)."""
     evidence = _collect(body or "")
     calendar = calendar_events(kb)
-    header = _head_date([*(head or []), *evidence.stamps])
+    head_lines = [*(head or []), *evidence.stamps]
+    header = _head_date(head_lines)
     anchored = _window(_anchors(evidence, calendar))
     window, fine = anchored if anchored else (None, False)
     provisional = window[0][0] if window else None
     explicit_latest = _latest_content_date(evidence, None, None)
+    header_basis = HEADER
+    if header is None and (ordered := _ordered_slash_date(head_lines, window, explicit_latest)):
+        header, header_basis = (ordered, DAY), HEADER_ORDER_FROM_CONTENT
     reference = provisional or explicit_latest or (header[0] if header else None)
     latest = _latest_content_date(evidence, reference, DAY) if reference else explicit_latest
 
@@ -1198,10 +1367,15 @@ def infer_published(
             explicit_latest is not None and stamp < explicit_latest - timedelta(days=7)
         )
         if not contradicted:
-            return PublishedDate(stamp, precision, HEADER)
+            return PublishedDate(stamp, precision, header_basis)
     if evidence.dateline is not None:
         day = _dateline_date(
-            evidence, window, latest, header[0] if header else None, calendar.years()
+            evidence,
+            window,
+            latest,
+            header[0] if header else None,
+            calendar.years(),
+            explicit_latest,
         )
         if day is not None:
             return PublishedDate(day, DAY, DATELINE)

@@ -384,3 +384,115 @@ def test_a_month_without_its_year_told_in_the_past_is_the_latest_such_month():
     ahead = find_dates("The two sides will meet again in April.", reference, "day")
     assert [m.date for m in past] == [date(2017, 4, 1)]
     assert [m.date for m in ahead] == [date(2018, 4, 1)]
+
+
+def test_as_recently_as_a_month_is_the_latest_such_month_up_to_the_reference():
+    m = _only("Both sides floated a joint mission as recently as March.", date(2016, 6, 2))
+    assert (m.date, m.precision) == (date(2016, 3, 1), "month")
+    later = _only("Both sides floated a joint mission as recently as August.", date(2016, 6, 2))
+    assert later.date == date(2015, 8, 1)
+
+
+def test_a_scheduled_present_looks_forward():
+    m = _only(
+        "The new governor, who takes office in February, will review the deal.", date(2016, 11, 20)
+    )
+    assert m.date == date(2017, 2, 1)
+    rule = _only("The curfew takes effect on Monday, the mayor said.", date(2016, 11, 23))
+    assert rule.date == date(2016, 11, 28)
+
+
+def test_a_day_after_the_news_of_the_day_is_the_day_before_publication():
+    told = "The envoy has arrived in Ankara, a day after meeting the foreign minister in Baku."
+    m = _only(told, date(2016, 3, 9))
+    assert (m.date, m.precision, m.basis) == (date(2016, 3, 8), "day", "relative day")
+    # a clause in the past tense, or one that carries its own date, says nothing of the day before
+    assert not find_dates("The raid came a day after the talks.", date(2016, 3, 9))
+    dated = "The envoy has said the raid on May 3 came a day after the talks."
+    assert [m.text for m in find_dates(dated, date(2016, 5, 9))] == ["May 3"]
+
+
+def test_a_word_before_a_relative_word_that_is_not_part_of_the_phrase_keeps_the_word():
+    m = _only("Only a quick one today, friends.", date(2017, 6, 20))
+    assert (m.text, m.date) == ("today", date(2017, 6, 20))
+
+
+_SHAYRAT = (
+    "The chemical attack on Khan Shaykhun on Tuesday killed dozens of people, the monitors said."
+)
+
+
+def test_a_swappable_slash_stamp_is_read_in_the_order_the_content_agrees_with():
+    got = infer_published(["A Writer | Reporter", "9:10 AM 04/06/2017"], _SHAYRAT, [])
+    assert (got.date, got.precision, got.basis) == (
+        date(2017, 4, 6),
+        "day",
+        "header (day/month order from content)",
+    )
+    day_first = infer_published(["9:10 AM 06/04/2017"], _SHAYRAT, [])
+    assert (day_first.date, day_first.basis) == (
+        date(2017, 4, 6),
+        "header (day/month order from content)",
+    )
+
+
+def test_a_swappable_slash_stamp_stays_unread_when_both_or_neither_reading_agree():
+    both = "In March 2016 the ministry offered joint raids, which Washington declined."
+    got = infer_published(["05/06/2016"], both, [])
+    assert got.basis != "header (day/month order from content)"
+    assert got.date not in {date(2016, 5, 6), date(2016, 6, 5)}
+    neither = infer_published(["03/02/2017"], _SHAYRAT, [])  # 2 March and 3 February: too early
+    assert neither.date not in {date(2017, 3, 2), date(2017, 2, 3)}
+    nothing = infer_published(["03/02/2017"], "The ministry said nothing new.", [])
+    assert nothing.date is None
+
+
+def test_a_yearless_dateline_is_not_put_in_the_year_of_a_background_date_its_weekday_denies():
+    body = (
+        "ANKARA, March 9 (Wirenews) - Turkish officials said on Thursday they had asked Moscow "
+        "and Washington to share their flight plans.\n\n"
+        "Russian jets have flown over Syria since September 30, 2015."
+    )
+    got = infer_published([], body, [])
+    assert (got.date, got.basis) == (date(2017, 3, 9), "dateline")  # a Thursday
+    # a lead naming the day before the dateline is a wire's habit, not a contradiction
+    usual = body.replace("on Thursday", "on Tuesday")
+    assert infer_published([], usual, []).date == date(2016, 3, 9)  # a Wednesday
+
+
+def test_a_count_of_days_ago_is_a_day_and_of_weeks_ago_the_period_holding_that_week():
+    reference = date(2016, 10, 5)  # a Wednesday
+    assert _only("Officials met two days ago in Geneva.", reference).date == date(2016, 10, 3)
+    assert _only("Ten days ago, a convoy was hit.", reference).date == date(2016, 9, 25)
+    assert _only("He spoke 15 days ago.", reference).date == date(2016, 9, 20)
+    weeks = _only("The offer was made three weeks ago.", reference)
+    assert (weeks.date, weeks.precision) == (date(2016, 9, 1), "month")  # 12-18 September
+    years = _only("Five years ago the war began.", reference)
+    assert (years.date, years.precision) == (date(2011, 1, 1), "year")
+    assert not find_dates("A few days ago, and days ago, and years ago.", reference)
+    unknown = find_dates("Officials met two days ago.", date(2016, 10, 1), "month")
+    assert [m.date for m in unknown] == [None]  # a day needs a day-precise reference
+
+
+def test_without_a_known_event_a_slash_stamp_is_read_in_the_order_near_the_explicit_dates():
+    body = "On July 7, 2017, the two presidents met and agreed a truce in the south of the country."
+    got = infer_published(["6:41 PM 07/12/2017"], body, [])
+    assert (got.date, got.basis) == (date(2017, 7, 12), "header (day/month order from content)")
+    # both readings (6 May, 5 June) within a season of March 2016: left unread
+    both = infer_published(["05/06/2016"], "In March 2016 the ministry offered joint raids.", [])
+    assert both.date not in {date(2016, 5, 6), date(2016, 6, 5)}
+    # a background date long before both readings: neither agrees
+    old = infer_published(["07/12/2017"], "The campaign began on September 30, 2015.", [])
+    assert old.date not in {date(2017, 7, 12), date(2017, 12, 7)}
+
+
+def test_a_date_followed_by_last_or_next_year_takes_that_year():
+    reference = date(2016, 10, 5)
+    day = find_dates("Russia offered joint strikes on March 3 last year.", reference)[0]
+    assert (day.date, day.precision) == (date(2015, 3, 3), "day")
+    month = find_dates("Talks resume in May next year.", reference)[0]
+    assert (month.date, month.precision) == (date(2017, 5, 1), "month")
+    since = find_dates("We have proposed this since September of last year.", reference)[0]
+    assert since.date == date(2015, 9, 1)
+    possessive = find_dates("In March, last year's deal collapsed.", reference)[0]
+    assert possessive.date == date(2016, 3, 1)  # "last year's deal" does not date March

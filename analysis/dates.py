@@ -1016,8 +1016,10 @@ def _parse_other_date(span: str) -> date | None:
 
 
 def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
-    """The first full date in the head lines (else another language's, else a month and year)."""
-    cleaned = [_MARKDOWN_TARGET.sub("]", line) for line in lines]
+    """The first full date in the head lines (else another language's, else a month and year).
+    A line ending in a colon introduces what follows ("stated on February 15, 2017 in a
+    Facebook post:" above a fact-check's claim): its date is not the page's."""
+    cleaned = [_MARKDOWN_TARGET.sub("]", line) for line in lines if not line.rstrip().endswith(":")]
     found = [find_dates(line) for line in cleaned]
     for mentions in found:
         for m in mentions:

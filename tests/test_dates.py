@@ -496,3 +496,13 @@ def test_a_date_followed_by_last_or_next_year_takes_that_year():
     assert since.date == date(2015, 9, 1)
     possessive = find_dates("In March, last year's deal collapsed.", reference)[0]
     assert possessive.date == date(2016, 3, 1)  # "last year's deal" does not date March
+
+
+def test_a_head_line_ending_in_a_colon_dates_what_it_introduces_not_the_page():
+    head = [
+        "stated on March 2, 2017 in a viral post:",
+        "By Lena Ortiz • March 9, 2017",
+    ]
+    body = "A viral post says the two air forces now fly joint missions over Syria."
+    got = infer_published(head, body, [])
+    assert (got.date, got.precision) == (date(2017, 3, 9), "day")

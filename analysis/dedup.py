@@ -34,7 +34,12 @@ LSH_THRESHOLD = 0.5  # candidate recall; the exact check below decides
 JACCARD_THRESHOLD = 0.6  # a syndicated copy with a new intro line and footer scores ~0.7–0.95
 EXHAUSTIVE_MAX = 64  # bodies; up to here every pair is checked exactly (no MinHash index)
 
-_PUNCTUATION = re.compile("[" + re.escape("\"'“”‘’.,;:!?()[]{}<>«»—–-…*_#|/\\") + "]")
+PUNCTUATION = "\"'“”‘’.,;:!?()[]{}<>«»—–-…*_#|/\\"  # separates words like white space does
+_PUNCTUATION = re.compile("[" + re.escape(PUNCTUATION) + "]")
+_ASCII_PUNCTUATION_TO_SPACE = bytes(
+    32 if byte < 128 and chr(byte) in PUNCTUATION else byte for byte in range(256)
+)
+_OTHER_PUNCTUATION = tuple(mark for mark in PUNCTUATION if not mark.isascii())
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _EMPTY = np.empty(0, dtype=np.uint64)
 
@@ -57,7 +62,7 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     (empty when the text has fewer than ``MIN_TOKENS`` words).  Punctuation separates words like
     white space does; hashing each word once and combining the hashes with numpy keeps this fast
     on large corpora."""
-    words = _PUNCTUATION.sub(" ", text.lower()).split()  # faster than str.translate on non-ASCII
+    words = shingle_words(text)
     if len(words) < max(MIN_TOKENS, size):
         return _EMPTY
     word_hashes = np.fromiter(
@@ -71,6 +76,22 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     folded = combined >> np.uint64(32)
     folded ^= combined & np.uint64(0xFFFFFFFF)
     return folded
+
+
+def shingle_words(text: str) -> list[str]:
+    """``_PUNCTUATION.sub(" ", text.lower()).split()``, faster: the ASCII marks become spaces
+    in one ``bytes.translate`` over the UTF-8 (multi-byte sequences hold no ASCII byte), the
+    few others by ``str.replace`` when present."""
+    spaced = (
+        text.lower()
+        .encode("utf-8", "surrogatepass")
+        .translate(_ASCII_PUNCTUATION_TO_SPACE)
+        .decode("utf-8", "surrogatepass")
+    )
+    for mark in _OTHER_PUNCTUATION:
+        if mark in spaced:
+            spaced = spaced.replace(mark, " ")
+    return spaced.split()
 
 
 @dataclass(frozen=True)

@@ -408,20 +408,24 @@ def _groups(n: int, pairs: list[tuple[int, int]]) -> list[int]:
     return [find(i) for i in range(n)]
 
 
-def _order_keys(documents: pd.DataFrame) -> list[tuple[bool, pd.Timestamp, str]]:
-    """Sort key per row: dated first, then earliest ``published``, then smallest ``doc_id``."""
+def _order_keys(
+    documents: pd.DataFrame, rows: list[int]
+) -> dict[int, tuple[bool, pd.Timestamp, str]]:
+    """Sort key of each of ``rows`` (positions): dated first, then earliest ``published``, then
+    smallest ``doc_id``.  Only the rows of duplicate groups need one: a few of a large corpus."""
     published = (
         pd.to_datetime(documents["published"], errors="coerce")
         if "published" in documents
         else pd.Series(pd.NaT, index=documents.index)
     )
-    ids = (
+    ids = list(
         documents["doc_id"].astype("str") if "doc_id" in documents else documents.index.astype(str)
     )
-    keys = []
-    for when, doc_id in zip(published, ids, strict=True):
+    keys = {}
+    for row in rows:
+        when, doc_id = published.iloc[row], ids[row]
         undated = pd.isna(when)
-        keys.append((undated, pd.Timestamp.min if undated else when, str(doc_id)))
+        keys[row] = (undated, pd.Timestamp.min if undated else when, str(doc_id))
     return keys
 
 
@@ -454,17 +458,15 @@ def find_duplicates(
         pairs += similar_pairs([_EMPTY if i in copies else s for i, s in enumerate(sets)])
     if not pairs:
         return result
-    keys = _order_keys(documents)
-    ids = [key[2] for key in keys]
     members: dict[int, list[int]] = {}
     for i, root in enumerate(_groups(len(documents), pairs)):
         members.setdefault(root, []).append(i)
+    groups = [group for group in members.values() if len(group) >= 2]
+    keys = _order_keys(documents, sorted(i for group in groups for i in group))
     values: list[str | None] = [None] * len(documents)
-    for group in members.values():
-        if len(group) < 2:
-            continue
-        original = min(group, key=lambda i: keys[i])
+    for group in groups:
+        original = min(group, key=keys.__getitem__)
         for i in group:
             if i != original:
-                values[i] = ids[original]
+                values[i] = keys[original][2]
     return pd.Series(values, index=documents.index, dtype="str", name="duplicate_of")

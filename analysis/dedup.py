@@ -285,27 +285,62 @@ def _indexed_similar_pairs(
     sizes = np.array([len(u) for u in unique], dtype=np.int64)
     candidates = _band_candidates(values)
     counts = _candidate_bucket_counts(unique, candidates)
+    rows, others = _candidate_arrays(candidates)
+    # sizes too far apart rule a pair out (Jaccard <= smaller / larger)
+    small = np.minimum(sizes[rows], sizes[others])
+    large = np.maximum(sizes[rows], sizes[others])
+    near = small >= JACCARD_THRESHOLD * large
+    rows, others = rows[near], others[near]
+    rows, others = _within_bound(rows, others, sizes, counts)
     pairs: list[tuple[int, int]] = []
-    for row, later in sorted(candidates.items()):
-        others = np.array(sorted(later), dtype=np.int64)
-        own = unique[row]
-        small = np.minimum(sizes[row], sizes[others])
-        large = np.maximum(sizes[row], sizes[others])
-        others = others[small >= JACCARD_THRESHOLD * large]
-        if not len(others):
-            continue
-        # an upper bound of each intersection (per bucket, the smaller count) rules most
-        # candidates out without looking at their shingles; Jaccard grows with the
-        # intersection, so a bound below the threshold means the pair is below it too
-        bound = np.minimum(counts[others], counts[row]).sum(axis=1, dtype=np.int64)
-        others = others[bound / (sizes[row] + sizes[others] - bound) >= JACCARD_THRESHOLD]
-        if not len(others):
-            continue
-        common = _common_counts(own, [unique[k] for k in others.tolist()])
-        union = sizes[row] + sizes[others] - common
+    for row, group in _by_row(rows, others):
+        common = _common_counts(unique[row], [unique[k] for k in group.tolist()])
+        union = sizes[row] + sizes[group] - common
         similar = common / union >= JACCARD_THRESHOLD
-        pairs.extend((usable[row], usable[k]) for k in others[similar].tolist())
+        pairs.extend((usable[row], usable[k]) for k in group[similar].tolist())
     return sorted(pairs)
+
+
+PAIR_BLOCK = 4096  # candidate pairs whose bucket counts are compared at once (bounds memory)
+
+
+def _candidate_arrays(candidates: dict[int, set[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs as two aligned arrays (row, later row), by row then later row."""
+    rows: list[int] = []
+    others: list[int] = []
+    for row, later in sorted(candidates.items()):
+        ordered = sorted(later)
+        rows.extend([row] * len(ordered))
+        others.extend(ordered)
+    return np.array(rows, dtype=np.int64), np.array(others, dtype=np.int64)
+
+
+def _within_bound(
+    rows: np.ndarray, others: np.ndarray, sizes: np.ndarray, counts: _RowCounts
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs whose upper bound of the intersection (per hash bucket, the smaller count)
+    allows the threshold: Jaccard grows with the intersection, so a bound below the threshold
+    means the pair is below it too — most candidates are ruled out without their shingles.
+    Computed for a block of pairs at a time, all in numpy."""
+    keep = np.zeros(len(rows), dtype=bool)
+    for start in range(0, len(rows), PAIR_BLOCK):
+        row, other = rows[start : start + PAIR_BLOCK], others[start : start + PAIR_BLOCK]
+        bound = np.minimum(counts[other], counts[row]).sum(axis=1, dtype=np.int64)
+        keep[start : start + len(row)] = (
+            bound / (sizes[row] + sizes[other] - bound) >= JACCARD_THRESHOLD
+        )
+    return rows[keep], others[keep]
+
+
+def _by_row(rows: np.ndarray, others: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """(row, its later rows) for pairs sorted by row."""
+    if not len(rows):
+        return []
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    ends = np.r_[starts[1:], len(rows)]
+    return [
+        (int(rows[a]), others[a:b]) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
 
 
 BUCKETS = 1024  # shingle-hash buckets of the intersection bound

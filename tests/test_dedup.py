@@ -334,3 +334,23 @@ def test_shingle_words_split_as_the_punctuation_pattern_does(text):
 @given(st.text(alphabet=st.characters(), min_size=0, max_size=200))
 def test_shingle_words_on_any_text(text):
     assert dedup.shingle_words(text) == dedup._PUNCTUATION.sub(" ", text.lower()).split()
+
+
+def test_candidate_pairs_checked_in_blocks_give_the_same_pairs(monkeypatch):
+    rng = np.random.default_rng(7)
+    originals = [
+        np.unique(rng.integers(0, 5000, int(rng.integers(50, 400))).astype(np.uint64))
+        for _ in range(120)
+    ]
+    copies = [
+        np.unique(
+            np.concatenate([s[: len(s) * 3 // 4], rng.integers(0, 5000, 30).astype(np.uint64)])
+        )
+        for s in originals
+    ]
+    sets = originals + copies
+    whole = dedup.similar_pairs(sets)
+    monkeypatch.setattr(dedup, "PAIR_BLOCK", 3)
+    assert dedup.similar_pairs(sets) == whole
+    assert whole
+    assert all(jaccard(sets[i], sets[j]) >= dedup.JACCARD_THRESHOLD for i, j in whole)

@@ -74,8 +74,12 @@ class Line:
 
 # ----------------------------------------------------------------------------- fixed rules
 
-SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Spaces other than " " (NBSP, en/em/thin… spaces, tab, form feed, vertical tab) and invisible
+# characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen).
+SPACE_CHARACTERS = "\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t\f\v"
+INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+SPACES = re.compile(f"[{re.escape(SPACE_CHARACTERS)}]")
+INVISIBLE = re.compile(f"[{re.escape(INVISIBLE_CHARACTERS)}]")
 SPACES_OR_INVISIBLE = re.compile(f"{SPACES.pattern}|{INVISIBLE.pattern}")
 HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►-])\s+")
@@ -85,6 +89,8 @@ BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'“”]+[^\s<>()\[\]\"
 EMPHASIS_TAIL = re.compile(r"\s+_[^_]{1,200}_\s*$")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 SENTENCE_END = re.compile(r"[.!?。！？…][\"”’»)\]]*$")
+_SENTENCE_ENDERS = frozenset(".!?。！？…")
+_SENTENCE_CLOSERS = '"”’»)]'
 CONTINUES = re.compile(
     r"(?:[,;(“\"‘–—-]|\b(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|that|its|is|was|"
     r"were|are|be|been|has|have|had|said|says|not|it|this|their|his|her|our|who|which|would|will|"
@@ -92,6 +98,22 @@ CONTINUES = re.compile(
     re.IGNORECASE,
 )
 TITLE_END = re.compile(r"[?!][\"”’»)\]]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """``SENTENCE_END.search(text)`` as a truth value, from the text's end alone: the pattern
+    scans every character of a paragraph for the one place it can match.  (``$`` also matches
+    before a final newline.)"""
+    if text.endswith("\n") and _ends_sentence_at_end(text[:-1]):
+        return True
+    return _ends_sentence_at_end(text)
+
+
+def _ends_sentence_at_end(text: str) -> bool:
+    stripped = text.rstrip(_SENTENCE_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_ENDERS
+
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -192,11 +214,24 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii():  # the same result: the only ASCII characters of SPACES, none of INVISIBLE
         text = text.replace("\t", " ").replace("\f", " ").replace("\v", " ")
-    elif SPACES_OR_INVISIBLE.search(text):  # far cheaper than substitutions that find nothing
-        text = INVISIBLE.sub("", SPACES.sub(" ", text))
+    else:
+        text = _replace_odd_spaces(text)
     while "  " in text:  # = MULTISPACE.sub(" ", text): each pass halves every run of spaces
         text = text.replace("  ", " ")
     return "\n".join([line.strip() for line in text.split("\n")])
+
+
+def _replace_odd_spaces(text: str) -> str:
+    """``INVISIBLE.sub("", SPACES.sub(" ", text))``: a character test per odd space (a fast
+    scan each) and a replacement only for those present — a page holds one or two kinds (NBSP,
+    mostly), and two pattern substitutions cost several times more."""
+    for character in SPACE_CHARACTERS:
+        if character in text:
+            text = text.replace(character, " ")
+    for character in INVISIBLE_CHARACTERS:
+        if character in text:
+            text = text.replace(character, "")
+    return text
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -507,7 +542,7 @@ def is_prose(text: str, rules: Rules) -> bool:
     n_words = len(text.split())  # counted only for lines short enough to need it
     if n_words >= 25:
         return True
-    if not SENTENCE_END.search(text):
+    if not ends_sentence(text):
         return False
     if TITLE_END.search(text) and is_title_like(text):
         return False  # a headline ending in "?" or "!"
@@ -516,7 +551,7 @@ def is_prose(text: str, rules: Rules) -> bool:
 
 def is_date_line(text: str) -> bool:
     """A short line that mostly consists of a date or time (a page stamp)."""
-    if len(text) > 80 or len(text.split()) > 12 or SENTENCE_END.search(text.rstrip(".")):
+    if len(text) > 80 or len(text.split()) > 12 or ends_sentence(text.rstrip(".")):
         return False
     return bool(DIGIT.search(text)) and bool(DATE_TEXT.search(text))  # every date has a digit
 
@@ -546,7 +581,7 @@ def is_nav_bar(text: str) -> bool:
         return False
     if len(text.split()) > 12:
         return is_breadcrumb_trail(text)
-    return all(len(p.split()) <= 3 and not SENTENCE_END.search(p) for p in parts)
+    return all(len(p.split()) <= 3 and not ends_sentence(p) for p in parts)
 
 
 def is_breadcrumb_trail(text: str) -> bool:
@@ -557,7 +592,7 @@ def is_breadcrumb_trail(text: str) -> bool:
         p
         and (p[0].isupper() or p[0].isdigit())
         and len(p.split()) <= BREADCRUMB_PART_WORDS
-        and not SENTENCE_END.search(p)
+        and not ends_sentence(p)
         for p in parts
     )
 
@@ -568,7 +603,7 @@ TAG_LABEL = re.compile(r"(?:tags?|topics?|keywords?|filed under)\s", re.IGNORECA
 def is_tag_line(text: str) -> bool:
     """A comma-separated list of capitalised names without a verb (topic tags)."""
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 3 or SENTENCE_END.search(text):
+    if len(parts) < 3 or ends_sentence(text):
         return False
     return all(p and p[0].isupper() and len(p.split()) <= 5 for p in parts)
 
@@ -655,7 +690,7 @@ def _wraps(line: str, following: str) -> bool:
     """Whether ``following`` continues ``line`` (a hard line break inside a sentence)."""
     return (
         len(line) >= 45
-        and not SENTENCE_END.search(line)
+        and not ends_sentence(line)
         and not line.endswith(":")
         and not _starts_structure(following)
         and (following[:1].islower() or bool(CONTINUES.search(line, len(line) - 20)))
@@ -708,7 +743,7 @@ def spread_lines(text: str) -> frozenset[str]:
         for line in text.replace("\r", "\n").split("\n")
         if ("  " in line or "\t" in line)  # every WIDE_GAPS match holds one: a cheap pre-test
         and WIDE_GAPS.search(line)
-        and not SENTENCE_END.search(line.rstrip())
+        and not ends_sentence(line.rstrip())
     )
 
 
@@ -1168,7 +1203,7 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
     had_suffix = stripped != text.strip()
     if not stripped or len(stripped) > 40:
         return None
-    if SENTENCE_END.search(stripped) and not INITIAL_END.search(stripped):
+    if ends_sentence(stripped) and not INITIAL_END.search(stripped):
         return None
     tokens = stripped.split()
     if not 1 <= len(tokens) <= 4:

@@ -120,6 +120,26 @@ ENGLISH_MIN_DISTINCT = 4
 
 
 ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of characters for which str.isalnum() holds
+# Every ASCII character that is not a letter or digit becomes a space; other bytes are kept.
+_ASCII_SEPARATORS_TO_SPACE = bytes(
+    32 if byte < 128 and not chr(byte).isalnum() else byte for byte in range(256)
+)
+
+
+def alnum_runs(text: str) -> set[str]:
+    """``set(ALNUM_RUN.findall(text))``, several times faster on prose: the ASCII separators
+    become spaces in one ``bytes.translate`` over the UTF-8 (multi-byte sequences hold no
+    ASCII byte, so they pass unchanged), ``split`` cuts there and at any other white space
+    (never alphanumeric), and only the few pieces still holding a separator (a curly quote,
+    a dash) are searched with the pattern."""
+    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS_TO_SPACE)
+    runs = set(spaced.decode("utf-8", "surrogatepass").split())
+    mixed = [piece for piece in runs if not piece.isalnum()]
+    if mixed:
+        runs.difference_update(mixed)
+        for piece in mixed:
+            runs.update(ALNUM_RUN.findall(piece))
+    return runs
 
 
 @dataclass(frozen=True)
@@ -226,7 +246,7 @@ def _candidate_terms(
 ) -> list[tuple[str, int, str, bool]]:
     """The terms whose alphanumeric runs all occur as runs of the text (see ``_hits``)."""
     if lowered is not text and "\u03a3" not in text:
-        folded = set(ALNUM_RUN.findall(lowered))
+        folded = alnum_runs(lowered)
         positions = [*index.keyless]
         for key in folded.intersection(index.by_key_run):
             positions.extend(index.by_key_run[key])
@@ -238,8 +258,8 @@ def _candidate_terms(
             for needle, number, kind, exact, _runs, folded_runs in [terms[position]]
             if folded_runs <= folded
         ]
-    runs_of_text = set(ALNUM_RUN.findall(text))
-    runs_of_lowered = runs_of_text if lowered is text else set(ALNUM_RUN.findall(lowered))
+    runs_of_text = alnum_runs(text)
+    runs_of_lowered = runs_of_text if lowered is text else alnum_runs(lowered)
     return [
         (needle, number, kind, exact)
         for needle, number, kind, exact, runs, _folded in index.terms

@@ -27,9 +27,10 @@ def _flatten(value: Any) -> Any:
 
 
 def _column(rows: list[dict[str, Any]], name: str) -> list[Any]:
-    """One column's values; lists are flattened only in a column that holds some."""
+    """One column's values; lists are flattened only in a column that holds some (told from
+    the few distinct types of its values, not a test of every value)."""
     values = [row.get(name) for row in rows]
-    if any(isinstance(v, _SEQUENCES) for v in values):
+    if any(issubclass(kind, _SEQUENCES) for kind in set(map(type, values))):
         return [_flatten(v) for v in values]
     return values
 

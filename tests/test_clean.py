@@ -599,7 +599,13 @@ def test_a_question_headline_above_the_byline_is_the_title_not_the_first_sentenc
 
 
 _SPACEY = st.text(
-    alphabet=st.sampled_from(list("ab #1.-*•\t\n\r\f\v\u00a0\u2003\u200b\u00ad\ufeff")), max_size=40
+    alphabet=st.sampled_from(
+        list(
+            "ab #1.-*•\t\n\r\f\v\u00a0\u2000\u2003\u200a\u202f\u205f\u3000"
+            "\u200b\u200c\u200d\u2060\u00ad\ufeff\u2028\u200e"
+        )
+    ),
+    max_size=40,
 )
 
 
@@ -613,6 +619,15 @@ def test_normalise_text_equals_the_plain_regex_normalisation(text):
     expected = INVISIBLE.sub("", SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
     expected = re.sub(r" {2,}", " ", expected)
     assert normalise_text(text) == "\n".join(line.strip() for line in expected.split("\n"))
+
+
+def test_odd_space_characters_are_exactly_those_the_patterns_match():
+    from analysis.clean import INVISIBLE, SPACES, SPACES_OR_INVISIBLE, _replace_odd_spaces
+
+    matched = [chr(c) for c in range(0x10000) if SPACES_OR_INVISIBLE.fullmatch(chr(c))]
+    assert len(matched) == 24
+    text = "".join(f"x{character}y" for character in matched)
+    assert _replace_odd_spaces(text) == INVISIBLE.sub("", SPACES.sub(" ", text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -669,3 +684,35 @@ def test_a_correction_note_under_the_staff_credit_stays_in_the_story(kb):
     cleaned = clean_page(page, kb)
     assert cleaned.body.endswith("as an earlier version said.")
     assert "contributed to this report" not in cleaned.body
+
+
+_ENDINGS = st.text(alphabet=st.sampled_from(list('ab .!?。！？…"”’»)]\n\r\u2028 ')), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ENDINGS)
+def test_ends_sentence_is_the_sentence_end_pattern(text):
+    from analysis.clean import SENTENCE_END, ends_sentence
+
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        ".",
+        "Done.",
+        'He said "yes."',
+        "Why?)\n",
+        "No.\n\n",
+        "a.\nb",
+        "…»",
+        "Mid. sentence",
+        "x\n",
+    ],
+)
+def test_ends_sentence_examples(text):
+    from analysis.clean import SENTENCE_END, ends_sentence
+
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))

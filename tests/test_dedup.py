@@ -7,7 +7,10 @@ import time
 
 import numpy as np
 import pandas as pd
+import pytest
 from datasketch import LeanMinHash, MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import dedup
 from analysis.dedup import NUM_PERM, SEED, find_duplicates, jaccard, shingle_hashes
@@ -311,3 +314,43 @@ def test_distinct_values_equal_numpy_unique():
         found = dedup.distinct_values(values)
         assert found.dtype == expected.dtype
         assert found.tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        WIRE,
+        "Curly \u201cquotes\u201d, \u2018single\u2019 ones, \u00abguillemets\u00bb\u2014dashes\u2013and\u2026",
+        "snake_case/path\\to|pipe #tag *bold* [link](url) {x} <y> a-b 'q' \"d\"",
+        "non-breaking\u00a0space and a lone surrogate \ud800 and \u0130stanbul",
+    ],
+)
+def test_shingle_words_split_as_the_punctuation_pattern_does(text):
+    assert dedup.shingle_words(text) == dedup._PUNCTUATION.sub(" ", text.lower()).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(), min_size=0, max_size=200))
+def test_shingle_words_on_any_text(text):
+    assert dedup.shingle_words(text) == dedup._PUNCTUATION.sub(" ", text.lower()).split()
+
+
+def test_candidate_pairs_checked_in_blocks_give_the_same_pairs(monkeypatch):
+    rng = np.random.default_rng(7)
+    originals = [
+        np.unique(rng.integers(0, 5000, int(rng.integers(50, 400))).astype(np.uint64))
+        for _ in range(120)
+    ]
+    copies = [
+        np.unique(
+            np.concatenate([s[: len(s) * 3 // 4], rng.integers(0, 5000, 30).astype(np.uint64)])
+        )
+        for s in originals
+    ]
+    sets = originals + copies
+    whole = dedup.similar_pairs(sets)
+    monkeypatch.setattr(dedup, "PAIR_BLOCK", 3)
+    assert dedup.similar_pairs(sets) == whole
+    assert whole
+    assert all(jaccard(sets[i], sets[j]) >= dedup.JACCARD_THRESHOLD for i, j in whole)

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.clean import clean_page
 from analysis.knowledge import Knowledge, load_knowledge
-from analysis.metadata import describe, detect_language
+from analysis.metadata import ALNUM_RUN, alnum_runs, describe, detect_language
 from analysis.read import RawText, read_document
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -757,3 +759,26 @@ def test_a_parliament_debate_with_constituencies_in_brackets_is_a_transcript(kb)
         "Mr Penning: Safety in the air, nothing more.\n"
     )
     assert _describe_text(page, kb)["kind"] == "transcript"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ascii words, with punctuation (and) digits 2016",
+        "curly \u201cquotes\u201d and dashes\u2014glued\u2013together\u2026",
+        "snake_case and __dunder__ and a_b_c",
+        "non-breaking\u00a0space, ideographic\u3000space, line\u2028separator",
+        "Zürich, Москва, 北京, ١٢٣ and ½ and ǅ",
+        "emoji🙂glued and a lone surrogate \ud800 in text",
+        "\u2014\u201c\u201d",
+    ],
+)
+def test_alnum_runs_are_the_runs_the_pattern_finds(text):
+    assert alnum_runs(text) == set(ALNUM_RUN.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_alnum_runs_on_any_text(text):
+    assert alnum_runs(text) == set(ALNUM_RUN.findall(text))

@@ -9,9 +9,12 @@ Rules, in the order they are applied:
   of kB).  Decided from ``stat`` alone: the file is never read into memory.
 * ``empty`` — no bytes, or only whitespace (after removing a byte-order mark).
 * ``binary`` — a known file signature (PDF, PNG, ZIP, GZIP, JPEG, …; the detail says which), NUL
-  bytes in text without a UTF-16/32 byte-order mark, or many control characters.
-* UTF-8 (a UTF-8 BOM is stripped); UTF-16/32 with a BOM; otherwise the encoding chosen by
-  charset-normalizer (cp1252, latin-1, cp1251, …) — these are documents with ``encoding`` set.
+  bytes in text without a UTF-16/32 byte-order mark (beyond a stray few, which are dropped, and
+  the every-other-byte NULs of UTF-16 written without one), or many control characters.
+* UTF-8 (a UTF-8 BOM is stripped); UTF-16/32 with a BOM, or UTF-16 without one when every other
+  byte of its ASCII text is NUL; otherwise the encoding chosen by charset-normalizer (cp1252,
+  latin-1, cp1251, …) — these are documents with ``encoding`` set. Terminal colour codes and
+  other control characters (but tab, newline and form feed) are removed from the text.
 * ``undecodable`` — no encoding gives readable text.
 * HTML (a ``.html`` file, a page starting with a doctype/``<html>``, or text dense with tags) is
   converted to plain text by a stdlib ``html.parser`` converter that drops ``<script>``/``<style>``
@@ -36,6 +39,10 @@ MAX_BYTES = 2_000_000  # a news article is tens of kB; multi-megabyte inputs are
 SIDECAR_SUFFIX = ".meta.toml"
 SNIFF_BYTES = 8192  # how much of the start of a file the binary/HTML sniffers look at
 CONTROL_RATIO = 0.10  # above this share of control characters a file is treated as binary
+STRAY_NULS, STRAY_NUL_RATIO = 4, 0.001  # up to this many NULs: text damaged in copying
+UTF16_NUL_SHARE = 0.4  # NULs at this share of the odd (LE) or even (BE) bytes, none at the others
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 # File signatures ("magic numbers") of formats that turn up in scraped folders.
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -145,22 +152,42 @@ _NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 32 or b in {9, 10, 12, 
 
 def binary_reason(raw: bytes) -> str | None:
     """Why ``raw`` looks binary, or ``None`` when it may be text (BOM-marked files are text)."""
-    if _byte_order_mark(raw):
+    if _byte_order_mark(raw) or _bomless_utf16(raw):
         return None
     label = file_signature(raw)
     if label and not any(raw.startswith(weak) for weak in WEAK_SIGNATURES):
         return f"looks like a {label}"
-    if b"\x00" in raw[:SNIFF_BYTES]:
-        return f"looks like a {label}" if label else "NUL bytes: not a text file"
+    sample = raw[:SNIFF_BYTES]
+    if b"\x00" in sample:
+        if label:
+            return f"looks like a {label}"
+        if sample.count(b"\x00") > max(STRAY_NULS, STRAY_NUL_RATIO * len(sample)):
+            return "NUL bytes: not a text file"
     ratio = control_ratio(raw)
     if ratio > CONTROL_RATIO:
         return f"{ratio:.0%} control characters: not a text file"
     return None
 
 
+def _bomless_utf16(raw: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 saved without a byte-order mark: its Latin text
+    has a NUL in every other byte (the odd ones little-endian, the even ones big-endian)."""
+    sample = raw[: SNIFF_BYTES - SNIFF_BYTES % 2]
+    if len(sample) < 8 or _byte_order_mark(raw):
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= UTF16_NUL_SHARE * half and even == 0:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode(raw: bytes) -> tuple[str, str] | None:
-    """``(text, encoding)``: BOM first, then strict UTF-8, then charset-normalizer's best guess."""
-    bom = _byte_order_mark(raw)
+    """``(text, encoding)``: BOM first, then UTF-16 without one, then strict UTF-8, then
+    charset-normalizer's best guess."""
+    bom = _byte_order_mark(raw) or _bomless_utf16(raw)
     if bom:
         try:
             return raw.decode(bom), bom.removesuffix("-sig")
@@ -378,7 +405,7 @@ def _decode_document(raw: bytes, doc_id: str, path: Path) -> RawText | Problem:
     if decoded is None:
         return _problem(doc_id, path, "undecodable", "no text encoding fits these bytes")
     text, encoding = decoded
-    text = text.removeprefix("\ufeff").replace("\x00", "")
+    text = CONTROL_CHARACTERS.sub("", ANSI_ESCAPE.sub("", text.removeprefix("\ufeff")))
     if not text.strip():
         return _problem(doc_id, path, "empty", f"{len(raw):,} bytes, no text")
     markup = "text"

@@ -134,6 +134,24 @@ def test_nul_bytes_make_a_file_binary():
     assert (problem.reason, problem.detail) == ("binary", "NUL bytes: not a text file")
 
 
+def test_a_stray_nul_byte_is_dropped_and_the_text_kept():
+    text = _text(Path("x.txt"), b"The Pentagon denied\x00 any coordination with Russia on Friday.")
+    assert text.text == "The Pentagon denied any coordination with Russia on Friday."
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_written_without_a_byte_order_mark_is_decoded(codec: str):
+    page = "The Kremlin said on Tuesday that Moscow stays ready to coordinate with Washington.\n"
+    text = _text(Path("x.txt"), page.encode(codec))
+    assert (text.text, text.encoding) == (page, codec)
+
+
+def test_terminal_colour_codes_and_control_characters_are_removed():
+    data = b"\x1b[31mAlert\x1b[0m The Pentagon said\x07 it has no plans\x0b to coordinate."
+    text = _text(Path("x.txt"), data)
+    assert text.text == "Alert The Pentagon said it has no plans to coordinate."
+
+
 def test_many_control_characters_make_a_file_binary():
     problem = _problem(Path("x.txt"), b"\x01\x02\x03\x04abc\x05\x06\x07\x08" * 40)
     assert problem.reason == "binary"

@@ -64,18 +64,27 @@ def _is_input_name(name: str) -> bool:
 
 
 def _folder_files(root: Path, *, ordered: bool = False) -> list[Path]:
-    """Regular input files of a folder (``scandir``: no ``stat`` call per file); ``ordered``:
-    by name (``discover``'s order for one folder, sorted before any ``Path`` is made)."""
-    try:
-        with os.scandir(root) as entries:
-            names = [
-                entry.name for entry in entries if entry.is_file() and _is_input_name(entry.name)
-            ]
-    except OSError:
-        return []
+    """Regular input files of a folder and its non-hidden subfolders (``scandir``: no ``stat``
+    call per file; links to folders are not followed); ``ordered``: by name, then path
+    (``discover``'s order)."""
+    found: list[tuple[str, Path]] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(folder / entry.name)
+                    elif entry.is_file() and _is_input_name(entry.name):
+                        found.append((entry.name, folder / entry.name))
+        except OSError:
+            continue
     if ordered:
-        names.sort()
-    return [root / name for name in names]
+        found.sort(key=lambda item: (item[0], str(item[1])))
+    return [path for _, path in found]
 
 
 def _existing_sidecars(paths: Sequence[Path]) -> set[Path]:
@@ -95,9 +104,10 @@ def _existing_sidecars(paths: Sequence[Path]) -> set[Path]:
 def discover(source: str | Path | Iterable[str | Path]) -> list[Path]:
     """Input files in a stable order (by name, then path).
 
-    A folder contributes its regular, non-hidden files except sidecars (``*.meta.toml``).  In an
-    explicit list, folders are expanded the same way and every other path is kept — even a missing
-    one, which then becomes an ``unreadable`` problem rather than vanishing.
+    A folder contributes its regular, non-hidden files except sidecars (``*.meta.toml``), and
+    those of its non-hidden subfolders.  In an explicit list, folders are expanded the same way
+    and every other path is kept — even a missing one, which then becomes an ``unreadable``
+    problem rather than vanishing.
     """
     if isinstance(source, str | Path):
         root = Path(source)
@@ -105,7 +115,7 @@ def discover(source: str | Path | Iterable[str | Path]) -> list[Path]:
             return [root]
         if not root.is_dir():
             raise FileNotFoundError(f"no such file or folder: {root}")
-        return _folder_files(root, ordered=True)  # unique names: sorted by name is the order
+        return _folder_files(root, ordered=True)
     found = []
     for item in source:
         path = Path(item)

@@ -402,3 +402,16 @@ def test_documents_only_results_are_not_served_to_a_full_load(folder, tmp_path, 
 def test_code_fingerprint_depends_on_the_mode():
     kb = corpus_module.knowledge_for()
     assert corpus_module.code_fingerprint(kb, extract=False) != corpus_module.code_fingerprint(kb)
+
+
+def test_files_in_subfolders_are_inputs_and_hidden_folders_are_not(tmp_path):
+    page = "The Pentagon said on Friday it was not coordinating strikes with Russia.\n"
+    (tmp_path / "wires").mkdir()
+    (tmp_path / "wires" / "reuters").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "top.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "wires" / "reuters" / "deep.txt").write_text(page, encoding="utf-8")
+    (tmp_path / ".git" / "hidden.txt").write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache=False)
+    assert sorted(corpus.documents["doc_id"]) == ["deep", "top"]
+    assert corpus.problems.empty

@@ -34,7 +34,8 @@ from analysis.nlp import SHARED_DOC_CHARS, english, paragraph_doc, paragraph_spa
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
-OTHER_LABELS = ("negation", "hedges", "speech", "ignore")
+OTHER_LABELS = ("negation", "hedges", "speech", "ignore", "harms")
+NEGATABLE_LABELS = (*CUE_LABELS, "harms")  # a negation reverses these
 PARTY_PREFIX = "party:"
 WILDCARD = "_"  # in a cue phrase: any one word
 FIRST_PERSON = "first_person"
@@ -42,6 +43,8 @@ DEFAULT_NEGATION_WINDOW = 4
 DEFAULT_CARRY_WINDOW = 3
 DEFAULT_CONTEXT_WINDOW = 4
 DEFAULT_PROPOSAL_WINDOW = 3
+DEFAULT_CONSEQUENCE_WINDOW = 14
+CONSEQUENCE_LABELS = ("harms", "opposes")
 PART_MEMO_LIMIT = 8_192  # paragraphs whose cues a lexicon remembers
 PAIR_SIDE = "pair"  # a party word naming both sides at once ("the two militaries")
 ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
@@ -240,6 +243,18 @@ class StanceLexicon:
         self.condition_openers = frozenset(
             str(w).lower() for w in rules.get("condition_openers", [])
         )
+        self.consequence_links = frozenset(
+            str(w).lower() for w in rules.get("consequence_links", [])
+        )
+        self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
+        self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
+        self.consequence_questions = frozenset(
+            str(w).lower() for w in rules.get("consequence_questions", [])
+        )
+        self.consequence_stops = frozenset(
+            str(w).lower() for w in rules.get("consequence_stops", [])
+        )
+        self.consequence_window = int(rules.get("consequence_window", DEFAULT_CONSEQUENCE_WINDOW))
         self._break_hashes = {self.vocab.strings.add(w) for w in self.clause_breaks}
         self._comma_hash = self.vocab.strings.add(",")
         self._parts: dict[str, _Part] = {}
@@ -499,7 +514,7 @@ class StanceLexicon:
                 window = SUBJECT_NEGATION_WINDOW
             for index in range(position + 1, len(cues)):
                 cue = cues[index]
-                if cue.start < neg.end or cue.label not in CUE_LABELS:
+                if cue.start < neg.end or cue.label not in NEGATABLE_LABELS:
                     continue
                 if cue.start - neg.end > window or any(breaks[neg.end : cue.start]):
                     break
@@ -724,6 +739,64 @@ def scoped(
     ]
 
 
+def _consequence_of(
+    target: Cue, cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """Is ``cue`` a consequence said of the coordination ``target`` before it: the two linked
+    by a modal or a copula ("partnering with Moscow would make Washington complicit", "a joint
+    cell would hand the Kremlin a veto", "any joint command is a trap"), within
+    ``consequence_window`` tokens, commas only between, no condition or negation in between,
+    and not asked about ("whether …")?"""
+    if analysed is None or lex is None or not lex.consequence_links:
+        return False
+    if target.label != "coordination" or target.negated:
+        return False
+    if not 0 <= cue.start - target.end <= lex.consequence_window:
+        return False
+    if not _commas_only_between(analysed, target.end, cue.start):
+        return False
+    between = analysed.text[target.char_end : cue.char_start].lower()
+    segments = between.split(",")
+    if not any(w.strip(",'’\"“”") in lex.consequence_links for w in between.split()):
+        return False
+    outside = [*segments[0].split(), *(segments[-1].split() if len(segments) > 1 else [])]
+    if any(w.strip(",'’\"“”") in lex.consequence_stops for w in outside):
+        return False  # "… on a strategy that we believe is wrong-headed": said of something else
+    if _asked_whether(target, analysed, lex):
+        return False  # "Whether deeper deconfliction would give Moscow a window … is open"
+    return not any(  # "… would not give Moscow a veto", "… would, if Moscow …"
+        c.label in {"conditional", "negation"}
+        for c in analysed.cues_between(target.char_end, cue.char_start)
+    )
+
+
+def _asked_whether(target: Cue, analysed: Analysed, lex: StanceLexicon) -> bool:
+    """Is the coordination term inside an open question ("whether …") of its own clause?"""
+    clause_start = target.start
+    while clause_start > 0 and not analysed.breaks[clause_start - 1]:
+        clause_start -= 1
+    return any(
+        c.label == "hedges" and _cue_text(c, analysed) in lex.consequence_questions
+        for c in analysed.cues
+        if clause_start <= c.start < target.start
+    )
+
+
+def _argues_consequences(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """Does the span argue against coordination through what it would lead to: a harm or a
+    verdict said of a coordination term ("joining forces with Moscow would hand the Kremlin a
+    veto", "a joint cell would make Washington complicit")?  Weaker than an explicit refusal or
+    condition in the same span."""
+    return any(
+        cue.label in CONSEQUENCE_LABELS
+        and not cue.negated
+        and any(_consequence_of(t, cue, analysed, lex) for t in cues)
+        for cue in cues
+    )
+
+
 def _verdict_on_what_came(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
     """A refusal said after what it refuses ("thrown Russian proposals for joint strikes into
     the wastebasket", "joint patrols are off the table")."""
@@ -798,7 +871,9 @@ def classify(
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = scoped(_rejected_claims_as_denials(cues, analysed, lex), analysed, lex)
+    cues = _rejected_claims_as_denials(cues, analysed, lex)
+    consequence = _argues_consequences(cues, analysed, lex)
+    cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
@@ -812,6 +887,8 @@ def classify(
         return "rejects"
     if analysed is not None and lex is not None and _opens_with_a_condition(cues, analysed, lex):
         return "conditional"
+    if consequence:
+        return "opposes"
     if "denies" in present:
         if (
             analysed is not None
@@ -843,7 +920,9 @@ def _cue_text(cue: Cue, analysed: Analysed) -> str:
 
 def _opens_with_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
     """ "Without this separation there can be no common front": an opening "without" clause,
-    then a negated coordination term, is a condition, not a denial."""
+    then a negated coordination term, is a condition, not a denial; so is an opening "without"
+    clause closed by a comma before the coordination term ("Without those conditions, joint
+    action would only help the regime")."""
     if not cues or cues[0].label != "negation":
         return False
     first = cues[0]
@@ -851,7 +930,14 @@ def _opens_with_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexi
         return False
     if not _opens_sentence(analysed.text, first.char_start):
         return False
-    return any(c.negated and c.label in {"coordination", "proposes"} for c in cues[1:])
+    if any(c.negated and c.label in {"coordination", "proposes"} for c in cues[1:]):
+        return True
+    comma = next((i for i in range(first.end, len(analysed.breaks)) if analysed.breaks[i]), None)
+    if comma is None or not analysed.is_comma(comma):
+        return False
+    return any(c.label == "coordination" and c.start > comma for c in cues[1:]) and not any(
+        c.label == "coordination" and c.start < comma for c in cues[1:]
+    )
 
 
 def _belief_denied_before_advice(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:

@@ -1172,3 +1172,70 @@ def test_the_russian_officials_word_interaction_is_coordination(kb):
         "Deputy Foreign Minister Sergei Ryabkov told RIA Novosti."
     )
     assert stances(body, kb) == ["rejects"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A combined operations cell with the Russian military would hand Moscow a window into "
+        "how the coalition picks its targets, a Republican senator warned.",
+        "Pooling intelligence with the Kremlin will only tie Washington's hands in eastern Syria, "
+        "the think tank's report concludes.",
+        "Flying joint sorties with Russian bombers would, sooner or later, make American pilots "
+        "accomplices to the shelling of Idlib, a former Air Force general wrote.",
+    ],
+)
+def test_a_harm_said_to_follow_from_coordination_opposes_it(kb, body):
+    assert stances(body, kb)[:1] == ["opposes"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A joint cell with the Russians would not give Moscow a veto over coalition strikes, a "
+        "State Department official said.",
+        "Whether a joint targeting cell with Russia would give Moscow a window into coalition "
+        "methods is a question for Congress, an analyst said.",
+        "The Pentagon coordinates flights with Russia under an arrangement that critics say "
+        "gives the Kremlin a propaganda win.",
+    ],
+)
+def test_a_harm_denied_asked_about_or_said_of_something_else_does_not_oppose(kb, body):
+    assert "opposes" not in stances(body, kb)[:1]
+
+
+def test_an_opening_without_clause_before_the_coordination_is_a_condition(kb):
+    body = (
+        "Without a lasting truce, joint strikes with Russia would only lend legitimacy to "
+        "Assad, a US official said."
+    )
+    assert stances(body, kb) == ["conditional"]
+
+
+def test_a_question_that_argues_against_coordination_opposes_it(kb):
+    assert stances("Why would the Pentagon share its target lists with the Kremlin?", kb) == [
+        "opposes"
+    ]
+
+
+def test_a_question_that_argues_with_a_negation_proposes(kb):
+    body = "Why should American and Russian pilots not fly joint missions against Islamic State?"
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_a_question_about_how_a_thing_is_seen_is_no_claim(kb):
+    body = "Why should anyone call the hotline with Russia an alliance?"
+    assert stances(body, kb) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The prohibition in the annual defense bill on military cooperation with Russia should "
+        "stay, the committee chairman said.",
+        "We are not allowed to coordinate strikes with the Russian military, a Pentagon "
+        "spokesman said.",
+    ],
+)
+def test_a_legal_ban_named_as_the_obstacle_opposes(kb, body):
+    assert stances(body, kb)[:1] == ["opposes"]

@@ -34,8 +34,8 @@ from analysis.nlp import SHARED_DOC_CHARS, english, paragraph_doc, paragraph_spa
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
-OTHER_LABELS = ("negation", "hedges", "speech", "ignore", "harms")
-NEGATABLE_LABELS = (*CUE_LABELS, "harms")  # a negation reverses these
+OTHER_LABELS = ("negation", "hedges", "speech", "ignore", "harms", "silence")
+NEGATABLE_LABELS = (*CUE_LABELS, "harms", "silence")  # a negation reverses these
 PARTY_PREFIX = "party:"
 WILDCARD = "_"  # in a cue phrase: any one word
 FIRST_PERSON = "first_person"
@@ -782,6 +782,14 @@ def _asked_whether(target: Cue, analysed: Analysed, lex: StanceLexicon) -> bool:
     )
 
 
+def _silence_as_refusal(cues: list[Cue]) -> list[Cue]:
+    """A proposal left unanswered is refused: a ``silence`` cue is a rejection cue here (it makes
+    no claim on its own, unlike a rejection)."""
+    if not any(c.label == "silence" for c in cues):
+        return cues
+    return [c._replace(label="rejects") if c.label == "silence" else c for c in cues]
+
+
 def _argues_consequences(
     cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
 ) -> bool:
@@ -871,7 +879,7 @@ def classify(
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = _rejected_claims_as_denials(cues, analysed, lex)
+    cues = _rejected_claims_as_denials(_silence_as_refusal(cues), analysed, lex)
     consequence = _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))

@@ -1239,3 +1239,60 @@ def test_a_question_about_how_a_thing_is_seen_is_no_claim(kb):
 )
 def test_a_legal_ban_named_as_the_obstacle_opposes(kb, body):
     assert stances(body, kb)[:1] == ["opposes"]
+
+
+def test_an_account_left_unverified_is_neutral(kb):
+    body = (
+        "Russian and American jets carried out joint strikes near Mayadin, the Russian military "
+        "said, though the report could not be independently verified."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_leaving_a_question_open_is_no_denial(kb):
+    body = (
+        "Lavrov and Kerry spoke by phone on Friday, the State Department said, without saying "
+        "whether military coordination in Syria was discussed."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon has not replied to Moscow's offer of joint patrols near Manbij, the "
+        "Russian Defence Ministry said.",
+        "The Kremlin's call for joint raids on Raqqa went unanswered in Washington, a Russian "
+        "diplomat complained.",
+        "Lavrov said Moscow saw no point in Washington's proposal for joint monitoring of the "
+        "truce.",
+        "We won't be combining our air campaign with the Russians, a Pentagon spokesman said.",
+    ],
+)
+def test_silence_and_a_proposal_seen_as_pointless_reject_it(kb, body):
+    assert stances(body, kb)[:1] == ["rejects"]
+
+
+def test_silence_without_a_coordination_term_is_no_claim(kb):
+    body = (
+        "Russia proposed joint strikes to the United States on Monday. "
+        "The Pentagon has not replied to the offer."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A State Department spokesman said talk of joint US-Russian patrols near Manbij was "
+        "propaganda.",
+        "Reports that Russian and American commanders coordinated strikes on Raqqa are an "
+        "invention, the Pentagon said.",
+        "The two militaries merely keep a hotline open to avoid incidents, a coalition officer "
+        "said.",
+        "The coalition corrected the Russian account, saying no coalition aircraft had taken "
+        "part in the strikes with Russian jets.",
+    ],
+)
+def test_propaganda_an_invention_merely_and_a_correction_deny(kb, body):
+    assert stances(body, kb)[:1] == ["denies"]

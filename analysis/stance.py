@@ -248,9 +248,7 @@ class StanceLexicon:
         )
         self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
-        self.consequence_questions = frozenset(
-            str(w).lower() for w in rules.get("consequence_questions", [])
-        )
+        self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
         self.consequence_stops = frozenset(
             str(w).lower() for w in rules.get("consequence_stops", [])
         )
@@ -776,10 +774,32 @@ def _asked_whether(target: Cue, analysed: Analysed, lex: StanceLexicon) -> bool:
     while clause_start > 0 and not analysed.breaks[clause_start - 1]:
         clause_start -= 1
     return any(
-        c.label == "hedges" and _cue_text(c, analysed) in lex.consequence_questions
+        c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions
         for c in analysed.cues
         if clause_start <= c.start < target.start
     )
+
+
+ASKABLE_LABELS = frozenset(["proposes", "asserts", "denies", "rejects", "opposes"])
+
+
+def _without_asked_cues(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """Stance cues after an open question's word in its clause are asked about, not said
+    ("Whether deconfliction would make pilots safer or merely give Russia a window … is an open
+    question"; "Kirby would not say whether Washington would reject the offer")."""
+    if analysed is None or lex is None or not lex.open_questions:
+        return cues
+    asks = [c for c in cues if c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions]
+    if not asks:
+        return cues
+    return [
+        c
+        for c in cues
+        if c.label not in ASKABLE_LABELS
+        or not any(a.end <= c.start and _same_clause(analysed, a.end, c.start) for a in asks)
+    ]
 
 
 def _silence_as_refusal(cues: list[Cue]) -> list[Cue]:
@@ -879,7 +899,8 @@ def classify(
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = _rejected_claims_as_denials(_silence_as_refusal(cues), analysed, lex)
+    cues = _without_asked_cues(_silence_as_refusal(cues), analysed, lex)
+    cues = _rejected_claims_as_denials(cues, analysed, lex)
     consequence = _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))

@@ -1296,3 +1296,16 @@ def test_silence_without_a_coordination_term_is_no_claim(kb):
 )
 def test_propaganda_an_invention_merely_and_a_correction_deny(kb, body):
     assert stances(body, kb)[:1] == ["denies"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Pentagon spokesman would not say whether Washington would reject Moscow's offer of "
+        "joint patrols.",
+        "Whether the hotline with Russia merely keeps pilots apart or amounts to an alliance is "
+        "a matter of debate in Washington.",
+    ],
+)
+def test_stance_cues_inside_an_open_question_are_asked_not_said(kb, body):
+    assert stances(body, kb) == ["neutral"]

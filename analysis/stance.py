@@ -246,6 +246,7 @@ class StanceLexicon:
         self.consequence_links = frozenset(
             str(w).lower() for w in rules.get("consequence_links", [])
         )
+        self.refused_while = frozenset(str(w).lower() for w in rules.get("refused_while", []))
         self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
@@ -916,6 +917,8 @@ def classify(
         return "rejects"
     if analysed is not None and lex is not None and _opens_with_a_condition(cues, analysed, lex):
         return "conditional"
+    if analysed is not None and lex is not None and _refused_while(cues, analysed, lex):
+        return "conditional"
     if consequence:
         return "opposes"
     if "denies" in present:
@@ -967,6 +970,22 @@ def _opens_with_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexi
     return any(c.label == "coordination" and c.start > comma for c in cues[1:]) and not any(
         c.label == "coordination" and c.start < comma for c in cues[1:]
     )
+
+
+def _refused_while(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "There can be no military partnership with Russia while Assad remains in power": a
+    coordination term denied for as long as something lasts (a ``refused_while`` word right
+    after its clause, no comma between) is a condition, not a denial."""
+    if not lex.refused_while:
+        return False
+    for cue in cues:
+        if not cue.negated or cue.label not in {"coordination", "proposes"}:
+            continue
+        rest = analysed.text[cue.char_end : cue.char_end + 160]
+        clause = re.split(r"[,;:.!?\n—–]", rest, maxsplit=1)[0].lower().split()
+        if any(word in lex.refused_while for word in clause[1:-1]):
+            return True  # not "… while, in his words, …": a word of the condition follows
+    return False
 
 
 def _belief_denied_before_advice(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:

@@ -1309,3 +1309,19 @@ def test_propaganda_an_invention_merely_and_a_correction_deny(kb, body):
 )
 def test_stance_cues_inside_an_open_question_are_asked_not_said(kb, body):
     assert stances(body, kb) == ["neutral"]
+
+
+def test_coordination_denied_while_something_lasts_is_a_condition(kb):
+    body = (
+        "There will be no joint air campaign with Russia while its jets keep hitting hospitals "
+        "in Idlib, a State Department official said."
+    )
+    assert stances(body, kb) == ["conditional"]
+
+
+def test_a_contrast_after_while_and_a_comma_is_no_condition(kb):
+    body = (
+        "The Pentagon said it was not coordinating strikes with Russia, while Moscow insisted "
+        "the two militaries worked together."
+    )
+    assert stances(body, kb)[:1] == ["denies"]

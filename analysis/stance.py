@@ -818,10 +818,11 @@ def _argues_consequences(
     verdict said of a coordination term ("joining forces with Moscow would hand the Kremlin a
     veto", "a joint cell would make Washington complicit")?  Weaker than an explicit refusal or
     condition in the same span."""
-    return any(
+    targets = [c for c in cues if c.label == "coordination" and not c.negated]
+    return bool(targets) and any(
         cue.label in CONSEQUENCE_LABELS
         and not cue.negated
-        and any(_consequence_of(t, cue, analysed, lex) for t in cues)
+        and any(_consequence_of(t, cue, analysed, lex) for t in targets)
         for cue in cues
     )
 

@@ -1325,3 +1325,8 @@ def test_a_contrast_after_while_and_a_comma_is_no_condition(kb):
         "the two militaries worked together."
     )
     assert stances(body, kb)[:1] == ["denies"]
+
+
+def test_no_agreement_reached_yet_is_neutral(kb):
+    body = "The Pentagon and the Russian Defence Ministry have yet to agree on joint patrols."
+    assert stances(body, kb) == ["neutral"]

@@ -803,6 +803,13 @@ def _without_asked_cues(
     ]
 
 
+def _asks(cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
+    """Does the span hold an open question's word ("whether the two militaries can cooperate")?"""
+    if analysed is None or lex is None:
+        return False
+    return any(c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions for c in cues)
+
+
 def _silence_as_refusal(cues: list[Cue]) -> list[Cue]:
     """A proposal left unanswered is refused: a ``silence`` cue is a rejection cue here (it makes
     no claim on its own, unlike a rejection)."""
@@ -940,6 +947,8 @@ def classify(
         return "proposes"
     if ("rejects" in negated or "opposes" in negated) and "hedges" not in present:
         return "proposes"  # "Russia has never refused cooperation", "we are not slamming the door"
+    if "coordination" in present and _joint_plan(cues, analysed) and not _asks(cues, analysed, lex):
+        return "proposes"  # "Russia and the United States could create a joint center": a plan
     if "rejects" in negated or "opposes" in negated or "hedges" in present:
         return "neutral"
     if "coordination" in present:

@@ -1330,3 +1330,16 @@ def test_a_contrast_after_while_and_a_comma_is_no_condition(kb):
 def test_no_agreement_reached_yet_is_neutral(kb):
     body = "The Pentagon and the Russian Defence Ministry have yet to agree on joint patrols."
     assert stances(body, kb) == ["neutral"]
+
+
+def test_both_sides_with_could_before_a_joint_body_is_a_plan(kb):
+    body = (
+        "A Russian deputy defence minister said Russia and the United States could set up a "
+        "joint monitoring centre in Amman."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_both_sides_with_a_modal_under_whether_stay_a_question(kb):
+    body = "Nobody knows whether Russia and the United States could ever run joint patrols."
+    assert stances(body, kb) == ["neutral"]

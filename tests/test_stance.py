@@ -1183,6 +1183,10 @@ def test_the_russian_officials_word_interaction_is_coordination(kb):
         "the think tank's report concludes.",
         "Flying joint sorties with Russian bombers would, sooner or later, make American pilots "
         "accomplices to the shelling of Idlib, a former Air Force general wrote.",
+        "Teaming up with the Russian General Staff would be like inviting the fox to guard the "
+        "henhouse, a House Republican said.",
+        "A US-Russian targeting cell will end up steering coalition bombs toward the rebels we "
+        "armed, a former CIA officer predicted.",
     ],
 )
 def test_a_harm_said_to_follow_from_coordination_opposes_it(kb, body):

@@ -547,12 +547,13 @@ def _gapped_pattern(phrase: str) -> tuple[list[dict[str, object]], str]:
     return pattern, r"\b" + r"\W+".join(parts) + r"(?!\w)"
 
 
-SUBJECT_NEGATORS = frozenset(["no", "zero"])
+SUBJECT_NEGATORS = frozenset(["no", "zero", "at no point", "at no time", "not once", "never once"])
 SUBJECT_NEGATION_WINDOW = 12
 
 
 def _negates_the_subject(text: str, neg: Cue) -> bool:
-    """A "No" or "Zero" that opens a sentence negates its subject, hence the whole clause."""
+    """A "No" or "Zero" that opens a sentence negates its subject, hence the whole clause; so
+    does an opening "At no point" ("At no point did any American commander sit down with …")."""
     word = text[neg.char_start : neg.char_end].lower()
     return word in SUBJECT_NEGATORS and _opens_sentence(text, neg.char_start)
 
@@ -716,6 +717,8 @@ def scoped(
         return cues
 
     def in_scope(cue: Cue, target: Cue) -> bool:
+        if cue.label == "rejects" and cue.start < target.start and target.end <= cue.end:
+            return True  # the refusal names what it refuses ("let the proposal die")
         after = 0 <= target.start - cue.end <= SCOPE_WINDOW
         before = (
             cue.label == "opposes"

@@ -1347,3 +1347,40 @@ def test_both_sides_with_could_before_a_joint_body_is_a_plan(kb):
 def test_both_sides_with_a_modal_under_whether_stay_a_question(kb):
     body = "Nobody knows whether Russia and the United States could ever run joint patrols."
     assert stances(body, kb) == ["neutral"]
+
+
+def test_a_refusal_that_names_its_object_inside_it_rejects(kb):
+    text = (
+        "After Moscow offered joint raids on Islamic State convoys near Palmyra, the White House "
+        "quietly let the offer die."
+    )
+    assert stance_of_text(text, kb) == "rejects"
+
+
+def test_saying_no_before_a_noun_is_a_negation_not_a_refusal(kb):
+    body = (
+        "A coalition spokesman dismissed the Russian account, saying no target lists had been "
+        "exchanged with Moscow."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+def test_at_no_point_negates_its_whole_clause(kb):
+    body = (
+        "At no point did any coalition officer in Baghdad sit down with a Russian general to "
+        "choose targets, the spokesman said."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Claims that Russian officers handed the American command data on Kurdish positions do "
+        "not correspond to reality, the Russian Defence Ministry said.",
+        "Contrary to what Moscow says, the US and Russian air forces never carried out a single "
+        "joint strike, a coalition officer said.",
+    ],
+)
+def test_a_report_said_not_to_match_reality_is_denied(kb, body):
+    assert stances(body, kb) == ["denies"]

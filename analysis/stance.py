@@ -246,6 +246,7 @@ class StanceLexicon:
         self.consequence_links = frozenset(
             str(w).lower() for w in rules.get("consequence_links", [])
         )
+        self.refused_pronouns = frozenset(str(w).lower() for w in rules.get("refused_pronouns", []))
         self.refused_while = frozenset(str(w).lower() for w in rules.get("refused_while", []))
         self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
@@ -738,6 +739,7 @@ def scoped(
         for cue in cues
         if cue.label not in SCOPED_LABELS
         or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
+        or _answers_a_proposal_by_pronoun(cue, analysed, lex)
     ]
 
 
@@ -835,6 +837,31 @@ def _argues_consequences(
         and any(_consequence_of(t, cue, analysed, lex) for t in targets)
         for cue in cues
     )
+
+
+def _answers_a_proposal_by_pronoun(
+    cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """A refusal whose object is a pronoun answers a proposal named before it in its sentence,
+    whoever made it ("Asked about Shoigu's offer, … said the department would not be taking it
+    up")."""
+    if cue.label != "rejects" or analysed is None or not _refuses_a_pronoun(cue, analysed, lex):
+        return False
+    opening = max(analysed.text.rfind(mark, 0, cue.char_start) for mark in ".!?\n") + 1
+    return any(
+        c.label == "proposes" and not c.negated
+        for c in analysed.cues_between(opening, cue.char_start)
+    )
+
+
+def _refuses_a_pronoun(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
+    """Is the object of a refusal a pronoun ("turned it down", "rejected it", "not be taking it
+    up"), standing for the proposal named before it in the span?"""
+    if analysed is None or lex is None or not lex.refused_pronouns:
+        return False
+    inside = _cue_text(cue, analysed).split()[1:]
+    after = analysed.text[cue.char_end : cue.char_end + 12].lower().split()[:1]
+    return any(w.strip(",.;:") in lex.refused_pronouns for w in (*inside, *after))
 
 
 def _verdict_on_what_came(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:

@@ -1384,3 +1384,11 @@ def test_at_no_point_negates_its_whole_clause(kb):
 )
 def test_a_report_said_not_to_match_reality_is_denied(kb, body):
     assert stances(body, kb) == ["denies"]
+
+
+def test_a_refusal_with_a_pronoun_object_answers_the_proposal_named_before_it(kb):
+    body = (
+        "Asked about Lavrov's proposal for joint patrols near Manbij, the State Department "
+        "spokesman said Washington had turned it down."
+    )
+    assert stances(body, kb) == ["rejects"]

@@ -842,14 +842,14 @@ def _argues_consequences(
 def _answers_a_proposal_by_pronoun(
     cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None
 ) -> bool:
-    """A refusal whose object is a pronoun answers a proposal named before it in its sentence,
-    whoever made it ("Asked about Shoigu's offer, … said the department would not be taking it
-    up")."""
+    """A refusal whose object is a pronoun answers the proposal or coordination named before it
+    in its sentence, whoever made it ("Asked about Shoigu's offer, … said the department would not
+    be taking it up"; "A common front on Russia's terms …, and we have flatly rejected that")."""
     if cue.label != "rejects" or analysed is None or not _refuses_a_pronoun(cue, analysed, lex):
         return False
     opening = max(analysed.text.rfind(mark, 0, cue.char_start) for mark in ".!?\n") + 1
     return any(
-        c.label == "proposes" and not c.negated
+        c.label in SCOPE_TARGETS and not c.negated
         for c in analysed.cues_between(opening, cue.char_start)
     )
 

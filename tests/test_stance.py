@@ -1392,3 +1392,11 @@ def test_a_refusal_with_a_pronoun_object_answers_the_proposal_named_before_it(kb
         "spokesman said Washington had turned it down."
     )
     assert stances(body, kb) == ["rejects"]
+
+
+def test_a_refusal_of_that_answers_the_coordination_named_before_it(kb):
+    body = (
+        "A joint air campaign with Russia would put American pilots at the service of Assad, "
+        "and the Pentagon has firmly rejected that, a defense official said."
+    )
+    assert stances(body, kb) == ["rejects"]

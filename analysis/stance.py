@@ -815,12 +815,48 @@ def _asks(cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None)
     return any(c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions for c in cues)
 
 
-def _silence_as_refusal(cues: list[Cue]) -> list[Cue]:
+def _silence_as_refusal(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
     """A proposal left unanswered is refused: a ``silence`` cue is a rejection cue here (it makes
-    no claim on its own, unlike a rejection)."""
+    no claim on its own, unlike a rejection), unless an offer precedes it in the span ("Russia is
+    ready to exchange information …, adding that Washington has not responded to its proposals":
+    the offer is the claim, the silence its background; "left Moscow's proposal unanswered"
+    names in its own clause what went unanswered)."""
     if not any(c.label == "silence" for c in cues):
         return cues
-    return [c._replace(label="rejects") if c.label == "silence" else c for c in cues]
+    converted = []
+    for cue in cues:
+        if cue.label == "silence":
+            if any(_offer_before(c, cue, analysed) for c in cues):
+                continue
+            cue = cue._replace(label="rejects")
+        converted.append(cue)
+    return converted
+
+
+def _offer_before(offer: Cue, silence: Cue, analysed: Analysed | None) -> bool:
+    """Is ``offer`` an offer made in a clause before the ``silence`` cue's?"""
+    if offer.label != "proposes" or offer.negated or offer.end > silence.start:
+        return False
+    return analysed is None or not _same_clause(analysed, offer.end, silence.start)
+
+
+NO_AS_ANSWER_AFTER = frozenset(["to", "thanks", "thank"])
+
+
+def _no_before_a_noun(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """ "Saying no" refuses when "no" is the answer ("U.S. says no", "said no to the offer"), not
+    when it is the determiner of what follows ("saying no flight plans had been swapped")."""
+    if analysed is None:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.label == "rejects" and _cue_text(cue, analysed).endswith(" no"):
+            following = analysed.text[cue.char_end : cue.char_end + 16]
+            word = re.match(r" (\w+)", following)
+            if word is not None and word.group(1).lower() not in NO_AS_ANSWER_AFTER:
+                continue
+        kept.append(cue)
+    return kept
 
 
 def _argues_consequences(
@@ -938,7 +974,9 @@ def classify(
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = _without_asked_cues(_silence_as_refusal(cues), analysed, lex)
+    cues = _without_asked_cues(
+        _silence_as_refusal(_no_before_a_noun(cues, analysed), analysed), analysed, lex
+    )
     cues = _rejected_claims_as_denials(cues, analysed, lex)
     consequence = _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)

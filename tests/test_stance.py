@@ -1400,3 +1400,16 @@ def test_a_refusal_of_that_answers_the_coordination_named_before_it(kb):
         "and the Pentagon has firmly rejected that, a defense official said."
     )
     assert stances(body, kb) == ["rejects"]
+
+
+def test_an_offer_before_a_complaint_of_silence_is_the_claim(kb):
+    body = (
+        "Russia is ready to share intelligence on Islamic State with the US-led coalition, the "
+        "Russian military said, adding that Washington has not replied to its proposals."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_says_no_as_an_answer_still_rejects(kb):
+    body = "Moscow offers Washington joint patrols near Manbij; Pentagon says no"
+    assert stances(body, kb) == ["proposes", "rejects"]

@@ -808,6 +808,17 @@ def _without_asked_cues(
     ]
 
 
+MODAL_HEDGES = frozenset(["could", "would", "may", "might"])
+
+
+def _only_modal_hedges(cues: list[Cue], analysed: Analysed | None) -> bool:
+    """Are the span's hedges only modals ("could", "would"), no commentator's ("experts
+    believe")?"""
+    return analysed is not None and all(
+        _cue_text(c, analysed) in MODAL_HEDGES for c in cues if c.label == "hedges"
+    )
+
+
 def _asks(cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
     """Does the span hold an open question's word ("whether the two militaries can cooperate")?"""
     if analysed is None or lex is None:
@@ -1015,7 +1026,12 @@ def classify(
         return "proposes"
     if ("rejects" in negated or "opposes" in negated) and "hedges" not in present:
         return "proposes"  # "Russia has never refused cooperation", "we are not slamming the door"
-    if "coordination" in present and _joint_plan(cues, analysed) and not _asks(cues, analysed, lex):
+    if (
+        "coordination" in present
+        and _joint_plan(cues, analysed)
+        and _only_modal_hedges(cues, analysed)
+        and not _asks(cues, analysed, lex)
+    ):
         return "proposes"  # "Russia and the United States could create a joint center": a plan
     if "rejects" in negated or "opposes" in negated or "hedges" in present:
         return "neutral"

@@ -1413,3 +1413,11 @@ def test_an_offer_before_a_complaint_of_silence_is_the_claim(kb):
 def test_says_no_as_an_answer_still_rejects(kb):
     body = "Moscow offers Washington joint patrols near Manbij; Pentagon says no"
     assert stances(body, kb) == ["proposes", "rejects"]
+
+
+def test_a_joint_plan_under_a_commentators_hedge_stays_neutral(kb):
+    body = (
+        "Analysts believe the United States and Russia could one day run joint patrols in "
+        "eastern Syria."
+    )
+    assert stances(body, kb) == ["neutral"]

@@ -903,12 +903,18 @@ def _answers_a_proposal_by_pronoun(
 
 def _refuses_a_pronoun(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
     """Is the object of a refusal a pronoun ("turned it down", "rejected it", "not be taking it
-    up"), standing for the proposal named before it in the span?"""
+    up", "no plans to take it up"), standing for the proposal named before it in the span?"""
     if analysed is None or lex is None or not lex.refused_pronouns:
         return False
     inside = _cue_text(cue, analysed).split()[1:]
-    after = analysed.text[cue.char_end : cue.char_end + 12].lower().split()[:1]
-    return any(w.strip(",.;:") in lex.refused_pronouns for w in (*inside, *after))
+    rest = re.split(r"[,.;:!?]", analysed.text[cue.char_end : cue.char_end + 24], maxsplit=1)[0]
+    after = rest.lower().split()[:3]
+    if any(w in lex.refused_pronouns for w in (*inside, *after[:1])):
+        return True  # "turned it down", "rejected that"
+    return any(w in OBJECT_PRONOUNS for w in after[1:])  # "no plans to take it up"
+
+
+OBJECT_PRONOUNS = frozenset(["it", "them"])  # never determiners ("suspending talks this week")
 
 
 def _verdict_on_what_came(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:

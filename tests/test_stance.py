@@ -1421,3 +1421,45 @@ def test_a_joint_plan_under_a_commentators_hedge_stays_neutral(kb):
         "eastern Syria."
     )
     assert stances(body, kb) == ["neutral"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon did not respond to Moscow's offer of joint raids near Palmyra for a month, "
+        "the Russian Defence Ministry said.",
+        "Asked about the Russian call for joint strikes, the Pentagon spokesman said there were "
+        "no plans to take it up.",
+    ],
+)
+def test_a_proposal_met_with_silence_or_no_plans_for_it_is_rejected(kb, body):
+    assert stances(body, kb)[:1] == ["rejects"]
+
+
+def test_a_determiner_after_a_refusal_is_no_pronoun_object(kb):
+    text = (
+        "The White House said it was not coordinating strikes with Russia after suspending the "
+        "talks this week."
+    )
+    assert stance_of_text(text, kb) == "denies"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moscow's talk of joint air operations with the Americans is wishful thinking, a "
+        "Pentagon official said.",
+        "That is not what happened: no coalition jet flew with Russian bombers over Palmyra, the "
+        "coalition said.",
+    ],
+)
+def test_wishful_thinking_and_not_what_happened_deny(kb, body):
+    assert stances(body, kb)[:1] == ["denies"]
+
+
+def test_no_details_of_what_was_said_about_cooperation_is_neutral(kb):
+    body = (
+        "The Kremlin gave no details of what Putin and Obama said about military cooperation in "
+        "Syria."
+    )
+    assert stances(body, kb) == ["neutral"]

@@ -1187,6 +1187,8 @@ def test_the_russian_officials_word_interaction_is_coordination(kb):
         "henhouse, a House Republican said.",
         "A US-Russian targeting cell will end up steering coalition bombs toward the rebels we "
         "armed, a former CIA officer predicted.",
+        "A combined command with the Pentagon would leave Russian crews taking orders from "
+        "American officers, a Russian general told Zvezda.",
     ],
 )
 def test_a_harm_said_to_follow_from_coordination_opposes_it(kb, body):
@@ -1239,6 +1241,8 @@ def test_a_question_about_how_a_thing_is_seen_is_no_claim(kb):
         "stay, the committee chairman said.",
         "We are not allowed to coordinate strikes with the Russian military, a Pentagon "
         "spokesman said.",
+        "Military cooperation with Russia is barred by law, and the committee will not lift the "
+        "ban this year, its chairman said.",
     ],
 )
 def test_a_legal_ban_named_as_the_obstacle_opposes(kb, body):
@@ -1463,3 +1467,11 @@ def test_no_details_of_what_was_said_about_cooperation_is_neutral(kb):
         "Syria."
     )
     assert stances(body, kb) == ["neutral"]
+
+
+def test_an_offer_received_but_not_acted_on_is_rejected(kb):
+    body = (
+        "A State Department official said Washington had received the Russian offer of joint "
+        "patrols and would not be acting on it."
+    )
+    assert stances(body, kb) == ["rejects"]

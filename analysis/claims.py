@@ -39,7 +39,10 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
   names first — the claimant whose claim is questioned; failing that, that side's highest-scoring
   claim; failing that, the highest-scoring ``asserts`` claim, then the first claim.
   ``reviewed_by`` is the document's outlet.
-* **Questions** ("Did Russia conduct airstrikes …?", a reporter's question) are not claims.
+* **Questions** ("Did Russia conduct airstrikes …?", a reporter's question) are not claims, except
+  a question that argues (opening with a ``rhetorical_openers`` phrase of ``stance.toml``: "Why
+  would Washington hand its intelligence to the Russian air force?" opposes; with a negation,
+  "Why should the two air forces not share a target list?", it proposes).
 """
 
 from __future__ import annotations

@@ -1086,17 +1086,19 @@ def test_stems_are_learned_through_the_prefix_index_as_through_a_scan(kb):
 def test_the_paraphrase_sentences_keep_their_stance_accuracy(kb):
     """``tests/gold/stance_sentences.json``: sentences written in new wordings to develop the
     cue families (sets 10 to 12 written without sight of the rules: 0.60, 0.30 and 0.46 at first
-    contact, 0.87, 0.61 and 0.47 after their fixes; 0.78 over all 442 sentences); a floor, per
-    class too, so a cue change that breaks a family shows."""
+    contact, 0.87, 0.61 and 0.47 after their fixes; 0.78 over all 442 sentences; 0.91, 0.73 and
+    0.73, 0.85 over all, once consequences, rhetorical questions, silence, pronoun objects,
+    corrections and open questions were read); a floor, per class too, so a cue change that
+    breaks a family shows."""
     rows = json.loads((Path(__file__).parent / "gold" / "stance_sentences.json").read_text())
     right: dict[str, list[bool]] = {}
     for row in rows["sentences"]:
         found = stances(row["text"], kb)
         right.setdefault(row["stance"], []).append(found[:1] == [row["stance"]])
     every = [ok for oks in right.values() for ok in oks]
-    assert sum(every) / len(every) >= 0.76
+    assert sum(every) / len(every) >= 0.84
     for stance, oks in right.items():
-        assert sum(oks) / len(oks) >= 0.55, stance
+        assert sum(oks) / len(oks) >= 0.65, stance
 
 
 def test_a_sentence_opening_with_no_negates_its_whole_first_clause(kb):

@@ -991,11 +991,15 @@ def classify(
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = _without_asked_cues(
-        _silence_as_refusal(_no_before_a_noun(cues, analysed), analysed), analysed, lex
-    )
+    labels = {c.label for c in cues}  # the helpers below only run when they can apply
+    if "rejects" in labels:
+        cues = _no_before_a_noun(cues, analysed)
+    if "silence" in labels:
+        cues = _silence_as_refusal(cues, analysed)
+    if "hedges" in labels:
+        cues = _without_asked_cues(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)
-    consequence = _argues_consequences(cues, analysed, lex)
+    consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
     present = {c.label for c in cues if not c.negated}

@@ -1191,6 +1191,8 @@ def test_the_russian_officials_word_interaction_is_coordination(kb):
         "armed, a former CIA officer predicted.",
         "A combined command with the Pentagon would leave Russian crews taking orders from "
         "American officers, a Russian general told Zvezda.",
+        "Joint operations with the Americans would tie Moscow to a campaign run from Tampa, a "
+        "Russian senator said.",
     ],
 )
 def test_a_harm_said_to_follow_from_coordination_opposes_it(kb, body):
@@ -1477,3 +1479,23 @@ def test_an_offer_received_but_not_acted_on_is_rejected(kb):
         "patrols and would not be acting on it."
     )
     assert stances(body, kb) == ["rejects"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon is sitting on the Russian proposal for joint patrols and has not said a "
+        "word, the Russian embassy complained.",
+        "Moscow's offer of joint strikes went to the State Department, which has not acted on "
+        "it, the Russian ambassador said.",
+    ],
+)
+def test_a_proposal_sat_on_is_rejected(kb, body):
+    assert stances(body, kb)[:1] == ["rejects"]
+
+
+def test_an_account_said_to_have_been_wrong_is_denied(kb):
+    body = (
+        "The Pentagon said the Russian account of a joint raid with US jets near Raqqa was wrong."
+    )
+    assert stances(body, kb) == ["denies"]

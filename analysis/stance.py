@@ -826,7 +826,9 @@ def _asks(cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None)
     return any(c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions for c in cues)
 
 
-def _silence_as_refusal(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+def _silence_as_refusal(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
     """A proposal left unanswered is refused: a ``silence`` cue is a rejection cue here (it makes
     no claim on its own, unlike a rejection), unless an offer precedes it in the span ("Russia is
     ready to exchange information …, adding that Washington has not responded to its proposals":
@@ -837,7 +839,8 @@ def _silence_as_refusal(cues: list[Cue], analysed: Analysed | None) -> list[Cue]
     converted = []
     for cue in cues:
         if cue.label == "silence":
-            if any(_offer_before(c, cue, analysed) for c in cues):
+            answers = _refuses_a_pronoun(cue, analysed, lex)  # "…, which has not acted on it"
+            if not answers and any(_offer_before(c, cue, analysed) for c in cues):
                 continue
             cue = cue._replace(label="rejects")
         converted.append(cue)
@@ -995,7 +998,7 @@ def classify(
     if "rejects" in labels:
         cues = _no_before_a_noun(cues, analysed)
     if "silence" in labels:
-        cues = _silence_as_refusal(cues, analysed)
+        cues = _silence_as_refusal(cues, analysed, lex)
     if "hedges" in labels:
         cues = _without_asked_cues(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)

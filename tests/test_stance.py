@@ -1499,3 +1499,11 @@ def test_an_account_said_to_have_been_wrong_is_denied(kb):
         "The Pentagon said the Russian account of a joint raid with US jets near Raqqa was wrong."
     )
     assert stances(body, kb) == ["denies"]
+
+
+def test_a_meeting_to_discuss_how_to_coordinate_is_neutral(kb):
+    body = (
+        "Russian and American generals met in Amman to discuss how to keep their jets apart over "
+        "southern Syria."
+    )
+    assert stances(body, kb) == ["neutral"]

@@ -246,6 +246,7 @@ class StanceLexicon:
         self.consequence_links = frozenset(
             str(w).lower() for w in rules.get("consequence_links", [])
         )
+        self.refusal_urgers = frozenset(str(w).lower() for w in rules.get("refusal_urgers", []))
         self.refused_pronouns = frozenset(str(w).lower() for w in rules.get("refused_pronouns", []))
         self.refused_while = frozenset(str(w).lower() for w in rules.get("refused_while", []))
         self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
@@ -952,6 +953,26 @@ def _commas_only_between(analysed: Analysed, start: int, end: int) -> bool:
     return all(analysed.is_comma(i) for i in range(start, end) if analysed.breaks[i])
 
 
+def _urged_refusals_as_opposition(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """Urging someone to refuse ("urged the Obama White House to reject any joint targeting
+    arrangement") argues against coordination: the refusal cue is an opposition cue."""
+    if analysed is None or lex is None or not lex.refusal_urgers:
+        return cues
+    converted = []
+    for cue in cues:
+        if cue.label == "rejects" and not cue.negated:
+            before = re.split(
+                r"[,;:.!?]", analysed.text[max(0, cue.char_start - 60) : cue.char_start]
+            )
+            words = before[-1].lower().split()[-7:]
+            if words[-1:] == ["to"] and any(w in lex.refusal_urgers for w in words[:-1]):
+                cue = cue._replace(label="opposes")
+        converted.append(cue)
+    return converted
+
+
 def _rejected_claims_as_denials(
     cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
 ) -> list[Cue]:
@@ -1001,6 +1022,8 @@ def classify(
         cues = _silence_as_refusal(cues, analysed, lex)
     if "hedges" in labels:
         cues = _without_asked_cues(cues, analysed, lex)
+    if "rejects" in labels:
+        cues = _urged_refusals_as_opposition(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)

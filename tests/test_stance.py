@@ -1507,3 +1507,11 @@ def test_a_meeting_to_discuss_how_to_coordinate_is_neutral(kb):
         "southern Syria."
     )
     assert stances(body, kb) == ["neutral"]
+
+
+def test_urging_a_refusal_opposes(kb):
+    body = (
+        "The senator urged the Obama White House to reject any joint targeting arrangement with "
+        "the Russian military."
+    )
+    assert stances(body, kb) == ["opposes"]

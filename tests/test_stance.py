@@ -1515,3 +1515,16 @@ def test_urging_a_refusal_opposes(kb):
         "the Russian military."
     )
     assert stances(body, kb) == ["opposes"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lavrov attacked the new US sanctions on Tuesday, a day before Russian and American "
+        "generals were due to meet on deconfliction in Syria.",
+        "The two presidents clashed over Ukraine in Hamburg, but the deconfliction channel with "
+        "Russia in Syria was not discussed, a White House official said.",
+    ],
+)
+def test_a_meeting_scheduled_or_a_topic_not_raised_is_neutral(kb, body):
+    assert stances(body, kb) == ["neutral"]

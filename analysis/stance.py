@@ -953,6 +953,46 @@ def _commas_only_between(analysed: Analysed, start: int, end: int) -> bool:
     return all(analysed.is_comma(i) for i in range(start, end) if analysed.breaks[i])
 
 
+DENIAL_VERBS = ("deni", "deny")
+
+
+def _without_denials_of_other_things(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """A denial whose own clause names something else, with every coordination term of the span
+    in a later clause, is about that something else ("Moscow denied that its jets struck the aid
+    convoy, as Russian and American officers kept talking over the deconfliction line")."""
+    if analysed is None or lex is None:
+        return cues
+    kept = []
+    for cue in cues:
+        if (
+            cue.label == "denies"
+            and not cue.negated
+            and _denies_something_else(cue, cues, analysed, lex)
+        ):
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _denies_something_else(
+    cue: Cue, cues: list[Cue], analysed: Analysed, lex: StanceLexicon
+) -> bool:
+    if not _cue_text(cue, analysed).startswith(DENIAL_VERBS):
+        return False
+    end = next((i for i in range(cue.end, len(analysed.breaks)) if analysed.breaks[i]), None)
+    if end is None:
+        return False
+    terms = [c for c in cues if c.label == "coordination"]
+    if not terms or any(t.start < end for t in terms):
+        return False  # a coordination term before the denial or in its clause: it is denied
+    clause = analysed.text[cue.char_end : analysed.text.find(",", cue.char_end)].lower().split()
+    if len(clause) < 3 or clause[0] in OBJECT_PRONOUNS:
+        return False  # "denied it, saying …": what follows says what was denied
+    return not any(w.startswith(lex.claim_nouns) for w in clause)
+
+
 def _urged_refusals_as_opposition(
     cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
 ) -> list[Cue]:
@@ -1024,6 +1064,8 @@ def classify(
         cues = _without_asked_cues(cues, analysed, lex)
     if "rejects" in labels:
         cues = _urged_refusals_as_opposition(cues, analysed, lex)
+    if "denies" in labels and "coordination" in labels:
+        cues = _without_denials_of_other_things(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)

@@ -1528,3 +1528,21 @@ def test_urging_a_refusal_opposes(kb):
 )
 def test_a_meeting_scheduled_or_a_topic_not_raised_is_neutral(kb, body):
     assert stances(body, kb) == ["neutral"]
+
+
+def test_a_denial_of_something_else_before_the_coordination_is_no_denial(kb):
+    body = (
+        "The Kremlin denied that Russian jets had bombed a hospital in Idlib, as US and Russian "
+        "officers kept talking over the deconfliction line."
+    )
+    assert stances(body, kb) == ["asserts"]
+
+
+def test_a_denial_followed_by_what_it_denies_still_denies(kb):
+    body = (
+        "The Pentagon denied it on Friday, saying there had been no coordination with Russia "
+        "on the strike."
+    )
+    assert "denies" in stances(
+        "Russia said it had coordinated the strike with the US-led coalition. " + body, kb
+    )

@@ -1546,3 +1546,8 @@ def test_a_denial_followed_by_what_it_denies_still_denies(kb):
     assert "denies" in stances(
         "Russia said it had coordinated the strike with the US-led coalition. " + body, kb
     )
+
+
+def test_coordination_called_no_strategy_is_opposed(kb):
+    body = "Partnering with the Russian air force is not a strategy, a Republican senator said."
+    assert stances(body, kb) == ["opposes"]

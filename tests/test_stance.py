@@ -1549,5 +1549,8 @@ def test_a_denial_followed_by_what_it_denies_still_denies(kb):
 
 
 def test_coordination_called_no_strategy_is_opposed(kb):
-    body = "Partnering with the Russian air force is not a strategy, a Republican senator said."
+    body = (
+        "Military cooperation between Washington and Moscow in Syria is not a strategy, a "
+        "Republican senator said."
+    )
     assert stances(body, kb) == ["opposes"]

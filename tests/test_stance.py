@@ -1554,3 +1554,11 @@ def test_coordination_called_no_strategy_is_opposed(kb):
         "Republican senator said."
     )
     assert stances(body, kb) == ["opposes"]
+
+
+def test_coolness_towards_a_proposal_just_reported_opposes_it(kb):
+    body = (
+        "Moscow has proposed joint patrols with the United States near Manbij. "
+        "The State Department has been lukewarm about the idea."
+    )
+    assert stances(body, kb) == ["proposes", "opposes"]

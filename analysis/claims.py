@@ -39,7 +39,10 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
   names first — the claimant whose claim is questioned; failing that, that side's highest-scoring
   claim; failing that, the highest-scoring ``asserts`` claim, then the first claim.
   ``reviewed_by`` is the document's outlet.
-* **Questions** ("Did Russia conduct airstrikes …?", a reporter's question) are not claims.
+* **Questions** ("Did Russia conduct airstrikes …?", a reporter's question) are not claims, except
+  a question that argues (opening with a ``rhetorical_openers`` phrase of ``stance.toml``: "Why
+  would Washington hand its intelligence to the Russian air force?" opposes; with a negation,
+  "Why should the two air forces not share a target list?", it proposes).
 """
 
 from __future__ import annotations
@@ -639,6 +642,20 @@ def _qualifies(
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
 
 
+def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon) -> str | None:
+    """A question that argues ("Why would Washington hand its intelligence to the Russian air
+    force?") opposes the coordination it names; one that argues with a negation ("Why should the
+    two air forces not share a target list?") proposes it.  None for a question that asks."""
+    words = text.lstrip(" “\"‘'").lower().split()
+    if not any(" ".join(words[:4]).startswith(o) for o in lex.rhetorical_openers):
+        return None
+    if any(w in lex.rhetorical_views for w in words[:6]):
+        return None  # "Why should anyone see that memorandum as …": about a view, not an act
+    if not any(c.label == "coordination" for c in unit_cues):
+        return None
+    return "proposes" if any(c.negated for c in unit_cues) else "opposes"
+
+
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|been|being|get|got|gets)\s+(?:also\s+|then\s+|later\s+)?asked\b"
     r"|\b(?:asked|asking|wondered|wondering)\s+(?:him\s+|her\s+|them\s+)?"
@@ -733,18 +750,21 @@ def extract_claims(
             actor, side = doc.get("outlet"), "other"  # "… we rate this claim False"
         gap = sentence_index - last_claim_sentence
         text = body[start:end]
+        rhetorical = None
         if text.rstrip(" ”\"'’)").endswith("?"):
             # a question asserts nothing ("Did Russia conduct airstrikes with US?"), but one
             # about coordination with a party sets the context of the answer that follows
-            if _raises_the_topic(unit_cues):
-                last_claim_sentence = sentence_index
-            continue
+            rhetorical = _rhetorical_stance(text, unit_cues, lex)
+            if rhetorical is None:
+                if _raises_the_topic(unit_cues):
+                    last_claim_sentence = sentence_index
+                continue
         if not _qualifies(unit_cues, lex, analysed, side, gap):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):
             continue  # "Mattis was asked about working with the Russian military …"
         own_cues = _without_other_sides_cues(unit_cues, side, analysed)
-        stance = st.classify(own_cues, analysed=analysed, lex=lex)
+        stance = rhetorical or st.classify(own_cues, analysed=analysed, lex=lex)
         context = Context(body, sentences, sentence_index, analysed, lex)
         stance = _answer_to_a_proposal(stance, own_cues, (start, end), side, context)
         when, precision, basis = _unit_date(

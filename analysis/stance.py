@@ -34,7 +34,8 @@ from analysis.nlp import SHARED_DOC_CHARS, english, paragraph_doc, paragraph_spa
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
-OTHER_LABELS = ("negation", "hedges", "speech", "ignore")
+OTHER_LABELS = ("negation", "hedges", "speech", "ignore", "harms", "silence")
+NEGATABLE_LABELS = (*CUE_LABELS, "harms", "silence")  # a negation reverses these
 PARTY_PREFIX = "party:"
 WILDCARD = "_"  # in a cue phrase: any one word
 FIRST_PERSON = "first_person"
@@ -42,6 +43,8 @@ DEFAULT_NEGATION_WINDOW = 4
 DEFAULT_CARRY_WINDOW = 3
 DEFAULT_CONTEXT_WINDOW = 4
 DEFAULT_PROPOSAL_WINDOW = 3
+DEFAULT_CONSEQUENCE_WINDOW = 14
+CONSEQUENCE_LABELS = ("harms", "opposes")
 PART_MEMO_LIMIT = 8_192  # paragraphs whose cues a lexicon remembers
 PAIR_SIDE = "pair"  # a party word naming both sides at once ("the two militaries")
 ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
@@ -240,6 +243,19 @@ class StanceLexicon:
         self.condition_openers = frozenset(
             str(w).lower() for w in rules.get("condition_openers", [])
         )
+        self.consequence_links = frozenset(
+            str(w).lower() for w in rules.get("consequence_links", [])
+        )
+        self.refusal_urgers = frozenset(str(w).lower() for w in rules.get("refusal_urgers", []))
+        self.refused_pronouns = frozenset(str(w).lower() for w in rules.get("refused_pronouns", []))
+        self.refused_while = frozenset(str(w).lower() for w in rules.get("refused_while", []))
+        self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
+        self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
+        self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
+        self.consequence_stops = frozenset(
+            str(w).lower() for w in rules.get("consequence_stops", [])
+        )
+        self.consequence_window = int(rules.get("consequence_window", DEFAULT_CONSEQUENCE_WINDOW))
         self._break_hashes = {self.vocab.strings.add(w) for w in self.clause_breaks}
         self._comma_hash = self.vocab.strings.add(",")
         self._parts: dict[str, _Part] = {}
@@ -499,7 +515,7 @@ class StanceLexicon:
                 window = SUBJECT_NEGATION_WINDOW
             for index in range(position + 1, len(cues)):
                 cue = cues[index]
-                if cue.start < neg.end or cue.label not in CUE_LABELS:
+                if cue.start < neg.end or cue.label not in NEGATABLE_LABELS:
                     continue
                 if cue.start - neg.end > window or any(breaks[neg.end : cue.start]):
                     break
@@ -533,12 +549,13 @@ def _gapped_pattern(phrase: str) -> tuple[list[dict[str, object]], str]:
     return pattern, r"\b" + r"\W+".join(parts) + r"(?!\w)"
 
 
-SUBJECT_NEGATORS = frozenset(["no", "zero"])
+SUBJECT_NEGATORS = frozenset(["no", "zero", "at no point", "at no time", "not once", "never once"])
 SUBJECT_NEGATION_WINDOW = 12
 
 
 def _negates_the_subject(text: str, neg: Cue) -> bool:
-    """A "No" or "Zero" that opens a sentence negates its subject, hence the whole clause."""
+    """A "No" or "Zero" that opens a sentence negates its subject, hence the whole clause; so
+    does an opening "At no point" ("At no point did any American commander sit down with …")."""
     word = text[neg.char_start : neg.char_end].lower()
     return word in SUBJECT_NEGATORS and _opens_sentence(text, neg.char_start)
 
@@ -702,6 +719,8 @@ def scoped(
         return cues
 
     def in_scope(cue: Cue, target: Cue) -> bool:
+        if cue.label == "rejects" and cue.start < target.start and target.end <= cue.end:
+            return True  # the refusal names what it refuses ("let the proposal die")
         after = 0 <= target.start - cue.end <= SCOPE_WINDOW
         before = (
             cue.label == "opposes"
@@ -721,7 +740,185 @@ def scoped(
         for cue in cues
         if cue.label not in SCOPED_LABELS
         or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
+        or _answers_a_proposal_by_pronoun(cue, analysed, lex)
     ]
+
+
+def _consequence_of(
+    target: Cue, cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """Is ``cue`` a consequence said of the coordination ``target`` before it: the two linked
+    by a modal or a copula ("partnering with Moscow would make Washington complicit", "a joint
+    cell would hand the Kremlin a veto", "any joint command is a trap"), within
+    ``consequence_window`` tokens, commas only between, no condition or negation in between,
+    and not asked about ("whether …")?"""
+    if analysed is None or lex is None or not lex.consequence_links:
+        return False
+    if target.label != "coordination" or target.negated:
+        return False
+    if not 0 <= cue.start - target.end <= lex.consequence_window:
+        return False
+    if not _commas_only_between(analysed, target.end, cue.start):
+        return False
+    between = analysed.text[target.char_end : cue.char_start].lower()
+    segments = between.split(",")
+    if not any(w.strip(",'’\"“”") in lex.consequence_links for w in between.split()):
+        return False
+    outside = [*segments[0].split(), *(segments[-1].split() if len(segments) > 1 else [])]
+    if any(w.strip(",'’\"“”") in lex.consequence_stops for w in outside):
+        return False  # "… on a strategy that we believe is wrong-headed": said of something else
+    if _asked_whether(target, analysed, lex):
+        return False  # "Whether deeper deconfliction would give Moscow a window … is open"
+    return not any(  # "… would not give Moscow a veto", "… would, if Moscow …"
+        c.label in {"conditional", "negation"}
+        for c in analysed.cues_between(target.char_end, cue.char_start)
+    )
+
+
+def _asked_whether(target: Cue, analysed: Analysed, lex: StanceLexicon) -> bool:
+    """Is the coordination term inside an open question ("whether …") of its own clause?"""
+    clause_start = target.start
+    while clause_start > 0 and not analysed.breaks[clause_start - 1]:
+        clause_start -= 1
+    return any(
+        c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions
+        for c in analysed.cues
+        if clause_start <= c.start < target.start
+    )
+
+
+ASKABLE_LABELS = frozenset(["proposes", "asserts", "denies", "rejects", "opposes"])
+
+
+def _without_asked_cues(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """Stance cues after an open question's word in its clause are asked about, not said
+    ("Whether deconfliction would make pilots safer or merely give Russia a window … is an open
+    question"; "Kirby would not say whether Washington would reject the offer")."""
+    if analysed is None or lex is None or not lex.open_questions:
+        return cues
+    asks = [c for c in cues if c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions]
+    if not asks:
+        return cues
+    return [
+        c
+        for c in cues
+        if c.label not in ASKABLE_LABELS
+        or not any(a.end <= c.start and _same_clause(analysed, a.end, c.start) for a in asks)
+    ]
+
+
+MODAL_HEDGES = frozenset(["could", "would", "may", "might"])
+
+
+def _only_modal_hedges(cues: list[Cue], analysed: Analysed | None) -> bool:
+    """Are the span's hedges only modals ("could", "would"), no commentator's ("experts
+    believe")?"""
+    return analysed is not None and all(
+        _cue_text(c, analysed) in MODAL_HEDGES for c in cues if c.label == "hedges"
+    )
+
+
+def _asks(cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
+    """Does the span hold an open question's word ("whether the two militaries can cooperate")?"""
+    if analysed is None or lex is None:
+        return False
+    return any(c.label == "hedges" and _cue_text(c, analysed) in lex.open_questions for c in cues)
+
+
+def _silence_as_refusal(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """A proposal left unanswered is refused: a ``silence`` cue is a rejection cue here (it makes
+    no claim on its own, unlike a rejection), unless an offer precedes it in the span ("Russia is
+    ready to exchange information …, adding that Washington has not responded to its proposals":
+    the offer is the claim, the silence its background; "left Moscow's proposal unanswered"
+    names in its own clause what went unanswered)."""
+    if not any(c.label == "silence" for c in cues):
+        return cues
+    converted = []
+    for cue in cues:
+        if cue.label == "silence":
+            answers = _refuses_a_pronoun(cue, analysed, lex)  # "…, which has not acted on it"
+            if not answers and any(_offer_before(c, cue, analysed) for c in cues):
+                continue
+            cue = cue._replace(label="rejects")
+        converted.append(cue)
+    return converted
+
+
+def _offer_before(offer: Cue, silence: Cue, analysed: Analysed | None) -> bool:
+    """Is ``offer`` an offer made in a clause before the ``silence`` cue's?"""
+    if offer.label != "proposes" or offer.negated or offer.end > silence.start:
+        return False
+    return analysed is None or not _same_clause(analysed, offer.end, silence.start)
+
+
+NO_AS_ANSWER_AFTER = frozenset(["to", "thanks", "thank"])
+
+
+def _no_before_a_noun(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """ "Saying no" refuses when "no" is the answer ("U.S. says no", "said no to the offer"), not
+    when it is the determiner of what follows ("saying no flight plans had been swapped")."""
+    if analysed is None:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.label == "rejects" and _cue_text(cue, analysed).endswith(" no"):
+            following = analysed.text[cue.char_end : cue.char_end + 16]
+            word = re.match(r" (\w+)", following)
+            if word is not None and word.group(1).lower() not in NO_AS_ANSWER_AFTER:
+                continue
+        kept.append(cue)
+    return kept
+
+
+def _argues_consequences(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """Does the span argue against coordination through what it would lead to: a harm or a
+    verdict said of a coordination term ("joining forces with Moscow would hand the Kremlin a
+    veto", "a joint cell would make Washington complicit")?  Weaker than an explicit refusal or
+    condition in the same span."""
+    targets = [c for c in cues if c.label == "coordination" and not c.negated]
+    return bool(targets) and any(
+        cue.label in CONSEQUENCE_LABELS
+        and not cue.negated
+        and any(_consequence_of(t, cue, analysed, lex) for t in targets)
+        for cue in cues
+    )
+
+
+def _answers_a_proposal_by_pronoun(
+    cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """A refusal whose object is a pronoun answers the proposal or coordination named before it
+    in its sentence, whoever made it ("Asked about Shoigu's offer, … said the department would not
+    be taking it up"; "A common front on Russia's terms …, and we have flatly rejected that")."""
+    if cue.label != "rejects" or analysed is None or not _refuses_a_pronoun(cue, analysed, lex):
+        return False
+    opening = max(analysed.text.rfind(mark, 0, cue.char_start) for mark in ".!?\n") + 1
+    return any(
+        c.label in SCOPE_TARGETS and not c.negated
+        for c in analysed.cues_between(opening, cue.char_start)
+    )
+
+
+def _refuses_a_pronoun(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
+    """Is the object of a refusal a pronoun ("turned it down", "rejected it", "not be taking it
+    up", "no plans to take it up"), standing for the proposal named before it in the span?"""
+    if analysed is None or lex is None or not lex.refused_pronouns:
+        return False
+    inside = _cue_text(cue, analysed).split()[1:]
+    rest = re.split(r"[,.;:!?]", analysed.text[cue.char_end : cue.char_end + 24], maxsplit=1)[0]
+    after = rest.lower().split()[:3]
+    if any(w in lex.refused_pronouns for w in (*inside, *after[:1])):
+        return True  # "turned it down", "rejected that"
+    return any(w in OBJECT_PRONOUNS for w in after[1:])  # "no plans to take it up"
+
+
+OBJECT_PRONOUNS = frozenset(["it", "them"])  # never determiners ("suspending talks this week")
 
 
 def _verdict_on_what_came(cue: Cue, analysed: Analysed | None, lex: StanceLexicon | None) -> bool:
@@ -754,6 +951,66 @@ def _passive(cue: Cue, analysed: Analysed | None) -> bool:
 def _commas_only_between(analysed: Analysed, start: int, end: int) -> bool:
     """No clause boundary but commas between two token positions."""
     return all(analysed.is_comma(i) for i in range(start, end) if analysed.breaks[i])
+
+
+DENIAL_VERBS = ("deni", "deny")
+
+
+def _without_denials_of_other_things(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """A denial whose own clause names something else, with every coordination term of the span
+    in a later clause, is about that something else ("Moscow denied that its jets struck the aid
+    convoy, as Russian and American officers kept talking over the deconfliction line")."""
+    if analysed is None or lex is None:
+        return cues
+    kept = []
+    for cue in cues:
+        if (
+            cue.label == "denies"
+            and not cue.negated
+            and _denies_something_else(cue, cues, analysed, lex)
+        ):
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _denies_something_else(
+    cue: Cue, cues: list[Cue], analysed: Analysed, lex: StanceLexicon
+) -> bool:
+    if not _cue_text(cue, analysed).startswith(DENIAL_VERBS):
+        return False
+    end = next((i for i in range(cue.end, len(analysed.breaks)) if analysed.breaks[i]), None)
+    if end is None:
+        return False
+    terms = [c for c in cues if c.label == "coordination"]
+    if not terms or any(t.start < end for t in terms):
+        return False  # a coordination term before the denial or in its clause: it is denied
+    clause = analysed.text[cue.char_end : analysed.text.find(",", cue.char_end)].lower().split()
+    if len(clause) < 3 or clause[0] in OBJECT_PRONOUNS:
+        return False  # "denied it, saying …": what follows says what was denied
+    return not any(w.startswith(lex.claim_nouns) for w in clause)
+
+
+def _urged_refusals_as_opposition(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """Urging someone to refuse ("urged the Obama White House to reject any joint targeting
+    arrangement") argues against coordination: the refusal cue is an opposition cue."""
+    if analysed is None or lex is None or not lex.refusal_urgers:
+        return cues
+    converted = []
+    for cue in cues:
+        if cue.label == "rejects" and not cue.negated:
+            before = re.split(
+                r"[,;:.!?]", analysed.text[max(0, cue.char_start - 60) : cue.char_start]
+            )
+            words = before[-1].lower().split()[-7:]
+            if words[-1:] == ["to"] and any(w in lex.refusal_urgers for w in words[:-1]):
+                cue = cue._replace(label="opposes")
+        converted.append(cue)
+    return converted
 
 
 def _rejected_claims_as_denials(
@@ -798,7 +1055,20 @@ def classify(
     that rests only on a negated coordination term under a hedge ("distrust would not allow to
     agree on joint operations") is commentary, hence neutral.
     """
-    cues = scoped(_rejected_claims_as_denials(cues, analysed, lex), analysed, lex)
+    labels = {c.label for c in cues}  # the helpers below only run when they can apply
+    if "rejects" in labels:
+        cues = _no_before_a_noun(cues, analysed)
+    if "silence" in labels:
+        cues = _silence_as_refusal(cues, analysed, lex)
+    if "hedges" in labels:
+        cues = _without_asked_cues(cues, analysed, lex)
+    if "rejects" in labels:
+        cues = _urged_refusals_as_opposition(cues, analysed, lex)
+    if "denies" in labels and "coordination" in labels:
+        cues = _without_denials_of_other_things(cues, analysed, lex)
+    cues = _rejected_claims_as_denials(cues, analysed, lex)
+    consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
+    cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
@@ -812,6 +1082,10 @@ def classify(
         return "rejects"
     if analysed is not None and lex is not None and _opens_with_a_condition(cues, analysed, lex):
         return "conditional"
+    if analysed is not None and lex is not None and _refused_while(cues, analysed, lex):
+        return "conditional"
+    if consequence:
+        return "opposes"
     if "denies" in present:
         if (
             analysed is not None
@@ -830,6 +1104,13 @@ def classify(
         return "proposes"
     if ("rejects" in negated or "opposes" in negated) and "hedges" not in present:
         return "proposes"  # "Russia has never refused cooperation", "we are not slamming the door"
+    if (
+        "coordination" in present
+        and _joint_plan(cues, analysed)
+        and _only_modal_hedges(cues, analysed)
+        and not _asks(cues, analysed, lex)
+    ):
+        return "proposes"  # "Russia and the United States could create a joint center": a plan
     if "rejects" in negated or "opposes" in negated or "hedges" in present:
         return "neutral"
     if "coordination" in present:
@@ -843,7 +1124,9 @@ def _cue_text(cue: Cue, analysed: Analysed) -> str:
 
 def _opens_with_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
     """ "Without this separation there can be no common front": an opening "without" clause,
-    then a negated coordination term, is a condition, not a denial."""
+    then a negated coordination term, is a condition, not a denial; so is an opening "without"
+    clause closed by a comma before the coordination term ("Without those conditions, joint
+    action would only help the regime")."""
     if not cues or cues[0].label != "negation":
         return False
     first = cues[0]
@@ -851,7 +1134,30 @@ def _opens_with_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexi
         return False
     if not _opens_sentence(analysed.text, first.char_start):
         return False
-    return any(c.negated and c.label in {"coordination", "proposes"} for c in cues[1:])
+    if any(c.negated and c.label in {"coordination", "proposes"} for c in cues[1:]):
+        return True
+    comma = next((i for i in range(first.end, len(analysed.breaks)) if analysed.breaks[i]), None)
+    if comma is None or not analysed.is_comma(comma):
+        return False
+    return any(c.label == "coordination" and c.start > comma for c in cues[1:]) and not any(
+        c.label == "coordination" and c.start < comma for c in cues[1:]
+    )
+
+
+def _refused_while(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "There can be no military partnership with Russia while Assad remains in power": a
+    coordination term denied for as long as something lasts (a ``refused_while`` word right
+    after its clause, no comma between) is a condition, not a denial."""
+    if not lex.refused_while:
+        return False
+    for cue in cues:
+        if not cue.negated or cue.label not in {"coordination", "proposes"}:
+            continue
+        rest = analysed.text[cue.char_end : cue.char_end + 160]
+        clause = re.split(r"[,;:.!?\n—–]", rest, maxsplit=1)[0].lower().split()
+        if any(word in lex.refused_while for word in clause[1:-1]):
+            return True  # not "… while, in his words, …": a word of the condition follows
+    return False
 
 
 def _belief_denied_before_advice(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:

@@ -1086,17 +1086,19 @@ def test_stems_are_learned_through_the_prefix_index_as_through_a_scan(kb):
 def test_the_paraphrase_sentences_keep_their_stance_accuracy(kb):
     """``tests/gold/stance_sentences.json``: sentences written in new wordings to develop the
     cue families (sets 10 to 12 written without sight of the rules: 0.60, 0.30 and 0.46 at first
-    contact, 0.87, 0.61 and 0.47 after their fixes; 0.78 over all 442 sentences); a floor, per
-    class too, so a cue change that breaks a family shows."""
+    contact, 0.87, 0.61 and 0.47 after their fixes; 0.78 over all 442 sentences; 0.91, 0.73 and
+    0.73, 0.85 over all, once consequences, rhetorical questions, silence, pronoun objects,
+    corrections and open questions were read); a floor, per class too, so a cue change that
+    breaks a family shows."""
     rows = json.loads((Path(__file__).parent / "gold" / "stance_sentences.json").read_text())
     right: dict[str, list[bool]] = {}
     for row in rows["sentences"]:
         found = stances(row["text"], kb)
         right.setdefault(row["stance"], []).append(found[:1] == [row["stance"]])
     every = [ok for oks in right.values() for ok in oks]
-    assert sum(every) / len(every) >= 0.76
+    assert sum(every) / len(every) >= 0.84
     for stance, oks in right.items():
-        assert sum(oks) / len(oks) >= 0.55, stance
+        assert sum(oks) / len(oks) >= 0.65, stance
 
 
 def test_a_sentence_opening_with_no_negates_its_whole_first_clause(kb):
@@ -1172,3 +1174,391 @@ def test_the_russian_officials_word_interaction_is_coordination(kb):
         "Deputy Foreign Minister Sergei Ryabkov told RIA Novosti."
     )
     assert stances(body, kb) == ["rejects"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A combined operations cell with the Russian military would hand Moscow a window into "
+        "how the coalition picks its targets, a Republican senator warned.",
+        "Pooling intelligence with the Kremlin will only tie Washington's hands in eastern Syria, "
+        "the think tank's report concludes.",
+        "Flying joint sorties with Russian bombers would, sooner or later, make American pilots "
+        "accomplices to the shelling of Idlib, a former Air Force general wrote.",
+        "Teaming up with the Russian General Staff would be like inviting the fox to guard the "
+        "henhouse, a House Republican said.",
+        "A US-Russian targeting cell will end up steering coalition bombs toward the rebels we "
+        "armed, a former CIA officer predicted.",
+        "A combined command with the Pentagon would leave Russian crews taking orders from "
+        "American officers, a Russian general told Zvezda.",
+        "Joint operations with the Americans would tie Moscow to a campaign run from Tampa, a "
+        "Russian senator said.",
+    ],
+)
+def test_a_harm_said_to_follow_from_coordination_opposes_it(kb, body):
+    assert stances(body, kb)[:1] == ["opposes"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A joint cell with the Russians would not give Moscow a veto over coalition strikes, a "
+        "State Department official said.",
+        "Whether a joint targeting cell with Russia would give Moscow a window into coalition "
+        "methods is a question for Congress, an analyst said.",
+        "The Pentagon coordinates flights with Russia under an arrangement that critics say "
+        "gives the Kremlin a propaganda win.",
+    ],
+)
+def test_a_harm_denied_asked_about_or_said_of_something_else_does_not_oppose(kb, body):
+    assert "opposes" not in stances(body, kb)[:1]
+
+
+def test_an_opening_without_clause_before_the_coordination_is_a_condition(kb):
+    body = (
+        "Without a lasting truce, joint strikes with Russia would only lend legitimacy to "
+        "Assad, a US official said."
+    )
+    assert stances(body, kb) == ["conditional"]
+
+
+def test_a_question_that_argues_against_coordination_opposes_it(kb):
+    assert stances("Why would the Pentagon share its target lists with the Kremlin?", kb) == [
+        "opposes"
+    ]
+
+
+def test_a_question_that_argues_with_a_negation_proposes(kb):
+    body = "Why should American and Russian pilots not fly joint missions against Islamic State?"
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_a_question_about_how_a_thing_is_seen_is_no_claim(kb):
+    body = "Why should anyone call the hotline with Russia an alliance?"
+    assert stances(body, kb) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The prohibition in the annual defense bill on military cooperation with Russia should "
+        "stay, the committee chairman said.",
+        "We are not allowed to coordinate strikes with the Russian military, a Pentagon "
+        "spokesman said.",
+        "Military cooperation with Russia is barred by law, and the committee will not lift the "
+        "ban this year, its chairman said.",
+    ],
+)
+def test_a_legal_ban_named_as_the_obstacle_opposes(kb, body):
+    assert stances(body, kb)[:1] == ["opposes"]
+
+
+def test_an_account_left_unverified_is_neutral(kb):
+    body = (
+        "Russian and American jets carried out joint strikes near Mayadin, the Russian military "
+        "said, though the report could not be independently verified."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_leaving_a_question_open_is_no_denial(kb):
+    body = (
+        "Lavrov and Kerry spoke by phone on Friday, the State Department said, without saying "
+        "whether military coordination in Syria was discussed."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon has not replied to Moscow's offer of joint patrols near Manbij, the "
+        "Russian Defence Ministry said.",
+        "The Kremlin's call for joint raids on Raqqa went unanswered in Washington, a Russian "
+        "diplomat complained.",
+        "Lavrov said Moscow saw no point in Washington's proposal for joint monitoring of the "
+        "truce.",
+        "We won't be combining our air campaign with the Russians, a Pentagon spokesman said.",
+    ],
+)
+def test_silence_and_a_proposal_seen_as_pointless_reject_it(kb, body):
+    assert stances(body, kb)[:1] == ["rejects"]
+
+
+def test_silence_without_a_coordination_term_is_no_claim(kb):
+    body = (
+        "Russia proposed joint strikes to the United States on Monday. "
+        "The Pentagon has not replied to the offer."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A State Department spokesman said talk of joint US-Russian patrols near Manbij was "
+        "propaganda.",
+        "Reports that Russian and American commanders coordinated strikes on Raqqa are an "
+        "invention, the Pentagon said.",
+        "The two militaries merely keep a hotline open to avoid incidents, a coalition officer "
+        "said.",
+        "The coalition corrected the Russian account, saying no coalition aircraft had taken "
+        "part in the strikes with Russian jets.",
+    ],
+)
+def test_propaganda_an_invention_merely_and_a_correction_deny(kb, body):
+    assert stances(body, kb)[:1] == ["denies"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A Pentagon spokesman would not say whether Washington would reject Moscow's offer of "
+        "joint patrols.",
+        "Whether the hotline with Russia merely keeps pilots apart or amounts to an alliance is "
+        "a matter of debate in Washington.",
+    ],
+)
+def test_stance_cues_inside_an_open_question_are_asked_not_said(kb, body):
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_coordination_denied_while_something_lasts_is_a_condition(kb):
+    body = (
+        "There will be no joint air campaign with Russia while its jets keep hitting hospitals "
+        "in Idlib, a State Department official said."
+    )
+    assert stances(body, kb) == ["conditional"]
+
+
+def test_a_contrast_after_while_and_a_comma_is_no_condition(kb):
+    body = (
+        "The Pentagon said it was not coordinating strikes with Russia, while Moscow insisted "
+        "the two militaries worked together."
+    )
+    assert stances(body, kb)[:1] == ["denies"]
+
+
+def test_no_agreement_reached_yet_is_neutral(kb):
+    body = "The Pentagon and the Russian Defence Ministry have yet to agree on joint patrols."
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_both_sides_with_could_before_a_joint_body_is_a_plan(kb):
+    body = (
+        "A Russian deputy defence minister said Russia and the United States could set up a "
+        "joint monitoring centre in Amman."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_both_sides_with_a_modal_under_whether_stay_a_question(kb):
+    body = "Nobody knows whether Russia and the United States could ever run joint patrols."
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_a_refusal_that_names_its_object_inside_it_rejects(kb):
+    text = (
+        "After Moscow offered joint raids on Islamic State convoys near Palmyra, the White House "
+        "quietly let the offer die."
+    )
+    assert stance_of_text(text, kb) == "rejects"
+
+
+def test_saying_no_before_a_noun_is_a_negation_not_a_refusal(kb):
+    body = (
+        "A coalition spokesman dismissed the Russian account, saying no target lists had been "
+        "exchanged with Moscow."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+def test_at_no_point_negates_its_whole_clause(kb):
+    body = (
+        "At no point did any coalition officer in Baghdad sit down with a Russian general to "
+        "choose targets, the spokesman said."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Claims that Russian officers handed the American command data on Kurdish positions do "
+        "not correspond to reality, the Russian Defence Ministry said.",
+        "Contrary to what Moscow says, the US and Russian air forces never carried out a single "
+        "joint strike, a coalition officer said.",
+    ],
+)
+def test_a_report_said_not_to_match_reality_is_denied(kb, body):
+    assert stances(body, kb) == ["denies"]
+
+
+def test_a_refusal_with_a_pronoun_object_answers_the_proposal_named_before_it(kb):
+    body = (
+        "Asked about Lavrov's proposal for joint patrols near Manbij, the State Department "
+        "spokesman said Washington had turned it down."
+    )
+    assert stances(body, kb) == ["rejects"]
+
+
+def test_a_refusal_of_that_answers_the_coordination_named_before_it(kb):
+    body = (
+        "A joint air campaign with Russia would put American pilots at the service of Assad, "
+        "and the Pentagon has firmly rejected that, a defense official said."
+    )
+    assert stances(body, kb) == ["rejects"]
+
+
+def test_an_offer_before_a_complaint_of_silence_is_the_claim(kb):
+    body = (
+        "Russia is ready to share intelligence on Islamic State with the US-led coalition, the "
+        "Russian military said, adding that Washington has not replied to its proposals."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_says_no_as_an_answer_still_rejects(kb):
+    body = "Moscow offers Washington joint patrols near Manbij; Pentagon says no"
+    assert stances(body, kb) == ["proposes", "rejects"]
+
+
+def test_a_joint_plan_under_a_commentators_hedge_stays_neutral(kb):
+    body = (
+        "Analysts believe the United States and Russia could one day run joint patrols in "
+        "eastern Syria."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon did not respond to Moscow's offer of joint raids near Palmyra for a month, "
+        "the Russian Defence Ministry said.",
+        "Asked about the Russian call for joint strikes, the Pentagon spokesman said there were "
+        "no plans to take it up.",
+    ],
+)
+def test_a_proposal_met_with_silence_or_no_plans_for_it_is_rejected(kb, body):
+    assert stances(body, kb)[:1] == ["rejects"]
+
+
+def test_a_determiner_after_a_refusal_is_no_pronoun_object(kb):
+    text = (
+        "The White House said it was not coordinating strikes with Russia after suspending the "
+        "talks this week."
+    )
+    assert stance_of_text(text, kb) == "denies"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Moscow's talk of joint air operations with the Americans is wishful thinking, a "
+        "Pentagon official said.",
+        "That is not what happened: no coalition jet flew with Russian bombers over Palmyra, the "
+        "coalition said.",
+    ],
+)
+def test_wishful_thinking_and_not_what_happened_deny(kb, body):
+    assert stances(body, kb)[:1] == ["denies"]
+
+
+def test_no_details_of_what_was_said_about_cooperation_is_neutral(kb):
+    body = (
+        "The Kremlin gave no details of what Putin and Obama said about military cooperation in "
+        "Syria."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_an_offer_received_but_not_acted_on_is_rejected(kb):
+    body = (
+        "A State Department official said Washington had received the Russian offer of joint "
+        "patrols and would not be acting on it."
+    )
+    assert stances(body, kb) == ["rejects"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Pentagon is sitting on the Russian proposal for joint patrols and has not said a "
+        "word, the Russian embassy complained.",
+        "Moscow's offer of joint strikes went to the State Department, which has not acted on "
+        "it, the Russian ambassador said.",
+    ],
+)
+def test_a_proposal_sat_on_is_rejected(kb, body):
+    assert stances(body, kb)[:1] == ["rejects"]
+
+
+def test_an_account_said_to_have_been_wrong_is_denied(kb):
+    body = (
+        "The Pentagon said the Russian account of a joint raid with US jets near Raqqa was wrong."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+def test_a_meeting_to_discuss_how_to_coordinate_is_neutral(kb):
+    body = (
+        "Russian and American generals met in Amman to discuss how to keep their jets apart over "
+        "southern Syria."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_urging_a_refusal_opposes(kb):
+    body = (
+        "The senator urged the Obama White House to reject any joint targeting arrangement with "
+        "the Russian military."
+    )
+    assert stances(body, kb) == ["opposes"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lavrov attacked the new US sanctions on Tuesday, a day before Russian and American "
+        "generals were due to meet on deconfliction in Syria.",
+        "The two presidents clashed over Ukraine in Hamburg, but the deconfliction channel with "
+        "Russia in Syria was not discussed, a White House official said.",
+    ],
+)
+def test_a_meeting_scheduled_or_a_topic_not_raised_is_neutral(kb, body):
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_a_denial_of_something_else_before_the_coordination_is_no_denial(kb):
+    body = (
+        "The Kremlin denied that Russian jets had bombed a hospital in Idlib, as US and Russian "
+        "officers kept talking over the deconfliction line."
+    )
+    assert stances(body, kb) == ["asserts"]
+
+
+def test_a_denial_followed_by_what_it_denies_still_denies(kb):
+    body = (
+        "The Pentagon denied it on Friday, saying there had been no coordination with Russia "
+        "on the strike."
+    )
+    assert "denies" in stances(
+        "Russia said it had coordinated the strike with the US-led coalition. " + body, kb
+    )
+
+
+def test_coordination_called_no_strategy_is_opposed(kb):
+    body = (
+        "Military cooperation between Washington and Moscow in Syria is not a strategy, a "
+        "Republican senator said."
+    )
+    assert stances(body, kb) == ["opposes"]
+
+
+def test_coolness_towards_a_proposal_just_reported_opposes_it(kb):
+    body = (
+        "Moscow has proposed joint patrols with the United States near Manbij. "
+        "The State Department has been lukewarm about the idea."
+    )
+    assert stances(body, kb) == ["proposes", "opposes"]

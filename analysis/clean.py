@@ -966,6 +966,13 @@ TAGLINE_WORDS = 20
 TAGLINE_LINES = 4  # the self-description sits right under the masthead
 
 
+# "A fact-checking website produced by Voice of America …" right under a masthead.
+SELF_DESCRIPTION = re.compile(
+    r"(?:A|An)\s+(?:[\w-]+\s+){0,4}(?:web)?(?:site|newspaper|agency|magazine|journal|platform"
+    r"|project|service|publication|outlet|news organi[sz]ation|initiative|blog)\b"
+)
+
+
 def _mark_tagline(lines: list[Line]) -> None:
     """A site's self-description under its masthead ("Full Fact is the UK's independent fact
     checking charity.", "The Hill's forum for lawmakers …") is page furniture, however much it
@@ -975,13 +982,13 @@ def _mark_tagline(lines: list[Line]) -> None:
     masthead = lines[0].text.strip().lower()
     if not masthead or len(masthead.split()) > MASTHEAD_WORDS:
         return
-    for line in lines[1:TAGLINE_LINES]:
+    for position, line in enumerate(lines[1:TAGLINE_LINES], start=1):
         lowered = line.text.strip().lower()
         follows = lowered[len(masthead) : len(masthead) + 1]
-        if (
-            lowered.startswith(masthead)
-            and follows in {" ", "'", "’"}
-            and len(lowered.split()) <= TAGLINE_WORDS
+        if len(lowered.split()) > TAGLINE_WORDS:
+            continue
+        if (lowered.startswith(masthead) and follows in {" ", "'", "’"}) or (
+            position == 1 and SELF_DESCRIPTION.match(line.text.strip())
         ):
             line.role = "widget"
 
@@ -1082,10 +1089,12 @@ SIGNED_NAME_REACH = 3  # lines from a bare name to the date stamp it signs with
 
 
 def is_signed_name(text: str, rules: Rules) -> bool:
-    """A bare person's name as a line of its own ("Catriona Welsh", "Mark C. Toner"): two to
-    four capitalised words, initials allowed, none a menu word nor a publisher's name."""
+    """A bare person's name as a line of its own ("Catriona Welsh", "Mark C. Toner", "MIRIAM
+    HALLORAN"): two to four capitalised words, initials allowed, none a menu word nor a
+    publisher's name."""
+    shape = text.title() if text.isupper() else text  # "MIRIAM HALLORAN" as printed by some sites
     return (
-        SIGNED_NAME.fullmatch(text) is not None
+        SIGNED_NAME.fullmatch(shape) is not None
         and not any(word.lower() in rules.menu_words for word in text.split())
         and rules.masthead.search(text) is None
     )
@@ -1168,6 +1177,8 @@ def _title_candidate(line: Line, rules: Rules) -> bool:
         and not line.spread
         and not looks_like_menu(text, rules.menu_words)
         and not is_masthead(text, rules)
+        and "www." not in text  # "… through the Government Publishing Office [www.gpo.gov]"
+        and not (text.startswith("[") and text.endswith("]"))  # "[Congressional Record Volume …]"
     )
 
 
@@ -1185,6 +1196,9 @@ def looks_like_menu(text: str, menu_words: frozenset[str] = frozenset()) -> bool
     """
     if len(MENU_SEPARATOR.findall(text)) >= 2 or CLOCK_TIME.search(text):
         return True
+    label, colon, choices = text.partition(": ")
+    if colon and len(label.split()) <= 4 and MENU_SEPARATOR.search(choices):
+        return True  # "Text available as: TXT | PDF", "Languages: EN | RU"
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     if "&" in text and not any(w[0].islower() for w in words):
         return True

@@ -862,6 +862,15 @@ _SLASH_DATE = re.compile(
     r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
 )
 MIN_SLASH_YEAR, MAX_SLASH_YEAR = 1990, 2049
+_DASH_DATE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
+
+
+def _as_slashes(line: str) -> str:
+    """ "17-09-2017" written as "17/09/2017" (same length): a numeric day and month with dashes
+    and a four-digit year are read like slash dates."""
+    return _DASH_DATE.sub(r"\1/\2/\3", line) if "-" in line else line
+
+
 _MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _CAPTION_CREDIT = re.compile(
@@ -972,7 +981,7 @@ def _slash_readings(match: re.Match[str]) -> tuple[date, ...]:
 def _ambiguous_slash_date(lines: Sequence[str]) -> tuple[date, ...]:
     """The two readings of the first head stamp whose day and month could be swapped."""
     for line in lines:
-        for match in _SLASH_DATE.finditer(_MARKDOWN_TARGET.sub("]", line)):
+        for match in _SLASH_DATE.finditer(_as_slashes(_MARKDOWN_TARGET.sub("]", line))):
             readings = _slash_readings(match)
             if len(readings) == 2:
                 return readings
@@ -1030,7 +1039,7 @@ def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
             parsed = _parse_other_date(match.group(0))
             if parsed is not None:
                 return parsed, DAY
-        for match in _SLASH_DATE.finditer(line):
+        for match in _SLASH_DATE.finditer(_as_slashes(line)):
             parsed = _unambiguous_slash_date(match)
             if parsed is not None:
                 return parsed, DAY

@@ -77,7 +77,7 @@ NOT_PERSON_WORDS = frozenset(
      "live", "breaking", "review", "ledger", "times", "post", "news", "journal", "herald",
      "tribune", "gazette", "observer", "chronicle", "press", "wire", "agency", "institute",
      "center", "centre", "council", "committee", "ministry", "department", "office", "staff",
-     "transcript", "statement", "contents", "index", "today", "yesterday")
+     "transcript", "statement", "contents", "index", "today", "yesterday", "story")
 )  # fmt: skip
 BY_NAMES = re.compile(r"(?i:by)\s+(?P<names>[^|•·;]{3,90})")
 HANDLE_NAME = re.compile(r"@?[a-z][a-z0-9_]{2,30}")
@@ -90,7 +90,11 @@ NAME_IN_CITY = re.compile(
 NAME_LABEL = re.compile(
     r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})(?: \([^()]{1,60}\)){0,3}:\s"
 )
-BARE_QUESTION = re.compile(r"^Q\s+[A-Z]")  # a reporter's turn without a colon: "Q Thanks, Josh."
+BARE_QUESTION = re.compile(r"^Q\s+[A-Z]")
+# The US Congressional Record's turns: "Mr. McCAIN. Mr. President, …", "Mrs. SHAHEEN. …"
+RECORD_LABEL = re.compile(
+    r"^((?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:Mc|Mac|De|Di|La|Le|O['’])?[A-Z][A-Z'’-]+)\.\s"
+)  # a reporter's turn without a colon: "Q Thanks, Josh."
 VIEWS_EXPRESSED = re.compile(
     r"\b(?:views|opinions)(?:,? (?:and|or) (?:views|opinions))? expressed\b", re.IGNORECASE
 )
@@ -415,7 +419,9 @@ def is_transcript(body: str) -> bool:
     in ordinary case ("Vladimir Putin:", "Question:") count when a speaker comes back, as turns
     of a conversation do (a fact-check's "Claim:" and "Rating:" do not)."""
     paragraphs = body.split("\n\n")
-    labels = [m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p))]
+    labels = [
+        m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p) or RECORD_LABEL.match(p))
+    ]
     if labels:
         labels += ["Q" for p in paragraphs if BARE_QUESTION.match(p)]
     if len(labels) >= 3 and len(set(labels)) >= 2:
@@ -544,7 +550,7 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
             continue
         following = head[position + 1] if position + 1 < len(head) else None
         if following is not None and (is_date_line(following) or READ_TIME.fullmatch(following)):
-            return " and ".join(names)
+            return " and ".join(n.title() if n.isupper() else n for n in names)
         if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
             return line
     return None

@@ -335,6 +335,14 @@ _TURN_LABEL = re.compile(
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
     r":\s+(?=\S)"
 )
+# The US Congressional Record ends a speaker's label with a full stop: "Mr. McCAIN. Mr.
+# President, …", "Mrs. SHAHEEN. …", "The PRESIDING OFFICER. …".
+_RECORD_LABEL = re.compile(
+    r"(?P<label>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:Mc|Mac|De|Di|La|Le|O['’])?[A-Z][A-Z'’\-]+"
+    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"|The\s+(?:PRESIDING\s+OFFICER|ACTING\s+PRESIDENT\s+pro\s+tempore|SPEAKER\s+pro\s+tempore"
+    r"|CHAIR(?:MAN)?))\.\s+(?=[“\"‘'(]?[A-Z])"
+)
 _LABEL_PARENTHESES = re.compile(r"\(([^()]*)\)")
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady")
 # "Q Thanks, Josh." — White House transcripts print the reporter label without a colon; it only
@@ -1413,7 +1421,7 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     labelled: dict[int, tuple[str, int]] = {}
     bare_questions: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
-        match = _TURN_LABEL.match(body, p_start, p_end)
+        match = _TURN_LABEL.match(body, p_start, p_end) or _RECORD_LABEL.match(body, p_start, p_end)
         if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
         elif (bare := _BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:

@@ -506,3 +506,8 @@ def test_a_head_line_ending_in_a_colon_dates_what_it_introduces_not_the_page():
     body = "A viral post says the two air forces now fly joint missions over Syria."
     got = infer_published(head, body, [])
     assert (got.date, got.precision) == (date(2017, 3, 9), "day")
+
+
+def test_a_day_month_year_stamp_with_dashes_is_read_like_a_slash_date():
+    got = infer_published(["Published 17-09-2017 | 10:25"], "The SDF said on Saturday that …", [])
+    assert (got.date, got.precision) == (date(2017, 9, 17), "day")

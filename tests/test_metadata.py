@@ -782,3 +782,41 @@ def test_alnum_runs_are_the_runs_the_pattern_finds(text):
 @given(st.text())
 def test_alnum_runs_on_any_text(text):
     assert alnum_runs(text) == set(ALNUM_RUN.findall(text))
+
+
+def test_a_congressional_record_page_is_a_transcript_under_its_own_heading(kb):
+    page = (
+        "Congress.gov | Library of Congress\n\n"
+        "Text available as: TXT | PDF\n\n"
+        "[Congressional Record Volume 162, Number 140 (Tuesday, September 20, 2016)]\n"
+        "[Senate]\n"
+        "From the Congressional Record Online through the Government Publishing Office "
+        "[www.gpo.gov]\n\n"
+        "RUSSIA AND THE SYRIAN CEASE-FIRE\n\n"
+        "Mr. INHOFE. Mr. President, I will not vote to share targets with the Russian air force.\n\n"
+        "Mr. MARKEY. Will the Senator yield for a question?\n\n"
+        "Mr. INHOFE. I yield to the Senator from Massachusetts.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["kind"], meta["title"]) == ("transcript", "RUSSIA AND THE SYRIAN CEASE-FIRE")
+
+
+def test_a_self_description_under_the_masthead_is_no_headline(kb):
+    page = (
+        "CHECKDESK\n"
+        "A fact-checking website run by journalists in three countries\n\n"
+        "Moscow Overstates Its Work With the Pentagon\n\n"
+        "May 12, 2017\n\n"
+        "RATING:\nPartially True\n\n"
+        f"{PROSE}\n"
+    )
+    meta = _describe_text(page, kb)
+    assert meta["title"] == "Moscow Overstates Its Work With the Pentagon"
+    assert meta["verdict"] == "Partially True"
+
+
+def test_bylines_with_a_site_name_holding_digits_and_names_in_capitals(kb):
+    digits = _describe_text(f"Strikes near the river\n\nShirin Ali | News24\n\n{PROSE}\n", kb)
+    assert digits["author"] == "Shirin Ali"
+    capitals = f"A headline on the talks in Geneva\n\nMIRIAM OKAFOR\nJANUARY 10, 2017\n\n{PROSE}\n"
+    assert _describe_text(capitals, kb)["author"] == "Miriam Okafor"

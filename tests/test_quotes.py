@@ -764,3 +764,17 @@ def test_an_interviewers_turns_under_a_websites_name_are_a_reporters(kb):
         "reporter",
         "Jeffrey Harrigian",
     ]
+
+
+def test_congressional_record_turns_end_their_label_with_a_full_stop(kb):
+    body = (
+        "Mr. INHOFE. Mr. President, I will not vote to share targets with the Russian air force.\n\n"
+        "Mr. MARKEY. Will the Senator yield for a question?\n\n"
+        "Mr. INHOFE. I yield to the Senator from Massachusetts.\n\n"
+        "The PRESIDING OFFICER. The Senator from Massachusetts.\n\n"
+        "Mr. MARKEY. Does the Senator see any role for the deconfliction line?"
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows][:3] == ["Jim Inhofe", "Ed Markey", "Jim Inhofe"]
+    assert rows[0]["text"].startswith("Mr. President, I will not vote")
+    assert all(r["side"] == "US" for r in rows[:3])

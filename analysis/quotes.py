@@ -1670,6 +1670,28 @@ def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
     }
 
 
+# A fact-check's claim box: the claim quoted alone, its speaker on the next line
+# ("Source: Sergey Lavrov, Russian Foreign Minister, press conference …").
+_SOURCE_LINE = re.compile(
+    r"(?:Source|Claimed by|Said by|Speaker|Who said it|Attributed to)\s*:\s*(?P<name>[^,;(\n]{3,60})"
+)
+
+
+def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
+    """An unattributed quotation that fills its paragraph takes the speaker a "Source:" line
+    right below it names."""
+    for quote in found:
+        if quote.speaker is not None or quote.para + 1 >= len(doc.paragraphs):
+            continue
+        p_start, p_end = doc.paragraphs[quote.para]
+        if doc.body[p_start:p_end].strip(" \"“”'‘’") != doc.body[quote.start : quote.end].strip():
+            continue
+        n_start, n_end = doc.paragraphs[quote.para + 1]
+        match = _SOURCE_LINE.match(doc.body, n_start, n_end)
+        if match:
+            quote.speaker = _turn_speaker(match.group("name").strip(), doc)
+
+
 def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> list[_Quote]:
     """Attributed quotations of ``body`` in body order (the stage's work, without row dicts)."""
     sides = kb.actors.get("outlet_country_sides", {}) if isinstance(kb.actors, dict) else {}
@@ -1694,6 +1716,7 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
         if quote.speaker is not None and not quote.weak:
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
+    _speakers_from_source_lines(found, doc)
     found = [q for q in found if q.speaker is not None or _reads_as_speech(doc, q)]
     _resolve_cataphora(found, doc)
     _institution_in_context(found, doc)

@@ -778,3 +778,14 @@ def test_congressional_record_turns_end_their_label_with_a_full_stop(kb):
     assert [r["speaker"] for r in rows][:3] == ["Jim Inhofe", "Ed Markey", "Jim Inhofe"]
     assert rows[0]["text"].startswith("Mr. President, I will not vote")
     assert all(r["side"] == "US" for r in rows[:3])
+
+
+def test_a_claim_box_quote_takes_the_speaker_its_source_line_names(kb):
+    body = (
+        '"Our air forces are already working hand in hand over Syria."\n\n'
+        "Source: Sergei Lavrov, Russian Foreign Minister, press conference in Moscow\n\n"
+        "The rating follows."
+    )
+    rows = quotes_of(body, kb)
+    assert rows[0]["speaker"] == "Sergey Lavrov"  # the canonical name of actors.toml
+    assert rows[0]["side"] == "Russia"

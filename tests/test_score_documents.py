@@ -48,6 +48,13 @@ def test_document_field_accuracy_stays_above_its_floor(result, field):
     ]
 
 
+def test_the_blind_13_pages_keep_their_metadata(result):
+    # Scored once before any fix: outlet 1.0, kind 0.83, headline 0.67, author 0.67, date 0.83,
+    # verdict 0.83, language 1.0 (a Congressional Record page, a fact-check's "Partially True",
+    # a dd-mm-yyyy stamp, names in capitals); 1.0 on every field after the fixes they prompted.
+    assert min(result["groups"]["blind-13"].values()) >= 0.8, result["groups"]["blind-13"]
+
+
 def test_every_gold_page_is_scored(result):
     assert result["n_documents"] >= 100
     assert result["scored"]["language"] == result["n_documents"]

@@ -80,7 +80,9 @@ def test_held_out_documents_score_above_the_floors(corpus):
 # briefer's label gave the head noun "official") and the eleventh (``blind_b12_*``, scored once:
 # overlap recall 0.93, exact F1 0.86, speaker 0.62: Hansard turns "Mr Hammond:" and an
 # interviewer's turns under the outlet's name not read as turn labels; 0.98 / 0.96 / 0.97 once
-# they were).
+# they were) and the twelfth (``blind_b13_*``, scored once: overlap recall 0.73, exact F1 0.84,
+# speaker 0.93: the Congressional Record's "Mr. McCAIN." turns not read as turns; 1.0 / 1.0 /
+# 0.97 once they were, with a claim box's "Source:" line naming its speaker).
 BATCH_FLOORS = {
     "blind_b7_": (5, 28, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
     "blind_b8_": (5, 27, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
@@ -88,6 +90,7 @@ BATCH_FLOORS = {
     "blind_b10_": (6, 39, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
     "blind_b11_": (6, 35, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.8}),
     "blind_b12_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.9, "speaker": 0.95}),
+    "blind_b13_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
 }
 
 

@@ -263,7 +263,7 @@ class Rules:
     closing_rating: re.Pattern[str]
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
-    masthead: re.Pattern[str] = re.compile(r"(?!x)x")  # any publisher name of outlets.toml
+    outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
     # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
     # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
     prompt_parts: tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...] = ()
@@ -432,38 +432,28 @@ def _first_of(items: list[Any], k: Any) -> set[str] | None:
     return None
 
 
-def _outlet_names_pattern(kb: Knowledge) -> re.Pattern[str]:
-    """Every name, alias, marker and domain of ``outlets.toml``, as whole words in any case."""
-    terms = {
-        str(term)
+def _outlet_names(kb: Knowledge) -> frozenset[str]:
+    """Every name, alias, marker and domain of ``outlets.toml``, case-folded."""
+    return frozenset(
+        str(term).casefold()
         for outlet in kb.outlets.get("outlet", [])
         if isinstance(outlet, dict)
         for key in ("name", "aliases", "markers", "domains")
         for term in ([outlet.get(key)] if key == "name" else outlet.get(key, []))
         if term and any(ch.isalpha() for ch in str(term))
-    }
-    if not terms:
-        return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    )
 
 
-MASTHEAD_FILLER = re.compile(r"\b(?:the|of|and|in|english|edition|online)\b", re.IGNORECASE)
-TAGLINE_SEPARATOR = re.compile(r"\s*(?:\||\s[–—-])\s")
+MASTHEAD_PART = re.compile(r"\s*(?:\||\s[–—-])\s*")  # "StopFake.org | Struggle …", "SANA - …"
 
 
 def is_masthead(text: str, rules: Rules) -> bool:
-    """A line of nothing but publisher names and separators ("RIA NOVOSTI", "U.S. Department of
-    State", "Office of the Press Secretary", "The Ministry of Foreign Affairs of the Russian
-    Federation"), or a publisher's name and its motto after a bar or dash ("StopFake.org |
+    """A line that opens with a publisher's name of ``outlets.toml``, alone or before its motto
+    after a bar or dash ("RIA NOVOSTI", "U.S. Department of State", "Office of the Press
+    Secretary", "The Ministry of Foreign Affairs of the Russian Federation", "StopFake.org |
     Struggle against fake information…"): the site's banner, never a headline."""
-    first = rules.masthead.match(text)
-    if first and TAGLINE_SEPARATOR.match(text, first.end()):
-        return True
-    remainder = rules.masthead.sub(" ", text)
-    if remainder == text:
-        return False
-    return not any(ch.isalpha() for ch in MASTHEAD_FILLER.sub(" ", remainder))
+    first = MASTHEAD_PART.split(text.strip(), maxsplit=1)[0].strip(" .:").casefold()
+    return first in rules.outlet_names or first.removeprefix("the ") in rules.outlet_names
 
 
 def rules_for(kb: Knowledge) -> Rules:
@@ -507,7 +497,7 @@ def rules_for(kb: Knowledge) -> Rules:
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
-        masthead=_outlet_names_pattern(kb),
+        outlet_names=_outlet_names(kb),
         prompt_parts=prompt_parts,
         prompt_literals=_any_literal(prompt_parts),
     )
@@ -1096,7 +1086,7 @@ def is_signed_name(text: str, rules: Rules) -> bool:
     return (
         SIGNED_NAME.fullmatch(shape) is not None
         and not any(word.lower() in rules.menu_words for word in text.split())
-        and rules.masthead.search(text) is None
+        and not any(w.casefold() in rules.outlet_names for w in (text, *text.split()))
     )
 
 

@@ -628,6 +628,10 @@ def _qualifies(
             return False
         if set(PAIR) <= implied:
             return True
+        if actor_side == "other" and not named:
+            # a third country's speaker answering about the pair named just before ("But
+            # deconfliction is not co-operation", a British minister said)
+            return gap <= lex.context_window
         return bool(implied & set(PAIR)) and gap <= lex.context_window
     carried = any(
         c.label in CARRY_LABELS

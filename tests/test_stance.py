@@ -1575,3 +1575,12 @@ def test_the_blind_sentence_set_13_keeps_its_first_contact_accuracy(kb):
     right = [stances(row["text"], kb)[:1] == [row["stance"]] for row in rows["sentences"]]
     assert len(right) == 70
     assert sum(right) / len(right) >= 0.35
+
+
+def test_a_third_countrys_minister_answering_about_the_pair_keeps_his_own_side(kb):
+    body = (
+        "American and Russian officers now talk every day to keep their aircraft apart over "
+        "Syria. But deconfliction is not co-operation, Philip Hammond told the Commons."
+    )
+    last = claims_of(body, kb)[-1]
+    assert (last["stance"], last["actor"], last["side"]) == ("denies", "Philip Hammond", "other")

@@ -28,6 +28,7 @@ from analysis.clean import (
 from analysis.dates import infer_published
 from analysis.knowledge import Knowledge
 from analysis.read import RawText
+from analysis.turns import BARE_QUESTION_LABEL, RECORD_LABEL
 
 OUTLET_THRESHOLD = 1.5
 WEIGHTS = {
@@ -90,11 +91,6 @@ NAME_IN_CITY = re.compile(
 NAME_LABEL = re.compile(
     r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})(?: \([^()]{1,60}\)){0,3}:\s"
 )
-BARE_QUESTION = re.compile(r"^Q\s+[A-Z]")
-# The US Congressional Record's turns: "Mr. McCAIN. Mr. President, …", "Mrs. SHAHEEN. …"
-RECORD_LABEL = re.compile(
-    r"^((?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:Mc|Mac|De|Di|La|Le|O['’])?[A-Z][A-Z'’-]+)\.\s"
-)  # a reporter's turn without a colon: "Q Thanks, Josh."
 VIEWS_EXPRESSED = re.compile(
     r"\b(?:views|opinions)(?:,? (?:and|or) (?:views|opinions))? expressed\b", re.IGNORECASE
 )
@@ -423,7 +419,7 @@ def is_transcript(body: str) -> bool:
         m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p) or RECORD_LABEL.match(p))
     ]
     if labels:
-        labels += ["Q" for p in paragraphs if BARE_QUESTION.match(p)]
+        labels += ["Q" for p in paragraphs if BARE_QUESTION_LABEL.match(p)]
     if len(labels) >= 3 and len(set(labels)) >= 2:
         return True
     named = [m.group(1) for p in paragraphs if (m := NAME_LABEL.match(p))]

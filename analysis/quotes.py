@@ -48,6 +48,7 @@ from analysis.actors import (
 )
 from analysis.knowledge import Knowledge
 from analysis.nlp import paragraph_spans
+from analysis.turns import BARE_QUESTION_LABEL, RECORD_LABEL
 
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
@@ -335,19 +336,8 @@ _TURN_LABEL = re.compile(
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
     r":\s+(?=\S)"
 )
-# The US Congressional Record ends a speaker's label with a full stop: "Mr. McCAIN. Mr.
-# President, …", "Mrs. SHAHEEN. …", "The PRESIDING OFFICER. …".
-_RECORD_LABEL = re.compile(
-    r"(?P<label>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:Mc|Mac|De|Di|La|Le|O['’])?[A-Z][A-Z'’\-]+"
-    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-    r"|The\s+(?:PRESIDING\s+OFFICER|ACTING\s+PRESIDENT\s+pro\s+tempore|SPEAKER\s+pro\s+tempore"
-    r"|CHAIR(?:MAN)?))\.\s+(?=[“\"‘'(]?[A-Z])"
-)
 _LABEL_PARENTHESES = re.compile(r"\(([^()]*)\)")
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady")
-# "Q Thanks, Josh." — White House transcripts print the reporter label without a colon; it only
-# counts as a turn on a page whose other turns carry labels with colons
-_BARE_QUESTION_LABEL = re.compile(r"(?P<label>Q)\.?\s+(?=[“\"‘'(]?[A-Z])")
 _NOT_TURN_LABELS = frozenset(
     [
         "UPDATE",
@@ -1421,10 +1411,10 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     labelled: dict[int, tuple[str, int]] = {}
     bare_questions: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
-        match = _TURN_LABEL.match(body, p_start, p_end) or _RECORD_LABEL.match(body, p_start, p_end)
+        match = _TURN_LABEL.match(body, p_start, p_end) or RECORD_LABEL.match(body, p_start, p_end)
         if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
-        elif (bare := _BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:
+        elif (bare := BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:
             bare_questions[index] = (bare.group("label"), bare.end())
     if bare_questions and any(label != "Q" for label, _ in labelled.values()):
         labelled = dict(sorted({**labelled, **bare_questions}.items()))

@@ -1,0 +1,18 @@
+"""Speaker-turn labels of transcripts that end in no colon, shared by the stage that tells a
+transcript (``metadata``) and the one that reads its turns (``quotes``)."""
+
+from __future__ import annotations
+
+import re
+
+# The US Congressional Record ends a speaker's label with a full stop: "Mr. McCAIN. Mr.
+# President, …", "Mrs. SHAHEEN. …", "The PRESIDING OFFICER. …".
+RECORD_LABEL = re.compile(
+    r"(?P<label>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:Mc|Mac|De|Di|La|Le|O['’])?[A-Z][A-Z'’\-]+"
+    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"|The\s+(?:PRESIDING\s+OFFICER|ACTING\s+PRESIDENT\s+pro\s+tempore|SPEAKER\s+pro\s+tempore"
+    r"|CHAIR(?:MAN)?))\.\s+(?=[“\"‘'(]?[A-Z])"
+)
+# "Q Thanks, Josh." — White House transcripts print the reporter label without a colon; it only
+# counts as a turn on a page whose other turns carry labels.
+BARE_QUESTION_LABEL = re.compile(r"(?P<label>Q)\.?\s+(?=[“\"‘'(]?[A-Z])")

@@ -717,8 +717,10 @@ def _starts_structure(line: str) -> bool:
 
 
 # Items set apart by two gaps of two or more spaces (or tabs), or one of three or more: a menu
-# laid out from a list ("Contact Us   Get Email Updates").
-WIDE_GAPS = re.compile(r"\S(?: {2,}|\t)+\S.*?\S(?: {2,}|\t)+\S|\S(?: {3,}|\t)\S")
+# laid out from a list ("Contact Us   Get Email Updates"). The gaps are possessive (``++``): a
+# run of spaces can be cut into two-space pieces in exponentially many ways, and a line with a
+# long run and no second gap (a right-aligned document symbol) would otherwise never finish.
+WIDE_GAPS = re.compile(r"\S(?: {2,}|\t)++\S.*?\S(?: {2,}|\t)++\S|\S(?: {3,}|\t)\S")
 FULL_STOP_FINAL = re.compile(r"\.[\"'”’)]*$")
 
 

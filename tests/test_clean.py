@@ -716,3 +716,14 @@ def test_ends_sentence_examples(text):
     from analysis.clean import SENTENCE_END, ends_sentence
 
     assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+
+
+def test_a_long_run_of_spaces_without_a_second_gap_is_read_at_once():
+    """A record's header sets a document symbol against the right margin with fifty spaces. The
+    gap pattern once tried every way of cutting that run into two-space pieces, and such a page
+    never finished loading; now the run is one gap, and the line is a single-gap menu-like line."""
+    header = "United Nations" + " " * 60 + "S/PV.7774\nSecurity Council" + " " * 50 + "Provisional"
+    assert spread_lines(header) == frozenset(
+        {"United Nations S/PV.7774", "Security Council Provisional"}
+    )
+    assert spread_lines("Turn " + "  " * 40 + "no second item here.") == frozenset()

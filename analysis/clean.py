@@ -562,16 +562,32 @@ BREADCRUMB_PART_WORDS = 10
 
 
 def is_nav_bar(text: str) -> bool:
-    """Menu or breadcrumb: short items between separators ("Home | World | Middle East"), or a
-    long breadcrumb trail of four or more section names between "»" or "›"."""
+    """Menu or breadcrumb: short items between separators ("Home | World | Middle East"), a long
+    breadcrumb trail of four or more section names between "»" or "›", or a long menu of many
+    short capitalised items ("Home | China | World | Business | Culture & Edu | Sci & Tech | …")."""
     if not NAV_SEPARATOR_CHAR.search(text):
         return False  # one part only
     parts = [p for p in NAV_SEPARATOR.split(text) if p.strip()]
     if len(parts) < 2:
         return False
     if len(text.split()) > 12:
-        return is_breadcrumb_trail(text)
+        return is_breadcrumb_trail(text) or _is_long_menu(parts)
     return all(len(p.split()) <= 3 and not ends_sentence(p) for p in parts)
+
+
+LONG_MENU_MIN_ITEMS = 6
+
+
+def _is_long_menu(parts: list[str]) -> bool:
+    """Six or more items of at most three words, each opening with a capital or a digit, none a
+    sentence: a site's section menu, however many words it adds up to."""
+    items = [p.strip() for p in parts]
+    return len(items) >= LONG_MENU_MIN_ITEMS and all(
+        (item[0].isupper() or item[0].isdigit())
+        and len(item.split()) <= 3
+        and not ends_sentence(item)
+        for item in items
+    )
 
 
 def is_breadcrumb_trail(text: str) -> bool:

@@ -22,6 +22,7 @@ from analysis.clean import (
     byline_name,
     camel_case_name,
     is_date_line,
+    is_masthead,
     is_signed_name,
     rules_for,
 )
@@ -172,6 +173,7 @@ def outlet_index(kb: Knowledge) -> OutletIndex:
         for term in [outlet["name"], *outlet.get("aliases", [])]:
             if term:
                 terms.setdefault((term, True), (number, "name"))
+                terms.setdefault((term.upper(), True), (number, "name"))  # a masthead in capitals
         for term in [*outlet.get("markers", []), *outlet.get("domains", [])]:
             if term:
                 terms.setdefault((term.lower(), False), (number, "marker"))
@@ -485,8 +487,9 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
         if explicit_only and not BY_NAMES.fullmatch(line):
             continue  # "Chairman John McCain | Ranking Member Jack Reed" heads a hearing
         name = byline_name(line, rules)
-        if name and name.lower() not in places:  # "UNITED STATES | Tillerson: …" in a digest
-            return name
+        if name and name.lower() not in places and not is_masthead(line, rules):
+            # not "UNITED STATES | Tillerson: …" of a digest, "SPIEGEL ONLINE | World"
+            return _several_bylined(line) or name
     explicit = _by_line_author(cleaned.head)
     if explicit or explicit_only:
         return explicit
@@ -514,15 +517,24 @@ def person_names(text: str) -> list[str] | None:
     return items
 
 
+def _several_bylined(line: str) -> str | None:
+    """Every author of a "By" line naming several ("By Marwan Khoury with Dan De Luce in
+    Washington", "By Jonas Hartmann in Berlin and Lena Kroll in Washington"), else ``None``."""
+    by = BY_NAMES.fullmatch(line)
+    names = person_names(by.group("names")) if by else None
+    if not names or len(names) < 2:
+        return None
+    return " and ".join(n.title() if n.isupper() else n for n in names)  # "By ROBERT BURNS and …"
+
+
 def _by_line_author(head: list[str]) -> str | None:
-    """Authors after "By" that a byline pattern does not take: several names ("By Marwan
-    Khoury with Dan De Luce in Washington") or a name inside the date stamp ("23 Jun 2017 |
-    Military.com | By Brendan Mayer", "Posted on 20 September 2016 by warwatcher")."""
+    """Authors after "By" that a byline pattern does not take: several names or a name inside
+    the date stamp ("23 Jun 2017 | Military.com | By Brendan Mayer", "Posted on 20 September
+    2016 by warwatcher")."""
     for line in head:
-        by = BY_NAMES.fullmatch(line)
-        names = person_names(by.group("names")) if by else None
-        if names and len(names) > 1:
-            return " and ".join(names)
+        several = _several_bylined(line)
+        if several:
+            return several
     for line in head:
         match = BYLINE_IN_STAMP.search(line) if is_date_line(line) else None
         if match:

@@ -244,6 +244,8 @@ def test_anonymous_byline_gives_no_author(kb):
         ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe"),
         ("Jane Doe | Defense One", "Jane Doe"),
         ("Written by: Ivan Petrov", "Ivan Petrov"),
+        ("Text: Anna Sokolova", "Anna Sokolova"),
+        ("By Jonas Weber in Berlin and Maria Lind in Washington", "Jonas Weber and Maria Lind"),
     ],
 )
 def test_byline_forms(kb, byline, author):
@@ -820,3 +822,28 @@ def test_bylines_with_a_site_name_holding_digits_and_names_in_capitals(kb):
     assert digits["author"] == "Shirin Ali"
     capitals = f"A headline on the talks in Geneva\n\nMIRIAM OKAFOR\nJANUARY 10, 2017\n\n{PROSE}\n"
     assert _describe_text(capitals, kb)["author"] == "Miriam Okafor"
+
+
+def test_a_masthead_in_capitals_names_the_publisher_and_is_no_author(kb):
+    page = (
+        "DER SPIEGEL | International\n\nFront Page | World | Europe | Germany | Business\n\n"
+        "Talks With Moscow Collapse\n\nBy Jonas Weber\n\n"
+        f"{PROSE}\n"
+    )
+    described = _describe_text(page, kb)
+    assert described["outlet"] == "Der Spiegel"
+    assert described["author"] == "Jonas Weber"
+    no_byline = _describe_text(page.replace("By Jonas Weber\n\n", ""), kb)
+    assert no_byline["author"] is None
+
+
+def test_a_long_section_menu_above_the_headline_is_not_the_article(kb):
+    page = (
+        "NEWSWIRE | English edition\n\n"
+        "Home | China | World | Business | Culture & Edu | Sci & Tech | Sports | Photos | Video "
+        "| In-depth | Opinion\n\nRussia, U.S. militaries open direct line\n\n"
+        "Source: Newswire | 2016-02-23 22:14:05 | Editor: desk\n\n"
+        f"{PROSE}\n"
+    )
+    assert _describe_text(page, kb)["title"] == "Russia, U.S. militaries open direct line"
+    assert clean_page(page, kb).body.startswith("The two militaries")

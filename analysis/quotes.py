@@ -327,12 +327,15 @@ _MEDIA_HEADS = frozenset(
     ]
 )
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
+# A word of a name in a turn label: capitalised, or a particle ("Mr. de Mistura:").
+_LABEL_WORD = r"(?:[A-Z][\w.'’\-]*|de|del|da|di|du|van|von|der|al|el|bin|ibn|la|le)"
 _TURN_LABEL = re.compile(
     r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
-    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+    rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}"
     # a parliament's record: "Alex Salmond (Gordon) (SNP):", "The Secretary of State for Foreign
-    # and Commonwealth Affairs (Mr Philip Hammond):"
-    r"|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+\([^()\n:]{1,60}\)){1,2}"
+    # and Commonwealth Affairs (Mr Philip Hammond):"; the UN's "Ms. Power (United States of
+    # America):"
+    rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}(?:\s+\([^()\n:]{{1,60}}\)){{1,2}}"
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
     r":\s+(?=\S)"
 )
@@ -357,6 +360,10 @@ _NOT_TURN_LABELS = frozenset(
         "EXCLUSIVE",
         "ANALYSIS",
         "OPINION",
+        "MEMBERS",  # a record's roll: "Members: Angola, China, …"
+        "AGENDA",
+        "PARTICIPANTS",
+        "ATTENDEES",
     ]
 )
 # The two patterns below are searched over whole bodies: each starts with a letter and checks
@@ -1328,6 +1335,10 @@ def _transcript_labels(kb: Knowledge, key: str) -> frozenset[str]:
     return frozenset(str(label).upper() for label in table.get(key, []))
 
 
+def _procedure_openers(kb: Knowledge) -> tuple[str, ...]:
+    return tuple(label.lower() for label in _transcript_labels(kb, "procedure"))
+
+
 UNNAMED_TURN_HEADS = frozenset(
     ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "diplomat", "officer"]
 )
@@ -1351,7 +1362,7 @@ _SITE_LABEL = re.compile(r"[A-Za-z][\w\-]*(?:\.[\w\-]+)*\.(?:com|org|net|info|ne
 
 
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
-    label = _label_name(label)
+    full_label, label = label, _label_name(label)
     upper = label.upper()
     if upper in _transcript_labels(doc.kb, "reporter_labels") or _SITE_LABEL.fullmatch(label):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
@@ -1388,9 +1399,18 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     if earlier is not None:
         return earlier
     title = titled[: -len(name)].strip() if titled.endswith(name) else ""
-    return Speaker(
-        name=name, kind="person", side=side_from_affiliation(title, doc.kb) if title else None
-    )
+    side = side_from_affiliation(title, doc.kb) if title else None
+    return Speaker(name=name, kind="person", side=side or _bracketed_side(full_label, doc.kb))
+
+
+def _bracketed_side(label: str, kb: Knowledge) -> str | None:
+    """The side of the country or party a record prints after a speaker ("Mr. Ja'afari (Syrian
+    Arab Republic):", "Ms. Power (United States of America):")."""
+    for inner in _LABEL_PARENTHESES.findall(label):
+        side = side_from_affiliation(inner, kb)
+        if side:
+            return side
+    return None
 
 
 def _names_a_speaker(label: str, doc: _Doc) -> bool:
@@ -1431,7 +1451,7 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         if index in labelled:
             label, text_start = labelled[index]
             speaker = _named_earlier(_turn_speaker(label, doc), named)
-        elif speaker is not None and _continues_turn(body[p_start:p_end]):
+        elif speaker is not None and _continues_turn(body[p_start:p_end], doc.kb):
             text_start = p_start
         else:
             speaker = None
@@ -1454,10 +1474,13 @@ def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:
     return speaker
 
 
-def _continues_turn(text: str) -> bool:
+def _continues_turn(text: str, kb: Knowledge) -> bool:
     """An unlabelled paragraph after a turn is more of it if it reads like speech; one holding
-    quotation marks is the article's narrative resuming after an interview."""
+    quotation marks is the article's narrative resuming after an interview, and a record's
+    procedure ("The meeting rose at 1.50 p.m.", of ``actors.toml``) is nobody's words."""
     if any(mark in text for mark in '“”"'):
+        return False
+    if text.lower().startswith(_procedure_openers(kb)):
         return False
     if text[:1] in "([" and text.rstrip()[-1:] in ")]":
         return False  # a stage direction: "(The briefing was concluded at 2:03 p.m.)"

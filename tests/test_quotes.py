@@ -789,3 +789,26 @@ def test_a_claim_box_quote_takes_the_speaker_its_source_line_names(kb):
     rows = quotes_of(body, kb)
     assert rows[0]["speaker"] == "Sergey Lavrov"  # the canonical name of actors.toml
     assert rows[0]["side"] == "Russia"
+
+
+def test_a_un_records_turns_name_members_with_particles_and_their_countrys_side(kb):
+    body = (
+        "Members: Angola, China, Egypt, France, Japan, Malaysia, Senegal, Spain, Ukraine, Uruguay\n\n"
+        "The President: I now give the floor to Mr. Staffan de Mistura, the Special Envoy.\n\n"
+        "Mr. de Mistura: Since Thursday we have seen the worst bombing of the war in Aleppo.\n\n"
+        "Ms. Power (United States of America): We came to Geneva ready to plan strikes together.\n\n"
+        "Mr. Okonjo (Turkey): My delegation asks the two co-chairs to keep their arrangement.\n\n"
+        "Mr. Haddad (Syrian Arab Republic): My Government welcomes cooperation against terrorism.\n\n"
+        "The meeting rose at 1.50 p.m.\n\n"
+        "This record is subject to correction."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == [
+        "The President",
+        "Staffan de Mistura",
+        "Samantha Power",
+        "Okonjo",
+        "Haddad",
+    ]
+    assert [r["side"] for r in rows[2:]] == ["US", "Turkey", "Syria"]
+    assert rows[-1]["text"].endswith("against terrorism.")  # the procedure is nobody's words

@@ -64,7 +64,7 @@ SPEECH_VERBS = (
     "tweeted|posted|described|describing|suggested|complained|urged|vowed|"
     "promised|predicted|observed|assured|cautioned|contended|maintained|reiterated|affirmed|"
     "alleged|charged|countered|quipped|pointed out|points out|went on|shot back|put it|"
-    "testified|briefed|wrote in|texted|emailed"
+    "testified|briefed|wrote in|texted|emailed|made clear|made it clear|makes clear|makes it clear"
 )
 _VERB = re.compile(rf"(?<![\w\-])(?:(?:called|calling)(?!\s+(?:for|on|off|up)\b)|{SPEECH_VERBS})\b")
 _INVERTED_VERBS = "said|says|added|adds|told|asked|wrote|explained|continued|noted|stressed|insisted|replied|answered"
@@ -1263,12 +1263,8 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
         if outside(start):
             doc.add(start, _from_actor(actor))
     for match in _PERSON_APPOSITIVE.finditer(body):
-        name = match.group("name")
-        if (
-            not outside(match.start())
-            or resolve_actor(name, kb) is not None
-            or split_title(name, kb)[1] != name
-        ):
+        name = _untitled_name(match.group("name"), kb)
+        if not name or not outside(match.start()) or resolve_actor(name, kb) is not None:
             continue
         if find_actor_mentions(name, kb):
             continue
@@ -1296,6 +1292,15 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
             speaker = _resolve(parsed, doc, p_start + verb_start)
             if speaker is not None:
                 doc.add(p_start + verb_start, speaker, speaking=True)
+
+
+def _untitled_name(name: str, kb: Knowledge) -> str | None:
+    """An appositive's name without the title before it ("Senator Igor Morozov, a member of …"
+    is Igor Morozov); ``None`` when a title leaves a single word ("Defense Secretary Carter")."""
+    bare = split_title(name, kb)[1]
+    if bare == name:
+        return name
+    return bare if bare and len(bare.split()) >= 2 else None
 
 
 _SUBJECTS: dict[tuple[str, str], tuple[tuple[int, _Parsed], ...]] = {}

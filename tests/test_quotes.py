@@ -812,3 +812,22 @@ def test_a_un_records_turns_name_members_with_particles_and_their_countrys_side(
     ]
     assert [r["side"] for r in rows[2:]] == ["US", "Turkey", "Syria"]
     assert rows[-1]["text"].endswith("against terrorism.")  # the procedure is nobody's words
+
+
+def test_a_titled_name_before_an_appositive_is_the_person_a_later_pronoun_means(kb):
+    body = (
+        'Pentagon spokesman Peter Cook said on Monday that the military would act. "We are not '
+        'there yet," he added.\n\n'
+        "Senator Igor Morozov, a member of the Federation Council's international affairs "
+        'committee, was more blunt. "The Pentagon is doing everything to bury the agreement," he '
+        "told the paper."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Peter Cook", "Igor Morozov"]
+
+
+def test_made_clear_introduces_a_quotation(kb):
+    body = (
+        "Ruth Adler made clear at her news conference that her country would “not be drawn into "
+        "a campaign whose real purpose is to keep Assad in power.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Ruth Adler"]

@@ -1155,6 +1155,8 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         verb = verbs[-1]
         np = _subject_before(before[: verb.start()])
         parsed = _parse_np(np, kb)
+        if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(before, verb):
+            parsed = _clause_subject_actor(np, kb) or parsed
         if parsed.kind != "none":
             return parsed, False
     colon = re.search(
@@ -1326,9 +1328,27 @@ def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Par
     for verb in _VERB.finditer(text):
         np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
         parsed = _parse_np(np, kb)
+        if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(text, verb):
+            parsed = _clause_subject_actor(np, kb) or parsed
         if parsed.kind in {"person", "actor"} or (parsed.kind == "generic" and not parsed.definite):
             subjects.append((verb.start(), parsed))
     return subjects
+
+
+def _is_participle_after_comma(text: str, verb: re.Match[str]) -> bool:
+    """ "…, calling the notion “naive”", "…, saying …": the speaker is the clause's subject."""
+    return verb.group().endswith("ing") and text[: verb.start()].rstrip().endswith(",")
+
+
+PARTICIPLE_SUBJECT_WORDS = 8  # the subject opens the clause: a known actor within its first words
+
+
+def _clause_subject_actor(clause: str, kb: Knowledge) -> _Parsed | None:
+    """The known actor opening a clause ("Senate Foreign Relations chairman Bob Corker went
+    further on Thursday"), which a participle's subject parse would read as "chairman"."""
+    opening = " ".join(clause.split()[:PARTICIPLE_SUBJECT_WORDS])
+    spans = actor_spans(opening, kb)
+    return _Parsed("actor", speaker=_from_actor(spans[0][2])) if spans else None
 
 
 # --------------------------------------------------------------------------------------------

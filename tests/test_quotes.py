@@ -831,3 +831,11 @@ def test_made_clear_introduces_a_quotation(kb):
         "a campaign whose real purpose is to keep Assad in power.”"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Ruth Adler"]
+
+
+def test_a_participles_quotation_belongs_to_the_known_actor_opening_the_clause(kb):
+    body = (
+        "Senate Foreign Relations chairman Bob Corker went further on Thursday, calling the idea "
+        "of Russia as a partner “naive in the extreme, and dangerous too.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Bob Corker"]

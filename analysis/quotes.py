@@ -657,6 +657,10 @@ def _blank_asides(text: str) -> str:
     return _DASH_ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
+_WH_WORDS = frozenset(["how", "what", "why"])
+_WH_CUTS = tuple(f" {word} " for word in sorted(_WH_WORDS))
+
+
 @lru_cache(maxsize=8192)
 def _subject_before(text: str) -> str:
     """The noun phrase ending ``text`` (text runs up to a speech verb)."""
@@ -671,8 +675,11 @@ def _subject_before(text: str) -> str:
         if not _is_abbreviation(text, match.start()):
             text = " " * match.end() + text[match.end() :]
     text = text.strip()
-    cut = max(text.rfind(s) for s in (";", ":", "“", "”", '"', " that ", " — ", " – "))
+    cut = max(text.rfind(s) for s in (";", ":", "“", "”", '"', " that ", " — ", " – ", *_WH_CUTS))
     tail = text[cut + 1 :] if cut >= 0 else text
+    first, _, rest = tail.partition(" ")
+    if first in _WH_WORDS and rest:
+        tail = rest  # "Here is how the ministry described it:" — the subject follows "how"
     if "," not in tail:
         return tail.strip()
     segments = tail.split(",")

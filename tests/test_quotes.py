@@ -839,3 +839,11 @@ def test_a_participles_quotation_belongs_to_the_known_actor_opening_the_clause(k
         "of Russia as a partner “naive in the extreme, and dangerous too.”"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Bob Corker"]
+
+
+def test_the_subject_of_a_how_clause_introduces_the_block_quote_after_it(kb):
+    body = (
+        "Here is how the Russian Defense Ministry described the visit later that day:\n\n"
+        "“The Russian side informed its American partners of the start of the operation.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

@@ -135,7 +135,9 @@ def process_text(
     )
     if extract and document.get("language") == "en" and cleaned.body:
         sentences = sentence_spans(cleaned.body)
-        result.quotes = quotes.extract_quotes(document, cleaned.body, sentences, kb)
+        result.quotes = quotes.extract_quotes(
+            document, cleaned.body, sentences, kb, head=cleaned.head
+        )
         result.claims = claims.extract_claims(document, cleaned.body, sentences, result.quotes, kb)
         result.events = events.extract_events(document, cleaned.body, sentences, result.links, kb)
         for rows in (result.quotes, result.claims, result.events):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -422,6 +423,7 @@ class _Doc:
     outlet_country: str | None
     paragraphs: list[tuple[int, int]]
     home_side: str | None = None  # side of the outlet's country, for unqualified government titles
+    head: tuple[str, ...] = ()  # the page's lines above the article
     entities: list[tuple[int, int, Speaker, bool]] = field(
         default_factory=list
     )  # pos, seq, who, spoke
@@ -1479,10 +1481,12 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     turns: list[_Quote] = []
     speaker: Speaker | None = None
     named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
+    chair = _presiding_member(doc)
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         if index in labelled:
             label, text_start = labelled[index]
-            speaker = _named_earlier(_turn_speaker(label, doc), named)
+            presiding = chair if chair and PRESIDING_LABEL.fullmatch(label) else None
+            speaker = presiding or _named_earlier(_turn_speaker(label, doc), named)
         elif speaker is not None and _continues_turn(body[p_start:p_end], doc.kb):
             text_start = p_start
         else:
@@ -1492,6 +1496,32 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         if end > start:
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
+
+
+# A record's roll above the turns names who presides ("President:   Mr. McCully …… (New
+# Zealand)", "Chair: Ms. Jane Roe"); its turns are then labelled "The President:" or "The Chair:".
+PRESIDING_ROLL = re.compile(
+    r"(?:The\s+)?(?:President|Chair|Chairman|Chairwoman|Chairperson|Presiding)\s*:\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|al|bin|la|le)){0,3})"
+)
+PRESIDING_LABEL = re.compile(
+    r"The\s+(?:President|PRESIDENT|Chair|CHAIR|Chairman|CHAIRMAN|Chairwoman|Chairperson"
+    r"|Acting President)"
+)
+
+
+def _presiding_member(doc: _Doc) -> Speaker | None:
+    """Who the record's roll (in the page's head) says presides, as a speaker."""
+    for line in doc.head:
+        match = PRESIDING_ROLL.match(line)
+        if match:
+            name = match.group("name")
+            actor = resolve_actor(name, doc.kb)
+            if actor is not None:
+                return _from_actor(actor)
+            return Speaker(name=name, role="president of the meeting", kind="person")
+    return None
 
 
 def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:
@@ -1737,8 +1767,11 @@ def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
             quote.speaker = _turn_speaker(match.group("name").strip(), doc)
 
 
-def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> list[_Quote]:
-    """Attributed quotations of ``body`` in body order (the stage's work, without row dicts)."""
+def quotations(
+    body: str, kb: Knowledge, outlet_country: str | None = None, head: Sequence[str] = ()
+) -> list[_Quote]:
+    """Attributed quotations of ``body`` in body order (the stage's work, without row dicts);
+    ``head`` is the page's lines above the article (a record's roll names who presides)."""
     sides = kb.actors.get("outlet_country_sides", {}) if isinstance(kb.actors, dict) else {}
     doc = _Doc(
         body=body,
@@ -1746,6 +1779,7 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
         outlet_country=outlet_country,
         paragraphs=paragraph_spans(body),
         home_side=sides.get(str(outlet_country or "").upper()),
+        head=tuple(head),
     )
     marked = _find_quotations(body, doc.paragraphs, set())
     _collect_entities(doc, [(q.start, q.end) for q in marked])
@@ -1773,10 +1807,14 @@ def quotations(body: str, kb: Knowledge, outlet_country: str | None = None) -> l
 
 
 def extract_quotes(
-    doc: dict[str, Any], body: str, sentences: list[tuple[int, int]], kb: Knowledge
+    doc: dict[str, Any],
+    body: str,
+    sentences: list[tuple[int, int]],
+    kb: Knowledge,
+    head: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     """Quote rows for one document (see the module docstring for the rules)."""
     del sentences  # the stage keeps its own abbreviation-aware clause boundaries
     doc_id = str(doc.get("doc_id", ""))
-    found = quotations(body, kb, doc.get("outlet_country"))
+    found = quotations(body, kb, doc.get("outlet_country"), head)
     return [_row(doc_id, n, body, quote) for n, quote in enumerate(found, start=1)]

@@ -847,3 +847,16 @@ def test_the_subject_of_a_how_clause_introduces_the_block_quote_after_it(kb):
         "“The Russian side informed its American partners of the start of the operation.”"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_the_presidents_turns_of_a_record_are_the_member_its_roll_names(kb):
+    head = ["7774th meeting", "President:   Ms. Okafor ........................ (Nigeria)"]
+    body = (
+        "The President: I now give the floor to the representative of the Russian Federation.\n\n"
+        "Mr. Churkin (Russian Federation): We have honoured every obligation assumed in Geneva.\n\n"
+        "The President: I thank the representative of the Russian Federation for his words."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == ["Okafor", "Vitaly Churkin", "Okafor"]
+    without_roll = extract_quotes({"doc_id": "t"}, body, [], kb)
+    assert without_roll[0]["speaker"] == "The President"

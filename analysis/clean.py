@@ -1001,6 +1001,32 @@ def _mark_tagline(lines: list[Line]) -> None:
             line.role = "widget"
 
 
+BIO_WORDS = 30  # an author's one-line biography is short
+BIO_REACH = 2  # lines from the author's name to the biography
+
+
+def _mark_author_bio(lines: list[Line], rules: Rules) -> None:
+    """A blog platform's author card above the headline — the author's name, perhaps a "Follow"
+    button, a one-line biography, then the date stamp ("Dana Whitlock" / "Follow" / "Former DIA
+    analyst. I write about …" / "Oct 3, 2015 · 7 min read"): the biography reads like a sentence
+    but belongs to the page's head, not the article."""
+    for position, line in enumerate(lines[:-1]):
+        if line.role != "prose":
+            continue
+        if (
+            len(line.text.split()) > BIO_WORDS
+            or not line.text.rstrip().endswith(".")
+            or lines[position + 1].role != "stamp"
+            or position + 2 >= len(lines)
+            or not is_title_like(lines[position + 2].text)
+        ):
+            return  # only the first prose line can be the card's biography, above a headline
+        names = lines[max(0, position - BIO_REACH) : position]
+        if any(other.role == "other" and is_signed_name(other.text, rules) for other in names):
+            line.role = "other"
+        return
+
+
 def _span(lines: list[Line], limit: int) -> tuple[int, int]:
     """First to last prose line before ``limit``; a staff-credit footer ends the article."""
     first = next((i for i in range(limit) if lines[i].role == "prose"), limit)
@@ -1397,6 +1423,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _assign_roles(lines, rules)
     _mark_sections(lines)
     _mark_tagline(lines)
+    _mark_author_bio(lines, rules)
     first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
     comments_from = _comment_start(lines, first_prose, rules)
     _mark_captions_and_repeats(lines, rules, comments_from)

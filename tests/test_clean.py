@@ -727,3 +727,20 @@ def test_a_long_run_of_spaces_without_a_second_gap_is_read_at_once():
         {"United Nations S/PV.7774", "Security Council Provisional"}
     )
     assert spread_lines("Turn " + "  " * 40 + "no second item here.") == frozenset()
+
+
+def test_an_authors_card_biography_above_the_stamp_is_not_the_article(kb):
+    card = (
+        "Blogspace\n\nDana Whitlock\n\nFollow\n\n"
+        "Former intelligence analyst. I write about the Russian military and its wars.\n\n"
+        "Oct 3, 2015 · 7 min read\n\nAn Hour's Notice Is Not a Partnership\n\n"
+        "On Wednesday morning, a Russian general walked into the U.S. Embassy in Baghdad and read "
+        "out a message to the Americans about the strikes that would begin within the hour.\n\n"
+        "Let us be precise about what happened next, because the words matter a great deal here.\n"
+    )
+    cleaned = clean_page(card, kb)
+    assert cleaned.title == "An Hour's Notice Is Not a Partnership"
+    assert cleaned.body.startswith("On Wednesday morning")
+    # an opening paragraph of the article, with no name above it, stays in the article
+    plain = card.replace("Dana Whitlock\n\nFollow\n\n", "")
+    assert clean_page(plain, kb).body.startswith("Former intelligence analyst.")

@@ -471,7 +471,21 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     opening = cleaned.body.split("\n\n", 2)[:2]
     if any(VIEWS_EXPRESSED.search(c) for c in [*head, *opening, *closing]):
         return "commentary"  # "The views expressed by contributors are their own" under a byline
+    if _writes_in_first_person(cleaned.body):
+        return "commentary"  # a blog post or column: "Let me be precise …", "where I would draw it"
     return "article"
+
+
+# Quoted words (a speaker's "I") and the author's own first person outside them.
+QUOTED_SPAN = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e)\b")
+FIRST_PERSON_MIN = 3  # a reporter's story has none outside quotations; once may be a slip
+
+
+def _writes_in_first_person(body: str) -> bool:
+    """The author speaks as "I" outside quotation marks at least three times."""
+    found = FIRST_PERSON_SINGULAR.findall(QUOTED_SPAN.sub(" ", body))
+    return len(found) >= FIRST_PERSON_MIN
 
 
 # ----------------------------------------------------------------------------- author, language

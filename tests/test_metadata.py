@@ -847,3 +847,21 @@ def test_a_long_section_menu_above_the_headline_is_not_the_article(kb):
     )
     assert _describe_text(page, kb)["title"] == "Russia, U.S. militaries open direct line"
     assert clean_page(page, kb).body.startswith("The two militaries")
+
+
+def test_an_author_writing_as_i_outside_quotations_makes_a_commentary(kb):
+    column = (
+        "An Hour's Notice Is Not a Partnership\n\n"
+        "Let me be precise about what happened on Wednesday. I have read the ministry's statement "
+        "twice, and I do not see coordination in it, only a notification.\n\n"
+        "Defense Secretary Ash Carter drew the line where I would draw it: “We will talk about "
+        "safety. I will not go further.”\n"
+    )
+    assert _describe_text(column, kb)["kind"] == "commentary"
+    story = (
+        "Pentagon talks to Moscow about safety\n\n"
+        "Defense Secretary Ash Carter said on Wednesday that the talks covered safety only.\n\n"
+        "“I have read the statement and I do not see coordination in it,” Carter said. “I will "
+        "not go further.”\n"
+    )
+    assert _describe_text(story, kb)["kind"] == "article"  # the "I" of a quotation is the speaker's

@@ -71,7 +71,6 @@ class _Index:
 
 
 _KEY_TABLE = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
-_NEEDS_SURFACE = re.compile(r"[’‘–—]|[Dd]efence")
 _SURFACE_REPLACEMENTS = (
     ("’", "'"),
     ("‘", "'"),
@@ -106,11 +105,19 @@ def normalise_key(name: str) -> str:
 
 def _surface(token: str) -> str:
     """Case-sensitive token key: ’ → ', Defence → Defense."""
-    if not _NEEDS_SURFACE.search(token):  # the usual case: nothing to replace
+    if not _needs_surface(token):  # the usual case: nothing to replace
         return token
     for typographic, plain in _SURFACE_REPLACEMENTS:  # str.replace beats str.translate here
         token = token.replace(typographic, plain)
     return token
+
+
+def _needs_surface(text: str) -> bool:
+    """Might ``_surface`` change ``text``?  Four substring tests: a regex search for the same
+    (``[’‘–—]|[Dd]efence``) starts with an alternation, which the regex engine tries at every
+    position of a paragraph (a tenth of a millisecond per document, twice: bodies and chunks).
+    "efence" also lets through words that merely end so; the replacements then change nothing."""
+    return "’" in text or "–" in text or "—" in text or "‘" in text or "efence" in text
 
 
 Token = tuple[int, int, str]
@@ -191,6 +198,22 @@ class _PhraseTable:
                 return False
             previous_last = _last_token(surface, first.start(), end)
         return True
+
+    def may_cross(self, surface: str, cut: int) -> bool:
+        """Might a phrase run across ``cut``, an offset of ``surface`` (a text as ``_surface``
+        makes it) with white space or the text's edge on each side?  The test ``separable``
+        makes at each cut between two chunks: the last token before the cut and the first
+        token after it (as written or as a last word) are consecutive words of a phrase."""
+        after = _TOKEN.search(surface, cut)
+        if after is None or cut == 0:
+            return False
+        tail_start = max(0, cut - 200)
+        before = _TOKEN.findall(surface, tail_start, cut)
+        if tail_start > 0 and len(before) < 2:  # the one token may have begun before the tail
+            before = _TOKEN.findall(surface, 0, cut)
+        if not before:
+            return False
+        return any((before[-1], form) in self.pairs for form, _ in self._forms(after.group()))
 
     def find(self, text: str) -> list[tuple[int, int, Any]]:
         """(start, end, value) of the phrases in ``text``, left to right, longest first."""
@@ -596,7 +619,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 def _phrases_found(text: str, kb: Knowledge) -> list[tuple[int, int, Actor]]:
     """``actor_index(kb).mentions.find(text)``, remembered per text; a long text (a whole body)
     is scanned paragraph by paragraph, each paragraph remembered, unless a phrase might run on
-    from one paragraph into the next (then the text is scanned whole, with the same result)."""
+    from one paragraph into the next (then the text is scanned whole, with the same result).
+    The paragraphs of the last text scanned so are kept with their scans (``_scan_within``)."""
     if len(text) <= _MEMO_TEXT_LIMIT:
         return list(_remembered_scan(text, kb))
     table = actor_index(kb).mentions
@@ -604,17 +628,76 @@ def _phrases_found(text: str, kb: Knowledge) -> list[tuple[int, int, Actor]]:
     if not table.separable(text, chunks):
         return table.find(text)
     found: list[tuple[int, int, Actor]] = []
+    scanned: list[_Scanned] = []
     for start, end in chunks:
         chunk = text[start:end]
-        scan = _remembered_scan(chunk, kb) if len(chunk) <= _MEMO_TEXT_LIMIT else table.find(chunk)
+        scan = (
+            _remembered_scan(chunk, kb, within_last=False)
+            if len(chunk) <= _MEMO_TEXT_LIMIT
+            else tuple(table.find(chunk))
+        )
+        scanned.append((chunk, scan))
         found.extend((start + a, start + b, actor) for a, b, actor in scan)
+    _LAST_PARAGRAPHS.clear()
+    _LAST_PARAGRAPHS[kb.fingerprint] = scanned
     return found
 
 
-def _remembered_scan(text: str, kb: Knowledge) -> tuple[tuple[int, int, Actor], ...]:
-    return _remembered(
-        _MENTIONS, (kb.fingerprint, text), lambda: tuple(actor_index(kb).mentions.find(text))
-    )
+Scan = tuple[tuple[int, int, Actor], ...]
+_Scanned = tuple[str, Scan]  # a paragraph and its scan
+
+# The paragraphs of the body scanned last, with their scans: the claims stage scans each
+# sentence of the body the quotes stage has just scanned whole.
+_LAST_PARAGRAPHS: dict[str, list[_Scanned]] = {}
+
+
+def _remembered_scan(text: str, kb: Knowledge, *, within_last: bool = True) -> Scan:
+    """``find(text)``, remembered; unless ``within_last`` is False (a paragraph of a body),
+    read off the last body's paragraphs when ``text`` is a stretch of one (``_scan_within``)."""
+
+    def scan() -> Scan:
+        within = _scan_within(text, kb) if within_last else None
+        return within if within is not None else tuple(actor_index(kb).mentions.find(text))
+
+    return _remembered(_MENTIONS, (kb.fingerprint, text), scan)
+
+
+def _scan_within(text: str, kb: Knowledge) -> Scan | None:
+    """``find(text)`` read off the scan of a paragraph of the last body that holds ``text`` with
+    white space (or its own start or end) on both sides, when no phrase can run across either
+    cut; None otherwise.
+
+    ``find`` of the paragraph equals ``find`` of its parts before, in and after ``text`` unless
+    a phrase runs across a cut (the argument of ``_PhraseTable.separable``, which lets a body be
+    scanned paragraph by paragraph), so the phrases of the paragraph's scan inside ``text`` are
+    those of ``text``."""
+    if not text or text[0].isspace() or text[-1].isspace():
+        return None
+    paragraphs = _LAST_PARAGRAPHS.get(kb.fingerprint, [])
+    count = len(paragraphs)
+    first = _LAST_FOUND[0] if _LAST_FOUND[0] < count else 0
+    for index in itertools.chain(range(first, count), range(first)):
+        paragraph, scan = paragraphs[index]
+        at = paragraph.find(text)
+        if at < 0:
+            continue
+        _LAST_FOUND[0] = index
+        end = at + len(text)
+        if (at > 0 and not paragraph[at - 1].isspace()) or (
+            end < len(paragraph) and not paragraph[end].isspace()
+        ):
+            return None
+        table = actor_index(kb).mentions
+        surface = _surface(paragraph)
+        if table.may_cross(surface, at) or table.may_cross(surface, end):
+            return None
+        return tuple((a - at, b - at, actor) for a, b, actor in scan if at <= a < end)
+    return None
+
+
+# The paragraph of ``_LAST_PARAGRAPHS`` the last stretch was found in: the stretches come in
+# body order, so the next one is most likely in it or just after it.
+_LAST_FOUND = [0]
 
 
 def _paragraph_chunks(text: str) -> list[tuple[int, int]]:

@@ -143,6 +143,27 @@ def test_a_long_text_is_scanned_by_paragraph_with_the_whole_text_result(kb, midd
 
 
 @pytest.mark.parametrize(
+    "stretch",
+    [
+        "The Russian Defense Ministry said the jets returned.",  # a whole sentence
+        "Defense Ministry said the jets returned.",  # a phrase runs across the cut before it
+        "The Russian",  # … or across the cut after it
+        "Ministry said the jets returned. Officials met again in Geneva",
+        "jets",
+        "the Pentagon",
+    ],
+)
+def test_a_stretch_of_the_last_body_scanned_has_its_own_scan(kb, stretch):
+    from analysis.actors import actor_index, actor_spans
+
+    paragraph = "The Russian Defense Ministry said the jets returned. " + FILLER.strip()
+    body = "\n\n".join([FILLER.strip()] * 30 + [paragraph, "the Pentagon declined."])
+    assert len(body) > 2_000
+    actor_spans(body, kb)  # the quotes stage's scan of the body, paragraph by paragraph
+    assert actor_spans(stretch, kb) == actor_index(kb).mentions.find(stretch)
+
+
+@pytest.mark.parametrize(
     ("words", "side"),
     [
         ("Russia's ambassador to Washington", "Russia"),

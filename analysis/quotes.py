@@ -681,6 +681,8 @@ def _blank_asides(text: str) -> str:
     return _DASH_ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
+_RELATIVE_PRONOUNS = frozenset(["which", "who"])
+_ACCORDING_TO = re.compile(r"^(?:according to|as reported by|said)\s+", re.IGNORECASE)
 _WH_WORDS = frozenset(["how", "what", "why"])
 _WH_CUTS = tuple(f" {word} " for word in sorted(_WH_WORDS))
 
@@ -707,6 +709,9 @@ def _subject_before(text: str) -> str:
     if "," not in tail:
         return tail.strip()
     segments = tail.split(",")
+    if segments[-1].strip() in _RELATIVE_PRONOUNS and len(segments) > 1:
+        # "…, according to the ministry, which said …": the relative's antecedent speaks
+        return _ACCORDING_TO.sub("", segments[-2].strip())
     if segments[-1].strip():
         return segments[-1].strip()
     return ",".join(segments[-4:]).strip(" ,")

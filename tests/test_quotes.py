@@ -860,3 +860,13 @@ def test_the_presidents_turns_of_a_record_are_the_member_its_roll_names(kb):
     assert [r["speaker"] for r in rows] == ["Okafor", "Vitaly Churkin", "Okafor"]
     without_roll = extract_quotes({"doc_id": "t"}, body, [], kb)
     assert without_roll[0]["speaker"] == "The President"
+
+
+def test_a_relative_clauses_quotation_belongs_to_its_antecedent(kb):
+    body = (
+        "The Russian Defence Ministry said on Tuesday that the line was open.\n\n"
+        "The line links a center at the Hmeimim air base with a U.S. center in Amman, according "
+        'to the ministry, which said the two sides would use it "to agree on the areas where the '
+        'ceasefire is observed and to respond quickly."'
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

@@ -189,7 +189,9 @@ def _mod_mersenne(x: np.ndarray) -> np.ndarray:
 
 def _signature_values(shingle_set: np.ndarray) -> np.ndarray:
     """The ``NUM_PERM`` MinHash values of a non-empty shingle-hash array: ``_mod_mersenne`` and
-    the mask computed in place on one buffer per chunk (the same values, less memory traffic)."""
+    the mask computed in place on one buffer per chunk (the same values, less memory traffic).
+    The folded sum reaches the prime only when the low 61 bits of a product are nearly all ones
+    (a few in 2**58): one maximum tells whether any value needs the subtraction."""
     a, b = _permutations()
     values = np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
     shift = np.uint64(61)
@@ -200,7 +202,8 @@ def _signature_values(shingle_set: np.ndarray) -> np.ndarray:
         high = x >> shift
         x &= _PRIME
         x += high
-        np.subtract(x, _PRIME, out=x, where=x >= _PRIME)
+        if x.max() >= _PRIME:
+            np.subtract(x, _PRIME, out=x, where=x >= _PRIME)
         x &= _MAX_HASH
         np.minimum(values, x.min(axis=1), out=values)
     return values

@@ -160,6 +160,26 @@ def test_numpy_signatures_equal_datasketch_minhash():
     assert np.array_equal(signature(hashes).hashvalues, reference.hashvalues)
 
 
+def test_signatures_equal_datasketch_where_the_folded_sum_reaches_the_prime():
+    """Shingles whose product with a permutation has 61 low bits of ones (the rare values that
+    need a subtraction after folding) get datasketch's values too."""
+    a, b = (column.ravel().tolist() for column in dedup._permutations())
+    prime, mask = (1 << 61) - 1, (1 << 64) - 1
+    rare = [
+        ((target - b[k]) * pow(a[k], -1, 1 << 64)) & mask
+        for k in range(NUM_PERM)
+        if a[k] % 2  # invertible modulo 2**64
+        for target in (prime, prime + (5 << 61))  # (a·h + b) mod 2**64 = these
+    ]
+    shingles = np.array([*rare, *shingle_hashes(WIRE)[:50].tolist()], dtype=np.uint64)
+    expected = [
+        min((((a[k] * h + b[k]) & mask) % prime) & 0xFFFFFFFF for h in shingles.tolist())
+        for k in range(NUM_PERM)
+    ]
+    assert rare
+    assert dedup._signature_values(shingles).tolist() == expected
+
+
 def test_small_corpus_exact_pairs_equal_the_minhash_index_pairs():
     rng = random.Random(7)
     vocabulary = [f"term{i}" for i in range(400)]

@@ -8,11 +8,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.read import (
+    ANSI_ESCAPE,
+    CONTROL_CHARACTERS,
     MAX_BYTES,
     Problem,
     RawText,
+    _without_controls,
     html_to_text,
     looks_like_html,
     read_document,
@@ -150,6 +155,20 @@ def test_terminal_colour_codes_and_control_characters_are_removed():
     data = b"\x1b[31mAlert\x1b[0m The Pentagon said\x07 it has no plans\x0b to coordinate."
     text = _text(Path("x.txt"), data)
     assert text.text == "Alert The Pentagon said it has no plans to coordinate."
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\x1b[31m", "\x1b[0m", "\x1b", "\x07", "\x0b", "\x7f", "\t", "\n"])
+        | st.text(max_size=8),
+        max_size=12,
+    ).map("".join)
+)
+def test_control_characters_are_removed_as_the_patterns_remove_them(text: str):
+    expected = CONTROL_CHARACTERS.sub("", ANSI_ESCAPE.sub("", text))
+    assert _without_controls(text) == expected
+    assert _without_controls(text, text.encode("utf-8", "surrogatepass")) == expected
 
 
 def test_many_control_characters_make_a_file_binary():

@@ -18,6 +18,7 @@ from analysis.read import (
     Problem,
     RawText,
     _without_controls,
+    decode,
     html_to_text,
     looks_like_html,
     read_document,
@@ -321,3 +322,41 @@ def test_bad_sidecar_raises_value_error(tmp_path, content: bytes):
     (tmp_path / "a.meta.toml").write_bytes(content)
     with pytest.raises(ValueError):  # noqa: PT011 — TOML, date and UTF-8 errors all qualify
         read_sidecar(tmp_path / "a.txt")
+
+
+def test_a_western_page_is_read_in_the_webs_usual_encoding_before_rarer_code_pages():
+    """A generated cp1252 page that charset-normalizer, choosing among every code page, reads as
+    cp775 (its curly quotes turned into Baltic letters)."""
+    raw = (FIXTURES / "encodings" / "cp1252_curly_quotes.txt").read_bytes()
+    text, encoding = decode(raw)
+    assert (text, encoding) == (raw.decode("cp1252"), "cp1252")
+    assert "“focused solely on ensuring the safety" in text
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        (
+            "cp1254",
+            "Dışişleri Bakanı Çavuşoğlu, ortak operasyonun söz konusu olmadığını söyledi: "
+            "“Şu anda böyle bir işbirliği yok,” dedi. Ağır silahların çekilmesi gerektiğini vurguladı.",
+        ),
+        (
+            "cp1250",
+            "Minister Ławrow powiedział, że Rosja jest gotowa do współpracy z koalicją. "
+            "Żołnierze amerykańscy nie będą koordynować uderzeń z rosyjskim lotnictwem.",
+        ),
+        (
+            "koi8_r",
+            "Министерство обороны России заявило, что военные обменялись информацией о "
+            "целях в Сирии. Пентагон опроверг это сообщение.",
+        ),
+        (
+            "cp1253",
+            "Το υπουργείο Άμυνας της Ρωσίας ανακοίνωσε ότι οι δυνάμεις αντάλλαξαν "
+            "πληροφορίες για στόχους στη Συρία. Το Πεντάγωνο διέψευσε την ανακοίνωση.",
+        ),
+    ],
+)
+def test_pages_in_other_single_byte_encodings_keep_their_letters(encoding, text):
+    assert decode(text.encode(encoding))[0] == text

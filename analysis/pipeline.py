@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -145,6 +149,38 @@ def process_text(
     return result
 
 
+# A page whose processing takes this long has hit a pathological case (a pattern backtracking
+# without end on some odd line): it becomes a ``too_slow`` problem and the load goes on. Pages
+# take milliseconds; the largest readable file (``read.MAX_BYTES``) takes seconds.
+MAX_SECONDS = 60.0
+
+
+class TooSlow(BaseException):
+    """Raised by the ``time_limit`` alarm. A ``BaseException``, so that no stage's own
+    ``except Exception`` (kept so that one bad row never stops a document) can swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``TooSlow`` in this block after ``seconds`` of wall time. Only where an interval
+    timer can interrupt the work: on platforms with ``SIGALRM`` and in the main thread (each
+    worker process runs its documents in its main thread); elsewhere, no limit."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(_signum: int, _frame: object) -> None:
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def process_path(
     path: Path,
     kb: Knowledge,
@@ -168,7 +204,13 @@ def process_path(
             problem=_problem_row(read.Problem(raw.doc_id, raw.path, "bad_sidecar", str(error)))
         )
     try:
-        return process_text(raw, kb, fields, extract=extract)
+        with time_limit(MAX_SECONDS):
+            return process_text(raw, kb, fields, extract=extract)
+    except TooSlow:
+        reason = f"processing stopped after {MAX_SECONDS:g} s (a page no stage can finish)"
+        return DocResult(
+            problem=_problem_row(read.Problem(raw.doc_id, raw.path, "too_slow", reason))
+        )
     except Exception as error:
         return DocResult(
             problem=_problem_row(

@@ -415,3 +415,29 @@ def test_files_in_subfolders_are_inputs_and_hidden_folders_are_not(tmp_path):
     corpus = load_corpus(tmp_path, cache=False)
     assert sorted(corpus.documents["doc_id"]) == ["deep", "top"]
     assert corpus.problems.empty
+
+
+def test_a_page_no_stage_can_finish_becomes_a_too_slow_problem_and_the_rest_loads(
+    tmp_path, monkeypatch
+):
+    from analysis import clean as clean_module
+    from analysis import pipeline
+
+    (tmp_path / "fine.txt").write_text(
+        "Pentagon rules out joint strikes\n\nThe Pentagon ruled out joint strikes on Friday.\n"
+    )
+    (tmp_path / "endless.txt").write_text("Endless page\n\nThis page never finishes, see below.\n")
+    real_clean = clean_module.clean_page
+
+    def clean_or_spin(text, kb):
+        while "never finishes" in text:  # a stand-in for a pattern that backtracks for ever
+            pass
+        return real_clean(text, kb)
+
+    monkeypatch.setattr(clean_module, "clean_page", clean_or_spin)
+    monkeypatch.setattr(pipeline, "MAX_SECONDS", 0.5)
+    loaded = load_corpus(tmp_path, cache=False, workers=1)
+    assert list(loaded.documents.doc_id) == ["fine"]
+    problem = loaded.problems.set_index("doc_id").loc["endless"]
+    assert problem.reason == "too_slow"
+    assert "0.5 s" in problem.detail

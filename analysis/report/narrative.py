@@ -254,7 +254,9 @@ def _compute_dispute_table(corpus: Corpus) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     labels = _corpus_proposition_labels(corpus)
     rows = []
-    ordered = claims.sort_values(["date", "claim_id"], na_position="last", kind="stable")
+    ordered = claims[DISPUTE_COLUMNS].sort_values(
+        ["date", "claim_id"], na_position="last", kind="stable"
+    )
     for key, group in ordered.groupby("proposition", sort=True):
         asserts = group[group["stance"] == "asserts"]
         denies = group[group["stance"] == "denies"]
@@ -273,6 +275,20 @@ def _compute_dispute_table(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+# What a dispute shows of a claim: grouping and filtering copy these columns only.
+DISPUTE_COLUMNS = [
+    "claim_id",
+    "proposition",
+    "stance",
+    "date",
+    "date_precision",
+    "actor",
+    "side",
+    "outlet",
+    "text",
+]
+
+
 def _who_said(row: dict[Any, Any] | None) -> str:
     if row is None:
         return ""
@@ -284,7 +300,7 @@ def _who_said(row: dict[Any, Any] | None) -> str:
 
 def speakers_table(corpus: Corpus) -> pd.DataFrame:
     """Who spoke for each side: speakers with their number of claims and stances."""
-    claims = original_claims(corpus)
+    claims = original_claims(corpus)[["actor", "side", "stance"]]
     columns = ["side", "speaker", "claims", "stances"]
     if claims.empty:
         return pd.DataFrame(columns=columns)
@@ -314,7 +330,7 @@ def outlet_coverage_table(corpus: Corpus) -> pd.DataFrame:
         outlet=corpus.documents["outlet"].fillna("unknown outlet"),
         is_copy=corpus.documents["duplicate_of"].notna(),
     )
-    claims = original_claims(corpus)
+    claims = original_claims(corpus)[["outlet_type", "stance"]]
     columns = ["outlet type", "outlets", "documents", "syndicated copies", "claims", "stances"]
     rows = []
     for outlet_type, group in documents.groupby("outlet_type", sort=True):
@@ -460,7 +476,7 @@ def findings_markdown(numbers: dict[str, Any], selected: Corpus) -> str:
             f"{NO_CLAIMS} The selection holds {plural(numbers['documents'], 'document')} "
             f"from {plural(numbers['outlets'], 'outlet')}."
         )
-    claims = original_claims(selected)
+    claims = original_claims(selected)[["actor", "side", "stance"]]
     first, last = numbers["first_claim_shown"], numbers["last_claim_shown"]
     period = (
         f"In {html.md(first)}" if first == last else f"Between {html.md(first)} and {html.md(last)}"

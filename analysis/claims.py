@@ -973,7 +973,12 @@ def _without_other_sides_cues(
             if party is not None and not _is_object(party, analysed):
                 subject_side = _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
                 gap = [w for w in analysed.words_between(party, cue) if w not in AUXILIARIES]
-                if subject_side and subject_side != own and len(gap) <= 1:
+                if (
+                    subject_side
+                    and subject_side != own
+                    and len(gap) <= 1
+                    and not _object_before(gap, cue, analysed)
+                ):
                     continue
             if _names_an_act(cue, analysed) and _agent_after(
                 cue, unit_cues[index + 1 :], analysed
@@ -990,6 +995,18 @@ def _without_other_sides_cues(
         refusals = [c for c in unit_cues if c.label == "rejects" and not c.negated]
         return sorted([*kept, *refusals], key=lambda c: (c.start, c.char_start))
     return kept
+
+
+INDIRECT_OBJECT_GAPS = frozenset(["a", "an", "the", "any"])
+
+
+def _object_before(gap: list[str], cue: st.Cue, analysed: st.Analysed) -> bool:
+    """Is the party right before the cue an object, not the cue's subject: of a verb giving
+    something ("sent the Pentagon a draft agreement"), or of a verb asking someone to do it
+    ("asked the United States to join")?"""
+    if gap:
+        return all(w in INDIRECT_OBJECT_GAPS for w in gap)
+    return analysed.text[cue.char_start : cue.char_end].lower().startswith("to ")
 
 
 def _proposals_only_inside_a_refusal(kept: list[st.Cue], unit_cues: list[st.Cue]) -> bool:

@@ -719,8 +719,9 @@ def scoped(
         return cues
 
     def in_scope(cue: Cue, target: Cue) -> bool:
-        if cue.label == "rejects" and cue.start < target.start and target.end <= cue.end:
-            return True  # the refusal names what it refuses ("let the proposal die")
+        if cue.start < target.start < cue.end:
+            return True  # the cue names what it refuses or opposes ("let the proposal die",
+            # "against sharing intelligence")
         after = 0 <= target.start - cue.end <= SCOPE_WINDOW
         before = (
             cue.label == "opposes"

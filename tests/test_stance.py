@@ -1584,3 +1584,151 @@ def test_a_third_countrys_minister_answering_about_the_pair_keeps_his_own_side(k
     )
     last = claims_of(body, kb)[-1]
     assert (last["stance"], last["actor"], last["side"]) == ("denies", "Philip Hammond", "other")
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        # liaison officers posted or hosted, one picture of the battlefield
+        (
+            "Moscow offered to host American liaison officers at its air base in Latakia.",
+            "proposes",
+        ),
+        (
+            "The Kremlin suggested that Russian and US staff work from a common operating "
+            "picture of the skies over Raqqa.",
+            "proposes",
+        ),
+        # one table, one room, one campaign; targets or skies divided
+        (
+            "A former NATO commander said Washington should sit its planners at the same table "
+            "as Moscow's to decide who strikes what.",
+            "proposes",
+        ),
+        (
+            "Russian and American officers divided the airspace over the Euphrates valley "
+            "between them last spring, a Pentagon official said.",
+            "asserts",
+        ),
+        (
+            "Russia asked the United States to join it in a combined offensive on Deir ez-Zor.",
+            "proposes",
+        ),
+        # a working relationship, an understanding, a channel, a warning
+        (
+            "Analysts say the US and Russian militaries have built a working relationship over "
+            "the telephone line between their headquarters.",
+            "neutral",
+        ),
+        (
+            "The Pentagon used its communications channel with the Russian command to steer "
+            "its drones clear of a Russian raid, a spokesman said.",
+            "asserts",
+        ),
+        (
+            "US commanders alerted the Russians an hour before the strike on the airfield, the "
+            "Pentagon said.",
+            "asserts",
+        ),
+        # information passed, given or relayed under other verbs
+        (
+            "A Russian officer said the coalition had been passing intelligence to Moscow on "
+            "militant convoys.",
+            "asserts",
+        ),
+        (
+            "The Pentagon said it had never given the Russians any data on rebel positions.",
+            "denies",
+        ),
+    ],
+)
+def test_coordination_named_in_the_words_of_liaison_shared_pictures_and_channels(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        # no part, no role; wrong to call it so; a correction
+        (
+            "The Russian Defence Ministry said American aircraft had played no role in the raid "
+            "on Palmyra and that Russian jets had struck alone.",
+            "denies",
+        ),
+        (
+            "A Pentagon spokesman said it would be wrong to describe the contacts with the "
+            "Russian military as cooperation.",
+            "denies",
+        ),
+        # no reason or need seen, a decision against, turned aside, thanks but no thanks, left
+        # to lapse or unanswered
+        (
+            "Responding to Moscow's offer of joint patrols, the State Department said it saw no "
+            "need for them.",
+            "rejects",
+        ),
+        (
+            "The Pentagon studied Russia's proposal for joint strikes on Raqqa and decided "
+            "against it.",
+            "rejects",
+        ),
+        (
+            "Washington has pushed aside a Russian offer to coordinate airstrikes on Deir "
+            "ez-Zor, officials said.",
+            "rejects",
+        ),
+        (
+            "The Russian proposal for a joint air campaign has gone unanswered in Washington, "
+            "a Russian diplomat said.",
+            "rejects",
+        ),
+        # conditions as dependence, a moment, a sequence
+        (
+            "Lavrov said joint strikes would hinge largely on whether Washington reined in its "
+            "allies.",
+            "conditional",
+        ),
+        (
+            "Moscow will share intelligence with the Americans the moment they separate their "
+            "partners from the terrorists, Shoigu said.",
+            "conditional",
+        ),
+        (
+            "For the State Department, military cooperation with Russia is a matter of "
+            "sequencing: a truce first, then joint work.",
+            "conditional",
+        ),
+        # opposition: not to be allowed, kept from taking effect, advised against
+        (
+            "Any US-Russian intelligence pact must not be allowed to go ahead, a senator said.",
+            "opposes",
+        ),
+        (
+            "The Atlantic Council advised Washington against coordinating strikes with the "
+            "Russian military.",
+            "opposes",
+        ),
+    ],
+)
+def test_positions_taken_in_words_outside_the_first_cue_families(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+def test_a_party_given_something_or_asked_to_act_is_no_subject_of_the_proposal(kb):
+    """ "sent the Pentagon a draft agreement", "asked the United States to join": the other side
+    is the object, the proposal stays the speaker's side's."""
+    for body in (
+        "The Russian Defence Ministry has sent Washington a draft accord under which the two air "
+        "forces would strike Nusra jointly, Konashenkov said.",
+        "Russia asked the United States to join it in a combined offensive on Deir ez-Zor.",
+    ):
+        found = [(c["stance"], c["side"]) for c in claims_of(body, kb)]
+        assert found == [("proposes", "Russia")], body
+
+
+def test_an_opposition_cue_that_names_the_coordination_opposes_it(kb):
+    for body in (
+        "The Pentagon argued against coordinating airstrikes with the Russian military.",
+        "Two US senators spoke against sharing intelligence with Russia.",
+    ):
+        assert stances(body, kb) == ["opposes"], body

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -252,6 +253,9 @@ class StanceLexicon:
         self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
+        self.subordinate_openers = tuple(
+            str(w).lower() for w in rules.get("subordinate_openers", [])
+        )
         self.consequence_stops = frozenset(
             str(w).lower() for w in rules.get("consequence_stops", [])
         )
@@ -495,8 +499,19 @@ class StanceLexicon:
             cues.append(Cue(label, start, end, table[start][0], char_end))
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))
         cues = _dedupe_starts(cues)
-        cues = _drop_ignored(_drop_nested(cues))
+        cues = _drop_ignored(_drop_nested(cues), self._asks_at(text))
         return Analysed(doc, cues, breaks=self._break_flags(doc), text=text)
+
+    def _asks_at(self, text: str) -> Callable[[Cue], bool]:
+        """Is a cue of ``text`` an open question's word ("whether")?"""
+
+        def asks(cue: Cue) -> bool:
+            return (
+                cue.label == "hedges"
+                and text[cue.char_start : cue.char_end].lower() in self.open_questions
+            )
+
+        return asks
 
     def _break_flags(self, doc: Doc) -> list[bool]:
         """For each token: is it a clause boundary ("," ";" "but" …)?"""
@@ -594,8 +609,10 @@ def _dedupe_starts(cues: list[Cue]) -> list[Cue]:
     return kept
 
 
-def _drop_ignored(cues: list[Cue]) -> list[Cue]:
-    """Cues inside an ``ignore`` phrase ("declined to comment", "the opposition") do not count."""
+def _drop_ignored(cues: list[Cue], asks: Callable[[Cue], bool] | None = None) -> list[Cue]:
+    """Cues inside an ``ignore`` phrase ("declined to comment", "the opposition") do not count,
+    except party words and an open question's word ("whether" of "whether _ should": the advice
+    is ignored, the question it asks stays)."""
     ignored = [(c.start, c.end) for c in cues if c.label == "ignore"]
     if not ignored:
         return cues
@@ -605,6 +622,7 @@ def _drop_ignored(cues: list[Cue]) -> list[Cue]:
         if c.label != "ignore"
         and (
             c.label.startswith(PARTY_PREFIX)
+            or (asks is not None and asks(c))
             or not any(a <= c.start and c.end <= b for a, b in ignored)
         )
     ]
@@ -1071,6 +1089,8 @@ def classify(
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
+    if "hedges" in labels and "coordination" in labels:
+        cues = _without_modals_of_subordinate_clauses(cues, analysed, lex)
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
@@ -1231,6 +1251,29 @@ def _answered_no(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
         c._replace(negated=True) if c.label in {"coordination", "asserts", "proposes"} else c
         for c in cues
     ]
+
+
+def _without_modals_of_subordinate_clauses(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """A modal in a clause of purpose or a relative clause after the coordination term hedges
+    that clause, not the coordination ("handed them the coordinates so that they would not be
+    struck", "jointly drew the line beyond which the fighters would not advance")."""
+    if analysed is None or lex is None or not lex.subordinate_openers:
+        return cues
+    terms = [c for c in cues if c.label == "coordination" and not c.negated]
+    if not terms:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.label == "hedges" and _cue_text(cue, analysed) in MODAL_HEDGES:
+            before = [t for t in terms if t.end <= cue.start]
+            if before and not any(t.start > cue.start for t in terms):  # "… would divide targets"
+                between = " " + " ".join(analysed.words_between(before[0], cue)) + " "
+                if any(f" {w} " in between for w in lex.subordinate_openers):
+                    continue
+        kept.append(cue)
+    return kept
 
 
 def _without_negated_hedges(cues: list[Cue]) -> list[Cue]:

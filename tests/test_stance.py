@@ -1732,3 +1732,61 @@ def test_an_opposition_cue_that_names_the_coordination_opposes_it(kb):
         "Two US senators spoke against sharing intelligence with Russia.",
     ):
         assert stances(body, kb) == ["opposes"], body
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        # an open question asks: "whether … should", "how far … should" advise nothing
+        (
+            "Commentators in Moscow disagree over whether Russia should pursue joint strikes "
+            "with the Americans.",
+            "neutral",
+        ),
+        (
+            "How closely the two militaries should share targets is the subject of a new RAND "
+            "study.",
+            "neutral",
+        ),
+        # the prospects examined are asked about, not hoped for
+        (
+            "A Senate panel will hear testimony about the prospects for US-Russian intelligence "
+            "sharing on Tuesday.",
+            "neutral",
+        ),
+    ],
+)
+def test_advice_and_hopes_inside_an_open_question_are_asked_about(body, stance, kb):
+    assert stances(body, kb) == [stance]
+
+
+def test_a_modal_of_a_clause_of_purpose_or_a_relative_clause_does_not_hedge_the_report(kb):
+    for body in (
+        "American officers passed the Russian command the flight plans of coalition jets so that "
+        "Russian gunners would hold their fire, a Russian general said.",
+        "US and Russian officers jointly marked a zone around Tabqa inside which neither air force "
+        "would strike, the Pentagon said.",
+    ):
+        assert stances(body, kb) == ["asserts"], body
+    # a modal before the coordination term of the relative clause still hedges it
+    body = (
+        "The plan foresaw a joint centre in which Russian and US officers would divide up targets, "
+        "analysts said."
+    )
+    assert stances(body, kb) != ["asserts"]
+
+
+def test_a_purpose_said_as_the_only_one_denies_coordination(kb):
+    body = (
+        "The Pentagon said it informed the Russians of the strike only so that their pilots would "
+        "stay clear of the area."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+def test_an_american_title_without_a_name_names_the_us(kb):
+    body = (
+        "The defense secretary said he had studied the Russian offer of joint strikes and "
+        "turned it down."
+    )
+    assert stances(body, kb) == ["rejects"]

@@ -253,6 +253,7 @@ class StanceLexicon:
         self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
+        self.hypothesis_words = frozenset(str(w).lower() for w in rules.get("hypothesis_words", []))
         self.subordinate_openers = tuple(
             str(w).lower() for w in rules.get("subordinate_openers", [])
         )
@@ -721,6 +722,12 @@ def third_party_partner(
 SCOPED_LABELS = ("rejects", "opposes")
 SCOPE_TARGETS = ("coordination", "proposes")
 SCOPE_WINDOW = 8
+# a refusal said after what it refuses has the refuser's name between ("Shoigu's letter proposing
+# joint planning for the battle of Raqqa, Defense Secretary Jim Mattis has yet to reply")
+VERDICT_WINDOW = 14
+# a ban names whom it binds before what it bans ("barring the Defense Department from using any of
+# its funds to share intelligence")
+BAN_WINDOW = 12
 
 
 def scoped(
@@ -740,12 +747,13 @@ def scoped(
         if cue.start < target.start < cue.end:
             return True  # the cue names what it refuses or opposes ("let the proposal die",
             # "against sharing intelligence")
-        after = 0 <= target.start - cue.end <= SCOPE_WINDOW
-        before = (
-            cue.label == "opposes"
-            or _passive(cue, analysed)
-            or _verdict_on_what_came(cue, analysed, lex)
-        ) and (0 <= cue.start - target.end <= SCOPE_WINDOW)
+        after = (
+            0 <= target.start - cue.end <= (BAN_WINDOW if cue.label == "opposes" else SCOPE_WINDOW)
+        )
+        verdict = _verdict_on_what_came(cue, analysed, lex)
+        before = (cue.label == "opposes" or _passive(cue, analysed) or verdict) and (
+            0 <= cue.start - target.end <= (VERDICT_WINDOW if verdict else SCOPE_WINDOW)
+        )
         if not (after or before):
             return False
         if analysed is None or lex is None:
@@ -860,18 +868,25 @@ def _silence_as_refusal(
     for cue in cues:
         if cue.label == "silence":
             answers = _refuses_a_pronoun(cue, analysed, lex)  # "…, which has not acted on it"
-            if not answers and any(_offer_before(c, cue, analysed) for c in cues):
+            if not answers and any(_offer_before(c, cue, cues, analysed) for c in cues):
                 continue
             cue = cue._replace(label="rejects")
         converted.append(cue)
     return converted
 
 
-def _offer_before(offer: Cue, silence: Cue, analysed: Analysed | None) -> bool:
-    """Is ``offer`` an offer made in a clause before the ``silence`` cue's?"""
+def _offer_before(offer: Cue, silence: Cue, cues: list[Cue], analysed: Analysed | None) -> bool:
+    """Is ``offer`` an offer made in a clause before the ``silence`` cue's, the silence added by
+    a speech verb between them ("…, the Russian military said, adding that Washington has not
+    replied")?  An offer only named before the silence ("Three weeks after Shoigu's letter
+    proposing joint planning, Mattis has yet to reply") is what went unanswered."""
     if offer.label != "proposes" or offer.negated or offer.end > silence.start:
         return False
-    return analysed is None or not _same_clause(analysed, offer.end, silence.start)
+    if analysed is None:
+        return True
+    return not _same_clause(analysed, offer.end, silence.start) and any(
+        c.label == "speech" and offer.end <= c.start < silence.start for c in cues
+    )
 
 
 NO_AS_ANSWER_AFTER = frozenset(["to", "thanks", "thank"])
@@ -1098,6 +1113,8 @@ def classify(
     if "opposes" in present:
         return "opposes"
     if "conditional" in present:
+        if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
+            return "opposes"
         return "conditional"
     if "rejects" in present:
         return "rejects"
@@ -1137,6 +1154,31 @@ def classify(
     if "coordination" in present:
         return "proposes" if _joint_plan(cues, analysed) else "asserts"
     return "neutral"
+
+
+def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "If American pilots began working hand in hand with Russian ones, Syrians would conclude
+    that Washington had sided with Assad": the condition is the coordination itself and what it
+    leads to a harm or a verdict, so the sentence argues against it, it sets no condition."""
+    for index, cue in enumerate(cues):
+        if cue.label != "conditional" or cue.negated:
+            continue
+        if _cue_text(cue, analysed) not in lex.hypothesis_words:
+            continue
+        rest = cues[index + 1 :]
+        term = next((c for c in rest if c.label == "coordination" and not c.negated), None)
+        if term is None or not _same_clause(analysed, cue.end, term.start):
+            continue
+        after = [c for c in rest if c.start >= term.end]
+        if any(c.label == "conditional" for c in after):
+            return False
+        return any(
+            c.label in CONSEQUENCE_LABELS
+            and not c.negated
+            and not _same_clause(analysed, term.end, c.start)
+            for c in after
+        )
+    return False
 
 
 def _cue_text(cue: Cue, analysed: Analysed) -> str:

@@ -1790,3 +1790,40 @@ def test_an_american_title_without_a_name_names_the_us(kb):
         "turned it down."
     )
     assert stances(body, kb) == ["rejects"]
+
+
+def test_an_offer_only_named_before_a_silence_is_what_went_unanswered(kb):
+    body = (
+        "A month after Moscow's note proposing a joint air campaign over Deir ez-Zor, the "
+        "Pentagon has yet to respond, a Russian diplomat said."
+    )
+    assert stances(body, kb) == ["rejects"]
+
+
+def test_a_ban_names_whom_it_binds_before_what_it_bans(kb):
+    body = (
+        "The Senate bill would prohibit the Pentagon from spending any of next year's money to "
+        "coordinate operations with the Russian military."
+    )
+    assert stances(body, kb) == ["opposes"]
+
+
+def test_a_harm_said_to_follow_if_they_coordinate_opposes(kb):
+    body = (
+        "If the Pentagon starts sharing targets with the Russian air force, it will hand Assad "
+        "the bombs for his next siege, a rebel commander said."
+    )
+    assert stances(body, kb) == ["opposes"]
+    body = (
+        "If the Russians stop bombing hospitals, the Pentagon would consider sharing targets "
+        "with them, a US official said."
+    )
+    assert stances(body, kb) == ["conditional"]
+
+
+def test_acting_without_the_other_side_denies_coordination(kb):
+    body = (
+        "The Russian Defence Ministry said its jets had struck Palmyra without the Americans, "
+        "whatever coalition officials claimed about joint raids."
+    )
+    assert stances(body, kb)[:1] == ["denies"]

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, ORTH
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.knowledge import Knowledge
@@ -193,6 +193,8 @@ class StanceLexicon:
     hold the literal phrases.  Phrases with a ``stem*`` or a glued party word are expanded lazily:
     the first time a token form is seen that realises such a word ("coordinating" for
     "coordinat*", "U.S.-led" for "U.S."), the concrete phrases are added to the matcher.
+    Phrases with a wildcard word ("ask* _ to") are indexed by their first word: a token form
+    is looked up once, and only the phrases it opens are checked against the tokens after it.
     """
 
     def __init__(self, kb: Knowledge) -> None:
@@ -200,9 +202,11 @@ class StanceLexicon:
         self.vocab = nlp.vocab
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.gapped = Matcher(nlp.vocab)  # phrases with a "_" (any one word) in them
-        self._gapped_texts: list[str] = []
-        self._gapped_prefilter: re.Pattern[str] | None = None
+        # phrases with a "_" (any one word) in them, indexed by their first word
+        self._gapped_words: dict[str, list[_Gapped]] = {}
+        self._gapped_stems: dict[str, list[_Gapped]] = {}
+        self._gapped_any: list[_Gapped] = []  # opening with the wildcard itself
+        self._gapped_of: dict[int, tuple[_Gapped, ...]] = {}  # LOWER hash → phrases it opens
         self._variable: dict[WordSpec, set[str]] = {}  # variable word → forms seen so far
         self._phrases_of: dict[WordSpec, list[_Phrase]] = {}
         self._order: dict[WordSpec, int] = {}  # variable words in the order they were added
@@ -221,8 +225,6 @@ class StanceLexicon:
                 self._add_exact(FIRST_PERSON, words)
             else:
                 self._add(PARTY_PREFIX + side, words, party=True)
-        if self._gapped_texts:
-            self._gapped_prefilter = re.compile("|".join(self._gapped_texts), re.IGNORECASE)
         self.negation_window = int(rules.get("negation_window", DEFAULT_NEGATION_WINDOW))
         self.carry_window = int(rules.get("carry_window", DEFAULT_CARRY_WINDOW))
         self.context_window = int(rules.get("context_window", DEFAULT_CONTEXT_WINDOW))
@@ -309,12 +311,48 @@ class StanceLexicon:
                 self._add_concrete(entry, [s.text for s in specs])
 
     def _add_gapped(self, label: str, phrase: str) -> None:
-        """A phrase with a wildcard word ("ask* _ to": "asked Washington to") becomes a token
-        pattern of spaCy's ``Matcher``, and its regex joins the pre-check (compiled once the
-        lexicon is built) that spares most paragraphs the token Matcher."""
-        pattern, regex = _gapped_pattern(phrase)
-        self.gapped.add(label, [pattern])
-        self._gapped_texts.append(regex)
+        """A phrase with a wildcard word ("ask* _ to": "asked Washington to") is indexed by its
+        first word (a word or a stem), so only the tokens that open one are looked at."""
+        words = tuple(_gapped_word(word) for word in phrase.lower().split())
+        entry = _Gapped(self.vocab.strings.add(label), words)
+        kind, first = words[0]
+        if kind == ANY_WORD:
+            self._gapped_any.append(entry)
+        else:
+            index = self._gapped_stems if kind == STEM_WORD else self._gapped_words
+            index.setdefault(first, []).append(entry)
+
+    def _gapped_opened_by(self, form: str) -> tuple[_Gapped, ...]:
+        """The wildcard phrases whose first word a token of lower-case ``form`` realises."""
+        found = [*self._gapped_any, *self._gapped_words.get(form, ())]
+        for end in range(1, len(form) + 1):
+            found.extend(self._gapped_stems.get(form[:end], ()))
+        return tuple(found)
+
+    def gapped(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(label id, start, end) of every wildcard phrase in ``doc``: each token is looked up
+        once per form (remembered), and the phrases it opens are checked word by word."""
+        lowers = doc.to_array(LOWER).tolist()
+        strings = self.vocab.strings
+        found: list[tuple[int, int, int]] = []
+        alpha: list[int] | None = None
+        for start, key in enumerate(lowers):
+            phrases = self._gapped_of.get(key)
+            if phrases is None:
+                phrases = self._gapped_opened_by(strings[key])
+                self._gapped_of[key] = phrases
+            for phrase in phrases:
+                end = start + len(phrase.words)
+                if end > len(lowers):
+                    continue
+                if alpha is None:
+                    alpha = doc.to_array(IS_ALPHA).tolist()
+                if all(
+                    _fits(kind, text, strings[lowers[i]], alpha[i])
+                    for i, (kind, text) in enumerate(phrase.words, start)
+                ):
+                    found.append((phrase.label, start, end))
+        return found
 
     def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
         matcher = self.orth if entry.case_sensitive else self.lower
@@ -478,9 +516,7 @@ class StanceLexicon:
         matched at all)."""
         seen: set[tuple[str, int, int]] = set()
         cues: list[Cue] = []
-        matches = [*self.lower(doc), *self.orth(doc)]
-        if self._gapped_prefilter is not None and self._gapped_prefilter.search(text):
-            matches += self.gapped(doc)
+        matches = [*self.lower(doc), *self.orth(doc), *self.gapped(doc)]
         if not matches:
             return Analysed(doc, [], breaks=[], text=text)
         # int64 first: turning a uint64 array into Python ints is several times slower
@@ -545,24 +581,32 @@ class StanceLexicon:
         ]
 
 
-def _gapped_pattern(phrase: str) -> tuple[list[dict[str, object]], str]:
-    """The token pattern of a wildcard phrase ("_" any one word, ``stem*`` a word beginning), and
-    a regex matching at least wherever that pattern can match (words separated by any non-word
-    characters), so a paragraph the regex misses needs no token matching."""
-    pattern: list[dict[str, object]] = []
-    parts: list[str] = []
-    for word in phrase.lower().split():
-        if word == WILDCARD:
-            pattern.append({"IS_ALPHA": True})
-            parts.append(r"[^\W\d_]+")
-        elif word.endswith("*"):
-            stem = re.escape(word.rstrip("*"))
-            pattern.append({"LOWER": {"REGEX": "^" + stem}})
-            parts.append(stem + r"\w*")
-        else:
-            pattern.append({"LOWER": word})
-            parts.append(re.escape(word))
-    return pattern, r"\b" + r"\W+".join(parts) + r"(?!\w)"
+ANY_WORD, STEM_WORD, PLAIN_WORD = "any", "stem", "word"
+
+
+class _Gapped(NamedTuple):
+    """A cue phrase with a wildcard: its label's string id and its words as (kind, text)."""
+
+    label: int
+    words: tuple[tuple[str, str], ...]
+
+
+def _gapped_word(word: str) -> tuple[str, str]:
+    """One word of a wildcard phrase: "_" any one word, ``stem*`` a word beginning, else a word."""
+    if word == WILDCARD:
+        return ANY_WORD, ""
+    if word.endswith("*"):
+        return STEM_WORD, word.rstrip("*")
+    return PLAIN_WORD, word
+
+
+def _fits(kind: str, text: str, lower: str, is_alpha: int) -> bool:
+    """Does a token (its lower-case form and whether it is alphabetic) realise a phrase word?"""
+    if kind == ANY_WORD:
+        return bool(is_alpha)
+    if kind == STEM_WORD:
+        return lower.startswith(text)
+    return lower == text
 
 
 SUBJECT_NEGATORS = frozenset(["no", "zero", "at no point", "at no time", "not once", "never once"])

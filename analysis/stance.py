@@ -559,9 +559,12 @@ class StanceLexicon:
         sentence opening with "No …" negates its whole first clause: "No intelligence on Islamic
         State positions has been handed to the Russian military")."""
         negated: set[int] = set()
+        hedged = [(c.start, c.end) for c in cues if c.label == "hedges" and c.end - c.start > 1]
         for position, neg in enumerate(cues):
             if neg.label != "negation":
                 continue
+            if any(a <= neg.start and neg.end <= b for a, b in hedged):
+                continue  # "it is not clear whether …": the negation belongs to the hedge
             window = self.negation_window
             if _negates_the_subject(text, neg):
                 window = SUBJECT_NEGATION_WINDOW

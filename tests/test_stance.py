@@ -1829,3 +1829,60 @@ def test_acting_without_the_other_side_denies_coordination(kb):
         "whatever coalition officials claimed about joint raids."
     )
     assert stances(body, kb)[:1] == ["denies"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Moscow proposed regular consultations between the Russian and US general staffs on "
+            "the air war.",
+            "proposes",
+        ),
+        (
+            "Russia invited American officers to observe Russian strikes from a command post in "
+            "Latakia.",
+            "proposes",
+        ),
+        (
+            "American and Russian drones patrol the Euphrates under a protocol agreed in Amman, "
+            "the Pentagon said.",
+            "asserts",
+        ),
+        (
+            "A Russian officer said US special forces had provided Russian bombers with the "
+            "locations of militant depots.",
+            "asserts",
+        ),
+        (
+            "The Russian Defence Ministry said its pilots had chosen their targets with no input "
+            "from the Americans.",
+            "denies",
+        ),
+        ("Mattis dismissed the Russian proposal for joint patrols out of hand.", "rejects"),
+        (
+            "Washington will only consider joint strikes with Moscow after the siege of Aleppo "
+            "is lifted, a State Department official said.",
+            "conditional",
+        ),
+        (
+            "A Republican senator called the idea of a joint targeting cell with Russia "
+            "ridiculous.",
+            "opposes",
+        ),
+        (
+            "The US and Russian chiefs of staff are due to discuss air safety over Syria in Baku.",
+            "neutral",
+        ),
+    ],
+)
+def test_consultations_observers_protocols_input_and_verdicts(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+def test_a_negation_inside_a_hedge_negates_nothing(kb):
+    body = (
+        "It is not clear whether the memorandum signed by the US and Russian militaries covers "
+        "drones."
+    )
+    assert stances(body, kb) == ["neutral"]

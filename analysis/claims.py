@@ -1090,11 +1090,17 @@ def _is_object(party: st.Cue, analysed: st.Analysed) -> bool:
     """A party right after "with", "to" … ("the military channel with Russia remained limited")
     is no subject."""
     before = analysed.text[max(0, party.char_start - 12) : party.char_start].lower().split()
+    markers = OBJECT_MARKERS | PLACE_MARKERS
     return (
         bool(before)
-        and before[-1] in OBJECT_MARKERS | {"the"}
-        and (before[-1] != "the" or (len(before) > 1 and before[-2] in OBJECT_MARKERS))
+        and before[-1] in markers | {"the"}
+        and (before[-1] != "the" or (len(before) > 1 and before[-2] in markers))
     )
+
+
+# a party after one of these is a place, not a subject ("the Russian embassy in
+# Washington called for …")
+PLACE_MARKERS = frozenset(["in", "at", "from"])
 
 
 # Denial cues that report someone's act of denying; the others judge a claim ("a fabrication of

@@ -1886,3 +1886,39 @@ def test_a_negation_inside_a_hedge_negates_nothing(kb):
         "drones."
     )
     assert stances(body, kb) == ["neutral"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Coalition planners briefed their Russian counterparts on the next day's strikes, a "
+            "Pentagon official said.",
+            "asserts",
+        ),
+        (
+            "A coalition spokesman said American officers had played no part in the planning of "
+            "the Russian assault on Palmyra.",
+            "denies",
+        ),
+        (
+            "The Kremlin rejected the notion that its pilots had flown on American targeting data.",
+            "denies",
+        ),
+        (
+            "Senator Graham has been an outspoken critic of any joint operations with the "
+            "Russian military.",
+            "opposes",
+        ),
+    ],
+)
+def test_counterparts_briefed_planning_denied_notions_rejected_and_critics(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+def test_a_party_named_as_a_place_is_no_subject_of_the_cue_after_it(kb):
+    body = (
+        "The Russian embassy in Washington called for the resumption of military contacts with "
+        "the Pentagon."
+    )
+    assert stances(body, kb) == ["proposes"]

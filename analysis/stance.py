@@ -574,6 +574,10 @@ class StanceLexicon:
                     continue
                 if cue.start - neg.end > window or any(breaks[neg.end : cue.start]):
                     break
+                if cue.label == "conditional" and (
+                    text[cue.char_start : cue.char_end].lower() in UNNEGATED_CONDITIONS
+                ):
+                    break  # "will not happen until Russia grounds …": the verb is negated
                 negated.add(index)
                 break
         return [
@@ -583,6 +587,9 @@ class StanceLexicon:
             for i, c in enumerate(cues)
         ]
 
+
+# conditions a negation before them does not reverse: it reverses the verb they depend on
+UNNEGATED_CONDITIONS = frozenset(["until", "unless"])
 
 ANY_WORD, STEM_WORD, PLAIN_WORD = "any", "stem", "word"
 

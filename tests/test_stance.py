@@ -1922,3 +1922,27 @@ def test_a_party_named_as_a_place_is_no_subject_of_the_cue_after_it(kb):
         "the Pentagon."
     )
     assert stances(body, kb) == ["proposes"]
+
+
+def test_a_negation_before_until_or_unless_reverses_the_verb_not_the_condition(kb):
+    body = "Joint patrols will not begin until Russia pulls its jets back from Idlib, Kerry said."
+    assert stances(body, kb) == ["conditional"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "A Russian drone relayed the location of the militants' column to the coalition, the "
+            "Russian Defence Ministry said.",
+            "asserts",
+        ),
+        (
+            "A Duma deputy said handing intelligence to the Americans would be nothing short of "
+            "treason.",
+            "opposes",
+        ),
+    ],
+)
+def test_positions_relayed_and_treason(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

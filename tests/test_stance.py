@@ -1945,3 +1945,35 @@ def test_a_negation_before_until_or_unless_reverses_the_verb_not_the_condition(k
 )
 def test_positions_relayed_and_treason(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The editorial argued that Washington should play no part in any deal to bomb "
+            "alongside Russian forces.",
+            "opposes",
+        ),
+        (
+            "The State Department gave a frosty reception to Moscow's offer of joint patrols "
+            "near Manbij.",
+            "rejects",
+        ),
+        (
+            "A Russian plan for a joint targeting centre was dropped by the Pentagon within days.",
+            "rejects",
+        ),
+        (
+            "Lavrov said it was high time the two militaries started fighting terrorism together.",
+            "proposes",
+        ),
+        (
+            "The Pentagon is exploring ways to work with the Russian military against Islamic "
+            "State, officials said.",
+            "proposes",
+        ),
+    ],
+)
+def test_advice_to_stay_out_cool_receptions_dropped_plans_and_explorations(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

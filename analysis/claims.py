@@ -1002,8 +1002,11 @@ INDIRECT_OBJECT_GAPS = frozenset(["a", "an", "the", "any"])
 
 def _object_before(gap: list[str], cue: st.Cue, analysed: st.Analysed) -> bool:
     """Is the party right before the cue an object, not the cue's subject: of a verb giving
-    something ("sent the Pentagon a draft agreement"), or of a verb asking someone to do it
-    ("asked the United States to join")?"""
+    something ("sent the Pentagon a draft agreement"), of a verb asking someone to do it
+    ("asked the United States to join"), or the owner of a proposal named as an object
+    ("declined Russia's invitation")?"""
+    if gap in (["'s"], ["’s"]):
+        return cue.label == "proposes"  # "declined Russia's invitation": refused, not made here
     if gap:
         return all(w in INDIRECT_OBJECT_GAPS for w in gap)
     return analysed.text[cue.char_start : cue.char_end].lower().startswith("to ")

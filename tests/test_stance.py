@@ -1977,3 +1977,34 @@ def test_positions_relayed_and_treason(body, stance, kb):
 )
 def test_advice_to_stay_out_cool_receptions_dropped_plans_and_explorations(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+def test_a_proposal_owned_by_the_other_side_stays_the_target_of_the_refusal(kb):
+    body = (
+        "The Pentagon has declined Moscow's invitation to post officers at the Russian "
+        "coordination centre in Latakia."
+    )
+    assert stances(body, kb) == ["rejects"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Giving the Russians a seat at the targeting table would be a grave error, the "
+            "former Pentagon official said.",
+            "opposes",
+        ),
+        (
+            "Kurdish leaders fear any US-Russian arrangement over Afrin would sell them out.",
+            "opposes",
+        ),
+        (
+            "Despite claims to the contrary, Russian jets struck the town without any help "
+            "from Washington, the Russian Defence Ministry said.",
+            "denies",
+        ),
+    ],
+)
+def test_seats_at_the_table_arrangements_sold_out_and_claims_to_the_contrary(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

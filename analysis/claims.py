@@ -973,7 +973,12 @@ def _without_other_sides_cues(
             if party is not None and not _is_object(party, analysed):
                 subject_side = _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
                 gap = [w for w in analysed.words_between(party, cue) if w not in AUXILIARIES]
-                if subject_side and subject_side != own and len(gap) <= 1:
+                if (
+                    subject_side
+                    and subject_side != own
+                    and len(gap) <= 1
+                    and not _object_before(gap, cue, analysed)
+                ):
                     continue
             if _names_an_act(cue, analysed) and _agent_after(
                 cue, unit_cues[index + 1 :], analysed
@@ -990,6 +995,21 @@ def _without_other_sides_cues(
         refusals = [c for c in unit_cues if c.label == "rejects" and not c.negated]
         return sorted([*kept, *refusals], key=lambda c: (c.start, c.char_start))
     return kept
+
+
+INDIRECT_OBJECT_GAPS = frozenset(["a", "an", "the", "any"])
+
+
+def _object_before(gap: list[str], cue: st.Cue, analysed: st.Analysed) -> bool:
+    """Is the party right before the cue an object, not the cue's subject: of a verb giving
+    something ("sent the Pentagon a draft agreement"), of a verb asking someone to do it
+    ("asked the United States to join"), or the owner of a proposal named as an object
+    ("declined Russia's invitation")?"""
+    if gap in (["'s"], ["’s"]):
+        return cue.label == "proposes"  # "declined Russia's invitation": refused, not made here
+    if gap:
+        return all(w in INDIRECT_OBJECT_GAPS for w in gap)
+    return analysed.text[cue.char_start : cue.char_end].lower().startswith("to ")
 
 
 def _proposals_only_inside_a_refusal(kept: list[st.Cue], unit_cues: list[st.Cue]) -> bool:
@@ -1073,11 +1093,17 @@ def _is_object(party: st.Cue, analysed: st.Analysed) -> bool:
     """A party right after "with", "to" … ("the military channel with Russia remained limited")
     is no subject."""
     before = analysed.text[max(0, party.char_start - 12) : party.char_start].lower().split()
+    markers = OBJECT_MARKERS | PLACE_MARKERS
     return (
         bool(before)
-        and before[-1] in OBJECT_MARKERS | {"the"}
-        and (before[-1] != "the" or (len(before) > 1 and before[-2] in OBJECT_MARKERS))
+        and before[-1] in markers | {"the"}
+        and (before[-1] != "the" or (len(before) > 1 and before[-2] in markers))
     )
+
+
+# a party after one of these is a place, not a subject ("the Russian embassy in
+# Washington called for …")
+PLACE_MARKERS = frozenset(["in", "at", "from"])
 
 
 # Denial cues that report someone's act of denying; the others judge a claim ("a fabrication of

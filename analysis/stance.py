@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_LOWER, LENGTH, LOWER, ORTH
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.knowledge import Knowledge
@@ -192,6 +193,8 @@ class StanceLexicon:
     hold the literal phrases.  Phrases with a ``stem*`` or a glued party word are expanded lazily:
     the first time a token form is seen that realises such a word ("coordinating" for
     "coordinat*", "U.S.-led" for "U.S."), the concrete phrases are added to the matcher.
+    Phrases with a wildcard word ("ask* _ to") are indexed by their first word: a token form
+    is looked up once, and only the phrases it opens are checked against the tokens after it.
     """
 
     def __init__(self, kb: Knowledge) -> None:
@@ -199,9 +202,11 @@ class StanceLexicon:
         self.vocab = nlp.vocab
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.gapped = Matcher(nlp.vocab)  # phrases with a "_" (any one word) in them
-        self._gapped_texts: list[str] = []
-        self._gapped_prefilter: re.Pattern[str] | None = None
+        # phrases with a "_" (any one word) in them, indexed by their first word
+        self._gapped_words: dict[str, list[_Gapped]] = {}
+        self._gapped_stems: dict[str, list[_Gapped]] = {}
+        self._gapped_any: list[_Gapped] = []  # opening with the wildcard itself
+        self._gapped_of: dict[int, tuple[_Gapped, ...]] = {}  # LOWER hash → phrases it opens
         self._variable: dict[WordSpec, set[str]] = {}  # variable word → forms seen so far
         self._phrases_of: dict[WordSpec, list[_Phrase]] = {}
         self._order: dict[WordSpec, int] = {}  # variable words in the order they were added
@@ -220,8 +225,6 @@ class StanceLexicon:
                 self._add_exact(FIRST_PERSON, words)
             else:
                 self._add(PARTY_PREFIX + side, words, party=True)
-        if self._gapped_texts:
-            self._gapped_prefilter = re.compile("|".join(self._gapped_texts), re.IGNORECASE)
         self.negation_window = int(rules.get("negation_window", DEFAULT_NEGATION_WINDOW))
         self.carry_window = int(rules.get("carry_window", DEFAULT_CARRY_WINDOW))
         self.context_window = int(rules.get("context_window", DEFAULT_CONTEXT_WINDOW))
@@ -252,6 +255,10 @@ class StanceLexicon:
         self.rhetorical_openers = tuple(str(w).lower() for w in rules.get("rhetorical_openers", []))
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
+        self.hypothesis_words = frozenset(str(w).lower() for w in rules.get("hypothesis_words", []))
+        self.subordinate_openers = tuple(
+            str(w).lower() for w in rules.get("subordinate_openers", [])
+        )
         self.consequence_stops = frozenset(
             str(w).lower() for w in rules.get("consequence_stops", [])
         )
@@ -304,12 +311,48 @@ class StanceLexicon:
                 self._add_concrete(entry, [s.text for s in specs])
 
     def _add_gapped(self, label: str, phrase: str) -> None:
-        """A phrase with a wildcard word ("ask* _ to": "asked Washington to") becomes a token
-        pattern of spaCy's ``Matcher``, and its regex joins the pre-check (compiled once the
-        lexicon is built) that spares most paragraphs the token Matcher."""
-        pattern, regex = _gapped_pattern(phrase)
-        self.gapped.add(label, [pattern])
-        self._gapped_texts.append(regex)
+        """A phrase with a wildcard word ("ask* _ to": "asked Washington to") is indexed by its
+        first word (a word or a stem), so only the tokens that open one are looked at."""
+        words = tuple(_gapped_word(word) for word in phrase.lower().split())
+        entry = _Gapped(self.vocab.strings.add(label), words)
+        kind, first = words[0]
+        if kind == ANY_WORD:
+            self._gapped_any.append(entry)
+        else:
+            index = self._gapped_stems if kind == STEM_WORD else self._gapped_words
+            index.setdefault(first, []).append(entry)
+
+    def _gapped_opened_by(self, form: str) -> tuple[_Gapped, ...]:
+        """The wildcard phrases whose first word a token of lower-case ``form`` realises."""
+        found = [*self._gapped_any, *self._gapped_words.get(form, ())]
+        for end in range(1, len(form) + 1):
+            found.extend(self._gapped_stems.get(form[:end], ()))
+        return tuple(found)
+
+    def gapped(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(label id, start, end) of every wildcard phrase in ``doc``: each token is looked up
+        once per form (remembered), and the phrases it opens are checked word by word."""
+        lowers = doc.to_array(LOWER).tolist()
+        strings = self.vocab.strings
+        found: list[tuple[int, int, int]] = []
+        alpha: list[int] | None = None
+        for start, key in enumerate(lowers):
+            phrases = self._gapped_of.get(key)
+            if phrases is None:
+                phrases = self._gapped_opened_by(strings[key])
+                self._gapped_of[key] = phrases
+            for phrase in phrases:
+                end = start + len(phrase.words)
+                if end > len(lowers):
+                    continue
+                if alpha is None:
+                    alpha = doc.to_array(IS_ALPHA).tolist()
+                if all(
+                    _fits(kind, text, strings[lowers[i]], alpha[i])
+                    for i, (kind, text) in enumerate(phrase.words, start)
+                ):
+                    found.append((phrase.label, start, end))
+        return found
 
     def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
         matcher = self.orth if entry.case_sensitive else self.lower
@@ -473,9 +516,7 @@ class StanceLexicon:
         matched at all)."""
         seen: set[tuple[str, int, int]] = set()
         cues: list[Cue] = []
-        matches = [*self.lower(doc), *self.orth(doc)]
-        if self._gapped_prefilter is not None and self._gapped_prefilter.search(text):
-            matches += self.gapped(doc)
+        matches = [*self.lower(doc), *self.orth(doc), *self.gapped(doc)]
         if not matches:
             return Analysed(doc, [], breaks=[], text=text)
         # int64 first: turning a uint64 array into Python ints is several times slower
@@ -495,8 +536,19 @@ class StanceLexicon:
             cues.append(Cue(label, start, end, table[start][0], char_end))
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))
         cues = _dedupe_starts(cues)
-        cues = _drop_ignored(_drop_nested(cues))
+        cues = _drop_ignored(_drop_nested(cues), self._asks_at(text))
         return Analysed(doc, cues, breaks=self._break_flags(doc), text=text)
+
+    def _asks_at(self, text: str) -> Callable[[Cue], bool]:
+        """Is a cue of ``text`` an open question's word ("whether")?"""
+
+        def asks(cue: Cue) -> bool:
+            return (
+                cue.label == "hedges"
+                and text[cue.char_start : cue.char_end].lower() in self.open_questions
+            )
+
+        return asks
 
     def _break_flags(self, doc: Doc) -> list[bool]:
         """For each token: is it a clause boundary ("," ";" "but" …)?"""
@@ -507,9 +559,12 @@ class StanceLexicon:
         sentence opening with "No …" negates its whole first clause: "No intelligence on Islamic
         State positions has been handed to the Russian military")."""
         negated: set[int] = set()
+        hedged = [(c.start, c.end) for c in cues if c.label == "hedges" and c.end - c.start > 1]
         for position, neg in enumerate(cues):
             if neg.label != "negation":
                 continue
+            if any(a <= neg.start and neg.end <= b for a, b in hedged):
+                continue  # "it is not clear whether …": the negation belongs to the hedge
             window = self.negation_window
             if _negates_the_subject(text, neg):
                 window = SUBJECT_NEGATION_WINDOW
@@ -519,6 +574,10 @@ class StanceLexicon:
                     continue
                 if cue.start - neg.end > window or any(breaks[neg.end : cue.start]):
                     break
+                if cue.label == "conditional" and (
+                    text[cue.char_start : cue.char_end].lower() in UNNEGATED_CONDITIONS
+                ):
+                    break  # "will not happen until Russia grounds …": the verb is negated
                 negated.add(index)
                 break
         return [
@@ -529,24 +588,35 @@ class StanceLexicon:
         ]
 
 
-def _gapped_pattern(phrase: str) -> tuple[list[dict[str, object]], str]:
-    """The token pattern of a wildcard phrase ("_" any one word, ``stem*`` a word beginning), and
-    a regex matching at least wherever that pattern can match (words separated by any non-word
-    characters), so a paragraph the regex misses needs no token matching."""
-    pattern: list[dict[str, object]] = []
-    parts: list[str] = []
-    for word in phrase.lower().split():
-        if word == WILDCARD:
-            pattern.append({"IS_ALPHA": True})
-            parts.append(r"[^\W\d_]+")
-        elif word.endswith("*"):
-            stem = re.escape(word.rstrip("*"))
-            pattern.append({"LOWER": {"REGEX": "^" + stem}})
-            parts.append(stem + r"\w*")
-        else:
-            pattern.append({"LOWER": word})
-            parts.append(re.escape(word))
-    return pattern, r"\b" + r"\W+".join(parts) + r"(?!\w)"
+# conditions a negation before them does not reverse: it reverses the verb they depend on
+UNNEGATED_CONDITIONS = frozenset(["until", "unless"])
+
+ANY_WORD, STEM_WORD, PLAIN_WORD = "any", "stem", "word"
+
+
+class _Gapped(NamedTuple):
+    """A cue phrase with a wildcard: its label's string id and its words as (kind, text)."""
+
+    label: int
+    words: tuple[tuple[str, str], ...]
+
+
+def _gapped_word(word: str) -> tuple[str, str]:
+    """One word of a wildcard phrase: "_" any one word, ``stem*`` a word beginning, else a word."""
+    if word == WILDCARD:
+        return ANY_WORD, ""
+    if word.endswith("*"):
+        return STEM_WORD, word.rstrip("*")
+    return PLAIN_WORD, word
+
+
+def _fits(kind: str, text: str, lower: str, is_alpha: int) -> bool:
+    """Does a token (its lower-case form and whether it is alphabetic) realise a phrase word?"""
+    if kind == ANY_WORD:
+        return bool(is_alpha)
+    if kind == STEM_WORD:
+        return lower.startswith(text)
+    return lower == text
 
 
 SUBJECT_NEGATORS = frozenset(["no", "zero", "at no point", "at no time", "not once", "never once"])
@@ -594,8 +664,10 @@ def _dedupe_starts(cues: list[Cue]) -> list[Cue]:
     return kept
 
 
-def _drop_ignored(cues: list[Cue]) -> list[Cue]:
-    """Cues inside an ``ignore`` phrase ("declined to comment", "the opposition") do not count."""
+def _drop_ignored(cues: list[Cue], asks: Callable[[Cue], bool] | None = None) -> list[Cue]:
+    """Cues inside an ``ignore`` phrase ("declined to comment", "the opposition") do not count,
+    except party words and an open question's word ("whether" of "whether _ should": the advice
+    is ignored, the question it asks stays)."""
     ignored = [(c.start, c.end) for c in cues if c.label == "ignore"]
     if not ignored:
         return cues
@@ -605,6 +677,7 @@ def _drop_ignored(cues: list[Cue]) -> list[Cue]:
         if c.label != "ignore"
         and (
             c.label.startswith(PARTY_PREFIX)
+            or (asks is not None and asks(c))
             or not any(a <= c.start and c.end <= b for a, b in ignored)
         )
     ]
@@ -703,6 +776,12 @@ def third_party_partner(
 SCOPED_LABELS = ("rejects", "opposes")
 SCOPE_TARGETS = ("coordination", "proposes")
 SCOPE_WINDOW = 8
+# a refusal said after what it refuses has the refuser's name between ("Shoigu's letter proposing
+# joint planning for the battle of Raqqa, Defense Secretary Jim Mattis has yet to reply")
+VERDICT_WINDOW = 14
+# a ban names whom it binds before what it bans ("barring the Defense Department from using any of
+# its funds to share intelligence")
+BAN_WINDOW = 12
 
 
 def scoped(
@@ -719,14 +798,16 @@ def scoped(
         return cues
 
     def in_scope(cue: Cue, target: Cue) -> bool:
-        if cue.label == "rejects" and cue.start < target.start and target.end <= cue.end:
-            return True  # the refusal names what it refuses ("let the proposal die")
-        after = 0 <= target.start - cue.end <= SCOPE_WINDOW
-        before = (
-            cue.label == "opposes"
-            or _passive(cue, analysed)
-            or _verdict_on_what_came(cue, analysed, lex)
-        ) and (0 <= cue.start - target.end <= SCOPE_WINDOW)
+        if cue.start < target.start < cue.end:
+            return True  # the cue names what it refuses or opposes ("let the proposal die",
+            # "against sharing intelligence")
+        after = (
+            0 <= target.start - cue.end <= (BAN_WINDOW if cue.label == "opposes" else SCOPE_WINDOW)
+        )
+        verdict = _verdict_on_what_came(cue, analysed, lex)
+        before = (cue.label == "opposes" or _passive(cue, analysed) or verdict) and (
+            0 <= cue.start - target.end <= (VERDICT_WINDOW if verdict else SCOPE_WINDOW)
+        )
         if not (after or before):
             return False
         if analysed is None or lex is None:
@@ -841,18 +922,25 @@ def _silence_as_refusal(
     for cue in cues:
         if cue.label == "silence":
             answers = _refuses_a_pronoun(cue, analysed, lex)  # "…, which has not acted on it"
-            if not answers and any(_offer_before(c, cue, analysed) for c in cues):
+            if not answers and any(_offer_before(c, cue, cues, analysed) for c in cues):
                 continue
             cue = cue._replace(label="rejects")
         converted.append(cue)
     return converted
 
 
-def _offer_before(offer: Cue, silence: Cue, analysed: Analysed | None) -> bool:
-    """Is ``offer`` an offer made in a clause before the ``silence`` cue's?"""
+def _offer_before(offer: Cue, silence: Cue, cues: list[Cue], analysed: Analysed | None) -> bool:
+    """Is ``offer`` an offer made in a clause before the ``silence`` cue's, the silence added by
+    a speech verb between them ("…, the Russian military said, adding that Washington has not
+    replied")?  An offer only named before the silence ("Three weeks after Shoigu's letter
+    proposing joint planning, Mattis has yet to reply") is what went unanswered."""
     if offer.label != "proposes" or offer.negated or offer.end > silence.start:
         return False
-    return analysed is None or not _same_clause(analysed, offer.end, silence.start)
+    if analysed is None:
+        return True
+    return not _same_clause(analysed, offer.end, silence.start) and any(
+        c.label == "speech" and offer.end <= c.start < silence.start for c in cues
+    )
 
 
 NO_AS_ANSWER_AFTER = frozenset(["to", "thanks", "thank"])
@@ -1070,6 +1158,8 @@ def classify(
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
+    if "hedges" in labels and "coordination" in labels:
+        cues = _without_modals_of_subordinate_clauses(cues, analysed, lex)
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
@@ -1077,6 +1167,8 @@ def classify(
     if "opposes" in present:
         return "opposes"
     if "conditional" in present:
+        if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
+            return "opposes"
         return "conditional"
     if "rejects" in present:
         return "rejects"
@@ -1116,6 +1208,31 @@ def classify(
     if "coordination" in present:
         return "proposes" if _joint_plan(cues, analysed) else "asserts"
     return "neutral"
+
+
+def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "If American pilots began working hand in hand with Russian ones, Syrians would conclude
+    that Washington had sided with Assad": the condition is the coordination itself and what it
+    leads to a harm or a verdict, so the sentence argues against it, it sets no condition."""
+    for index, cue in enumerate(cues):
+        if cue.label != "conditional" or cue.negated:
+            continue
+        if _cue_text(cue, analysed) not in lex.hypothesis_words:
+            continue
+        rest = cues[index + 1 :]
+        term = next((c for c in rest if c.label == "coordination" and not c.negated), None)
+        if term is None or not _same_clause(analysed, cue.end, term.start):
+            continue
+        after = [c for c in rest if c.start >= term.end]
+        if any(c.label == "conditional" for c in after):
+            return False
+        return any(
+            c.label in CONSEQUENCE_LABELS
+            and not c.negated
+            and not _same_clause(analysed, term.end, c.start)
+            for c in after
+        )
+    return False
 
 
 def _cue_text(cue: Cue, analysed: Analysed) -> str:
@@ -1230,6 +1347,29 @@ def _answered_no(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
         c._replace(negated=True) if c.label in {"coordination", "asserts", "proposes"} else c
         for c in cues
     ]
+
+
+def _without_modals_of_subordinate_clauses(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """A modal in a clause of purpose or a relative clause after the coordination term hedges
+    that clause, not the coordination ("handed them the coordinates so that they would not be
+    struck", "jointly drew the line beyond which the fighters would not advance")."""
+    if analysed is None or lex is None or not lex.subordinate_openers:
+        return cues
+    terms = [c for c in cues if c.label == "coordination" and not c.negated]
+    if not terms:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.label == "hedges" and _cue_text(cue, analysed) in MODAL_HEDGES:
+            before = [t for t in terms if t.end <= cue.start]
+            if before and not any(t.start > cue.start for t in terms):  # "… would divide targets"
+                between = " " + " ".join(analysed.words_between(before[0], cue)) + " "
+                if any(f" {w} " in between for w in lex.subordinate_openers):
+                    continue
+        kept.append(cue)
+    return kept
 
 
 def _without_negated_hedges(cues: list[Cue]) -> list[Cue]:

@@ -39,7 +39,10 @@ denies 10/14, rejects 3/6, conditional 8/13, opposes 2/9, neutral 2/3), side 0.6
 floors under it) and ``blind-13`` (the ``blind_b13_*`` pages, written during the next round
 without sight of its rules and scored once at its end: recall 0.71, precision 0.91, stance 0.75
 (proposes 12/13, asserts 12/14, denies 4/9, rejects 5/6, conditional 6/8, opposes 6/10, neutral
-3/4), side 0.66, verdict 0/1; floors under it).
+3/4), side 0.66, verdict 0/1; floors under it) and ``blind-14`` (the ``blind_b14_*`` pages, written
+during the next round without sight of its rules and scored once after its stance work: recall
+0.68, precision 0.84, stance 0.64 (proposes 6/13, asserts 12/13, denies 8/8, rejects 3/9,
+conditional 7/8, opposes 3/9, neutral 0/1), side 0.81, verdict 0/1; floors under it).
 """
 
 from __future__ import annotations
@@ -86,6 +89,7 @@ def result():
         ("blind-11", 0.70, 0.85, 0.70, 0.75),
         ("blind-12", 0.70, 0.90, 0.55, 0.62),
         ("blind-13", 0.68, 0.88, 0.70, 0.62),
+        ("blind-14", 0.65, 0.82, 0.60, 0.80),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):
@@ -108,7 +112,10 @@ def test_every_stance_class_is_recalled_on_its_matched_claims(result):
 
 # Every verdict lands on the claim it rates (blind-8's first run was 0/1: its "OUR RATING:" label
 # was not read, and its claim box sits under a label paragraph of its own, "THE CLAIM").
-VERDICT_FLOORS: dict[str, float] = {}
+# blind-14's TruthOrFiction.com page prints its rumour under a "Summary of eRumor:" label above the
+# article, where the claims stage does not see it: the verdict goes to the fact-checker's own
+# sentence instead (0/1, kept as measured).
+VERDICT_FLOORS: dict[str, float] = {"blind-14": 0.0}
 
 
 def test_fact_check_verdicts_land_on_the_rated_claims(result):

@@ -82,7 +82,10 @@ def test_held_out_documents_score_above_the_floors(corpus):
 # interviewer's turns under the outlet's name not read as turn labels; 0.98 / 0.96 / 0.97 once
 # they were) and the twelfth (``blind_b13_*``, scored once: overlap recall 0.73, exact F1 0.84,
 # speaker 0.93: the Congressional Record's "Mr. McCAIN." turns not read as turns; 1.0 / 1.0 /
-# 0.97 once they were, with a claim box's "Source:" line naming its speaker).
+# 0.97 once they were, with a claim box's "Source:" line naming its speaker) and the thirteenth
+# (``blind_b14_*``, scored once: overlap recall 1.0, exact F1 0.94, speaker 0.58: a UN record's
+# "The President:" and "Mr. de Mistura:" turns, ambassadors unknown to the actors file; 1.0 / 1.0
+# / 0.92 after the fixes they prompted).
 BATCH_FLOORS = {
     "blind_b7_": (5, 28, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
     "blind_b8_": (5, 27, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
@@ -91,6 +94,7 @@ BATCH_FLOORS = {
     "blind_b11_": (6, 35, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.8}),
     "blind_b12_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.9, "speaker": 0.95}),
     "blind_b13_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
+    "blind_b14_": (6, 38, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
 }
 
 

@@ -738,7 +738,9 @@ def extract_claims(
             continue
         mentions = _actor_mentions(body, start, end, kb)
         quote = _overlapping_quote(quotes, start, end)
-        actor, side = _unit_actor(unit_cues, mentions, previous_actor, (start, end), body, kb)
+        found = _unit_actor(unit_cues, mentions, _PREVIOUS, (start, end), body, kb)
+        carried = found is _PREVIOUS
+        actor, side = previous_actor if carried else found
         actor, side = _attribution_of_the_sentence(
             (actor, side), (start, end), sentences[sentence_index], body, analysed, kb
         )
@@ -749,9 +751,16 @@ def extract_claims(
         actor, side = _remember_speaker(actor, side, known_sides)
         if quote is None and _authors_own_words(doc, unit_cues, mentions, analysed):
             actor, side = doc.get("author"), None  # a columnist's own argument, no side's words
+        # the fact-checker's finding keeps the carried side for deciding whether it is a claim
+        finding = (
+            _fact_checkers_own(doc, unit_cues)
+            if carried and quote is None and (actor, side) == previous_actor
+            else None
+        )
         sentence_start = sentences[sentence_index][0]  # a ruling split at ", but" rules both parts
         if _fact_checkers_verdict(doc, body[sentence_start:end], lex, quoted=quote is not None):
             actor, side = doc.get("outlet"), "other"  # "… we rate this claim False"
+            finding = None
         gap = sentence_index - last_claim_sentence
         text = body[start:end]
         rhetorical = None
@@ -774,6 +783,8 @@ def extract_claims(
         when, precision, basis = _unit_date(
             text, doc, [c for c in unit_cues if c.label == "speech"], start
         )
+        if finding is not None:
+            actor, side = finding
         claim: dict[str, Any] = {
             "claim_id": f"{doc.get('doc_id')}:c{len(claims) + 1}",
             "doc_id": doc.get("doc_id"),
@@ -1062,6 +1073,17 @@ def _joint_subject(party: st.Cue, unit_cues: list[st.Cue], own: str, analysed: s
 
 
 COMMENT_OBJECT_MARKERS = OBJECT_MARKERS | {"of", "for", "on", "by", "from", "about", "into"}
+
+
+def _fact_checkers_own(
+    doc: dict[str, Any], unit_cues: list[st.Cue]
+) -> tuple[str | None, str] | None:
+    """In a fact-check, a sentence outside quotation marks that names no speaker of its own
+    ("The claim mixes a true fact with a false conclusion.", "So yes, Moscow got a warning.") is
+    the fact-checker's finding, not more of whoever was reported before it."""
+    if not is_fact_check(doc) or any(c.label == "speech" for c in unit_cues):
+        return None
+    return doc.get("outlet"), "other"
 
 
 def _authors_own_words(

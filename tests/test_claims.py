@@ -371,3 +371,22 @@ def test_a_quoted_claim_box_of_several_sentences_with_its_attribution_takes_the_
     rated = claims[claims["verdict"].notna()]
     assert list(rated["verdict"]) == ["False"]
     assert rated["text"].iloc[0].startswith("“Russian and American jets are now striking")
+
+
+def test_a_fact_checkers_own_finding_is_not_the_previous_speakers_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Claim: Russia and the United States planned the missile strike together.",
+        "Rating: False",
+        "Russian Defense Ministry spokesman Igor Konashenkov said the warning had come "
+        "“only minutes before” the strike and that Moscow had not coordinated anything with "
+        "Washington.",
+        "But a warning is not a joint operation, and nothing suggests that the strike was "
+        "planned together.",
+        "We found no evidence that the United States coordinated the strike with Russia.",
+        title="Fact Check: Did Washington and Moscow plan the strike together?",
+    )
+    finding = claim_with(rows, "nothing suggests that the strike")
+    assert finding[:2] == (None, "other")  # the fact-checker (an outlet the data file lacks)
+    assert claim_with(rows, "We found no evidence")[:2] == (None, "other")
+    assert claim_with(rows, "Konashenkov said")[:2] == ("Igor Konashenkov", "Russia")

@@ -29,6 +29,8 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
   ("quoted Russia's Ministry of Defense as saying"); else the first actor or party in subject
   position ("We …" in a statement → the previous claim's actor).  A bare surname takes the full
   name and side met earlier in the document.  The coalition counts as the US side of the pair.
+  In a fact-check, a unit outside quotation marks that would only take the previous claim's actor
+  is the fact-checker's own finding: the outlet, side "other".
 * **Date.** A date expression next to the speech verb ("said Friday") or opening the unit outside
   quotation marks ("On January 23, 2017, … quoted"), resolved by ``analysis.dates.find_dates``
   against the published date; else the published date with its precision (basis ``published``).

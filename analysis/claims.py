@@ -36,7 +36,8 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
   against the published date; else the published date with its precision (basis ``published``).
   Dates inside quotations or looking ahead ("starting May 25") date events, not the claim.
 * **Verdict.** In a fact-check (``kind == "fact-check"`` or a verdict), the verdict goes to exactly one
-  claim: the claim in the claim box ("Claim: …", labels in ``stance.toml`` ``rules.claim_labels``);
+  claim: the claim in the claim box ("Claim: …", labels in ``stance.toml`` ``rules.claim_labels``),
+  or the claim opening the article when such a label stands among the page's head lines;
   else the highest-scoring ``asserts`` claim by the side the title (or the body's first question)
   names first — the claimant whose claim is questioned; failing that, that side's highest-scoring
   claim; failing that, the highest-scoring ``asserts`` claim, then the first claim.
@@ -50,6 +51,7 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -715,8 +717,10 @@ def extract_claims(
     sentences: list[tuple[int, int]],
     quotes: list[dict[str, Any]],
     kb: Knowledge,
+    head: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """Claims about US–Russia military coordination in ``body`` (see the module docstring).
+    """Claims about US–Russia military coordination in ``body`` (see the module docstring);
+    ``head`` is the page's lines above the article (a claim box's label may stand there).
 
     Sets ``quote["stance"]`` in place on the quotes that carry a claim.
     """
@@ -811,7 +815,7 @@ def extract_claims(
         previous_actor = (actor, side)
         if quote is not None:
             _set_quote_stance(quote, stance)
-    _attach_verdict(doc, body, claims, scores, lex)
+    _attach_verdict(doc, body, claims, scores, lex, head)
     return claims
 
 
@@ -1227,6 +1231,18 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str], body: str 
     return None
 
 
+def _claim_under_a_head_label(
+    claims: list[dict[str, Any]], labels: list[str], body: str, head: Sequence[str]
+) -> int | None:
+    """The claim opening the article when the claim box's label stands above it, among the
+    page's head lines ("Summary of eRumor:" / "Reports claim that the strike was planned …")."""
+    if not any(line.strip(" :*_").lower() in labels for line in head):
+        return None
+    first_paragraph_end = body.find("\n\n")
+    opening = first_paragraph_end if first_paragraph_end >= 0 else len(body)
+    return 0 if int(claims[0]["start"]) < opening else None
+
+
 ATTRIBUTION_LINE = re.compile(r"\n\s*[—–-]\s*\S[^\n]*$")  # "— Russian Embassy, in a tweet"
 
 
@@ -1315,11 +1331,14 @@ def _attach_verdict(
     claims: list[dict[str, Any]],
     scores: list[int],
     lex: st.StanceLexicon,
+    head: Sequence[str] = (),
 ) -> None:
     if not claims or not is_fact_check(doc) or not doc.get("verdict"):
         return
     labels = [str(w).lower() for w in (lex.claim_labels or [])]
     index = _claim_box_index(claims, labels, body)
+    if index is None:
+        index = _claim_under_a_head_label(claims, labels, body, head)
     if index is None:
         index = _bare_claim_index(claims, body, lex)
     if index is None:

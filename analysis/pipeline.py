@@ -142,7 +142,9 @@ def process_text(
         result.quotes = quotes.extract_quotes(
             document, cleaned.body, sentences, kb, head=cleaned.head
         )
-        result.claims = claims.extract_claims(document, cleaned.body, sentences, result.quotes, kb)
+        result.claims = claims.extract_claims(
+            document, cleaned.body, sentences, result.quotes, kb, head=cleaned.head
+        )
         result.events = events.extract_events(document, cleaned.body, sentences, result.links, kb)
         for rows in (result.quotes, result.claims, result.events):
             topics.tag_topics(rows, kb)

@@ -390,3 +390,16 @@ def test_a_fact_checkers_own_finding_is_not_the_previous_speakers_claim(tmp_path
     assert finding[:2] == (None, "other")  # the fact-checker (an outlet the data file lacks)
     assert claim_with(rows, "We found no evidence")[:2] == (None, "other")
     assert claim_with(rows, "Konashenkov said")[:2] == ("Igor Konashenkov", "Russia")
+
+
+def test_a_claim_box_label_above_the_article_points_at_the_opening_claim():
+    from analysis.claims import _claim_under_a_head_label
+
+    body = "Posts claim that the strike was planned with Russia.\n\nThe Truth: it was not."
+    opening = [{"start": 0}, {"start": 55}]
+    labels = ["claim", "summary of erumor"]
+    head = ["Fact Check: a headline", "Summary of eRumor:", "Rating: Fiction!"]
+    assert _claim_under_a_head_label(opening, labels, body, head) == 0
+    assert _claim_under_a_head_label(opening, labels, body, head[:1]) is None  # no label
+    later = [{"start": 55}]
+    assert _claim_under_a_head_label(later, labels, body, head) is None  # not the opening one

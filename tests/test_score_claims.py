@@ -112,10 +112,9 @@ def test_every_stance_class_is_recalled_on_its_matched_claims(result):
 
 # Every verdict lands on the claim it rates (blind-8's first run was 0/1: its "OUR RATING:" label
 # was not read, and its claim box sits under a label paragraph of its own, "THE CLAIM").
-# blind-14's TruthOrFiction.com page prints its rumour under a "Summary of eRumor:" label above the
-# article, where the claims stage does not see it: the verdict goes to the fact-checker's own
-# sentence instead (0/1, kept as measured).
-VERDICT_FLOORS: dict[str, float] = {"blind-14": 0.0}
+# (blind-14's first run was 0/1 too: its rumour sits under a "Summary of eRumor:" label among the
+# head lines above the article, which the claims stage now reads.)
+VERDICT_FLOORS: dict[str, float] = {}
 
 
 def test_fact_check_verdicts_land_on_the_rated_claims(result):

@@ -1225,10 +1225,14 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str], body: str 
         before = body[: int(claim["start"])]
         if not before.endswith("\n\n"):
             continue
-        label = before[:-2].rsplit("\n\n", 1)[-1].strip(" :*_").lower()
-        if label in labels:
+        if _is_claim_label(before[:-2].rsplit("\n\n", 1)[-1], labels):
             return index
     return None
+
+
+def _is_claim_label(line: str, labels: list[str]) -> bool:
+    """A line that is only a claim box's label ("THE CLAIM", "**Claim:**", "Summary of eRumor:")."""
+    return line.strip(" :*_").lower() in labels
 
 
 def _claim_under_a_head_label(
@@ -1236,7 +1240,7 @@ def _claim_under_a_head_label(
 ) -> int | None:
     """The claim opening the article when the claim box's label stands above it, among the
     page's head lines ("Summary of eRumor:" / "Reports claim that the strike was planned …")."""
-    if not any(line.strip(" :*_").lower() in labels for line in head):
+    if not any(_is_claim_label(line, labels) for line in head):
         return None
     first_paragraph_end = body.find("\n\n")
     opening = first_paragraph_end if first_paragraph_end >= 0 else len(body)

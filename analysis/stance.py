@@ -31,7 +31,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.knowledge import Knowledge
-from analysis.nlp import SHARED_DOC_CHARS, english, paragraph_doc, paragraph_spans
+from analysis.nlp import SHARED_DOC_CHARS, english, paragraph_doc, paragraph_spans, tokenise
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
@@ -464,7 +464,7 @@ class StanceLexicon:
             doc = (  # the tokens the sentence splitter made of it (read, never changed)
                 paragraph_doc(paragraph)
                 if len(paragraph) <= SHARED_DOC_CHARS
-                else english().make_doc(paragraph)
+                else tokenise(paragraph)
             )
             self._learn(doc)
             analysed = self._cues_of(doc, paragraph)
@@ -499,7 +499,7 @@ class StanceLexicon:
     def analyse_whole(self, text: str) -> Analysed:
         """Tokenise ``text`` in one piece and find every cue, with negation applied."""
         text = _plain_spaces(text)  # same length: offsets hold
-        doc = english().make_doc(text)
+        doc = tokenise(text)
         self._learn(doc)
         analysed = self._cues_of(doc, text)
         if not analysed.breaks:

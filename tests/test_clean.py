@@ -744,3 +744,17 @@ def test_an_authors_card_biography_above_the_stamp_is_not_the_article(kb):
     # an opening paragraph of the article, with no name above it, stays in the article
     plain = card.replace("Dana Whitlock\n\nFollow\n\n", "")
     assert clean_page(plain, kb).body.startswith("Former intelligence analyst.")
+
+
+def test_a_copied_social_posts_repost_label_handle_and_join_button_are_not_the_article(kb):
+    post = (
+        "Front Notes\n\n@frontnotes · 48.2K subscribers\n\nForwarded from Some Channel\n\n"
+        "The ministry said Russian and American jets struck the same convoy near Raqqa on "
+        "Tuesday, and the coalition thanked Moscow for the coordinates.\n\n"
+        "@frontnotes\n\nWashington denies any joint operation with Russia.\n\nJoin channel\n"
+    )
+    cleaned = clean_page(post, kb)
+    assert cleaned.title != "Forwarded from Some Channel"
+    assert cleaned.body.startswith("The ministry said")
+    assert cleaned.body.endswith("Washington denies any joint operation with Russia.")
+    assert "@frontnotes" not in cleaned.body

@@ -13,6 +13,9 @@ year-less and relative expressions in time.  Bases (``published_basis``):
 - ``header (day/month order from content)``: a head stamp such as "07/12/2017", whose day and month
   could be swapped, read in the one order that agrees with the content (not before the dates the
   text gives explicitly, inside the calendar anchors' window); unread when both or neither agree;
+- ``header (day/month order from the lead's weekday)``: such a stamp read in the one order whose day
+  is the weekday the article's first sentence names ("… announced early Saturday"), when the
+  content cannot order it; when nothing orders it, the year both readings share (precision year);
 - ``dateline``: a wire dateline ("MOSCOW, Oct 7 (Reuters) -"), year taken from the other evidence;
 - ``relative-day inference``: a weekday / "yesterday" / "last week" in a sentence about a known event;
 - ``content inference``: the month of the latest event the text reports, bounded by the calendar;
@@ -52,6 +55,8 @@ LINK_DATE = "link date"
 # a head stamp such as "07/12/2017", read in the one order (month/day or day/month) that agrees
 # with what the content says
 HEADER_ORDER_FROM_CONTENT = "header (day/month order from content)"
+# … or in the one order whose day is the weekday the article's first sentence names
+HEADER_ORDER_FROM_WEEKDAY = "header (day/month order from the lead's weekday)"
 
 
 @dataclass(frozen=True)
@@ -663,7 +668,12 @@ def _scan(text: str) -> tuple[tuple[_Candidate, bool], ...]:
     """The date spans of ``text`` and whether each looks forward; they do not depend on the
     reference date, so a body scanned for its publication date is not scanned again for its
     events."""
+    text = text.translate(_LOOKALIKE_PUNCTUATION)  # same length: spans hold
     return tuple((c, _is_future(text, c.start)) for c in _candidates(text))
+
+
+# Arabic comma and semicolon, full-width comma: "18 September، 2016" is "18 September, 2016".
+_LOOKALIKE_PUNCTUATION = str.maketrans({"\u060c": ",", "\u061b": ";", "\uff0c": ","})
 
 
 def find_dates(
@@ -1015,6 +1025,36 @@ def _ordered_slash_date(
     readings = _ambiguous_slash_date(lines)
     agreeing = [d for d in readings if _agrees_with_content(d, window, explicit_latest)]
     return agreeing[0] if len(agreeing) == 1 else None
+
+
+LEAD_CHARS = 600  # the article's first sentence lies within this many characters
+
+
+def _lead_weekday(body: str) -> int | None:
+    """The one past weekday the article's first sentence names, without "last" or "next"
+    ("… US Secretary of State John Kerry announced early Saturday"); None otherwise."""
+    lead = body[:LEAD_CHARS]
+    spans = _sentences(lead)
+    sentence = lead[slice(*spans[0])] if spans else ""
+    weekdays = [m for m in find_dates(sentence) if m.kind == "weekday"]
+    if len(weekdays) != 1 or weekdays[0].future or weekdays[0].modifier:
+        return None
+    return weekdays[0].day
+
+
+def _slash_date_on_weekday(lines: Sequence[str], weekday: int | None) -> date | None:
+    """The one reading of an ambiguous head stamp that falls on ``weekday`` (a story names its
+    own day, "announced early Saturday"); None when both or neither do."""
+    if weekday is None:
+        return None
+    fitting = [d for d in _ambiguous_slash_date(lines) if d.weekday() == weekday]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _slash_date_year(lines: Sequence[str]) -> date | None:
+    """The year of an ambiguous head stamp that nothing orders (both readings share it)."""
+    readings = _ambiguous_slash_date(lines)
+    return date(readings[0].year, 1, 1) if readings else None
 
 
 def _parse_other_date(span: str) -> date | None:
@@ -1369,6 +1409,10 @@ def infer_published(
     header_basis = HEADER
     if header is None and (ordered := _ordered_slash_date(head_lines, window, explicit_latest)):
         header, header_basis = (ordered, DAY), HEADER_ORDER_FROM_CONTENT
+    elif header is None and (
+        on_weekday := _slash_date_on_weekday(head_lines, _lead_weekday(body or ""))
+    ):
+        header, header_basis = (on_weekday, DAY), HEADER_ORDER_FROM_WEEKDAY
     reference = provisional or explicit_latest or (header[0] if header else None)
     latest = _latest_content_date(evidence, reference, DAY) if reference else explicit_latest
 
@@ -1397,6 +1441,9 @@ def infer_published(
     linked = _link_date(links or [])
     if linked is not None:
         return linked
+    stamp_year = _slash_date_year(head_lines)
+    if stamp_year is not None:
+        return PublishedDate(stamp_year, YEAR, HEADER)
     year = _latest_year(evidence)
     if year is not None:
         return PublishedDate(date(year, 1, 1), YEAR, CONTENT_INFERENCE)

@@ -444,7 +444,7 @@ def test_a_swappable_slash_stamp_stays_unread_when_both_or_neither_reading_agree
     neither = infer_published(["03/02/2017"], _SHAYRAT, [])  # 2 March and 3 February: too early
     assert neither.date not in {date(2017, 3, 2), date(2017, 2, 3)}
     nothing = infer_published(["03/02/2017"], "The ministry said nothing new.", [])
-    assert nothing.date is None
+    assert (nothing.date, nothing.precision) == (date(2017, 1, 1), "year")  # only the year
 
 
 def test_a_yearless_dateline_is_not_put_in_the_year_of_a_background_date_its_weekday_denies():
@@ -511,3 +511,29 @@ def test_a_head_line_ending_in_a_colon_dates_what_it_introduces_not_the_page():
 def test_a_day_month_year_stamp_with_dashes_is_read_like_a_slash_date():
     got = infer_published(["Published 17-09-2017 | 10:25"], "The SDF said on Saturday that …", [])
     assert (got.date, got.precision) == (date(2017, 9, 17), "day")
+
+
+def test_a_day_month_stamp_is_ordered_by_the_weekday_the_lead_names():
+    body = (
+        "BEIRUT (AFP) - The United States and Russia will set up a joint centre to target "
+        "jihadists, the US secretary of state announced early Saturday.\n\nMore followed."
+    )
+    got = infer_published(["Published: 10/09/2016 05:12 GMT"], body, [])
+    # 10 September 2016 was a Saturday, 9 October 2016 a Sunday
+    assert (got.date, got.precision) == (date(2016, 9, 10), "day")
+    assert got.basis == "header (day/month order from the lead's weekday)"
+    # "last Saturday" names another day than the story's own: no order from it
+    other = infer_published(["10/09/2016"], body.replace("early Saturday", "last Saturday"), [])
+    assert other.date not in {date(2016, 9, 10), date(2016, 10, 9)}
+
+
+def test_a_stamp_nothing_can_order_still_gives_its_year():
+    got = infer_published(["Published 05/06/2016"], "The two militaries talk daily.", [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 1, 1), "year", "header")
+
+
+def test_a_date_with_an_arabic_comma_is_read():
+    got = infer_published(["18 September\u060c 2016"], "Damascus, SANA – The ministry said.", [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 9, 18), "day", "header")
+    mention = find_dates("It happened on September 17\u060c 2016 near the airport.")[0]
+    assert (mention.date, mention.text) == (date(2016, 9, 17), "September 17\u060c 2016")

@@ -18,9 +18,7 @@ import logging
 import math
 import multiprocessing
 import os
-import pickle
 import sys
-import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,6 +31,7 @@ from stat import S_ISREG
 from typing import Any
 
 from analysis import read
+from analysis.cachefiles import default_cache_dir, load_pickle, write_pickle
 from analysis.dedup import BodyPrint, body_print, find_duplicates
 from analysis.knowledge import DATA_FILES, Knowledge, load_knowledge
 from analysis.knowledge import ENV_VAR as KNOWLEDGE_ENV
@@ -44,7 +43,6 @@ SIDECAR_SUFFIX = read.SIDECAR_SUFFIX
 SEQUENTIAL_MAX = 200  # inputs; below this a process pool's start-up costs more than it saves
 CHUNKS_PER_WORKER = 8  # enough chunks to balance the load, few enough that IPC stays cheap
 MAX_CHUNK = 64  # documents per task at most: the last tasks finish close together
-CACHE_ENV = "COORDINATION_CLAIMS_CACHE"
 CACHE_FORMAT = "2"  # a cached document is (DocResult, BodyPrint | None)
 DEPENDENCIES = ("pandas", "pyarrow", "spacy", "dateparser", "charset-normalizer", "py3langid")
 
@@ -384,15 +382,6 @@ def code_fingerprint(kb: Knowledge, max_bytes: int = read.MAX_BYTES, extract: bo
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def default_cache_dir() -> Path:
-    """``$COORDINATION_CLAIMS_CACHE``, else ``$XDG_CACHE_HOME/coordination-claims``, else
-    ``~/.cache/coordination-claims``."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "coordination-claims"
-
-
 def _sidecar_bytes(path: Path, sidecars: set[Path] | None = None) -> bytes:
     if sidecars is not None and not sidecars:  # the usual case: no sidecars at all
         return b""
@@ -455,32 +444,10 @@ def _cache_files(cache_dir: Path, paths: Sequence[Path], extract: bool = True) -
 
 def _load_pickle(path: Path, code: str) -> dict[str, Any] | None:
     """The cached payload, or ``None`` when absent, corrupt or made by other code."""
-    try:
-        with path.open("rb") as handle:
-            payload = pickle.load(handle)  # our own cache file, written by ``_write_pickle``
-    except FileNotFoundError:
-        return None
-    except Exception as error:  # a corrupt or truncated cache is rebuilt, never fatal
-        log.info("ignoring unreadable cache %s: %s", path, error)
-        return None
+    payload = load_pickle(path)
     if not isinstance(payload, dict) or payload.get("code") != code:
         return None
     return payload
-
-
-def _write_pickle(path: Path, payload: dict[str, Any]) -> None:
-    """Atomic write (temp file + ``os.replace``); a cache that cannot be written is skipped."""
-    temp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            temp = Path(handle.name)
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temp.replace(path)
-    except OSError as error:
-        log.info("could not write cache %s: %s", path, error)
-        if temp is not None:
-            temp.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -513,7 +480,7 @@ def knowledge_for(data_dir: str | Path | None = None) -> Knowledge:
     cached = _KNOWLEDGE.get(key)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    kb = load_knowledge(data_dir)
+    kb = load_knowledge(data_dir, parsed_cache=default_cache_dir() / "data")
     _KNOWLEDGE[key] = (signature, kb)
     return kb
 
@@ -581,7 +548,7 @@ def _load_cached(
     fresh = iter(process_inputs(todo, kb, workers=workers, max_bytes=max_bytes, extract=extract))
     results = [known[item.key] if item.key in known else next(fresh) for item in items]
     docs = {item.key: result for item, result in zip(items, results, strict=True) if item.key}
-    _write_pickle(docs_file, {"code": code, "docs": docs})
+    write_pickle(docs_file, {"code": code, "docs": docs})
     corpus = assemble(results, kb)
-    _write_pickle(tables_file, {"code": code, "keys": keys, "tables": corpus.tables()})
+    write_pickle(tables_file, {"code": code, "keys": keys, "tables": corpus.tables()})
     return corpus

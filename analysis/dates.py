@@ -1065,29 +1065,58 @@ def _parse_other_date(span: str) -> date | None:
 
 
 def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
-    """The first full date in the head lines (else another language's, else a month and year).
-    A line ending in a colon introduces what follows ("stated on February 15, 2017 in a
-    Facebook post:" above a fact-check's claim): its date is not the page's."""
-    cleaned = [_MARKDOWN_TARGET.sub("]", line) for line in lines if not line.rstrip().endswith(":")]
+    """The first full date in the head lines, in their order: written out, numeric with dots,
+    or with slashes whose order is certain (else a month and year).  A line ending in a colon
+    introduces what follows ("stated on February 15, 2017 in a Facebook post:" above a
+    fact-check's claim): its date is not the page's."""
+    cleaned = [
+        _as_printed_stamp(_MARKDOWN_TARGET.sub("]", line))
+        for line in lines
+        if not line.rstrip().endswith(":")
+    ]
     found = [find_dates(line) for line in cleaned]
-    for mentions in found:
-        for m in mentions:
-            if m.kind == "full" and m.date:
-                return m.date, DAY
-    for line in cleaned:
-        for match in _OTHER_HEAD_DATE.finditer(line):
-            parsed = _parse_other_date(match.group(0))
-            if parsed is not None:
-                return parsed, DAY
-        for match in _SLASH_DATE.finditer(_as_slashes(line)):
-            parsed = _unambiguous_slash_date(match)
-            if parsed is not None:
-                return parsed, DAY
+    for line, mentions in zip(cleaned, found, strict=True):
+        day = _full_date_of_line(line, mentions)
+        if day is not None:
+            return day, DAY
     for mentions in found:
         for m in mentions:
             if m.kind == "month_year" and m.date:
                 return m.date, MONTH
     return None
+
+
+def _full_date_of_line(line: str, mentions: Sequence[DateMention]) -> date | None:
+    for m in mentions:
+        if m.kind == "full" and m.date:
+            return m.date
+    for match in _OTHER_HEAD_DATE.finditer(line):
+        parsed = _parse_other_date(match.group(0))
+        if parsed is not None:
+            return parsed
+    for match in _SLASH_DATE.finditer(_as_slashes(line)):
+        parsed = _unambiguous_slash_date(match)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+# "September 14, 20165:05 AM ET": a year run into the clock time by the page's markup
+_YEAR_RUN_INTO_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+# "September, 26, 2017": a comma after the month name
+_COMMA_AFTER_MONTH = re.compile(r"\b([A-Z][a-z]{2,8}\.?),(\s+\d{1,2}\b)")
+
+
+def _as_printed_stamp(line: str) -> str:
+    """A head line's stamp as it would be printed without the site's markup slips: the year
+    run into the clock time is set apart, a comma after a month name dropped."""
+    line = _YEAR_RUN_INTO_TIME.sub(r"\1 ", line)
+    return _COMMA_AFTER_MONTH.sub(
+        lambda m: (
+            m.group(1) + m.group(2) if m.group(1).rstrip(".") in _MONTH_NUMBERS else m.group(0)
+        ),
+        line,
+    )
 
 
 @dataclass

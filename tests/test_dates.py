@@ -537,3 +537,18 @@ def test_a_date_with_an_arabic_comma_is_read():
     assert (got.date, got.precision, got.basis) == (date(2016, 9, 18), "day", "header")
     mention = find_dates("It happened on September 17\u060c 2016 near the airport.")[0]
     assert (mention.date, mention.text) == (date(2016, 9, 17), "September 17\u060c 2016")
+
+
+def test_head_lines_are_read_in_order_so_a_claim_boxs_source_date_does_not_win():
+    head = ["Published: 17/07/2017 · 09:40", "Source: a Facebook page, 10 July 2017"]
+    got = infer_published(head, "The two presidents agreed on a ceasefire.", [])
+    assert (got.date, got.precision, got.basis) == (date(2017, 7, 17), "day", "header")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["September 14, 20165:05 AM ET", "September, 14, 2016 - 16:47", "Sept., 14, 2016"],
+)
+def test_a_stamp_with_the_year_run_into_the_time_or_a_comma_after_the_month_is_read(stamp):
+    got = infer_published([stamp], "The ambassador spoke on Tuesday.", [])
+    assert (got.date, got.precision) == (date(2016, 9, 14), "day")

@@ -1090,10 +1090,17 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     counts: dict[str, int] = {}
     for line in lines[:end]:
         counts[line.text] = counts.get(line.text, 0) + 1
-    for line in lines[: min(end, 15)]:
-        if line.role == "repeat" and counts[line.text] >= 2 and is_title_like(line.text):
-            return line
-    return None
+    repeated = [
+        (position, line)
+        for position, line in enumerate(lines[: min(end, 15)])
+        if line.role == "repeat" and counts[line.text] >= 2 and is_title_like(line.text)
+    ]
+    signers = {  # a poster's name above the stamp, again in the replies, is no title
+        line.text
+        for position, line in repeated
+        if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH, role="repeat")
+    }
+    return next((line for _, line in repeated if line.text not in signers), None)
 
 
 QUESTION_HEADLINE_WORDS = 20
@@ -1134,11 +1141,13 @@ def is_signed_name(text: str, rules: Rules) -> bool:
     )
 
 
-def _signs_above_stamp(lines: list[Line], position: int, rules: Rules, reach: int) -> bool:
-    """The line at ``position`` is a bare name with the page's date stamp at most ``reach``
-    lines below it (a name and a role, place or date under a headline: "Mark C. Toner" /
-    "Deputy Spokesperson" / "June 30, 2016")."""
-    if lines[position].role != "other" or not is_signed_name(lines[position].text, rules):
+def _signs_above_stamp(
+    lines: list[Line], position: int, rules: Rules, reach: int, role: str = "other"
+) -> bool:
+    """The line at ``position`` (of ``role``) is a bare name with the page's date stamp at most
+    ``reach`` lines below it (a name and a role, place or date under a headline: "Mark C.
+    Toner" / "Deputy Spokesperson" / "June 30, 2016")."""
+    if lines[position].role != role or not is_signed_name(lines[position].text, rules):
         return False
     for line in lines[position + 1 : position + 1 + reach]:
         if line.role == "stamp":

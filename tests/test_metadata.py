@@ -865,3 +865,20 @@ def test_an_author_writing_as_i_outside_quotations_makes_a_commentary(kb):
         "not go further.”\n"
     )
     assert _describe_text(story, kb)["kind"] == "article"  # the "I" of a quotation is the speaker's
+
+
+def test_a_posters_name_above_the_stamp_signs_the_post_even_when_it_recurs_in_the_replies(kb):
+    post = (
+        "facebook\n\nLog In\n\nForgot account?\n\nDana Whitfield\nMarch 3, 2017 at 9:14 AM · Public\n\n"
+        "A lot of you asked what the deconfliction line with the Russians really does, so here "
+        "is my take as someone who worked in an air operations center for years.\n\n"
+        "It keeps jets apart. It does not pick targets, and nobody on our side wants it to.\n\n"
+        "#Syria\n\n1.2K   348 Comments   211 Shares\nLike   Comment   Share\n\nMost Relevant\n\n"
+        "Sam Ortiz\nSo no joint strikes then? I keep reading that there were some.\n"
+        "Like · Reply · 2y\n\n"
+        "Dana Whitfield\nNone. Not one that I know of, and I would know.\nLike · Reply · 2y\n\n"
+        "See more of Dana Whitfield on Facebook\n"
+    )
+    row = _describe_text(post, kb)
+    assert row["author"] == "Dana Whitfield"
+    assert row["title"] is None

@@ -758,3 +758,23 @@ def test_a_copied_social_posts_repost_label_handle_and_join_button_are_not_the_a
     assert cleaned.body.startswith("The ministry said")
     assert cleaned.body.endswith("Washington denies any joint operation with Russia.")
     assert "@frontnotes" not in cleaned.body
+
+
+def test_replies_below_a_social_posts_reaction_bar_are_comments_not_the_post(kb):
+    post = (
+        "Dana Whitfield\nMarch 3, 2017 at 9:14 AM · Public\n\n"
+        "A lot of you asked what the deconfliction line with the Russians really does, so here "
+        "is my take as someone who worked in an air operations center for years.\n\n"
+        "It keeps jets apart. It does not pick targets, and nobody on our side wants it to.\n\n"
+        "1.2K   348 Comments   211 Shares\nLike   Comment   Share\n\nMost Relevant\n\n"
+        "Sam Ortiz\nSo no joint strikes then? I keep reading that there were some.\n"
+        "Like · Reply · 2y\n\n"
+        "Lena Brandt\nThe Russians say there were. Who do we believe?\nLike · Reply · 2y\n\n"
+        "View 40 more comments\n"
+    )
+    cleaned = clean_page(post, kb)
+    assert cleaned.body.endswith("nobody on our side wants it to.")
+    assert [(c["author"], c["text"][:9]) for c in cleaned.comments] == [
+        ("Sam Ortiz", "So no joi"),
+        ("Lena Brandt", "The Russi"),
+    ]

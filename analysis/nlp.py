@@ -113,9 +113,17 @@ def tokenise(text: str) -> Doc:
     ten times longer runs would take minutes.  Such runs (``LONG_RUN_CHARS`` or more without
     a space) are tokenised as a plain word of the same length, their last ``LONG_RUN_TAIL``
     characters as written, so that every offset still points into ``text``."""
-    if len(text) >= LONG_RUN_CHARS and LONG_RUN.search(text):
+    if len(text) >= LONG_RUN_CHARS and _may_hold_a_long_run(text) and LONG_RUN.search(text):
         text = LONG_RUN.sub(_inert_run, text)
     return english().tokenizer(text)
+
+
+def _may_hold_a_long_run(text: str) -> bool:
+    """A quick test before the slower search: a run of ``LONG_RUN_CHARS`` characters without
+    white space covers a whole aligned block of half that length, and a block of prose holds
+    a space."""
+    half = LONG_RUN_CHARS // 2
+    return any(" " not in text[i : i + half] for i in range(0, len(text) - half + 1, half))
 
 
 def _inert_run(match: re.Match[str]) -> str:

@@ -668,7 +668,8 @@ def _scan(text: str) -> tuple[tuple[_Candidate, bool], ...]:
     """The date spans of ``text`` and whether each looks forward; they do not depend on the
     reference date, so a body scanned for its publication date is not scanned again for its
     events."""
-    text = text.translate(_LOOKALIKE_PUNCTUATION)  # same length: spans hold
+    if "\u060c" in text or "\u061b" in text or "\uff0c" in text:
+        text = text.translate(_LOOKALIKE_PUNCTUATION)  # same length: spans hold
     return tuple((c, _is_future(text, c.start)) for c in _candidates(text))
 
 

@@ -413,8 +413,8 @@ def kind_rules(kb: Knowledge) -> KindRules:
 
 
 def is_transcript(body: str) -> bool:
-    """Three or more paragraphs open with a speaker label, from at least two speakers; labels
-    in ordinary case ("Vladimir Putin:", "Question:") count when a speaker comes back, as turns
+    """Three or more paragraphs open with a speaker label, from at least two speakers, some of
+    whom speak again when there are four or more labels; labels in ordinary case ("Vladimir Putin:", "Question:") count when a speaker comes back, as turns
     of a conversation do (a fact-check's "Claim:" and "Rating:" do not)."""
     paragraphs = body.split("\n\n")
     labels = [
@@ -422,11 +422,20 @@ def is_transcript(body: str) -> bool:
     ]
     if labels:
         labels += ["Q" for p in paragraphs if BARE_QUESTION_LABEL.match(p)]
-    if len(labels) >= 3 and len(set(labels)) >= 2:
+    if len(labels) >= 3 and len(set(labels)) >= 2 and not _each_label_once(labels):
         return True
     named = [m.group(1) for p in paragraphs if (m := NAME_LABEL.match(p))]
     counts = Counter(named)
     return len(named) >= 4 and len(counts) >= 2 and counts.most_common(1)[0][1] >= 2
+
+
+SECTION_LABELS_MIN = 4
+
+
+def _each_label_once(labels: list[str]) -> bool:
+    """Four or more labels, none coming back: a roundup's places or topics ("RAQQA: …",
+    "MOSCOW: …", "IDLIB: …"), not the turns of a conversation, whose speakers return."""
+    return len(labels) >= SECTION_LABELS_MIN and len(set(labels)) == len(labels)
 
 
 def _is_label(line: str) -> bool:

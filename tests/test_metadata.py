@@ -882,3 +882,17 @@ def test_a_posters_name_above_the_stamp_signs_the_post_even_when_it_recurs_in_th
     row = _describe_text(post, kb)
     assert row["author"] == "Dana Whitfield"
     assert row["title"] is None
+
+
+def test_a_roundups_place_labels_each_used_once_are_sections_not_speaker_turns(kb):
+    places = ["RAQQA", "DEIR EZZOR", "MOSCOW", "WASHINGTON", "IDLIB"]
+    roundup = "Syria Daily Roundup\n\nTuesday, 17 October 2017\n\n" + "\n\n".join(
+        f"{place}: Officials there said on Tuesday that talks with the other side went on."
+        for place in places
+    )
+    assert _describe_text(roundup, kb)["kind"] != "transcript"
+    turns = "Briefing\n\n" + "\n\n".join(
+        f"{speaker}: We spoke about the deconfliction line today."
+        for speaker in ["MR. COOK", "Q", "MR. COOK", "Q", "MR. COOK"]
+    )
+    assert _describe_text(turns, kb)["kind"] == "transcript"

@@ -580,11 +580,35 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
         if not names or not all(_may_be_a_person(n, rules, places) for n in names):
             continue
         following = head[position + 1] if position + 1 < len(head) else None
-        if following is not None and (is_date_line(following) or READ_TIME.fullmatch(following)):
+        if following is not None and (
+            is_date_line(following)
+            or READ_TIME.fullmatch(following)
+            or _office_and_place_above_stamp(head[position + 1 : position + 1 + SIGNATURE_LINES])
+        ):
             return " and ".join(n.title() if n.isupper() else n for n in names)
         if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
             return line
     return None
+
+
+SIGNATURE_LINES = 3  # a statement's signature: name / office / place / date
+SIGNATURE_LINE_WORDS = 12
+
+
+def _office_and_place_above_stamp(lines: list[str]) -> bool:
+    """Short lines (an office, a place: "Assistant Secretary and Department Spokesperson" /
+    "Washington, DC") and then the date stamp: a government statement's signature block."""
+    for index, line in enumerate(lines):
+        if is_date_line(line):
+            return index > 0
+        if (
+            len(line.split()) > SIGNATURE_LINE_WORDS
+            or line.rstrip().endswith((".", "!", "?"))
+            or "|" in line  # a menu
+            or person_names(line)  # the name that signs is that one
+        ):
+            return False
+    return False
 
 
 def _may_be_a_person(name: str, rules: Any, places: frozenset[str]) -> bool:

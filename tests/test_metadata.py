@@ -896,3 +896,14 @@ def test_a_roundups_place_labels_each_used_once_are_sections_not_speaker_turns(k
         for speaker in ["MR. COOK", "Q", "MR. COOK", "Q", "MR. COOK"]
     )
     assert _describe_text(turns, kb)["kind"] == "transcript"
+
+
+def test_a_statements_signature_block_name_office_place_date_gives_its_author(kb):
+    statement = (
+        "Ministry of Examples\n\nSuspension of Talks With Russia on Syria\n\nPress Statement\n"
+        "Jane Example\nAssistant Secretary and Department Spokesperson, Bureau of Public Affairs\n"
+        "Washington, DC\nOctober 3, 2016\n\n"
+        "The United States is suspending its participation in the channels with Russia that were "
+        "set up to sustain the truce, the department said in a statement on Monday.\n"
+    )
+    assert _describe_text(statement, kb)["author"] == "Jane Example"

@@ -1104,23 +1104,25 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
 
 
 QUESTION_HEADLINE_WORDS = 20
+LONG_HEADLINE_WORDS = 40  # a ministry's headline names the event, the place and the date
 
 
 def _question_headline(lines: list[Line], start: int) -> Line | None:
     """A question opening the article and standing right above the date stamp or byline ("Did
     Russian and US special forces fight side by side at Manbij?" / "29 March 2017") is the
-    headline of a fact-check, not its first sentence."""
+    headline of a fact-check, not its first sentence; so is a long line there that no full
+    stop ends (a ministry's "Foreign Minister Sergey Lavrov's remarks … Moscow, November 30,
+    2016")."""
     if start >= len(lines) - 1:
         return None
     first, following = lines[start], lines[start + 1]
     text = first.text.strip()
-    return (
-        first
-        if text.endswith("?")
-        and len(text.split()) <= QUESTION_HEADLINE_WORDS
-        and following.role in {"stamp", "byline"}
-        else None
-    )
+    if following.role not in {"stamp", "byline"}:
+        return None
+    if text.endswith("?") and len(text.split()) <= QUESTION_HEADLINE_WORDS:
+        return first
+    unpunctuated = not ends_sentence(text) and not text.endswith((":", ",", ";", "”", '"'))
+    return first if unpunctuated and len(text.split()) <= LONG_HEADLINE_WORDS else None
 
 
 BYLINE_REACH = 3  # the byline may follow the article's first line (a headline read as prose)

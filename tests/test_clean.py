@@ -778,3 +778,19 @@ def test_replies_below_a_social_posts_reaction_bar_are_comments_not_the_post(kb)
         ("Sam Ortiz", "So no joi"),
         ("Lena Brandt", "The Russi"),
     ]
+
+
+def test_a_long_unpunctuated_line_above_the_stamp_is_the_headline_not_the_first_sentence(kb):
+    page = (
+        "The Ministry of Examples\n\nMain page > Press service > Speeches\n\n"
+        "Foreign Minister Sergey Lavrov's remarks and answers to media questions at a joint news "
+        "conference following talks with the Foreign Minister of Austria, Moscow, November 30, 2016"
+        "\n\n30 November 2016\n\nLadies and gentlemen,\n\n"
+        "We had substantive talks with my Austrian colleague about Syria and the ceasefire.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title.startswith("Foreign Minister Sergey Lavrov's remarks")
+    assert cleaned.body.startswith("Ladies and gentlemen,")
+    # a first sentence with its full stop stays the article's
+    sentence = page.replace("November 30, 2016\n\n30", "November 30, 2016.\n\n30")
+    assert clean_page(sentence, kb).body.startswith("Foreign Minister")

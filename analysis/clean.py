@@ -186,6 +186,10 @@ STAMP_WORDS = re.compile(
     r"bst|mon|tue|wed|thu|fri|sat|sun)\b",
     re.IGNORECASE,
 )
+READING_TIME = re.compile(
+    r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read|(?:reading|read) time:?\s*\d+\s*min(?:ute)?s?\.?",
+    re.IGNORECASE,
+)
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 INITIAL_END = re.compile(r"(?:^|\s)[A-ZÀ-Ý]\.$")
 NAV_SEPARATOR = re.compile(r"\s+[|/›»>·•]\s+")
@@ -872,8 +876,8 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "handle"
     elif byline_name(text, rules):
         line.role = "byline"
-    elif is_date_line(text):
-        line.role = "stamp"
+    elif is_date_line(text) or READING_TIME.fullmatch(text):
+        line.role = "stamp"  # a reading time stands with the stamp: page head, not article
     elif is_nav_bar(text):
         line.role = "widget"
     elif line.links and line.link_chars >= 0.8 * max(len(text), 1) and not is_prose(text, rules):

@@ -794,3 +794,16 @@ def test_a_long_unpunctuated_line_above_the_stamp_is_the_headline_not_the_first_
     # a first sentence with its full stop stays the article's
     sentence = page.replace("November 30, 2016\n\n30", "November 30, 2016.\n\n30")
     assert clean_page(sentence, kb).body.startswith("Foreign Minister")
+
+
+@pytest.mark.parametrize("reading_time", ["4 minute read", "Reading time 4 min.", "6 MIN READ"])
+def test_a_reading_time_under_the_byline_is_page_head_not_article(kb, reading_time):
+    page = (
+        "Partnership with Moscow would cost more than it buys\n\nBy Jane Roe\n\n"
+        f"Published 14 March 2017\n\n{reading_time}\n\n"
+        "Washington should not trade its Syria policy for a military partnership with Russia, "
+        "whatever the Kremlin offers in return for it.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body.startswith("Washington should not trade")
+    assert reading_time in cleaned.head

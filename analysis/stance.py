@@ -809,7 +809,7 @@ def scoped(
             0 <= cue.start - target.end <= (VERDICT_WINDOW if verdict else SCOPE_WINDOW)
         )
         if not (after or before):
-            return False
+            return _answers_an_offer_before_it(cue, target, analysed, lex)
         if analysed is None or lex is None:
             return True
         if before and not after:  # a verdict on what was just named: "…, it is a surrender"
@@ -823,6 +823,25 @@ def scoped(
         or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
         or _answers_a_proposal_by_pronoun(cue, analysed, lex)
     ]
+
+
+def _answers_an_offer_before_it(
+    cue: Cue, target: Cue, analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """ "The Pentagon weighed Moscow's offer of joint strikes and chose to keep its campaign
+    separate": a refusal a few words after the offer it answers, the second verb of the offer's
+    clause (an "and" between, no relative clause: not "the proposed strikes would target groups
+    that rejected the cease-fire"; an offer, not advice: not "should drop the idea")."""
+    if cue.label != "rejects" or target.label != "proposes" or analysed is None or lex is None:
+        return False
+    if not 0 <= cue.start - target.end <= VERDICT_WINDOW:
+        return False
+    if _cue_text(target, analysed) in lex.advice_words:
+        return False
+    between = [w.lower() for w in analysed.words_between(target, cue)]
+    if "and" not in between or any(w in lex.consequence_stops for w in between):
+        return False
+    return _same_clause(analysed, target.end, cue.start)
 
 
 def _consequence_of(
@@ -1165,6 +1184,12 @@ def classify(
     if question:
         return "neutral"
     if "opposes" in present:
+        if (
+            analysed is not None
+            and lex is not None
+            and _opposed_until_a_condition(cues, analysed, lex)
+        ):
+            return "conditional"
         return "opposes"
     if "conditional" in present:
         if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
@@ -1233,6 +1258,32 @@ def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon
             for c in after
         )
     return False
+
+
+NEGATION_OPENERS = frozenset(["not", "n't", "never"])
+
+
+def _opposed_until_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "He would not recommend any military cooperation with Russia until Moscow accounts for the
+    attack": advice withheld (an opposition cue opening with a negation) followed, after the
+    coordination it names, by a condition (not a hypothesis such as "if", which argues a harm)
+    holds only until the condition is met; "I oppose it until …" stays opposition."""
+    opposition = [c for c in cues if c.label == "opposes" and not c.negated]
+    if not all(_cue_text(c, analysed).split()[0] in NEGATION_OPENERS for c in opposition):
+        return False
+    last = max(c.end for c in opposition)
+    term = next(
+        (c for c in cues if c.label == "coordination" and not c.negated and c.start >= last), None
+    )
+    if term is None:
+        return False
+    return any(
+        c.label == "conditional"
+        and not c.negated
+        and c.start >= term.end
+        and _cue_text(c, analysed) not in lex.hypothesis_words
+        for c in cues
+    )
 
 
 def _cue_text(cue: Cue, analysed: Analysed) -> str:

@@ -2021,3 +2021,150 @@ def test_a_proposal_owned_by_the_other_side_stays_the_target_of_the_refusal(kb):
 )
 def test_seats_at_the_table_arrangements_sold_out_and_claims_to_the_contrary(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+# ------------------------------------------------------------------ round 15: unseen wordings
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        # contacts, warnings and information passed on
+        (
+            "The Russian command kept its American counterparts informed of every sortie flown "
+            "over Deir ez-Zor, the ministry said.",
+            "asserts",
+        ),
+        (
+            "American and Russian duty officers tell each other every morning where their jets "
+            "will fly, a coalition officer said.",
+            "asserts",
+        ),
+        (
+            "Coalition commanders alerted the Russians an hour before the raid, a Pentagon "
+            "spokesman said.",
+            "asserts",
+        ),
+        (
+            "The Russian general staff has never received any targets from the US-led "
+            "coalition, Konashenkov said.",
+            "denies",
+        ),
+        (
+            "The Pentagon said its drones had not been escorting Russian bombers over Idlib.",
+            "denies",
+        ),
+        # proposals said as a smart course, a fight for the deal, a wish for more
+        (
+            "The sensible course is for Washington and Moscow to divide the targets between "
+            "their air forces, a former envoy writes.",
+            "proposes",
+        ),
+        (
+            "Lavrov has campaigned for months for a joint air campaign with the Americans.",
+            "proposes",
+        ),
+        # refusals said as keeping apart, breaking off, pulling staff out, a reward withheld
+        (
+            "The Pentagon weighed Moscow's offer of joint strikes and decided to keep its air "
+            "campaign apart from the Russian one.",
+            "rejects",
+        ),
+        (
+            "Moscow said Washington had broken off the joint work with the Russian military "
+            "before it began.",
+            "rejects",
+        ),
+        (
+            "The State Department is withdrawing the officers it had sent to Geneva to plan the "
+            "joint centre with Russia.",
+            "rejects",
+        ),
+        (
+            "We will not reward Moscow with the military partnership it wants, the secretary "
+            "of state said.",
+            "rejects",
+        ),
+        (
+            "Ryabkov said Russia would not take part in the American scheme for joint patrols "
+            "over southern Syria.",
+            "rejects",
+        ),
+        (
+            "The Pentagon has no use for Moscow's proposal of joint strikes, a spokesman said.",
+            "rejects",
+        ),
+        # opposition said as doubts, suspicion, withheld advice, futility, a stain, avoidance
+        (
+            "The joint chiefs voiced doubts about sharing targets with the Russian air force.",
+            "opposes",
+        ),
+        (
+            "The Kremlin's generals are deeply suspicious of any joint centre with the Pentagon.",
+            "opposes",
+        ),
+        (
+            "I would not advise that we hand our intelligence to the Russians, the American "
+            "general told the committee.",
+            "opposes",
+        ),
+        (
+            "Coordinating strikes with Russia was never going to end the war in Syria, a US "
+            "senator said.",
+            "opposes",
+        ),
+        (
+            "Flying alongside Russian bombers would be a moral stain on America, the congressman "
+            "wrote.",
+            "opposes",
+        ),
+        (
+            "A partnership between the US and Russian militaries in Syria must be avoided, the "
+            "think tank concludes.",
+            "opposes",
+        ),
+        (
+            "Ankara does not want to see American and Russian jets operating together over "
+            "northern Syria, a Turkish official said.",
+            "opposes",
+        ),
+        (
+            "The MP said London should press Washington not to join forces with Moscow in Syria.",
+            "opposes",
+        ),
+        # an explainer weighing both sides asks, it does not propose
+        (
+            "The paper's explainer weighs the arguments for and against military cooperation "
+            "between the US and Russian air forces in Syria.",
+            "neutral",
+        ),
+    ],
+)
+def test_round_15_cue_families_in_unseen_wordings(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+def test_advice_withheld_until_a_condition_is_conditional_but_opposition_stays(kb):
+    withheld = (
+        "The general said he would not recommend military cooperation with Russia until "
+        "Moscow stops bombing hospitals."
+    )
+    opposed = (
+        "The senator said she opposes any military cooperation with Russia until Moscow "
+        "stops bombing hospitals."
+    )
+    assert stances(withheld, kb) == ["conditional"]
+    assert stances(opposed, kb) == ["opposes"]
+
+
+def test_a_refusal_joined_by_and_to_the_offer_it_answers_rejects_it(kb):
+    answered = (
+        "The White House studied Moscow's proposal of joint air patrols and opted to keep "
+        "American jets on their own missions."
+    )
+    relative = (
+        "The proposed joint patrols would also cover areas held by groups that rejected the "
+        "truce, the Russian Defence Ministry said."
+    )
+    assert stances(answered, kb) == ["rejects"]
+    assert stances(relative, kb)[:1] != ["rejects"]

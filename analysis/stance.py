@@ -1343,7 +1343,12 @@ def _belief_denied_before_advice(cues: list[Cue], analysed: Analysed, lex: Stanc
     return False
 
 
-PLAN_MODALS = re.compile(r"\s*(?:will|would|'ll|’ll|should|could|can|are going to|were going to)\b")
+PLAN_MODALS = re.compile(
+    r"(?:\s+(?:officers|commanders|generals|pilots|jets|aircraft|warplanes|troops|experts"
+    r"|specialists|militaries|forces|air forces|teams|sides))?"
+    r"\s*(?:will|would|'ll|’ll|should|could|can|are going to|were going to)\b(?!\s+have\b)"
+)  # after both sides as one subject, their people named or not ("Russian and American officers
+# would choose targets together"); not a past counterfactual ("would have divided up targets")
 _PAIR_SIDES = frozenset(["US", "Russia", "coalition"])
 
 

@@ -2168,3 +2168,81 @@ def test_a_refusal_joined_by_and_to_the_offer_it_answers_rejects_it(kb):
     )
     assert stances(answered, kb) == ["rejects"]
     assert stances(relative, kb)[:1] != ["rejects"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The coordinates of the rebel depots were handed to our American colleagues a day "
+            "before the raid, the Russian general said.",
+            "asserts",
+        ),
+        (
+            "The Russian command was not informed of the coalition strike on the bridge, the "
+            "Russian Defence Ministry said.",
+            "denies",
+        ),
+        (
+            "The president said America would not be dragged into a Russian air war whose aim is "
+            "to save Assad.",
+            "rejects",
+        ),
+        (
+            "Moscow accused Washington of not honouring the agreement on a joint centre with the "
+            "Russian military.",
+            "rejects",
+        ),
+        (
+            "The minister said military cooperation with Moscow could resume the day Russian "
+            "bombers leave Idlib alone, the Pentagon said.",
+            "conditional",
+        ),
+        (
+            "A direct line between the US and Russian air commanders is worth preserving, the "
+            "former general wrote.",
+            "proposes",
+        ),
+        (
+            "Sooner or later Washington has to work with Moscow against Islamic State, the "
+            "Russian ambassador said.",
+            "proposes",
+        ),
+        (
+            "Nobody can ask the Pentagon to share targets with a Russian air force that bombs "
+            "bakeries, a US senator said.",
+            "opposes",
+        ),
+        (
+            "The Russian ambassador said Moscow no longer sees any point in cooperation with "
+            "the US military.",
+            "opposes",
+        ),
+        (
+            "The Pentagon played down reports of joint strikes with Russia near Palmyra.",
+            "denies",
+        ),
+        (
+            "Lavrov said the two militaries should meet as soon as possible to coordinate the "
+            "fight against Islamic State.",
+            "proposes",
+        ),
+        (
+            "Russian officers said they and the American officers had jointly drawn the map of "
+            "the zones where the truce would hold.",
+            "asserts",
+        ),
+    ],
+)
+def test_round_15_handed_informed_drawn_into_worth_preserving_no_longer_any_point(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+def test_both_sides_people_as_one_subject_with_a_modal_is_a_plan_not_a_past_counterfactual(kb):
+    plan = "Under the deal, Russian and American commanders would pick targets together near Idlib."
+    counterfactual = (
+        "Under the deal, Russian and American commanders would have picked targets together "
+        "near Idlib."
+    )
+    assert stances(plan, kb) == ["proposes"]
+    assert stances(counterfactual, kb) != ["proposes"]

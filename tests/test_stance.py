@@ -2246,3 +2246,62 @@ def test_both_sides_people_as_one_subject_with_a_modal_is_a_plan_not_a_past_coun
     )
     assert stances(plan, kb) == ["proposes"]
     assert stances(counterfactual, kb) != ["proposes"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The Kremlin is angling for a joint operations room with the Pentagon, a Russian "
+            "diplomat said.",
+            "proposes",
+        ),
+        (
+            "Russian and American aircrews swapped their flight plans every evening, a coalition "
+            "officer said.",
+            "asserts",
+        ),
+        (
+            "The Russian bombers hit depots identified by American drones, the Russian Defence "
+            "Ministry said.",
+            "asserts",
+        ),
+        (
+            "Konashenkov said Russian commanders had never received a scrap of information from "
+            "the coalition.",
+            "denies",
+        ),
+        (
+            "The Pentagon gave short shrift to Moscow's suggestion of a joint air campaign.",
+            "rejects",
+        ),
+        (
+            "The Pentagon said it would not accept the Russian invitation to join Moscow's "
+            "campaign against Nusra.",
+            "rejects",
+        ),
+        (
+            "Republican lawmakers lambasted the intelligence-sharing arrangement with Russia.",
+            "opposes",
+        ),
+        (
+            "A US admiral warned that fighting alongside the Russian military would damage the "
+            "coalition's standing with its Arab partners.",
+            "opposes",
+        ),
+        (
+            "It is not clear how the Pentagon and the Russian military will coordinate their "
+            "flights over Raqqa.",
+            "neutral",
+        ),
+        (
+            "Congresswoman Gabbard called on the administration to work with the Russian "
+            "military against Islamic State.",
+            "proposes",
+        ),
+    ],
+)
+def test_round_15_angling_identified_by_short_shrift_lambasted_unclear_how_congress(
+    body, stance, kb
+):
+    assert stances(body, kb)[:1] == [stance]

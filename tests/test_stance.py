@@ -2305,3 +2305,55 @@ def test_round_15_angling_identified_by_short_shrift_lambasted_unclear_how_congr
     body, stance, kb
 ):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The Kremlin has made no secret of its wish for a joint campaign with the Pentagon.",
+            "proposes",
+        ),
+        (
+            "Shoigu said the door was still open for joint patrols with the American military.",
+            "proposes",
+        ),
+        (
+            "Russia's envoy signalled Moscow's willingness to swap intelligence with the "
+            "Americans.",
+            "proposes",
+        ),
+        (
+            "The candidate toyed with the idea of teaming up with Russia against Islamic State, "
+            "the Republican's aides said.",
+            "proposes",
+        ),
+        (
+            "The Pentagon confirmed it had handed the Russians details of the planned raid.",
+            "asserts",
+        ),
+        (
+            "The coalition said it had not been in touch with Russian officers before the raid.",
+            "denies",
+        ),
+        (
+            "A US spokesman said there had been no contact at all with the Russians about the "
+            "strike.",
+            "denies",
+        ),
+        (
+            "Moscow snubbed Washington's call for a joint inquiry into the attack on the convoy.",
+            "rejects",
+        ),
+        (
+            "Hawks in the Senate are up in arms over the deal to trade intelligence with Russia.",
+            "opposes",
+        ),
+        (
+            "Putin said Russia would never join a US-led coalition in Syria.",
+            "rejects",
+        ),
+    ],
+)
+def test_round_15_desire_door_open_details_in_touch_contact_up_in_arms(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

@@ -2357,3 +2357,45 @@ def test_round_15_angling_identified_by_short_shrift_lambasted_unclear_how_congr
 )
 def test_round_15_desire_door_open_details_in_touch_contact_up_in_arms(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Moscow's account of a joint raid with the US near Palmyra was contradicted by the "
+            "Pentagon on Monday.",
+            "denies",
+        ),
+        (
+            "The Pentagon said the coalition had nothing to do with the Russian bombing of "
+            "the hospital.",
+            "denies",
+        ),
+        (
+            "Russian bombers acted on intelligence from the US when they hit the convoy, a "
+            "Russian general claimed.",
+            "asserts",
+        ),
+        (
+            "The State Department tossed out Moscow's draft for joint monitoring of the truce.",
+            "rejects",
+        ),
+        (
+            "Washington could work with Russia's air force, but not while it keeps bombing "
+            "hospitals, the Pentagon said.",
+            "conditional",
+        ),
+        (
+            "The Pentagon's top brass are dead set against sharing targets with Russia.",
+            "opposes",
+        ),
+        (
+            "Mattis was the most outspoken opponent of intelligence sharing with Moscow in the "
+            "US cabinet.",
+            "opposes",
+        ),
+    ],
+)
+def test_round_15_contradicted_nothing_to_do_with_tossed_out_not_while_dead_set(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

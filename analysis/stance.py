@@ -256,6 +256,7 @@ class StanceLexicon:
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
         self.hypothesis_words = frozenset(str(w).lower() for w in rules.get("hypothesis_words", []))
+        self.time_openers = frozenset(str(w).lower() for w in rules.get("time_openers", []))
         self.subordinate_openers = tuple(
             str(w).lower() for w in rules.get("subordinate_openers", [])
         )
@@ -1179,6 +1180,7 @@ def classify(
     cues = _without_negated_hedges(_answered_no(cues, analysed))
     if "hedges" in labels and "coordination" in labels:
         cues = _without_modals_of_subordinate_clauses(cues, analysed, lex)
+        cues = _without_hedges_of_time_clauses(cues, analysed, lex)
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
@@ -1424,6 +1426,27 @@ def _without_modals_of_subordinate_clauses(
                 between = " " + " ".join(analysed.words_between(before[0], cue)) + " "
                 if any(f" {w} " in between for w in lex.subordinate_openers):
                     continue
+        kept.append(cue)
+    return kept
+
+
+TIME_CLAUSE_REACH = 4  # words between a time opener and the hedge of its clause (at most)
+
+
+def _without_hedges_of_time_clauses(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """ "… have used the line dozens of times since the memorandum was signed": a hedge (not a
+    modal) a few words after a time opener dates the sentence, it does not make it commentary."""
+    if analysed is None or lex is None or not lex.time_openers:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.label == "hedges" and _cue_text(cue, analysed) not in MODAL_HEDGES:
+            before = analysed.text[max(0, cue.char_start - 80) : cue.char_start]
+            words = re.split(r"[,;:.!?\n—–]", before)[-1].lower().split()[-TIME_CLAUSE_REACH - 1 :]
+            if any(w in lex.time_openers for w in words):
+                continue
         kept.append(cue)
     return kept
 

@@ -2399,3 +2399,54 @@ def test_round_15_desire_door_open_details_in_touch_contact_up_in_arms(body, sta
 )
 def test_round_15_contradicted_nothing_to_do_with_tossed_out_not_while_dead_set(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Washington never seriously considered Moscow's offer of joint patrols, a former "
+            "US official said.",
+            "rejects",
+        ),
+        (
+            "The Pentagon turned the Russian request for a joint operations room down flat.",
+            "rejects",
+        ),
+        (
+            "The Russian Defence Ministry has asked the Pentagon for a hotline between their "
+            "air commanders.",
+            "proposes",
+        ),
+        (
+            "US and Russian officers have used the line dozens of times since the memorandum "
+            "was signed, the Pentagon said.",
+            "asserts",
+        ),
+        (
+            "Moscow and Washington hold regular consultations on the safety of flights over "
+            "Syria, the Russian ministry said.",
+            "asserts",
+        ),
+        (
+            "A Senate hearing on Thursday will look at the hotline between the US and Russian "
+            "militaries.",
+            "neutral",
+        ),
+    ],
+)
+def test_round_15_never_considered_down_flat_asked_for_consultations_hearing(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+def test_a_hedge_in_a_clause_of_time_dates_the_sentence_and_a_modal_still_hedges(kb):
+    dated = (
+        "Russian and American air commanders have spoken on the hotline every week since "
+        "the memorandum was signed, the Pentagon said."
+    )
+    hedged = (
+        "Russian and American air commanders could speak on the hotline every week, the "
+        "Pentagon said."
+    )
+    assert stances(dated, kb) == ["asserts"]
+    assert stances(hedged, kb) != ["asserts"]

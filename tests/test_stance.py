@@ -2450,3 +2450,37 @@ def test_a_hedge_in_a_clause_of_time_dates_the_sentence_and_a_modal_still_hedges
     )
     assert stances(dated, kb) == ["asserts"]
     assert stances(hedged, kb) != ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The Pentagon declined to sign on with Moscow's plan for a joint air campaign, a "
+            "spokesman said.",
+            "rejects",
+        ),
+        (
+            "US commanders regard any joint targeting with Russia with deep suspicion, a "
+            "Pentagon official said.",
+            "opposes",
+        ),
+        (
+            "Pentagon officials were aghast at the idea of handing the Russians the locations of "
+            "US advisers.",
+            "opposes",
+        ),
+        (
+            "The two militaries have agreed safety rules for their pilots over Syria, the "
+            "Pentagon and the Russian ministry said.",
+            "asserts",
+        ),
+        (
+            "Telling the Russians where our jets fly is not the same as fighting alongside them, "
+            "the Pentagon spokesman said.",
+            "denies",
+        ),
+    ],
+)
+def test_round_15_plan_for_suspicion_aghast_safety_rules_not_the_same_as(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

@@ -2484,3 +2484,48 @@ def test_a_hedge_in_a_clause_of_time_dates_the_sentence_and_a_modal_still_hedges
 )
 def test_round_15_plan_for_suspicion_aghast_safety_rules_not_the_same_as(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Senators will grill the defence secretary on military contacts with Russia at "
+            "Tuesday's hearing.",
+            "neutral",
+        ),
+        (
+            "A Pentagon spokesman would not say whether US officers had used the hotline to the "
+            "Russian command that night.",
+            "neutral",
+        ),
+        (
+            "A RAND study weighs the costs and benefits of coordinating US and Russian air "
+            "strikes in Syria.",
+            "neutral",
+        ),
+        (
+            "Putin said the two countries should forget their quarrels and fight Islamic State "
+            "together.",
+            "proposes",
+        ),
+        (
+            "The White House is in no hurry to take up the Kremlin's offer of joint patrols.",
+            "rejects",
+        ),
+        (
+            "Any plan to pool intelligence with Moscow would be dead on arrival in Congress, the "
+            "Republican senator said.",
+            "opposes",
+        ),
+        (
+            "US commanders see no benefit in sharing their targets with the Russian air force, "
+            "a Pentagon official said.",
+            "opposes",
+        ),
+    ],
+)
+def test_round_15_hearing_would_not_say_costs_and_benefits_no_hurry_dead_on_arrival(
+    body, stance, kb
+):
+    assert stances(body, kb)[:1] == [stance]

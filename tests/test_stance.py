@@ -2529,3 +2529,49 @@ def test_round_15_hearing_would_not_say_costs_and_benefits_no_hurry_dead_on_arri
     body, stance, kb
 ):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Russian bombers hit the depots that the coalition had flagged to Moscow, a US "
+            "official admitted.",
+            "asserts",
+        ),
+        (
+            "It is not the case that American officers passed targets to the Russians, the "
+            "Pentagon said.",
+            "denies",
+        ),
+        (
+            "Washington has backed away from the deal to build a joint centre with the Russian "
+            "military.",
+            "rejects",
+        ),
+        (
+            "Moscow turned its nose up at the Pentagon's offer of joint monitoring in Aleppo.",
+            "rejects",
+        ),
+        (
+            "Russia will coordinate with the coalition only under a UN mandate, Lavrov said.",
+            "conditional",
+        ),
+        (
+            "House Republicans vowed to block any military partnership with Russia in Syria.",
+            "opposes",
+        ),
+        (
+            "US generals have raised serious concerns about the intelligence-sharing plan with "
+            "Moscow.",
+            "opposes",
+        ),
+        (
+            "The Pentagon will brief senators on its deconfliction talks with the Russian "
+            "military next week.",
+            "neutral",
+        ),
+    ],
+)
+def test_round_15_flagged_not_the_case_backed_away_only_under_vowed_concerns(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

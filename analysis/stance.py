@@ -168,11 +168,24 @@ def phrase_words(phrase: str, *, party: bool = False) -> list[WordSpec]:
     return specs
 
 
+NEVER_HYPHENATED = frozenset(
+    ["the", "a", "an", "its", "their", "our", "his", "her", "any", "this", "these", "those", "'s"]
+)  # determiners and the possessive ending are never joined to a neighbour by a hyphen
+
+
 def _hyphen_variants(words: list[str]) -> list[list[str]]:
-    """A phrase with and without a hyphen token between its words ("joint-operations")."""
+    """A phrase with and without a hyphen token between its words ("joint-operations"); none
+    next to a determiner ("the-Russians" is not written), which keeps long phrases from
+    multiplying into patterns no text holds."""
     variants: list[list[str]] = [[]]
     for n, word in enumerate(words):
-        if n and word != "-" and words[n - 1] != "-":
+        if (
+            n
+            and word != "-"
+            and words[n - 1] != "-"
+            and word.lower() not in NEVER_HYPHENATED
+            and words[n - 1].lower() not in NEVER_HYPHENATED
+        ):
             variants = [v + extra for v in variants for extra in ([word], ["-", word])]
         else:
             variants = [[*v, word] for v in variants]

@@ -2576,3 +2576,13 @@ def test_round_15_hearing_would_not_say_costs_and_benefits_no_hurry_dead_on_arri
 )
 def test_round_15_flagged_not_the_case_backed_away_only_under_vowed_concerns(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+def test_hyphen_variants_join_content_words_but_never_a_determiner():
+    from analysis.stance import _hyphen_variants
+
+    assert _hyphen_variants(["joint", "operations"]) == [
+        ["joint", "operations"],
+        ["joint", "-", "operations"],
+    ]
+    assert _hyphen_variants(["warn", "the", "russians"]) == [["warn", "the", "russians"]]

@@ -2586,3 +2586,41 @@ def test_hyphen_variants_join_content_words_but_never_a_determiner():
         ["joint", "-", "operations"],
     ]
     assert _hyphen_variants(["warn", "the", "russians"]) == [["warn", "the", "russians"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "A US officer conceded that American and Russian planners had discussed targets "
+            "near Deir ez-Zor.",
+            "asserts",
+        ),
+        (
+            "Russian jets provided cover for the US-backed fighters near Tanf, the Russian "
+            "Defence Ministry said.",
+            "asserts",
+        ),
+        (
+            "The Kremlin brushed aside reports that Moscow and Washington had a secret military "
+            "pact over Syria.",
+            "denies",
+        ),
+        (
+            "Jordanian officials are worried that US-Russian coordination in the south will "
+            "leave them out, a Jordanian minister said.",
+            "opposes",
+        ),
+        (
+            "America must not cozy up to the Russian military in Syria, the senator wrote.",
+            "opposes",
+        ),
+        (
+            "Moscow has made plain it wants an agreement on military cooperation with the "
+            "United States.",
+            "proposes",
+        ),
+    ],
+)
+def test_round_15_targets_discussed_cover_secret_military_worried_cozy_up(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

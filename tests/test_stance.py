@@ -2624,3 +2624,27 @@ def test_hyphen_variants_join_content_words_but_never_a_determiner():
 )
 def test_round_15_targets_discussed_cover_secret_military_worried_cozy_up(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The Russian ministry insists the Americans were not told about the Russian strike "
+            "beforehand.",
+            "denies",
+        ),
+        (
+            "Pentagon veterans are waging a rearguard action against the plan to pool targets "
+            "with Russia.",
+            "opposes",
+        ),
+        (
+            "Lavrov and Kerry talked about possible military cooperation in Syria, the Russian "
+            "Foreign Ministry said.",
+            "neutral",
+        ),
+    ],
+)
+def test_round_15_told_about_rearguard_action_possible_cooperation(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]

@@ -2648,3 +2648,49 @@ def test_round_15_targets_discussed_cover_secret_military_worried_cozy_up(body, 
 )
 def test_round_15_told_about_rearguard_action_possible_cooperation(body, stance, kb):
     assert stances(body, kb)[:1] == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Joint patrols with Russia are conceivable, but first Moscow must pull its jets out "
+            "of Idlib, a US official said.",
+            "conditional",
+        ),
+        (
+            "Russia wants a partnership with the Pentagon in Syria, but not at any price, the "
+            "Kremlin said.",
+            "conditional",
+        ),
+        (
+            "The coalition will not be joining the Russian-run operations room in Baghdad, a US "
+            "spokesman said.",
+            "rejects",
+        ),
+        (
+            "Joining forces with Russia would make a mockery of American values, a US senator "
+            "said.",
+            "opposes",
+        ),
+        (
+            "The plan to pool intelligence with Russia met with fierce resistance at the Pentagon.",
+            "opposes",
+        ),
+    ],
+)
+def test_round_15_but_first_not_at_any_price_not_joining_mockery_resistance(body, stance, kb):
+    assert stances(body, kb)[:1] == [stance]
+
+
+def test_a_condition_after_but_qualifies_the_first_part_instead_of_splitting_it(kb):
+    conditioned = (
+        "The Pentagon said joint patrols with Russia could start, but first Moscow must pull "
+        "its jets out of Idlib."
+    )
+    answered = (
+        "Russia has proposed joint strikes with the United States, but the Pentagon turned the "
+        "offer down."
+    )
+    assert [(c["stance"], c["side"]) for c in claims_of(conditioned, kb)] == [("conditional", "US")]
+    assert stances(answered, kb) == ["proposes", "rejects"]

@@ -168,15 +168,16 @@ def phrase_words(phrase: str, *, party: bool = False) -> list[WordSpec]:
     return specs
 
 
+# determiners, the possessive ending and these linking words never take a hyphen next to them
 NEVER_HYPHENATED = frozenset(
-    ["the", "a", "an", "its", "their", "our", "his", "her", "any", "this", "these", "those", "'s"]
-)  # determiners and the possessive ending are never joined to a neighbour by a hyphen
+    ["the", "a", "an", "its", "their", "our", "his", "her", "any", "this", "these", "those"]
+) | frozenset(["'s", "of", "with", "for", "from", "at", "and", "or"])
 
 
 def _hyphen_variants(words: list[str]) -> list[list[str]]:
     """A phrase with and without a hyphen token between its words ("joint-operations"); none
-    next to a determiner ("the-Russians" is not written), which keeps long phrases from
-    multiplying into patterns no text holds."""
+    next to a determiner or a linking word ("the-Russians", "contacts-with" are not written),
+    which keeps long phrases from multiplying into patterns no text holds."""
     variants: list[list[str]] = [[]]
     for n, word in enumerate(words):
         if (

@@ -2578,7 +2578,7 @@ def test_round_15_flagged_not_the_case_backed_away_only_under_vowed_concerns(bod
     assert stances(body, kb)[:1] == [stance]
 
 
-def test_hyphen_variants_join_content_words_but_never_a_determiner():
+def test_hyphen_variants_join_content_words_but_never_a_determiner_or_linking_word():
     from analysis.stance import _hyphen_variants
 
     assert _hyphen_variants(["joint", "operations"]) == [
@@ -2586,6 +2586,7 @@ def test_hyphen_variants_join_content_words_but_never_a_determiner():
         ["joint", "-", "operations"],
     ]
     assert _hyphen_variants(["warn", "the", "russians"]) == [["warn", "the", "russians"]]
+    assert _hyphen_variants(["contacts", "with", "moscow"]) == [["contacts", "with", "moscow"]]
 
 
 @pytest.mark.parametrize(

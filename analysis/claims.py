@@ -160,6 +160,8 @@ def _split_units(
             if position <= 0:
                 continue
             second = analysed.cues_between(start + position, end)
+            if _conditions_the_first_part(second, start + position + len(splitter)):
+                continue  # ", but first Moscow must …": the condition of what came before
             has_party = any(c.label.startswith(st.PARTY_PREFIX) for c in second)
             has_cue = any(c.label in SPLIT_LABELS and not c.negated for c in second)
             if has_party and has_cue:
@@ -175,6 +177,17 @@ def _split_units(
         if second_start < end:
             units.append((second_start, end, index))
     return units
+
+
+def _conditions_the_first_part(second: list[st.Cue], splitter_end: int) -> bool:
+    """Does the part after a splitter open with a condition ("…, but first Moscow must ground
+    its jets", "…, but not at any price")? Then it qualifies the first part, not a claim of its
+    own."""
+    return (
+        bool(second)
+        and second[0].label == "conditional"
+        and second[0].char_start <= splitter_end + 1
+    )
 
 
 def _overlapping_quote(quotes: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:

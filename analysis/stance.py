@@ -168,11 +168,25 @@ def phrase_words(phrase: str, *, party: bool = False) -> list[WordSpec]:
     return specs
 
 
+# determiners, the possessive ending and these linking words never take a hyphen next to them
+NEVER_HYPHENATED = frozenset(
+    ["the", "a", "an", "its", "their", "our", "his", "her", "any", "this", "these", "those"]
+) | frozenset(["'s", "of", "with", "for", "from", "at", "and", "or"])
+
+
 def _hyphen_variants(words: list[str]) -> list[list[str]]:
-    """A phrase with and without a hyphen token between its words ("joint-operations")."""
+    """A phrase with and without a hyphen token between its words ("joint-operations"); none
+    next to a determiner or a linking word ("the-Russians", "contacts-with" are not written),
+    which keeps long phrases from multiplying into patterns no text holds."""
     variants: list[list[str]] = [[]]
     for n, word in enumerate(words):
-        if n and word != "-" and words[n - 1] != "-":
+        if (
+            n
+            and word != "-"
+            and words[n - 1] != "-"
+            and word.lower() not in NEVER_HYPHENATED
+            and words[n - 1].lower() not in NEVER_HYPHENATED
+        ):
             variants = [v + extra for v in variants for extra in ([word], ["-", word])]
         else:
             variants = [[*v, word] for v in variants]
@@ -256,6 +270,7 @@ class StanceLexicon:
         self.rhetorical_views = frozenset(str(w).lower() for w in rules.get("rhetorical_views", []))
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
         self.hypothesis_words = frozenset(str(w).lower() for w in rules.get("hypothesis_words", []))
+        self.time_openers = frozenset(str(w).lower() for w in rules.get("time_openers", []))
         self.subordinate_openers = tuple(
             str(w).lower() for w in rules.get("subordinate_openers", [])
         )
@@ -809,7 +824,7 @@ def scoped(
             0 <= cue.start - target.end <= (VERDICT_WINDOW if verdict else SCOPE_WINDOW)
         )
         if not (after or before):
-            return False
+            return _answers_an_offer_before_it(cue, target, analysed, lex)
         if analysed is None or lex is None:
             return True
         if before and not after:  # a verdict on what was just named: "…, it is a surrender"
@@ -823,6 +838,25 @@ def scoped(
         or any(t.label in SCOPE_TARGETS and in_scope(cue, t) for t in cues)
         or _answers_a_proposal_by_pronoun(cue, analysed, lex)
     ]
+
+
+def _answers_an_offer_before_it(
+    cue: Cue, target: Cue, analysed: Analysed | None, lex: StanceLexicon | None
+) -> bool:
+    """ "The Pentagon weighed Moscow's offer of joint strikes and chose to keep its campaign
+    separate": a refusal a few words after the offer it answers, the second verb of the offer's
+    clause (an "and" between, no relative clause: not "the proposed strikes would target groups
+    that rejected the cease-fire"; an offer, not advice: not "should drop the idea")."""
+    if cue.label != "rejects" or target.label != "proposes" or analysed is None or lex is None:
+        return False
+    if not 0 <= cue.start - target.end <= VERDICT_WINDOW:
+        return False
+    if _cue_text(target, analysed) in lex.advice_words:
+        return False
+    between = [w.lower() for w in analysed.words_between(target, cue)]
+    if "and" not in between or any(w in lex.consequence_stops for w in between):
+        return False
+    return _same_clause(analysed, target.end, cue.start)
 
 
 def _consequence_of(
@@ -1160,11 +1194,18 @@ def classify(
     cues = _without_negated_hedges(_answered_no(cues, analysed))
     if "hedges" in labels and "coordination" in labels:
         cues = _without_modals_of_subordinate_clauses(cues, analysed, lex)
+        cues = _without_hedges_of_time_clauses(cues, analysed, lex)
     present = {c.label for c in cues if not c.negated}
     negated = {c.label for c in cues if c.negated}
     if question:
         return "neutral"
     if "opposes" in present:
+        if (
+            analysed is not None
+            and lex is not None
+            and _opposed_until_a_condition(cues, analysed, lex)
+        ):
+            return "conditional"
         return "opposes"
     if "conditional" in present:
         if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
@@ -1235,6 +1276,32 @@ def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon
     return False
 
 
+NEGATION_OPENERS = frozenset(["not", "n't", "never"])
+
+
+def _opposed_until_a_condition(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """ "He would not recommend any military cooperation with Russia until Moscow accounts for the
+    attack": advice withheld (an opposition cue opening with a negation) followed, after the
+    coordination it names, by a condition (not a hypothesis such as "if", which argues a harm)
+    holds only until the condition is met; "I oppose it until …" stays opposition."""
+    opposition = [c for c in cues if c.label == "opposes" and not c.negated]
+    if not all(_cue_text(c, analysed).split()[0] in NEGATION_OPENERS for c in opposition):
+        return False
+    last = max(c.end for c in opposition)
+    term = next(
+        (c for c in cues if c.label == "coordination" and not c.negated and c.start >= last), None
+    )
+    if term is None:
+        return False
+    return any(
+        c.label == "conditional"
+        and not c.negated
+        and c.start >= term.end
+        and _cue_text(c, analysed) not in lex.hypothesis_words
+        for c in cues
+    )
+
+
 def _cue_text(cue: Cue, analysed: Analysed) -> str:
     return analysed.text[cue.char_start : cue.char_end].lower()
 
@@ -1292,7 +1359,12 @@ def _belief_denied_before_advice(cues: list[Cue], analysed: Analysed, lex: Stanc
     return False
 
 
-PLAN_MODALS = re.compile(r"\s*(?:will|would|'ll|’ll|should|could|can|are going to|were going to)\b")
+PLAN_MODALS = re.compile(
+    r"(?:\s+(?:officers|commanders|generals|pilots|jets|aircraft|warplanes|troops|experts"
+    r"|specialists|militaries|forces|air forces|teams|sides))?"
+    r"\s*(?:will|would|'ll|’ll|should|could|can|are going to|were going to)\b(?!\s+have\b)"
+)  # after both sides as one subject, their people named or not ("Russian and American officers
+# would choose targets together"); not a past counterfactual ("would have divided up targets")
 _PAIR_SIDES = frozenset(["US", "Russia", "coalition"])
 
 
@@ -1368,6 +1440,27 @@ def _without_modals_of_subordinate_clauses(
                 between = " " + " ".join(analysed.words_between(before[0], cue)) + " "
                 if any(f" {w} " in between for w in lex.subordinate_openers):
                     continue
+        kept.append(cue)
+    return kept
+
+
+TIME_CLAUSE_REACH = 4  # words between a time opener and the hedge of its clause (at most)
+
+
+def _without_hedges_of_time_clauses(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """ "… have used the line dozens of times since the memorandum was signed": a hedge (not a
+    modal) a few words after a time opener dates the sentence, it does not make it commentary."""
+    if analysed is None or lex is None or not lex.time_openers:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.label == "hedges" and _cue_text(cue, analysed) not in MODAL_HEDGES:
+            before = analysed.text[max(0, cue.char_start - 80) : cue.char_start]
+            words = re.split(r"[,;:.!?\n—–]", before)[-1].lower().split()[-TIME_CLAUSE_REACH - 1 :]
+            if any(w in lex.time_openers for w in words):
+                continue
         kept.append(cue)
     return kept
 

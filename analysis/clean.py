@@ -928,15 +928,18 @@ def _mark_captions_and_repeats(lines: list[Line], rules: Rules, end: int) -> Non
 
 
 def _mark_related_runs(lines: list[Line], start: int, end: int) -> None:
-    """Runs of two or more title-like lines inside the article are related-headline lists."""
+    """Runs of two or more title-like lines inside the article are related-headline lists,
+    unless the date stamp follows them: a name and an office signing the piece ("Dr Helen
+    Marsh" / "Associate Fellow, Russia and Eurasia Programme" / "Published 14 March 2017")."""
     run: list[Line] = []
     for line in [*lines[start:end], None]:
         if line is not None and line.role in {"other", "linklist"} and is_title_like(line.text):
             run.append(line)
             continue
         if len(run) >= 2:
+            signs = line is not None and line.role == "stamp"
             for member in run:
-                member.role = "related-run"
+                member.role = "signature-block" if signs else "related-run"
         run = []
 
 
@@ -1422,7 +1425,7 @@ def _place(line: Line, position: int, start: int, end: int) -> str:
         return DROP if role == "linklist" else HEAD
     if position >= end:
         return TAIL
-    if role in {"byline", "stamp", "standfirst"}:
+    if role in {"byline", "stamp", "standfirst", "signature-block"}:
         return HEAD
     if role in {"credit", "handle"}:
         return TAIL

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from analysis.clean import (
+    BYLINE_HONORIFICS,
     STOPWORDS,
     Cleaned,
     byline_name,
@@ -585,10 +586,18 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
             or READ_TIME.fullmatch(following)
             or _office_and_place_above_stamp(head[position + 1 : position + 1 + SIGNATURE_LINES])
         ):
-            return " and ".join(n.title() if n.isupper() else n for n in names)
+            return " and ".join(_without_honorific(n.title() if n.isupper() else n) for n in names)
         if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
             return line
     return None
+
+
+def _without_honorific(name: str) -> str:
+    """ "Dr Helen Marsh" signs as Helen Marsh."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in BYLINE_HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 SIGNATURE_LINES = 3  # a statement's signature: name / office / place / date

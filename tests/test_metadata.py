@@ -907,3 +907,17 @@ def test_a_statements_signature_block_name_office_place_date_gives_its_author(kb
         "set up to sustain the truce, the department said in a statement on Monday.\n"
     )
     assert _describe_text(statement, kb)["author"] == "Jane Example"
+
+
+def test_a_name_and_office_under_the_standfirst_above_the_stamp_sign_the_piece(kb):
+    page = (
+        "Expert comment\n\nA military partnership with Moscow would cost more than it buys\n\n"
+        "Washington should not trade its Syria policy for a partnership with Russia that the "
+        "Kremlin has never been able to deliver.\n\n"
+        "Dr Jane Example\nAssociate Fellow, Russia and Eurasia Programme\n\n"
+        "Published 14 March 2017\n\n"
+        "Since taking office, the president has said more than once that fighting Islamic State "
+        "together with Russia would be a good thing.\n"
+    )
+    assert _describe_text(page, kb)["author"] == "Jane Example"
+    assert "Associate Fellow" not in clean_page(page, kb).body

@@ -54,6 +54,7 @@ from analysis.turns import BARE_QUESTION_LABEL, RECORD_LABEL
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
 MIN_WORDS = 4
+MAX_ROLE_WORDS = 8  # a longer "role" before a name is the sentence that introduces the name
 SHORT_PHRASE_WORDS = 8  # unattributed phrases shorter than this need a speech verb nearby  # quoted phrases shorter than this are scare quotes / titles, not quotations
 
 SPEECH_VERBS = (
@@ -352,8 +353,17 @@ _MEDIA_HEADS = frozenset(
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
 # A word of a name in a turn label: capitalised, or a particle ("Mr. de Mistura:").
 _LABEL_WORD = r"(?:[A-Z][\w.'’\-]*|de|del|da|di|du|van|von|der|al|el|bin|ibn|la|le)"
+# A recording's timestamp before a turn label: "[00:04:12] LAVROV:", "(04:12) Lavrov:", "14:32 —
+# Peskov:".
+_TIMESTAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])"
+_CAPS_WORDS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)"
 _TURN_LABEL = re.compile(
-    r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
+    rf"(?:{_TIMESTAMP}\s*)?"
+    # a sound bite's caption: "JOHN KERRY, U.S. SECRETARY OF STATE:"
+    rf"(?P<label>{_CAPS_WORDS}{{0,3}},\s+{_CAPS_WORDS}{{0,6}}"
+    # a question from the floor: "Question from the floor:", "Question to both ministers:"
+    r"|(?:Q|Question|QUESTION)\s+(?:from|to|for|FROM|TO|FOR)\s+[\w.'’\- ]{1,40}?"
+    r"|Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
     rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}"
     # a parliament's record: "Alex Salmond (Gordon) (SNP):", "The Secretary of State for Foreign
     # and Commonwealth Affairs (Mr Philip Hammond):"; the UN's "Ms. Power (United States of
@@ -393,7 +403,7 @@ _NOT_TURN_LABELS = frozenset(
 # what precedes it only then (``a(?<!\w.)`` is ``\ba``, ``[A-Z](?<![\w.].)`` is
 # ``(?<![\w.])[A-Z]``), so that the regex engine can skip to the next candidate letter quickly.
 _GENERIC_MENTION = re.compile(
-    r"a(?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
+    r"[Aa](?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
     r"spokeswoman|spokesperson|analyst|expert|commander|officer|aide|adviser))\b"
     r"(?P<post>,?\s+(?:informed|familiar|close|speaking|with knowledge|who|aware)[^.;:“”\"]*)?"
 )
@@ -1169,6 +1179,13 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     return parsed if parsed.kind != "none" else None
 
 
+_IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
+    r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
+)
+_SPEAKER_LABEL = re.compile(rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>[A-Z][^:;,.“”\"\n]{{1,60}}):\s*")
+
+
 def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     """(speaker phrase, weak) from the clause before an opening quotation mark."""
     before = _blank_asides(before)
@@ -1182,6 +1199,14 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     )
     if passive:
         parsed = _parse_np(passive.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed, False
+    in_words = _IN_WORDS.search(before)
+    if in_words:  # "In the general's words, “…”", "in the words of a spokesman, Col. X, …“…”"
+        np = in_words.group("of") or in_words.group("whose")
+        if np.casefold() in _POSSESSIVE_PRONOUNS:
+            np = f"{np} words"  # "In her words" — as "her remarks"
+        parsed = _parse_np(np, kb)
         if parsed.kind != "none":
             return parsed, False
     verbs = [
@@ -1204,6 +1229,11 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(colon.group("np"), kb)
         if parsed.kind != "none":
             return parsed, False
+    labelled = _SPEAKER_LABEL.fullmatch(before)
+    if labelled:  # a live blog's entry "14:32 — Peskov: “…”"
+        parsed = _parse_np(labelled.group("np"), kb)
+        if parsed.kind in {"person", "actor"} and not labelled.group("np").isupper():
+            return parsed, False  # "CLAIM: “…”" is a fact-check's label, not a speaker
     according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
     according = according or re.match(  # "According to the minister, the exchange was “…”"
         r"\s*according\s+to\s+(?P<np>[^,;:]{2,80}?),", before, re.IGNORECASE
@@ -1422,10 +1452,24 @@ def _label_name(label: str) -> str:
 _SITE_LABEL = re.compile(r"[A-Za-z][\w\-]*(?:\.[\w\-]+)*\.(?:com|org|net|info|news|ru|uk|eu)")
 
 
+# "Question from the floor", "QUESTION TO BOTH MINISTERS": a reporter's label and whom it is from
+# or to.
+_ADDRESSED_LABEL = re.compile(r"(?P<label>\S+)\s+(?:from|to|for)\s", re.IGNORECASE)
+
+
+def _is_reporter_label(label: str, kb: Knowledge) -> bool:
+    labels = _transcript_labels(kb, "reporter_labels")
+    addressed = _ADDRESSED_LABEL.match(label)
+    return label.upper() in labels or (
+        addressed is not None and addressed.group("label").upper() in labels
+    )
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     full_label, label = label, _label_name(label)
+    label, _, caption = label.partition(",")  # "JOHN KERRY, U.S. SECRETARY OF STATE"
     upper = label.upper()
-    if upper in _transcript_labels(doc.kb, "reporter_labels") or _SITE_LABEL.fullmatch(label):
+    if _is_reporter_label(label, doc.kb) or _SITE_LABEL.fullmatch(label):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
     if upper in _transcript_labels(doc.kb, "official_labels"):
         # the briefing's own press officer ("MODERATOR:", "STAFF:"), an official of the outlet's
@@ -1460,8 +1504,32 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     if earlier is not None:
         return earlier
     title = titled[: -len(name)].strip() if titled.endswith(name) else ""
+    title = title or caption.strip()
     side = side_from_affiliation(title, doc.kb) if title else None
-    return Speaker(name=name, kind="person", side=side or _bracketed_side(full_label, doc.kb))
+    if len(name.split()) == 1 and (named := _full_name_on_page(doc, name)) is not None:
+        return replace(named, side=named.side or side)
+    return Speaker(
+        name=name,
+        role=(_clean_role(title, doc.kb) or None) if caption else None,
+        kind="person",
+        side=side or _bracketed_side(full_label, doc.kb),
+    )
+
+
+def _full_name_on_page(doc: _Doc, surname: str) -> Speaker | None:
+    """The full name of a speaker labelled by surname alone ("KOVALENKO:"): written in the body
+    ("… a former Pentagon official, Evelyn Farkas.") or among the head lines ("Sunday Evening
+    with Anna Kovalenko")."""
+    named = _full_name_before(doc, surname, len(doc.body))
+    if named is not None:
+        if len((named.role or "").split()) > MAX_ROLE_WORDS:  # the host's whole sentence
+            named = replace(named, role=None, text_role=None)
+        return named
+    for line in doc.head:
+        given = re.search(rf"\b(?P<name>[A-Z][a-z'’\-]+\s+{re.escape(surname)})\b", line)
+        if given is not None and split_title(given.group("name"), doc.kb)[1] == given.group("name"):
+            return _unknown_person(given.group("name"), None, doc.kb)
+    return None
 
 
 def _bracketed_side(label: str, kb: Knowledge) -> str | None:
@@ -1573,6 +1641,8 @@ def _continues_turn(text: str, kb: Knowledge) -> bool:
         return False
     if text[:1] in "([" and text.rstrip()[-1:] in ")]":
         return False  # a stage direction: "(The briefing was concluded at 2:03 p.m.)"
+    if _is_reporter_label(text.split("(", 1)[0].strip(" ."), kb):
+        return False  # an untranscribed question: "Question from the floor (inaudible)."
     return any(c.islower() for c in text) and text.rstrip()[-1:] in ".?!’)…-—"
 
 

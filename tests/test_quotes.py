@@ -870,3 +870,60 @@ def test_a_relative_clauses_quotation_belongs_to_its_antecedent(kb):
         'ceasefire is observed and to respond quickly."'
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_timestamped_turns_and_a_surname_label_named_in_the_head(kb):
+    head = ["Programmes > Sunday Evening with Anna Petrova > Transcripts"]
+    body = (
+        "[00:00:04] PETROVA: Minister, is the door to military cooperation closed?\n\n"
+        "[00:00:11] LAVROV: Our door has always been open, and we are ready to coordinate.\n\n"
+        "[00:00:20] JOHN KERRY, U.S. SECRETARY OF STATE: Russia has to stop bombing first.\n\n"
+        "[00:00:31] PETROVA: Is that fair?\n\n"
+        "[00:00:36] LAVROV: It is a convenient excuse, nothing more than that."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == [
+        "Anna Petrova",
+        "Sergey Lavrov",
+        "John Kerry",
+        "Anna Petrova",
+        "Sergey Lavrov",
+    ]
+    assert rows[0]["text"] == "Minister, is the door to military cooperation closed?"
+
+
+def test_a_question_from_the_floor_is_a_reporters_turn(kb):
+    body = (
+        "Sergey Lavrov: Good afternoon. Our talks were frank and lasted long.\n\n"
+        "Question (Reuters): Will the two militaries restore the channel?\n\n"
+        "Sergey Lavrov: The channel was suspended, not destroyed.\n\n"
+        "Question from the floor: Are the two militaries talking to each other today?\n\n"
+        "Sergey Lavrov: Our military are professionals and they know what to do.\n\n"
+        "Question from the floor (inaudible).\n\n"
+        "Sergey Lavrov: Thank you. I think that will be the last one."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Sergey Lavrov", "reporter"] * 2 + ["Sergey Lavrov"] * 2
+    assert not any("inaudible" in r["text"] for r in rows)
+
+
+def test_a_live_blog_entry_names_its_speaker_before_a_colon(kb):
+    body = "14:32 — Peskov: “President Putin regards the strikes as an aggression against Syria.”"
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Dmitry Peskov"]
+
+
+def test_in_someones_words_attributes_the_quotation(kb):
+    body = (
+        "Lt. Gen. Jeffrey Harrigian commands the air war from Qatar. In the general's words, “we "
+        "talk to the Russians to keep our aircrews safe, and we don't coordinate strikes.”\n\n"
+        "The memorandum set up a line to Hmeimim. In the words of a coalition spokesman, Col. "
+        "John Dorrian, the line exists “to make sure our aircrews and theirs never meet by "
+        "accident.”\n\n"
+        "A former U.S. official who worked on the talks agreed. In her words, “the Pentagon never "
+        "wanted the joint center, and it was relieved when the deal fell apart.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Jeffrey Harrigian",
+        "John Dorrian",
+        "official",
+    ]

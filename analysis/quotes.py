@@ -412,6 +412,41 @@ _PERSON_APPOSITIVE = re.compile(
     r"(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)[,.;]"
 )
 
+# A person's description without an article: "Viktor Murakhovsky, editor-in-chief of Arsenal
+# Otechestva,", "Vasily Kashin, senior research fellow at …" (the role's head noun decides).
+_BARE_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z](?<![\w.].)[a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
+    r"(?P<role>(?!(?:who|which|whose|that|said|says|told|added|and|but)\b)[a-z][\w\-]*"
+    r"(?:\s+[^,.;:“”\"]{1,100}?)?)[,.;]"
+)
+# Head nouns of people's descriptions that the unnamed-speaker heads leave out.
+_BARE_ROLE_HEADS = frozenset(
+    [
+        *("editor", "editor-in-chief", "fellow", "professor", "founder", "president", "member"),
+        *("deputy", "lecturer", "columnist", "writer", "author", "pilot", "mp", "leader"),
+        *("commentator", "strategist", "historian", "economist", "lawyer", "vice-president"),
+    ]
+)
+# Heads of descriptions that make the name before them no person ("…, a Moscow defence
+# magazine,", "…, a think tank in Washington,").
+_NON_PERSON_HEADS = frozenset(
+    [
+        *("magazine", "newspaper", "journal", "website", "tank", "publication", "outlet"),
+        *("daily", "weekly", "monthly", "channel", "station", "portal", "blog", "group"),
+        *("organisation", "organization", "company", "firm", "center", "centre", "institute"),
+        *("university", "body", "network", "agency", "broadcaster", "ministry", "party"),
+        *("base", "city", "town", "village", "province", "region", "airfield", "airport"),
+    ]
+)
+_ROLE_CUT = re.compile(r"\s(?:of|at|in|for|with|on|from|to|who|that|based|and)\s")
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a description: its last word before a preposition or a relative clause
+    ("a Moscow defence magazine" → magazine, "senior research fellow at …" → fellow)."""
+    words = _ROLE_CUT.split(f" {role.strip()} ", maxsplit=1)[0].split()
+    return words[-1].casefold().strip("’'") if words else ""
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -567,9 +602,32 @@ def _pair_singles(text: str) -> list[tuple[int, int]]:
             if opens and nxt.isalpha():
                 opened = i
         elif ch != "‘" and not prev.isspace() and not nxt.isalnum():
+            if _plural_possessive(text, i):
+                continue
             spans.append((opened + 1, i))
             opened = None
     return spans
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """The mark at ``i`` is a plural's apostrophe inside an open single quotation (‘… the
+    Russians’ good faith …’): it follows an s, a lowercase word follows it, and a mark further on
+    closes the quotation before any other one opens."""
+    if not _possessive_shape(text, i):
+        return False
+    for mark in _SINGLE_MARK.finditer(text, i + 1):
+        j = mark.start()
+        prev = text[j - 1]
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        if mark.group() == "‘" or prev.isspace():
+            return False
+        if not nxt.isalnum() and not _possessive_shape(text, j):
+            return True
+    return False
+
+
+def _possessive_shape(text: str, i: int) -> bool:
+    return text[i - 1 : i] in ("s", "S") and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
 
 
 @lru_cache(maxsize=8192)
@@ -656,6 +714,25 @@ def _is_quotation(body: str, quote: _Quote) -> bool:
         sentence = body[_sentence_start(body, quote.open_at) : quote.close_end + 120]
         return bool(_VERB.search(sentence))
     return True
+
+
+def _opens_split_quotation(body: str, marked: list[_Quote], index: int) -> bool:
+    """The first part of a sentence the attribution splits (‘We are not,’ the Defence Secretary
+    said, ‘going to …’) is a quotation however short: its comma, then a clause with a speech verb
+    and a comma, then the rest of the sentence in quotation marks."""
+    quote = marked[index]
+    if index + 1 >= len(marked) or body[quote.end - 1 : quote.end] != ",":
+        return False
+    rest = marked[index + 1]
+    if rest.para != quote.para or body[rest.start : rest.start + 1].isupper():
+        return False
+    between = body[quote.close_end : rest.open_at]
+    return (
+        len(between) <= 100
+        and between.rstrip().endswith(",")
+        and not re.search(r"[.;:!?]", between)
+        and _VERB.search(between) is not None
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -830,7 +907,7 @@ _POSSESSED_UTTERANCE = re.compile(
 
 
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
-    segment = segment.strip(" ,.")
+    segment = segment.strip(" ,.‘’'“”\"")
     if not segment:
         return _Parsed("none")
     lowered = segment.casefold()
@@ -846,6 +923,11 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("pronoun", pronoun=_POSSESSIVE_PRONOUNS[possessed.group(1)])
     first = words[0]
     actor = resolve_actor(segment, kb)
+    if actor is not None and not _CONJOINED.search(segment):
+        return _Parsed("actor", speaker=_from_actor(actor))
+    conjoined = _first_of_conjoined(segment, kb)
+    if conjoined is not None:
+        return conjoined
     if actor is not None:
         return _Parsed("actor", speaker=_from_actor(actor))
     prefix = _segment_prefix(segment)
@@ -894,6 +976,23 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
 
 
 _NAME_LINKS = frozenset(["of", "and", "for", "on", "the", "&"])
+_CONJOINED = re.compile(r"\s(?:and|&)\s(?=[A-Z])")
+
+
+def _first_of_conjoined(segment: str, kb: Knowledge) -> _Parsed | None:
+    """ "Senators John McCain and Lindsey Graham said": two people speak together; the first
+    named is the speaker (institutions named with "and" are left whole)."""
+    parts = _CONJOINED.split(segment, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    lead, _, rest = parts[0].partition(" ")
+    if rest and lead.endswith("s") and lead[:-1] in actor_index(kb).titles:
+        parts[0] = f"{lead[:-1]} {rest}"  # "Senators John McCain and …"
+    first, second = _parse_segment(parts[0], kb), _parse_segment(parts[1], kb)
+    speakers = first.kind in {"person", "actor"} and second.kind in {"person", "actor"}
+    if speakers and first.speaker is not None and first.speaker.kind == "person":
+        return first
+    return None
 
 
 def _proper_institution(phrase: str, kb: Knowledge) -> Speaker | None:
@@ -1123,7 +1222,17 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             if found is not None:
                 return found
         if head in _PERSON_HEADS:
-            found = doc.last(
+            described = description.casefold()
+            found = None
+            if len(described.split()) > 1:  # "the Defence Secretary": a person so described
+                found = doc.last(
+                    pos,
+                    lambda s: (
+                        s.kind == "person"
+                        and described in f"{s.text_role or ''} {s.role or ''}".casefold()
+                    ),
+                )
+            found = found or doc.last(
                 pos,
                 lambda s: (
                     (s.head == head)
@@ -1135,6 +1244,9 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             )
             if found is None and head in _OFFICE_HEADS:
                 found = _sole_person_in_paragraph(doc, pos)
+            if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
+                # "Murakhovsky is less hopeful. “…,” the expert said."
+                found = _previous_sentence_subject(doc, pos)
             if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
                 found = doc.last(pos, lambda s: s.kind == "person", speakers_within=_FOCUS_SPAN)
             if found is not None:
@@ -1179,6 +1291,7 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     return parsed if parsed.kind != "none" else None
 
 
+_CALLED_FOR = re.compile(r"\s(?:called|calls|call|urged|urges|appealed|appeals)\s+for\s*$")
 _IN_WORDS = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
     r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
@@ -1196,9 +1309,17 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
             return parsed, False
     passive = re.search(
         r"^(?P<np>.{1,120}?)\s+(?:was|were|is|are|been)\b.*\bquoted\s+by\b.*\bas\s+saying\b", before
+    ) or re.search(  # "X, who …, was quoted as saying that “…”"
+        r"^(?P<np>.{1,240}?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+as\s+saying\b",
+        before,
     )
     if passive:
         parsed = _parse_np(passive.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed, False
+    called_for = _CALLED_FOR.search(before)
+    if called_for:  # "The analyst called for “a new memorandum …”"
+        parsed = _parse_np(_subject_before(before[: called_for.start()]), kb)
         if parsed.kind != "none":
             return parsed, False
     in_words = _IN_WORDS.search(before)
@@ -1235,13 +1356,14 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind in {"person", "actor"} and not labelled.group("np").isupper():
             return parsed, False  # "CLAIM: “…”" is a fact-check's label, not a speaker
     according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
+    introduces = according is not None  # "According to Kashin, “…”": the words are Kashin's
     according = according or re.match(  # "According to the minister, the exchange was “…”"
         r"\s*according\s+to\s+(?P<np>[^,;:]{2,80}?),", before, re.IGNORECASE
     )
     if according:
         parsed = _parse_np(according.group("np"), kb)
         if parsed.kind != "none":
-            return parsed, True
+            return parsed, not (introduces and parsed.kind in {"person", "actor"})
     return None, False
 
 
@@ -1334,9 +1456,20 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
         name = _untitled_name(match.group("name"), kb)
         if not name or not outside(match.start()) or resolve_actor(name, kb) is not None:
             continue
+        if _role_head(match.group("role")) in _NON_PERSON_HEADS:
+            continue  # "Arsenal Otechestva, a Moscow defence magazine,"
         if find_actor_mentions(name, kb):
             continue
         doc.add(match.start(), _unknown_person(name, _drop_article(match.group("role")), kb))
+    for match in _BARE_APPOSITIVE.finditer(body):
+        name = _untitled_name(match.group("name"), kb)
+        if not name or not outside(match.start()) or resolve_actor(name, kb) is not None:
+            continue
+        if _role_head(match.group("role")) not in _PERSON_HEADS | _BARE_ROLE_HEADS:
+            continue
+        if find_actor_mentions(name, kb):
+            continue
+        doc.add(match.start(), _unknown_person(name, match.group("role"), kb))
     for match in _GENERIC_MENTION.finditer(body):
         if not outside(match.start()):
             continue
@@ -1882,7 +2015,12 @@ def quotations(
     _collect_entities(doc, [(q.start, q.end) for q in marked])
     turns = _transcript_turns(doc)
     turn_paras = {t.para for t in turns}
-    found = [q for q in marked if q.para not in turn_paras and _is_quotation(body, q)]
+    found = [
+        q
+        for index, q in enumerate(marked)
+        if q.para not in turn_paras
+        and (_is_quotation(body, q) or _opens_split_quotation(body, marked, index))
+    ]
     for index, quote in enumerate(found):
         previous = found[index - 1] if index and found[index - 1].para == quote.para else None
         nxt = found[index + 1] if index + 1 < len(found) else None

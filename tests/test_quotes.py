@@ -927,3 +927,52 @@ def test_in_someones_words_attributes_the_quotation(kb):
         "John Dorrian",
         "official",
     ]
+
+
+def test_an_appositive_without_article_names_a_person_and_a_magazine_is_no_person(kb):
+    body = (
+        "Viktor Murakhovsky, editor-in-chief of Arsenal Otechestva, a Moscow defence magazine, "
+        "thinks the Americans misread Russia. “We asked for a common list of targets and a common "
+        "map, nothing more,” he said.\n\n"
+        "Vasily Kashin, a senior research fellow at the Higher School of Economics, disagrees. "
+        "According to Kashin, “the two militaries already talk more than either government "
+        "admits.”\n\n"
+        "The analyst called for “a new memorandum that covers special forces on the ground.”\n\n"
+        "Murakhovsky is less hopeful. “Whoever wins in November, the Pentagon will not share "
+        "its targets,” the expert said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Viktor Murakhovsky",
+        "Vasily Kashin",
+        "Vasily Kashin",
+        "Viktor Murakhovsky",
+    ]
+
+
+def test_quoted_as_saying_after_a_relative_clause_and_two_senators_speaking_together(kb):
+    body = (
+        "Retired Lt. Gen. Evgeny Buzhinsky, who once headed a department of Russia's Defence "
+        "Ministry, was quoted as saying that “the hotline works better than any diplomatic "
+        "channel.”\n\n"
+        "Senators John McCain and Lindsey Graham said in a joint statement that Trump had sent "
+        "“an important message the United States will no longer stand idly by.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Evgeny Buzhinsky", "John McCain"]
+
+
+def test_a_split_sentence_and_a_plural_possessive_inside_single_quotes(kb):
+    body = (
+        "Michael Fallon ruled out British involvement as John Kerry held talks in Moscow.\n\n"
+        "‘We are not,’ the Defence Secretary said, ‘going to let the Russians choose targets.’\n\n"
+        "A Foreign Office source said: ‘We have doubts about the Russians’ good faith, and the "
+        "Foreign Secretary shares them.’"
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        ("We are not,", "Michael Fallon"),
+        ("going to let the Russians choose targets.", "Michael Fallon"),
+        (
+            "We have doubts about the Russians’ good faith, and the Foreign Secretary shares them.",
+            "source",
+        ),
+    ]

@@ -329,6 +329,7 @@ _INSTITUTION_HEADS = frozenset(
         "pentagon",
     ]
 )
+_POSTED_HEADS = frozenset(["embassy", "consulate", "mission", "delegation", "envoy", "ambassador"])
 _MEDIA_HEADS = frozenset(
     [
         "media",
@@ -923,6 +924,8 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("pronoun", pronoun=_POSSESSIVE_PRONOUNS[possessed.group(1)])
     first = words[0]
     actor = resolve_actor(segment, kb)
+    if actor is not None and actor.kind == "country" and _head_noun(segment) in _POSTED_HEADS:
+        actor = None  # "The Russian embassy in Washington" is not Washington
     if actor is not None and not _CONJOINED.search(segment):
         return _Parsed("actor", speaker=_from_actor(actor))
     conjoined = _first_of_conjoined(segment, kb)
@@ -955,7 +958,10 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("person", speaker=_unknown_person(name, _clean_role(title, kb) or None, kb))
     head = _head_noun(segment)
     if head is not None:
-        mentions = find_actor_mentions(segment, kb)
+        named_in = segment
+        if head in _POSTED_HEADS:  # "the Russian embassy in Washington" speaks for Russia
+            named_in = re.split(r"\s(?:in|to|at)\s", segment, maxsplit=1)[0]
+        mentions = find_actor_mentions(named_in, kb)
         if mentions and (head in _MEDIA_HEADS or head in _INSTITUTION_HEADS):
             ranked = sorted(
                 mentions,
@@ -1061,7 +1067,29 @@ def _parse_noun_phrase(np: str, kb: Knowledge) -> _Parsed:
             else:
                 speaker = replace(speaker, text_role=role)
             best = _Parsed(best.kind, speaker=speaker)
+        best = _side_from_office_clause(best, segments[best_index + 1 :], kb)
     return best
+
+
+# "…, who chairs the foreign affairs committee of the State Duma, …": an office held, unlike
+# "who spoke on condition of anonymity" or "a source close to the Kremlin".
+_OFFICE_CLAUSE = re.compile(
+    r"^who\s+(?:\w+\s+)?(?:chairs|chaired|heads|headed|leads|led|runs|ran|commands|commanded|"
+    r"directs|directed|serves|served|sits|sat|represents|represented|works|worked)\b"
+)
+
+
+def _side_from_office_clause(parsed: _Parsed, rest: list[str], kb: Knowledge) -> _Parsed:
+    """An unknown person's side from the office a relative clause after the name says they
+    hold, when nothing else gave one."""
+    speaker = parsed.speaker
+    if speaker is None or speaker.kind != "person" or speaker.side or not rest:
+        return parsed
+    clause = rest[0].strip()
+    if resolve_actor(speaker.name, kb) is not None or not _OFFICE_CLAUSE.match(clause):
+        return parsed
+    side = side_from_affiliation(clause, kb)
+    return replace(parsed, speaker=replace(speaker, side=side)) if side else parsed
 
 
 # --------------------------------------------------------------------------------------------
@@ -1271,10 +1299,18 @@ def _after_window(body: str, quote: _Quote, limit: int) -> str:
     return text[: _sentence_end(text)]
 
 
+_DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<np>[A-Z][^“”\"\n]{1,160}?)[.\s]*$")
+
+
 def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _Parsed | None:
     after = _after_window(body, quote, limit)
     if not after.strip() or after.lstrip()[:1] in '“"':
         return None
+    signed = _DASH_SIGNATURE.match(after)
+    if signed:  # "“…” — Maria Zakharova, Russian Foreign Ministry spokeswoman."
+        parsed = _parse_np(signed.group("np"), kb)
+        if parsed.kind in {"person", "actor"}:
+            return parsed
     after = _blank_asides(after)
     inverted = re.match(rf"^[\s,—–-]*(?:{_INVERTED_VERBS})\s+(?P<np>[^“”\"]{{1,160}})", after)
     if inverted:
@@ -1710,11 +1746,14 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     speaker: Speaker | None = None
     named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
     chair = _presiding_member(doc)
+    answers = _transcript_labels(doc.kb, "answer_labels")
+    interviewee = _interviewee(doc, doc.paragraphs[min(labelled)][0]) if answers else None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         if index in labelled:
             label, text_start = labelled[index]
             presiding = chair if chair and PRESIDING_LABEL.fullmatch(label) else None
-            speaker = presiding or _named_earlier(_turn_speaker(label, doc), named)
+            answering = interviewee if label.upper() in answers else None
+            speaker = presiding or answering or _named_earlier(_turn_speaker(label, doc), named)
         elif speaker is not None and _continues_turn(body[p_start:p_end], doc.kb):
             text_start = p_start
         else:
@@ -1724,6 +1763,12 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         if end > start:
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
+
+
+def _interviewee(doc: _Doc, first_turn: int) -> Speaker | None:
+    """Who answers an interview's "A:" turns: the person the text before them names last
+    (“Gen. Valery Gerasimov told Krasnaya Zvezda: …”)."""
+    return doc.last(first_turn, lambda s: s.kind == "person")
 
 
 # A record's roll above the turns names who presides ("President:   Mr. McCully …… (New

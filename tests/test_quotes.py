@@ -976,3 +976,44 @@ def test_a_split_sentence_and_a_plural_possessive_inside_single_quotes(kb):
             "source",
         ),
     ]
+
+
+def test_a_signature_after_a_dash_and_an_embassy_speaking_for_its_country(kb):
+    body = (
+        "“Our militaries talk every day about flight safety, and nothing more.” — Maria "
+        "Zakharova, Russian Foreign Ministry spokeswoman.\n\n"
+        "The Russian embassy in Washington wrote on Twitter that “the strike is a gift to the "
+        "terrorists, and Washington knows it.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [
+        ("Maria Zakharova", "Russia"),
+        ("embassy", "Russia"),
+    ]
+
+
+def test_an_interviews_answers_are_the_interviewees(kb):
+    body = (
+        "In an interview published Monday, Gen. Valery Gerasimov told Krasnaya Zvezda that the "
+        "Americans were informed of every strike.\n\n"
+        "Q: Do you coordinate strikes with the Americans?\n\n"
+        "A: No. We only exchange information on flight safety.\n\n"
+        "Q: Will that change?\n\n"
+        "A: That depends on Washington."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["reporter", "Valery Gerasimov"] * 2
+
+
+def test_an_unknown_persons_side_from_the_office_a_relative_clause_names(kb):
+    body = (
+        "Leonid Slutsky, who chairs the foreign affairs committee of the State Duma, said “the "
+        "Americans have once again shown that they cannot be trusted.”\n\n"
+        "‘If there is a chance of stopping the bombing, we shouldn’t throw it away,’ said Crispin "
+        "Blunt, the Conservative chairman of the Commons foreign affairs committee."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [
+        ("Leonid Slutsky", "Russia"),
+        ("Crispin Blunt", "other"),
+    ]

@@ -403,22 +403,23 @@ _NOT_TURN_LABELS = frozenset(
 # The two patterns below are searched over whole bodies: each starts with a letter and checks
 # what precedes it only then (``a(?<!\w.)`` is ``\ba``, ``[A-Z](?<![\w.].)`` is
 # ``(?<![\w.])[A-Z]``), so that the regex engine can skip to the next candidate letter quickly.
-_GENERIC_MENTION = re.compile(
-    r"[Aa](?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
+_GENERIC_TAIL = (
+    r"(?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
     r"spokeswoman|spokesperson|analyst|expert|commander|officer|aide|adviser))\b"
     r"(?P<post>,?\s+(?:informed|familiar|close|speaking|with knowledge|who|aware)[^.;:“”\"]*)?"
 )
+# "a senior official …" and, opening a sentence, "A senior U.S. defense official …": two
+# patterns, each with a literal first letter the engine scans for quickly (a class [Aa] is
+# several times slower).
+_GENERIC_MENTIONS = (re.compile("a" + _GENERIC_TAIL), re.compile("A" + _GENERIC_TAIL))
+# A person named with a description after a comma: "Henrik Albers, a Syria expert at …," or,
+# without an article, "Viktor Murakhovsky, editor-in-chief of Arsenal Otechestva," (then the
+# role's head noun decides). One pattern for both: it is searched over whole bodies.
 _PERSON_APPOSITIVE = re.compile(
     r"(?P<name>[A-Z](?<![\w.].)[a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
-    r"(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)[,.;]"
-)
-
-# A person's description without an article: "Viktor Murakhovsky, editor-in-chief of Arsenal
-# Otechestva,", "Vasily Kashin, senior research fellow at …" (the role's head noun decides).
-_BARE_APPOSITIVE = re.compile(
-    r"(?P<name>[A-Z](?<![\w.].)[a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
-    r"(?P<role>(?!(?:who|which|whose|that|said|says|told|added|and|but)\b)[a-z][\w\-]*"
-    r"(?:\s+[^,.;:“”\"]{1,100}?)?)[,.;]"
+    r"(?:(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)"
+    r"|(?P<bare>(?!(?:who|which|whose|that|said|says|told|added|and|but|a|an|the)\b)[a-z][\w\-]*"
+    r"(?:\s+[^,.;:“”\"]{1,100}?)?))[,.;]"
 )
 # Head nouns of people's descriptions that the unnamed-speaker heads leave out.
 _BARE_ROLE_HEADS = frozenset(
@@ -497,6 +498,7 @@ class _Doc:
     )  # pos, seq, who, spoke
     persons_by_surname: dict[str, Speaker] = field(default_factory=dict)
     people: dict[str, Speaker] = field(default_factory=dict)  # richest description per name
+    full_names: dict[str, Speaker | None] = field(default_factory=dict)  # label surname → name
     seq: int = 0
 
     def person(self, speaker: Speaker) -> Speaker:
@@ -1353,12 +1355,12 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(passive.group("np"), kb)
         if parsed.kind != "none":
             return parsed, False
-    called_for = _CALLED_FOR.search(before)
+    called_for = _CALLED_FOR.search(before) if before.rstrip().endswith("for") else None
     if called_for:  # "The analyst called for “a new memorandum …”"
         parsed = _parse_np(_subject_before(before[: called_for.start()]), kb)
         if parsed.kind != "none":
             return parsed, False
-    in_words = _IN_WORDS.search(before)
+    in_words = _IN_WORDS.search(before) if "words" in before else None
     if in_words:  # "In the general's words, “…”", "in the words of a spokesman, Col. X, …“…”"
         np = in_words.group("of") or in_words.group("whose")
         if np.casefold() in _POSSESSIVE_PRONOUNS:
@@ -1489,24 +1491,17 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
         if outside(start):
             doc.add(start, _from_actor(actor))
     for match in _PERSON_APPOSITIVE.finditer(body):
-        name = _untitled_name(match.group("name"), kb)
-        if not name or not outside(match.start()) or resolve_actor(name, kb) is not None:
-            continue
-        if _role_head(match.group("role")) in _NON_PERSON_HEADS:
+        role, bare = match.group("role"), match.group("bare")
+        head = _role_head(role or bare)
+        if head in _NON_PERSON_HEADS if role else head not in _PERSON_HEADS | _BARE_ROLE_HEADS:
             continue  # "Arsenal Otechestva, a Moscow defence magazine,"
-        if find_actor_mentions(name, kb):
-            continue
-        doc.add(match.start(), _unknown_person(name, _drop_article(match.group("role")), kb))
-    for match in _BARE_APPOSITIVE.finditer(body):
         name = _untitled_name(match.group("name"), kb)
         if not name or not outside(match.start()) or resolve_actor(name, kb) is not None:
             continue
-        if _role_head(match.group("role")) not in _PERSON_HEADS | _BARE_ROLE_HEADS:
-            continue
         if find_actor_mentions(name, kb):
             continue
-        doc.add(match.start(), _unknown_person(name, match.group("role"), kb))
-    for match in _GENERIC_MENTION.finditer(body):
+        doc.add(match.start(), _unknown_person(name, _drop_article(role) if role else bare, kb))
+    for match in (m for pattern in _GENERIC_MENTIONS for m in pattern.finditer(body)):
         if not outside(match.start()):
             continue
         description = match.group("np") + re.sub(r"^,?\s*", " ", match.group("post") or "")
@@ -1590,9 +1585,19 @@ def _clause_subject_actor(clause: str, kb: Knowledge) -> _Parsed | None:
 # transcripts
 
 
+_LABEL_SETS: dict[tuple[str, str], frozenset[str]] = {}
+
+
 def _transcript_labels(kb: Knowledge, key: str) -> frozenset[str]:
+    """The ``[transcript]`` labels of ``actors.toml`` under ``key``, in upper case (remembered
+    per knowledge base: every turn asks)."""
+    if kb.fingerprint and (kb.fingerprint, key) in _LABEL_SETS:
+        return _LABEL_SETS[(kb.fingerprint, key)]
     table = kb.actors.get("transcript", {}) if isinstance(kb.actors, dict) else {}
-    return frozenset(str(label).upper() for label in table.get(key, []))
+    labels = frozenset(str(label).upper() for label in table.get(key, []))
+    if kb.fingerprint:
+        _LABEL_SETS[(kb.fingerprint, key)] = labels
+    return labels
 
 
 def _procedure_openers(kb: Knowledge) -> tuple[str, ...]:
@@ -1675,7 +1680,9 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     title = titled[: -len(name)].strip() if titled.endswith(name) else ""
     title = title or caption.strip()
     side = side_from_affiliation(title, doc.kb) if title else None
-    if len(name.split()) == 1 and (named := _full_name_on_page(doc, name)) is not None:
+    if len(name.split()) == 1 and name not in doc.full_names:
+        doc.full_names[name] = _full_name_on_page(doc, name)
+    if len(name.split()) == 1 and (named := doc.full_names[name]) is not None:
         return replace(named, side=named.side or side)
     return Speaker(
         name=name,

@@ -49,7 +49,7 @@ from analysis.actors import (
 )
 from analysis.knowledge import Knowledge
 from analysis.nlp import paragraph_spans
-from analysis.turns import BARE_QUESTION_LABEL, RECORD_LABEL
+from analysis.turns import BARE_ANSWER_LABEL, BARE_QUESTION_LABEL, RECORD_LABEL
 
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
@@ -1301,6 +1301,10 @@ def _after_window(body: str, quote: _Quote, limit: int) -> str:
     return text[: _sentence_end(text)]
 
 
+_STATEMENT_READ = re.compile(
+    r"^[\s,]*(?P<owner>[^“”\"\n]{2,80}?)['’]s?\s+(?:[\w\-]+\s+)?(?:statement|letter|message|"
+    r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
+)
 _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<np>[A-Z][^“”\"\n]{1,160}?)[.\s]*$")
 
 
@@ -1308,6 +1312,11 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     after = _after_window(body, quote, limit)
     if not after.strip() or after.lstrip()[:1] in '“"':
         return None
+    read = _STATEMENT_READ.match(after)
+    if read:  # "“…,” the ministry’s statement read."
+        parsed = _parse_np(read.group("owner"), kb)
+        if parsed.kind != "none":
+            return parsed
     signed = _DASH_SIGNATURE.match(after)
     if signed:  # "“…” — Maria Zakharova, Russian Foreign Ministry spokeswoman."
         parsed = _parse_np(signed.group("np"), kb)
@@ -1735,13 +1744,18 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
     bare_questions: dict[int, tuple[str, int]] = {}
+    bare_answers: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         match = _TURN_LABEL.match(body, p_start, p_end) or RECORD_LABEL.match(body, p_start, p_end)
         if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
         elif (bare := BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:
             bare_questions[index] = (bare.group("label"), bare.end())
-    if bare_questions and any(label != "Q" for label, _ in labelled.values()):
+        elif (answer := BARE_ANSWER_LABEL.match(body, p_start, p_end)) is not None:
+            bare_answers[index] = (answer.group("label"), answer.end())
+    if bare_questions and bare_answers:  # "Q. … A. …"
+        labelled = dict(sorted({**labelled, **bare_questions, **bare_answers}.items()))
+    elif bare_questions and any(label != "Q" for label, _ in labelled.values()):
         labelled = dict(sorted({**labelled, **bare_questions}.items()))
     labels = [label for label, _ in labelled.values()]
     if len(set(labels)) == len(labels) and (
@@ -1759,8 +1773,10 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         if index in labelled:
             label, text_start = labelled[index]
             presiding = chair if chair and PRESIDING_LABEL.fullmatch(label) else None
-            answering = interviewee if label.upper() in answers else None
-            speaker = presiding or answering or _named_earlier(_turn_speaker(label, doc), named)
+            if label.upper() in answers:  # nobody named before an "A:" leaves it unattributed
+                speaker = interviewee
+            else:
+                speaker = presiding or _named_earlier(_turn_speaker(label, doc), named)
         elif speaker is not None and _continues_turn(body[p_start:p_end], doc.kb):
             text_start = p_start
         else:

@@ -1017,3 +1017,30 @@ def test_an_unknown_persons_side_from_the_office_a_relative_clause_names(kb):
         ("Leonid Slutsky", "Russia"),
         ("Crispin Blunt", "other"),
     ]
+
+
+def test_an_interview_printed_with_q_and_a_full_stops(kb):
+    body = (
+        "Gen. Valery Gerasimov spoke to the paper in Moscow.\n\n"
+        "Q. Is the line still open?\n\n"
+        "A. Yes, the line is open and both sides use it daily.\n\n"
+        "Q. Do you share targets?\n\n"
+        "A. No, we do not share targets with the Americans."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["reporter", "Valery Gerasimov"] * 2
+    assert rows[1]["text"] == "Yes, the line is open and both sides use it daily."
+
+
+def test_a_statement_that_reads_and_a_colonel_general(kb):
+    body = (
+        "The Americans were informed in advance, Russia’s Defence Ministry said.\n\n"
+        "“The Russian side informed its American partners of the start of the operation,” the "
+        "ministry’s statement read.\n\n"
+        "Colonel-General Sergei Rudskoy, chief of the Main Operational Directorate, told a "
+        "briefing: “The American side has not provided any information on the opposition.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Russian Defence Ministry",
+        "Sergei Rudskoy",
+    ]

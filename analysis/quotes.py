@@ -370,8 +370,10 @@ _TURN_LABEL = re.compile(
     # and Commonwealth Affairs (Mr Philip Hammond):"; the UN's "Ms. Power (United States of
     # America):"
     rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}(?:\s+\([^()\n:]{{1,60}}\)){{1,2}}"
+    # a recording's transcript: "Michael Kofman (00:04:12):", "Speaker 2 (01:15):"
+    rf"|[A-Z][\w.'’\-]*(?:\s+(?:{_LABEL_WORD}|\d{{1,2}})){{0,3}}(?=\s+{_TIMESTAMP}:)"
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
-    r":\s+(?=\S)"
+    rf"(?:\s+{_TIMESTAMP})?:\s+(?:{_TIMESTAMP}\s+)?(?=\S)"
 )
 _LABEL_PARENTHESES = re.compile(r"\(([^()]*)\)")
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady")
@@ -1783,9 +1785,13 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
             speaker = None
             continue
         start, end = _strip_span(body, text_start, p_end)
-        if end > start:
+        if end > start and not _STAGE_DIRECTION.fullmatch(body, start, end):
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
+
+
+# A turn that is only a transcriber's note: "QUESTION: (Off-mike.)", "(Inaudible.)".
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]{1,60}[)\]]\.?")
 
 
 def _interviewee(doc: _Doc, first_turn: int) -> Speaker | None:

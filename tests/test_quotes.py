@@ -1044,3 +1044,23 @@ def test_a_statement_that_reads_and_a_colonel_general(kb):
         "Russian Defence Ministry",
         "Sergei Rudskoy",
     ]
+
+
+def test_timestamps_after_a_label_and_a_transcribers_note_that_is_no_turn(kb):
+    body = (
+        "Michael Kofman (00:00:05): Thanks for having me on the show again.\n\n"
+        "Host (00:00:09): Let's talk about the deconfliction line over Syria.\n\n"
+        "Michael Kofman (00:00:15): The line works because both militaries want it to work.\n\n"
+        "Lavrov: (00:12) We are ready to work with the Americans.\n\n"
+        "QUESTION: (Off-mike.)\n\n"
+        "Lavrov: (00:31) It will hold if your partners stop shooting."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == [
+        "Michael Kofman",
+        "host",
+        "Michael Kofman",
+        "Sergey Lavrov",
+        "Sergey Lavrov",
+    ]
+    assert rows[3]["text"] == "We are ready to work with the Americans."

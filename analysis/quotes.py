@@ -863,6 +863,7 @@ def _affiliation_words(role: str | None) -> str:
 def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
     affiliation = None
     words = _affiliation_words(role)
+    side = side_from_affiliation(words, kb) if words else None
     if words:
         for mention in find_actor_mentions(words, kb):
             if mention.actor.kind in {"institution", "outlet"}:
@@ -872,7 +873,7 @@ def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
         name=name,
         role=role or None,
         affiliation=affiliation,
-        side=side_from_affiliation(words, kb) if words else None,
+        side=side,
         kind="person",
         text_role=role,
     )
@@ -911,8 +912,12 @@ _POSSESSED_UTTERANCE = re.compile(
 )
 
 
+_OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
+
+
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.‘’'“”\"")
+    segment = _OPENING_CONJUNCTION.sub("", segment)  # "But a defense official, …, said"
     if not segment:
         return _Parsed("none")
     lowered = segment.casefold()
@@ -1303,6 +1308,10 @@ def _after_window(body: str, quote: _Quote, limit: int) -> str:
     return text[: _sentence_end(text)]
 
 
+_QUOTED_BY_AFTER = re.compile(
+    r"^[\s,]*(?P<np>[^“”\"\n]{2,160}?)\s+(?:was|were|is|are)\s+quoted\s+by\b[^“”\"\n]{1,80}?"
+    r"\bas\s+saying\b"
+)
 _STATEMENT_READ = re.compile(
     r"^[\s,]*(?P<owner>[^“”\"\n]{2,80}?)['’]s?\s+(?:[\w\-]+\s+)?(?:statement|letter|message|"
     r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
@@ -1314,6 +1323,11 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     after = _after_window(body, quote, limit)
     if not after.strip() or after.lstrip()[:1] in '“"':
         return None
+    quoted_by = _QUOTED_BY_AFTER.match(after)
+    if quoted_by:  # "“…,” spokesman Igor Konashenkov was quoted by RIA Novosti as saying."
+        parsed = _parse_np(quoted_by.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed
     read = _STATEMENT_READ.match(after)
     if read:  # "“…,” the ministry’s statement read."
         parsed = _parse_np(read.group("owner"), kb)

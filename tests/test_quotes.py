@@ -1064,3 +1064,13 @@ def test_timestamps_after_a_label_and_a_transcribers_note_that_is_no_turn(kb):
         "Sergey Lavrov",
     ]
     assert rows[3]["text"] == "We are ready to work with the Americans."
+
+
+def test_a_conjunction_before_the_speaker_and_quoted_by_an_agency_after_the_quote(kb):
+    body = (
+        "The Pentagon declined to comment. But a defense official, speaking on background, said "
+        "the military was “not going to share targeting data with the Russians.”\n\n"
+        "“The Americans have been informed of every flight,” Russian Defence Ministry spokesman "
+        "Igor Konashenkov was quoted by RIA Novosti as saying."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["official", "Igor Konashenkov"]

@@ -66,7 +66,10 @@ SPEECH_VERBS = (
     "tweeted|posted|described|describing|suggested|complained|urged|vowed|"
     "promised|predicted|observed|assured|cautioned|contended|maintained|reiterated|affirmed|"
     "alleged|charged|countered|quipped|pointed out|points out|went on|shot back|put it|"
-    "testified|briefed|wrote in|texted|emailed|made clear|made it clear|makes clear|makes it clear"
+    "testified|briefed|wrote in|texted|emailed|made clear|made it clear|makes clear|makes it clear|"
+    "asserted|asserts|retorted|lamented|scoffed|fumed|pledged|boasted|joked|mused|objected|"
+    "protested|elaborated|recounted|recalls|admits|concedes|acknowledges|cautions|contends|"
+    "complains|summed up|sums up"
 )
 
 

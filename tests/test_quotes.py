@@ -1074,3 +1074,9 @@ def test_a_conjunction_before_the_speaker_and_quoted_by_an_agency_after_the_quot
         "Igor Konashenkov was quoted by RIA Novosti as saying."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["official", "Igor Konashenkov"]
+
+
+@pytest.mark.parametrize("verb", ["retorted", "scoffed", "asserted", "protested", "admits"])
+def test_more_speech_verbs_attribute(kb, verb):
+    body = f"“The Americans have once again failed to keep their word,” Zakharova {verb}."
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Maria Zakharova"]

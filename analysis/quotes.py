@@ -1532,7 +1532,8 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
     for match in (m for pattern in _GENERIC_MENTIONS for m in pattern.finditer(body)):
         if not outside(match.start()):
             continue
-        description = match.group("np") + re.sub(r"^,?\s*", " ", match.group("post") or "")
+        post = _without_predicate(match.group("post") or "")
+        description = match.group("np") + re.sub(r"^,?\s*", " ", post)
         doc.add(
             match.start(),
             Speaker(
@@ -1552,6 +1553,19 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
             speaker = _resolve(parsed, doc, p_start + verb_start)
             if speaker is not None:
                 doc.add(p_start + verb_start, speaker, speaking=True)
+
+
+_PREDICATE_VERB = re.compile(
+    r"(?<!who)(?<!which)\s(?:was|were|is|are|has|have|had|said|says|told|added|agreed|declined)\b"
+)
+
+
+def _without_predicate(post: str) -> str:
+    """A description's relative clause without the sentence's own verb after it ("who was not
+    authorized to speak publicly was more candid" → "who was not authorized to speak
+    publicly")."""
+    cut = _PREDICATE_VERB.search(post)
+    return post[: cut.start()] if cut else post
 
 
 def _untitled_name(name: str, kb: Knowledge) -> str | None:

@@ -1080,3 +1080,14 @@ def test_a_conjunction_before_the_speaker_and_quoted_by_an_agency_after_the_quot
 def test_more_speech_verbs_attribute(kb, verb):
     body = f"“The Americans have once again failed to keep their word,” Zakharova {verb}."
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Maria Zakharova"]
+
+
+def test_an_unnamed_speakers_role_stops_before_the_sentences_own_verb(kb):
+    body = (
+        "A senior U.S. defense official who was not authorized to speak publicly was more candid. "
+        "“Nobody in this building trusts them,” the official said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["role"], r["side"]) for r in rows] == [
+        ("official", "senior U.S. defense official who was not authorized to speak publicly", "US")
+    ]

@@ -915,12 +915,29 @@ _POSSESSED_UTTERANCE = re.compile(
 )
 
 
+_ONE_OF = re.compile(
+    r"^(?:one|another|each|either|neither)\s+of\s+(?P<group>(?:the|these|those)\s+.+)$", re.I
+)
+_SINGULAR_HEADS = {
+    "officials": "official",
+    "sources": "source",
+    "diplomats": "diplomat",
+    "officers": "officer",
+    "experts": "expert",
+    "analysts": "analyst",
+}
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.‘’'“”\"")
     segment = _OPENING_CONJUNCTION.sub("", segment)  # "But a defense official, …, said"
+    one_of = _ONE_OF.match(segment)
+    if one_of:  # "one of the officials" speaks as "an official"
+        parsed = _parse_segment(one_of.group("group"), kb)
+        if parsed.kind == "generic" and parsed.head:
+            head = _SINGULAR_HEADS.get(parsed.head, parsed.head)
+            return replace(parsed, head=head, definite=False)
     if not segment:
         return _Parsed("none")
     lowered = segment.casefold()
@@ -1216,6 +1233,20 @@ def _sole_person_in_paragraph(doc: _Doc, pos: int) -> Speaker | None:
     return next(iter(people.values())) if len(people) == 1 else None
 
 
+def _sole_person_introduced_before(doc: _Doc, pos: int) -> Speaker | None:
+    """For a quotation opening its paragraph: the one person the paragraph before introduces
+    ("Military expert Viktor Murakhovsky … believes …" / "“…,” the expert told RG.")."""
+    starts = [a for a, _ in doc.paragraphs]
+    index = bisect.bisect_right(starts, pos) - 1
+    if index < 1 or starts[index] != pos:
+        return None
+    prev_start, prev_end = doc.paragraphs[index - 1]
+    low = bisect.bisect_left(doc.entities, prev_start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, prev_end, key=lambda e: e[0])
+    people = {e[2].name: e[2] for e in doc.entities[low:high] if e[2].kind == "person"}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
     """A bare surname ("Kalin told …") takes the full name written earlier in the document
     ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
@@ -1287,6 +1318,8 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
                 # "Murakhovsky is less hopeful. “…,” the expert said."
                 found = _previous_sentence_subject(doc, pos)
+            if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
+                found = _sole_person_introduced_before(doc, pos)
             if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
                 found = doc.last(pos, lambda s: s.kind == "person", speakers_within=_FOCUS_SPAN)
             if found is not None:
@@ -1397,7 +1430,10 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind != "none":
             return parsed, False
     verbs = [
-        m for m in _VERB.finditer(before) if m.group() not in {"saying"} or "quoted" not in before
+        m
+        for m in _VERB.finditer(before)
+        if (m.group() not in {"saying"} or "quoted" not in before)
+        and not _PASSIVE_BEFORE.search(before, max(0, m.start() - 24), m.start())
     ]
     if verbs:
         verb = verbs[-1]
@@ -1595,9 +1631,14 @@ def _speech_subjects(text: str, kb: Knowledge) -> tuple[tuple[int, _Parsed], ...
     return found
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|was|were|is|are)\s+(?:not\s+|never\s+)?$")
+
+
 def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Parsed]]:
     subjects = []
     for verb in _VERB.finditer(text):
+        if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 24), verb.start()):
+            continue  # "Israel had not been asked": spoken to, not speaking
         np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
         parsed = _parse_np(np, kb)
         if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(text, verb):
@@ -1944,6 +1985,15 @@ def _person_in_previous_paragraph(doc: _Doc, para: int) -> Speaker | None:
     return chosen[-1][2] if chosen else None
 
 
+def _speaker_earlier_in_paragraph(doc: _Doc, start: int, pos: int) -> Speaker | None:
+    """The subject of the last speech verb between ``start`` and ``pos`` (a paragraph's reported
+    speech before a quotation nothing else attributes)."""
+    low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])
+    speaking = [e[2] for e in doc.entities[low:high] if e[3]]
+    return speaking[-1] if speaking else None
+
+
 def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
     by_group: dict[int, Speaker] = {}
     for quote in quotes:
@@ -1974,6 +2024,8 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
             quote.speaker = (earlier[-1] if earlier else later[0]).speaker
             continue
         para_start = doc.paragraphs[quote.para][0]
+        if quote.open_at > para_start:  # "An official … said Israel had not been asked. “…”"
+            quote.speaker = _speaker_earlier_in_paragraph(doc, para_start, quote.open_at)
         if quote.open_at == para_start:
             quote.speaker = _label_paragraph_speaker(doc, quote.para)
             if quote.speaker is None and quote.para > 0:

@@ -1091,3 +1091,25 @@ def test_an_unnamed_speakers_role_stops_before_the_sentences_own_verb(kb):
     assert [(r["speaker"], r["role"], r["side"]) for r in rows] == [
         ("official", "senior U.S. defense official who was not authorized to speak publicly", "US")
     ]
+
+
+def test_the_expert_introduced_in_the_paragraph_before_and_one_of_the_officials(kb):
+    body = (
+        "Senator Igor Morozov said the Pentagon was burying the deal. “The American generals "
+        "have no wish to sit at the same table as Russian officers,” he told RG.\n\n"
+        "Military expert Viktor Murakhovsky, editor-in-chief of the journal Arsenal Otechestva, "
+        "believes that the fate of the agreement will become clear in a week.\n\n"
+        "“The centre, if it opens, will show whether the Pentagon can carry out the decisions of "
+        "its own leadership,” the expert told RG.\n\n"
+        "Two senior U.S. officials said the document did not expand military cooperation.\n\n"
+        "“This is deconfliction, full stop. Nobody is talking about targeting together,” one of "
+        "the officials said.\n\n"
+        "A senior Israeli security official, speaking on condition of anonymity, said Israel had "
+        "not been asked to join. “Our deconfliction line with the Russians has worked since 2015.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Igor Morozov",
+        "Viktor Murakhovsky",
+        "official",
+        "official",
+    ]

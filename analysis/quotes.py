@@ -34,7 +34,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Any
 
@@ -332,6 +332,7 @@ _INSTITUTION_HEADS = frozenset(
         "pentagon",
     ]
 )
+_UTTERANCE_HEADS = frozenset(["statement", "release", "communique", "communiqué"])
 _POSTED_HEADS = frozenset(["embassy", "consulate", "mission", "delegation", "envoy", "ambassador"])
 _MEDIA_HEADS = frozenset(
     [
@@ -1269,9 +1270,20 @@ def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
 _GIVEN_NAMES = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,2}$")
 
 
+def _institution_named(word: str, speaker: Speaker) -> bool:
+    return speaker.kind == "institution" and word in speaker.name.casefold()
+
+
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
     head = parsed.head or ""
     description = parsed.description or head
+    if not parsed.definite and head in _UTTERANCE_HEADS:
+        # "A short ministry statement said …": the statement of the ministry named before
+        words = set(description.casefold().split()) & {"ministry", "department", "command"}
+        for word in sorted(words):
+            found = doc.last(pos, partial(_institution_named, word))
+            if found is not None:
+                return found
     if parsed.definite:
         if head in _INSTITUTION_HEADS:
             keyword = (

@@ -1113,3 +1113,12 @@ def test_the_expert_introduced_in_the_paragraph_before_and_one_of_the_officials(
         "official",
         "official",
     ]
+
+
+def test_a_ministry_statement_is_the_ministrys(kb):
+    body = (
+        "The generals talked for about three hours in Baku, the Russian Defense Ministry said. A "
+        "short ministry statement said the two discussed “the state of Russian-American military "
+        "relations and the prevention of dangerous incidents in Syria.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

@@ -1868,10 +1868,23 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         else:
             speaker = None
             continue
-        start, end = _strip_span(body, text_start, p_end)
+        start, end = _unquoted(body, *_strip_span(body, text_start, p_end))
         if end > start and not _STAGE_DIRECTION.fullmatch(body, start, end):
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
+
+
+def _unquoted(body: str, start: int, end: int) -> tuple[int, int]:
+    """A turn printed in quotation marks ("Lavrov: “We are ready …”") without the marks."""
+    text = body[start:end]
+    if (
+        len(text) > 2
+        and text[0] in '“"'
+        and text[-1] in '”"'
+        and not _DOUBLE_MARK.search(text, 1, len(text) - 1)
+    ):
+        return start + 1, end - 1
+    return start, end
 
 
 # A turn that is only a transcriber's note: "QUESTION: (Off-mike.)", "(Inaudible.)".

@@ -1122,3 +1122,16 @@ def test_a_ministry_statement_is_the_ministrys(kb):
         "relations and the prevention of dangerous incidents in Syria.”"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_turn_printed_in_quotation_marks_is_read_without_them(kb):
+    body = (
+        "10:02 — Lavrov: “We are ready to cooperate with the Americans on Syria.”\n\n"
+        "10:30 — Peskov: “The Kremlin regrets the American decision.”\n\n"
+        "11:00 — Lavrov: “The door remains open for our military.”"
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("We are ready to cooperate with the Americans on Syria.", "Sergey Lavrov"),
+        ("The Kremlin regrets the American decision.", "Dmitry Peskov"),
+        ("The door remains open for our military.", "Sergey Lavrov"),
+    ]

@@ -806,8 +806,13 @@ def _subject_before(text: str) -> str:
         return tail.strip()
     segments = tail.split(",")
     if segments[-1].strip() in _RELATIVE_PRONOUNS and len(segments) > 1:
-        # "…, according to the ministry, which said …": the relative's antecedent speaks
-        return _ACCORDING_TO.sub("", segments[-2].strip())
+        # "…, according to the ministry, which said …": the relative's antecedent speaks; "… came
+        # from the website X, which wrote: …": the source after "from" is the antecedent
+        antecedent = _ACCORDING_TO.sub("", segments[-2].strip())
+        source = re.search(
+            r"\s(?:from|by)\s+(?P<np>(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}[A-Z][^,]*)$", antecedent
+        )
+        return source.group("np") if source else antecedent
     if segments[-1].strip():
         return segments[-1].strip()
     return ",".join(segments[-4:]).strip(" ,")
@@ -927,12 +932,53 @@ _SINGULAR_HEADS = {
     "experts": "expert",
     "analysts": "analyst",
 }
+_LEADING_TIME = re.compile(
+    r"^(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:the|a|an)\s|[A-Z])"
+)
+# "the Russian Embassy in London", "the website American Patriot Daily": an institution or an
+# outlet by its proper name.
+_EMBASSY = re.compile(
+    r"^(?:the\s+)?(?P<name>(?P<whose>(?:[A-Z][\w'’\-]*\s+){1,3})(?:Embassy|Consulate|Mission)"
+    r"(?:\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?)$"
+)
+_MEDIUM_NAMED = re.compile(
+    r"^(?:the\s+)?(?:website|site|blog|newspaper|paper|magazine|tabloid|outlet|Facebook\s+page|"
+    r"page|account)\s+(?:called\s+)?(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4})$"
+)
+
+
+def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
+    embassy = _EMBASSY.match(segment)
+    if embassy is not None:
+        return Speaker(
+            name=embassy.group("name"),
+            role="embassy",
+            side=side_from_affiliation(embassy.group("whose"), kb),
+            kind="institution",
+            text_role=embassy.group("name"),
+        )
+    medium = _MEDIUM_NAMED.match(segment)
+    if medium is not None:
+        actor = resolve_actor(medium.group("name"), kb)
+        if actor is not None:
+            return _from_actor(actor)
+        return Speaker(name=medium.group("name"), role="outlet", kind="outlet")
+    return None
+
+
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.‘’'“”\"")
     segment = _OPENING_CONJUNCTION.sub("", segment)  # "But a defense official, …, said"
+    segment = _LEADING_TIME.sub("", segment)  # "On Sunday the Russian Embassy in London"
+    named = _named_institution(segment, kb)
+    if named is not None:
+        return _Parsed("actor", speaker=named)
     one_of = _ONE_OF.match(segment)
     if one_of:  # "one of the officials" speaks as "an official"
         parsed = _parse_segment(one_of.group("group"), kb)

@@ -1135,3 +1135,18 @@ def test_a_turn_printed_in_quotation_marks_is_read_without_them(kb):
         ("The Kremlin regrets the American decision.", "Dmitry Peskov"),
         ("The door remains open for our military.", "Sergey Lavrov"),
     ]
+
+
+def test_an_embassy_and_a_website_by_their_proper_names(kb):
+    body = (
+        "On Sunday the Russian Embassy in London posted a short message on Twitter, alongside a "
+        'photograph of armoured vehicles: "Russian and US special forces fought side by side '
+        'against ISIS at Manbij."\n\n'
+        "The version that spread furthest came from the website American Patriot Daily, which "
+        "wrote: “Trump and Putin worked out the whole thing in advance.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [
+        ("Russian Embassy in London", "Russia"),
+        ("American Patriot Daily", None),
+    ]

@@ -2212,17 +2212,50 @@ _SOURCE_LINE = re.compile(
 
 def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
     """An unattributed quotation that fills its paragraph takes the speaker a "Source:" line
-    right below it names."""
+    right below it names; one opening the article (a fact-check's claim box), the claimant the
+    lines above the article name."""
     for quote in found:
-        if quote.speaker is not None or quote.para + 1 >= len(doc.paragraphs):
+        if quote.speaker is not None:
             continue
         p_start, p_end = doc.paragraphs[quote.para]
         if doc.body[p_start:p_end].strip(" \"“”'‘’") != doc.body[quote.start : quote.end].strip():
             continue
-        n_start, n_end = doc.paragraphs[quote.para + 1]
-        match = _SOURCE_LINE.match(doc.body, n_start, n_end)
-        if match:
-            quote.speaker = _turn_speaker(match.group("name").strip(), doc)
+        if quote.para + 1 < len(doc.paragraphs):
+            n_start, n_end = doc.paragraphs[quote.para + 1]
+            match = _SOURCE_LINE.match(doc.body, n_start, n_end)
+            if match:
+                quote.speaker = _turn_speaker(match.group("name").strip(), doc)
+                continue
+        if quote.para <= 1:
+            quote.speaker = _claimant_in_head(doc)
+
+
+# The claimant of a claim box among the lines above the article: "— Russian Embassy in
+# Washington, in a tweet, Oct. 21, 2015", "Who said it: Baltnews.lt, …", or the line before
+# "stated on February 15, 2017 in a Facebook post:".
+_HEAD_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[A-Z][^,;(\n]{2,80})")
+_STATED_ON = re.compile(r"stated\s+on\b.*:$", re.IGNORECASE)
+
+
+def _claimant_in_head(doc: _Doc) -> Speaker | None:
+    for index, line in enumerate(doc.head):
+        line = line.strip()
+        match = _SOURCE_LINE.match(line) or _HEAD_SIGNATURE.match(line)
+        name = match.group("name") if match else None
+        if name is None and index and _STATED_ON.match(line):
+            name = doc.head[index - 1]
+        if name:
+            return _claimant(name.strip(), doc)
+    return None
+
+
+def _claimant(name: str, doc: _Doc) -> Speaker:
+    parsed = _parse_np(name, doc.kb)
+    if parsed.kind in {"person", "actor"} and parsed.speaker is not None:
+        return _resolve(parsed, doc, 0) or parsed.speaker
+    return Speaker(
+        name=name, role="claimant", side=side_from_affiliation(name, doc.kb), kind="outlet"
+    )
 
 
 def quotations(

@@ -1150,3 +1150,23 @@ def test_an_embassy_and_a_website_by_their_proper_names(kb):
         ("Russian Embassy in London", "Russia"),
         ("American Patriot Daily", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "speaker"),
+    [
+        (["Facebook posts", "stated on February 15, 2017 in a Facebook post:"], "Facebook posts"),
+        (
+            ["By Jane Roe", "— Russian Embassy in Washington, in a tweet, Oct. 21, 2015"],
+            "Russian Embassy in Washington",
+        ),
+        (["Who said it: Sergey Lavrov, press conference, 17 February 2017"], "Sergey Lavrov"),
+    ],
+)
+def test_a_claim_box_quotation_takes_the_claimant_the_head_lines_name(kb, head, speaker):
+    body = (
+        "“U.S. and Russian jets are now flying joint bombing missions over Syria.”\n\n"
+        "The post was shared more than 40,000 times."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == [speaker]

@@ -1406,6 +1406,7 @@ _QUOTED_BY_AFTER = re.compile(
     r"^[\s,]*(?P<np>[^“”\"\n]{2,160}?)\s+(?:was|were|is|are)\s+quoted\s+by\b[^“”\"\n]{1,80}?"
     r"\bas\s+saying\b"
 )
+_UTTERANCE_NOUN = re.compile(r"statement|letter|message|communiqu|note|tweet|post|release")
 _STATEMENT_READ = re.compile(
     r"^[\s,]*(?P<owner>[^“”\"\n]{2,80}?)['’]s?\s+(?:[\w\-]+\s+)?(?:statement|letter|message|"
     r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
@@ -1417,12 +1418,12 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     after = _after_window(body, quote, limit)
     if not after.strip() or after.lstrip()[:1] in '“"':
         return None
-    quoted_by = _QUOTED_BY_AFTER.match(after)
+    quoted_by = _QUOTED_BY_AFTER.match(after) if "quoted by" in after else None
     if quoted_by:  # "“…,” spokesman Igor Konashenkov was quoted by RIA Novosti as saying."
         parsed = _parse_np(quoted_by.group("np"), kb)
         if parsed.kind != "none":
             return parsed
-    read = _STATEMENT_READ.match(after)
+    read = _STATEMENT_READ.match(after) if _UTTERANCE_NOUN.search(after) else None
     if read:  # "“…,” the ministry’s statement read."
         parsed = _parse_np(read.group("owner"), kb)
         if parsed.kind != "none":

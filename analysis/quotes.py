@@ -379,6 +379,10 @@ _TURN_LABEL = re.compile(
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
     rf"(?:\s+{_TIMESTAMP})?:\s+(?:{_TIMESTAMP}\s+)?(?=\S)"
 )
+# A turn label's colon comes within this many characters of the paragraph's start (the longest
+# label, an office with the member's name in brackets, is under 200): paragraphs without one
+# are not tried against the pattern.
+_LABEL_REACH = 220
 _LABEL_PARENTHESES = re.compile(r"\(([^()]*)\)")
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady")
 _NOT_TURN_LABELS = frozenset(
@@ -983,8 +987,8 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     if one_of:  # "one of the officials" speaks as "an official"
         parsed = _parse_segment(one_of.group("group"), kb)
         if parsed.kind == "generic" and parsed.head:
-            head = _SINGULAR_HEADS.get(parsed.head, parsed.head)
-            return replace(parsed, head=head, definite=False)
+            singular = _SINGULAR_HEADS.get(parsed.head, parsed.head)
+            return replace(parsed, head=singular, definite=False)
     if not segment:
         return _Parsed("none")
     lowered = segment.casefold()
@@ -1879,7 +1883,9 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     bare_questions: dict[int, tuple[str, int]] = {}
     bare_answers: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
-        match = _TURN_LABEL.match(body, p_start, p_end) or RECORD_LABEL.match(body, p_start, p_end)
+        labelled_here = body.find(":", p_start, min(p_end, p_start + _LABEL_REACH)) >= 0
+        match = _TURN_LABEL.match(body, p_start, p_end) if labelled_here else None
+        match = match or RECORD_LABEL.match(body, p_start, p_end)
         if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
         elif (bare := BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:

@@ -34,7 +34,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Any
 
@@ -49,11 +49,12 @@ from analysis.actors import (
 )
 from analysis.knowledge import Knowledge
 from analysis.nlp import paragraph_spans
-from analysis.turns import BARE_QUESTION_LABEL, RECORD_LABEL
+from analysis.turns import BARE_ANSWER_LABEL, BARE_QUESTION_LABEL, RECORD_LABEL
 
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
 MIN_WORDS = 4
+MAX_ROLE_WORDS = 8  # a longer "role" before a name is the sentence that introduces the name
 SHORT_PHRASE_WORDS = 8  # unattributed phrases shorter than this need a speech verb nearby  # quoted phrases shorter than this are scare quotes / titles, not quotations
 
 SPEECH_VERBS = (
@@ -65,7 +66,10 @@ SPEECH_VERBS = (
     "tweeted|posted|described|describing|suggested|complained|urged|vowed|"
     "promised|predicted|observed|assured|cautioned|contended|maintained|reiterated|affirmed|"
     "alleged|charged|countered|quipped|pointed out|points out|went on|shot back|put it|"
-    "testified|briefed|wrote in|texted|emailed|made clear|made it clear|makes clear|makes it clear"
+    "testified|briefed|wrote in|texted|emailed|made clear|made it clear|makes clear|makes it clear|"
+    "asserted|asserts|retorted|lamented|scoffed|fumed|pledged|boasted|joked|mused|objected|"
+    "protested|elaborated|recounted|recalls|admits|concedes|acknowledges|cautions|contends|"
+    "complains|summed up|sums up"
 )
 
 
@@ -328,6 +332,8 @@ _INSTITUTION_HEADS = frozenset(
         "pentagon",
     ]
 )
+_UTTERANCE_HEADS = frozenset(["statement", "release", "communique", "communiqué"])
+_POSTED_HEADS = frozenset(["embassy", "consulate", "mission", "delegation", "envoy", "ambassador"])
 _MEDIA_HEADS = frozenset(
     [
         "media",
@@ -352,16 +358,31 @@ _MEDIA_HEADS = frozenset(
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
 # A word of a name in a turn label: capitalised, or a particle ("Mr. de Mistura:").
 _LABEL_WORD = r"(?:[A-Z][\w.'’\-]*|de|del|da|di|du|van|von|der|al|el|bin|ibn|la|le)"
+# A recording's timestamp before a turn label: "[00:04:12] LAVROV:", "(04:12) Lavrov:", "14:32 —
+# Peskov:".
+_TIMESTAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])"
+_CAPS_WORDS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)"
 _TURN_LABEL = re.compile(
-    r"(?P<label>Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
+    rf"(?:{_TIMESTAMP}\s*)?"
+    # a sound bite's caption: "JOHN KERRY, U.S. SECRETARY OF STATE:"
+    rf"(?P<label>{_CAPS_WORDS}{{0,3}},\s+{_CAPS_WORDS}{{0,6}}"
+    # a question from the floor: "Question from the floor:", "Question to both ministers:"
+    r"|(?:Q|Question|QUESTION)\s+(?:from|to|for|FROM|TO|FOR)\s+[\w.'’\- ]{1,40}?"
+    r"|Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
     rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}"
     # a parliament's record: "Alex Salmond (Gordon) (SNP):", "The Secretary of State for Foreign
     # and Commonwealth Affairs (Mr Philip Hammond):"; the UN's "Ms. Power (United States of
     # America):"
     rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}(?:\s+\([^()\n:]{{1,60}}\)){{1,2}}"
+    # a recording's transcript: "Michael Kofman (00:04:12):", "Speaker 2 (01:15):"
+    rf"|[A-Z][\w.'’\-]*(?:\s+(?:{_LABEL_WORD}|\d{{1,2}})){{0,3}}(?=\s+{_TIMESTAMP}:)"
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
-    r":\s+(?=\S)"
+    rf"(?:\s+{_TIMESTAMP})?:\s+(?:{_TIMESTAMP}\s+)?(?=\S)"
 )
+# A turn label's colon comes within this many characters of the paragraph's start (the longest
+# label, an office with the member's name in brackets, is under 200): paragraphs without one
+# are not tried against the pattern.
+_LABEL_REACH = 220
 _LABEL_PARENTHESES = re.compile(r"\(([^()]*)\)")
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady")
 _NOT_TURN_LABELS = frozenset(
@@ -392,15 +413,51 @@ _NOT_TURN_LABELS = frozenset(
 # The two patterns below are searched over whole bodies: each starts with a letter and checks
 # what precedes it only then (``a(?<!\w.)`` is ``\ba``, ``[A-Z](?<![\w.].)`` is
 # ``(?<![\w.])[A-Z]``), so that the regex engine can skip to the next candidate letter quickly.
-_GENERIC_MENTION = re.compile(
-    r"a(?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
+_GENERIC_TAIL = (
+    r"(?<!\w.)n?\s+(?P<np>(?:[\w.\-’']+\s+){0,3}?(?P<head>source|official|diplomat|spokesman|"
     r"spokeswoman|spokesperson|analyst|expert|commander|officer|aide|adviser))\b"
     r"(?P<post>,?\s+(?:informed|familiar|close|speaking|with knowledge|who|aware)[^.;:“”\"]*)?"
 )
+# "a senior official …" and, opening a sentence, "A senior U.S. defense official …": two
+# patterns, each with a literal first letter the engine scans for quickly (a class [Aa] is
+# several times slower).
+_GENERIC_MENTIONS = (re.compile("a" + _GENERIC_TAIL), re.compile("A" + _GENERIC_TAIL))
+# A person named with a description after a comma: "Henrik Albers, a Syria expert at …," or,
+# without an article, "Viktor Murakhovsky, editor-in-chief of Arsenal Otechestva," (then the
+# role's head noun decides). One pattern for both: it is searched over whole bodies.
 _PERSON_APPOSITIVE = re.compile(
     r"(?P<name>[A-Z](?<![\w.].)[a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][\w'’\-]+){1,2}),\s+"
-    r"(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)[,.;]"
+    r"(?:(?P<role>(?:a|an|the)\s+[^,.;:“”\"]{3,120}?)"
+    r"|(?P<bare>(?!(?:who|which|whose|that|said|says|told|added|and|but|a|an|the)\b)[a-z][\w\-]*"
+    r"(?:\s+[^,.;:“”\"]{1,100}?)?))[,.;]"
 )
+# Head nouns of people's descriptions that the unnamed-speaker heads leave out.
+_BARE_ROLE_HEADS = frozenset(
+    [
+        *("editor", "editor-in-chief", "fellow", "professor", "founder", "president", "member"),
+        *("deputy", "lecturer", "columnist", "writer", "author", "pilot", "mp", "leader"),
+        *("commentator", "strategist", "historian", "economist", "lawyer", "vice-president"),
+    ]
+)
+# Heads of descriptions that make the name before them no person ("…, a Moscow defence
+# magazine,", "…, a think tank in Washington,").
+_NON_PERSON_HEADS = frozenset(
+    [
+        *("magazine", "newspaper", "journal", "website", "tank", "publication", "outlet"),
+        *("daily", "weekly", "monthly", "channel", "station", "portal", "blog", "group"),
+        *("organisation", "organization", "company", "firm", "center", "centre", "institute"),
+        *("university", "body", "network", "agency", "broadcaster", "ministry", "party"),
+        *("base", "city", "town", "village", "province", "region", "airfield", "airport"),
+    ]
+)
+_ROLE_CUT = re.compile(r"\s(?:of|at|in|for|with|on|from|to|who|that|based|and)\s")
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a description: its last word before a preposition or a relative clause
+    ("a Moscow defence magazine" → magazine, "senior research fellow at …" → fellow)."""
+    words = _ROLE_CUT.split(f" {role.strip()} ", maxsplit=1)[0].split()
+    return words[-1].casefold().strip("’'") if words else ""
 
 
 @dataclass(frozen=True)
@@ -451,6 +508,7 @@ class _Doc:
     )  # pos, seq, who, spoke
     persons_by_surname: dict[str, Speaker] = field(default_factory=dict)
     people: dict[str, Speaker] = field(default_factory=dict)  # richest description per name
+    full_names: dict[str, Speaker | None] = field(default_factory=dict)  # label surname → name
     seq: int = 0
 
     def person(self, speaker: Speaker) -> Speaker:
@@ -557,9 +615,32 @@ def _pair_singles(text: str) -> list[tuple[int, int]]:
             if opens and nxt.isalpha():
                 opened = i
         elif ch != "‘" and not prev.isspace() and not nxt.isalnum():
+            if _plural_possessive(text, i):
+                continue
             spans.append((opened + 1, i))
             opened = None
     return spans
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """The mark at ``i`` is a plural's apostrophe inside an open single quotation (‘… the
+    Russians’ good faith …’): it follows an s, a lowercase word follows it, and a mark further on
+    closes the quotation before any other one opens."""
+    if not _possessive_shape(text, i):
+        return False
+    for mark in _SINGLE_MARK.finditer(text, i + 1):
+        j = mark.start()
+        prev = text[j - 1]
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        if mark.group() == "‘" or prev.isspace():
+            return False
+        if not nxt.isalnum() and not _possessive_shape(text, j):
+            return True
+    return False
+
+
+def _possessive_shape(text: str, i: int) -> bool:
+    return text[i - 1 : i] in ("s", "S") and bool(re.match(r" [a-z]", text[i + 1 : i + 3]))
 
 
 @lru_cache(maxsize=8192)
@@ -648,6 +729,25 @@ def _is_quotation(body: str, quote: _Quote) -> bool:
     return True
 
 
+def _opens_split_quotation(body: str, marked: list[_Quote], index: int) -> bool:
+    """The first part of a sentence the attribution splits (‘We are not,’ the Defence Secretary
+    said, ‘going to …’) is a quotation however short: its comma, then a clause with a speech verb
+    and a comma, then the rest of the sentence in quotation marks."""
+    quote = marked[index]
+    if index + 1 >= len(marked) or body[quote.end - 1 : quote.end] != ",":
+        return False
+    rest = marked[index + 1]
+    if rest.para != quote.para or body[rest.start : rest.start + 1].isupper():
+        return False
+    between = body[quote.close_end : rest.open_at]
+    return (
+        len(between) <= 100
+        and between.rstrip().endswith(",")
+        and not re.search(r"[.;:!?]", between)
+        and _VERB.search(between) is not None
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # sentences and clauses
 
@@ -710,8 +810,13 @@ def _subject_before(text: str) -> str:
         return tail.strip()
     segments = tail.split(",")
     if segments[-1].strip() in _RELATIVE_PRONOUNS and len(segments) > 1:
-        # "…, according to the ministry, which said …": the relative's antecedent speaks
-        return _ACCORDING_TO.sub("", segments[-2].strip())
+        # "…, according to the ministry, which said …": the relative's antecedent speaks; "… came
+        # from the website X, which wrote: …": the source after "from" is the antecedent
+        antecedent = _ACCORDING_TO.sub("", segments[-2].strip())
+        source = re.search(
+            r"\s(?:from|by)\s+(?P<np>(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}[A-Z][^,]*)$", antecedent
+        )
+        return source.group("np") if source else antecedent
     if segments[-1].strip():
         return segments[-1].strip()
     return ",".join(segments[-4:]).strip(" ,")
@@ -771,6 +876,7 @@ def _affiliation_words(role: str | None) -> str:
 def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
     affiliation = None
     words = _affiliation_words(role)
+    side = side_from_affiliation(words, kb) if words else None
     if words:
         for mention in find_actor_mentions(words, kb):
             if mention.actor.kind in {"institution", "outlet"}:
@@ -780,7 +886,7 @@ def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
         name=name,
         role=role or None,
         affiliation=affiliation,
-        side=side_from_affiliation(words, kb) if words else None,
+        side=side,
         kind="person",
         text_role=role,
     )
@@ -819,8 +925,70 @@ _POSSESSED_UTTERANCE = re.compile(
 )
 
 
+_ONE_OF = re.compile(
+    r"^(?:one|another|each|either|neither)\s+of\s+(?P<group>(?:the|these|those)\s+.+)$", re.I
+)
+_SINGULAR_HEADS = {
+    "officials": "official",
+    "sources": "source",
+    "diplomats": "diplomat",
+    "officers": "officer",
+    "experts": "expert",
+    "analysts": "analyst",
+}
+_LEADING_TIME = re.compile(
+    r"^(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|year|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:the|a|an)\s|[A-Z])"
+)
+# "the Russian Embassy in London", "the website American Patriot Daily": an institution or an
+# outlet by its proper name.
+_EMBASSY = re.compile(
+    r"^(?:the\s+)?(?P<name>(?P<whose>(?:[A-Z][\w'’\-]*\s+){1,3})(?:Embassy|Consulate|Mission)"
+    r"(?:\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?)$"
+)
+_MEDIUM_NAMED = re.compile(
+    r"^(?:the\s+)?(?:website|site|blog|newspaper|paper|magazine|tabloid|outlet|Facebook\s+page|"
+    r"page|account)\s+(?:called\s+)?(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4})$"
+)
+
+
+def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
+    embassy = _EMBASSY.match(segment)
+    if embassy is not None:
+        return Speaker(
+            name=embassy.group("name"),
+            role="embassy",
+            side=side_from_affiliation(embassy.group("whose"), kb),
+            kind="institution",
+            text_role=embassy.group("name"),
+        )
+    medium = _MEDIUM_NAMED.match(segment)
+    if medium is not None:
+        actor = resolve_actor(medium.group("name"), kb)
+        if actor is not None:
+            return _from_actor(actor)
+        return Speaker(name=medium.group("name"), role="outlet", kind="outlet")
+    return None
+
+
+_OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
+
+
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
-    segment = segment.strip(" ,.")
+    segment = segment.strip(" ,.‘’'“”\"")
+    segment = _OPENING_CONJUNCTION.sub("", segment)  # "But a defense official, …, said"
+    segment = _LEADING_TIME.sub("", segment)  # "On Sunday the Russian Embassy in London"
+    named = _named_institution(segment, kb)
+    if named is not None:
+        return _Parsed("actor", speaker=named)
+    one_of = _ONE_OF.match(segment)
+    if one_of:  # "one of the officials" speaks as "an official"
+        parsed = _parse_segment(one_of.group("group"), kb)
+        if parsed.kind == "generic" and parsed.head:
+            singular = _SINGULAR_HEADS.get(parsed.head, parsed.head)
+            return replace(parsed, head=singular, definite=False)
     if not segment:
         return _Parsed("none")
     lowered = segment.casefold()
@@ -836,6 +1004,13 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("pronoun", pronoun=_POSSESSIVE_PRONOUNS[possessed.group(1)])
     first = words[0]
     actor = resolve_actor(segment, kb)
+    if actor is not None and actor.kind == "country" and _head_noun(segment) in _POSTED_HEADS:
+        actor = None  # "The Russian embassy in Washington" is not Washington
+    if actor is not None and not _CONJOINED.search(segment):
+        return _Parsed("actor", speaker=_from_actor(actor))
+    conjoined = _first_of_conjoined(segment, kb)
+    if conjoined is not None:
+        return conjoined
     if actor is not None:
         return _Parsed("actor", speaker=_from_actor(actor))
     prefix = _segment_prefix(segment)
@@ -863,7 +1038,10 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("person", speaker=_unknown_person(name, _clean_role(title, kb) or None, kb))
     head = _head_noun(segment)
     if head is not None:
-        mentions = find_actor_mentions(segment, kb)
+        named_in = segment
+        if head in _POSTED_HEADS:  # "the Russian embassy in Washington" speaks for Russia
+            named_in = re.split(r"\s(?:in|to|at)\s", segment, maxsplit=1)[0]
+        mentions = find_actor_mentions(named_in, kb)
         if mentions and (head in _MEDIA_HEADS or head in _INSTITUTION_HEADS):
             ranked = sorted(
                 mentions,
@@ -884,6 +1062,23 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
 
 
 _NAME_LINKS = frozenset(["of", "and", "for", "on", "the", "&"])
+_CONJOINED = re.compile(r"\s(?:and|&)\s(?=[A-Z])")
+
+
+def _first_of_conjoined(segment: str, kb: Knowledge) -> _Parsed | None:
+    """ "Senators John McCain and Lindsey Graham said": two people speak together; the first
+    named is the speaker (institutions named with "and" are left whole)."""
+    parts = _CONJOINED.split(segment, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    lead, _, rest = parts[0].partition(" ")
+    if rest and lead.endswith("s") and lead[:-1] in actor_index(kb).titles:
+        parts[0] = f"{lead[:-1]} {rest}"  # "Senators John McCain and …"
+    first, second = _parse_segment(parts[0], kb), _parse_segment(parts[1], kb)
+    speakers = first.kind in {"person", "actor"} and second.kind in {"person", "actor"}
+    if speakers and first.speaker is not None and first.speaker.kind == "person":
+        return first
+    return None
 
 
 def _proper_institution(phrase: str, kb: Knowledge) -> Speaker | None:
@@ -952,7 +1147,29 @@ def _parse_noun_phrase(np: str, kb: Knowledge) -> _Parsed:
             else:
                 speaker = replace(speaker, text_role=role)
             best = _Parsed(best.kind, speaker=speaker)
+        best = _side_from_office_clause(best, segments[best_index + 1 :], kb)
     return best
+
+
+# "…, who chairs the foreign affairs committee of the State Duma, …": an office held, unlike
+# "who spoke on condition of anonymity" or "a source close to the Kremlin".
+_OFFICE_CLAUSE = re.compile(
+    r"^who\s+(?:\w+\s+)?(?:chairs|chaired|heads|headed|leads|led|runs|ran|commands|commanded|"
+    r"directs|directed|serves|served|sits|sat|represents|represented|works|worked)\b"
+)
+
+
+def _side_from_office_clause(parsed: _Parsed, rest: list[str], kb: Knowledge) -> _Parsed:
+    """An unknown person's side from the office a relative clause after the name says they
+    hold, when nothing else gave one."""
+    speaker = parsed.speaker
+    if speaker is None or speaker.kind != "person" or speaker.side or not rest:
+        return parsed
+    clause = rest[0].strip()
+    if resolve_actor(speaker.name, kb) is not None or not _OFFICE_CLAUSE.match(clause):
+        return parsed
+    side = side_from_affiliation(clause, kb)
+    return replace(parsed, speaker=replace(speaker, side=side)) if side else parsed
 
 
 # --------------------------------------------------------------------------------------------
@@ -1067,6 +1284,20 @@ def _sole_person_in_paragraph(doc: _Doc, pos: int) -> Speaker | None:
     return next(iter(people.values())) if len(people) == 1 else None
 
 
+def _sole_person_introduced_before(doc: _Doc, pos: int) -> Speaker | None:
+    """For a quotation opening its paragraph: the one person the paragraph before introduces
+    ("Military expert Viktor Murakhovsky … believes …" / "“…,” the expert told RG.")."""
+    starts = [a for a, _ in doc.paragraphs]
+    index = bisect.bisect_right(starts, pos) - 1
+    if index < 1 or starts[index] != pos:
+        return None
+    prev_start, prev_end = doc.paragraphs[index - 1]
+    low = bisect.bisect_left(doc.entities, prev_start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, prev_end, key=lambda e: e[0])
+    people = {e[2].name: e[2] for e in doc.entities[low:high] if e[2].kind == "person"}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
     """A bare surname ("Kalin told …") takes the full name written earlier in the document
     ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
@@ -1089,9 +1320,20 @@ def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
 _GIVEN_NAMES = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,2}$")
 
 
+def _institution_named(word: str, speaker: Speaker) -> bool:
+    return speaker.kind == "institution" and word in speaker.name.casefold()
+
+
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
     head = parsed.head or ""
     description = parsed.description or head
+    if not parsed.definite and head in _UTTERANCE_HEADS:
+        # "A short ministry statement said …": the statement of the ministry named before
+        words = set(description.casefold().split()) & {"ministry", "department", "command"}
+        for word in sorted(words):
+            found = doc.last(pos, partial(_institution_named, word))
+            if found is not None:
+                return found
     if parsed.definite:
         if head in _INSTITUTION_HEADS:
             keyword = (
@@ -1113,7 +1355,17 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             if found is not None:
                 return found
         if head in _PERSON_HEADS:
-            found = doc.last(
+            described = description.casefold()
+            found = None
+            if len(described.split()) > 1:  # "the Defence Secretary": a person so described
+                found = doc.last(
+                    pos,
+                    lambda s: (
+                        s.kind == "person"
+                        and described in f"{s.text_role or ''} {s.role or ''}".casefold()
+                    ),
+                )
+            found = found or doc.last(
                 pos,
                 lambda s: (
                     (s.head == head)
@@ -1125,6 +1377,11 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             )
             if found is None and head in _OFFICE_HEADS:
                 found = _sole_person_in_paragraph(doc, pos)
+            if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
+                # "Murakhovsky is less hopeful. “…,” the expert said."
+                found = _previous_sentence_subject(doc, pos)
+            if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
+                found = _sole_person_introduced_before(doc, pos)
             if found is None and head in {"expert", "analyst"} | _OFFICE_HEADS:
                 found = doc.last(pos, lambda s: s.kind == "person", speakers_within=_FOCUS_SPAN)
             if found is not None:
@@ -1149,10 +1406,37 @@ def _after_window(body: str, quote: _Quote, limit: int) -> str:
     return text[: _sentence_end(text)]
 
 
+_QUOTED_BY_AFTER = re.compile(
+    r"^[\s,]*(?P<np>[^“”\"\n]{2,160}?)\s+(?:was|were|is|are)\s+quoted\s+by\b[^“”\"\n]{1,80}?"
+    r"\bas\s+saying\b"
+)
+_UTTERANCE_NOUN = re.compile(r"statement|letter|message|communiqu|note|tweet|post|release")
+_STATEMENT_READ = re.compile(
+    r"^[\s,]*(?P<owner>[^“”\"\n]{2,80}?)['’]s?\s+(?:[\w\-]+\s+)?(?:statement|letter|message|"
+    r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
+)
+_DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<np>[A-Z][^“”\"\n]{1,160}?)[.\s]*$")
+
+
 def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _Parsed | None:
     after = _after_window(body, quote, limit)
     if not after.strip() or after.lstrip()[:1] in '“"':
         return None
+    quoted_by = _QUOTED_BY_AFTER.match(after) if "quoted by" in after else None
+    if quoted_by:  # "“…,” spokesman Igor Konashenkov was quoted by RIA Novosti as saying."
+        parsed = _parse_np(quoted_by.group("np"), kb)
+        if parsed.kind != "none":
+            return parsed
+    read = _STATEMENT_READ.match(after) if _UTTERANCE_NOUN.search(after) else None
+    if read:  # "“…,” the ministry’s statement read."
+        parsed = _parse_np(read.group("owner"), kb)
+        if parsed.kind != "none":
+            return parsed
+    signed = _DASH_SIGNATURE.match(after)
+    if signed:  # "“…” — Maria Zakharova, Russian Foreign Ministry spokeswoman."
+        parsed = _parse_np(signed.group("np"), kb)
+        if parsed.kind in {"person", "actor"}:
+            return parsed
     after = _blank_asides(after)
     inverted = re.match(rf"^[\s,—–-]*(?:{_INVERTED_VERBS})\s+(?P<np>[^“”\"]{{1,160}})", after)
     if inverted:
@@ -1169,6 +1453,14 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     return parsed if parsed.kind != "none" else None
 
 
+_CALLED_FOR = re.compile(r"\s(?:called|calls|call|urged|urges|appealed|appeals)\s+for\s*$")
+_IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
+    r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
+)
+_SPEAKER_LABEL = re.compile(rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>[A-Z][^:;,.“”\"\n]{{1,60}}):\s*")
+
+
 def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     """(speaker phrase, weak) from the clause before an opening quotation mark."""
     before = _blank_asides(before)
@@ -1179,13 +1471,32 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
             return parsed, False
     passive = re.search(
         r"^(?P<np>.{1,120}?)\s+(?:was|were|is|are|been)\b.*\bquoted\s+by\b.*\bas\s+saying\b", before
+    ) or re.search(  # "X, who …, was quoted as saying that “…”"
+        r"^(?P<np>.{1,240}?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\s+as\s+saying\b",
+        before,
     )
     if passive:
         parsed = _parse_np(passive.group("np"), kb)
         if parsed.kind != "none":
             return parsed, False
+    called_for = _CALLED_FOR.search(before) if before.rstrip().endswith("for") else None
+    if called_for:  # "The analyst called for “a new memorandum …”"
+        parsed = _parse_np(_subject_before(before[: called_for.start()]), kb)
+        if parsed.kind != "none":
+            return parsed, False
+    in_words = _IN_WORDS.search(before) if "words" in before else None
+    if in_words:  # "In the general's words, “…”", "in the words of a spokesman, Col. X, …“…”"
+        np = in_words.group("of") or in_words.group("whose")
+        if np.casefold() in _POSSESSIVE_PRONOUNS:
+            np = f"{np} words"  # "In her words" — as "her remarks"
+        parsed = _parse_np(np, kb)
+        if parsed.kind != "none":
+            return parsed, False
     verbs = [
-        m for m in _VERB.finditer(before) if m.group() not in {"saying"} or "quoted" not in before
+        m
+        for m in _VERB.finditer(before)
+        if (m.group() not in {"saying"} or "quoted" not in before)
+        and not _PASSIVE_BEFORE.search(before, max(0, m.start() - 24), m.start())
     ]
     if verbs:
         verb = verbs[-1]
@@ -1204,14 +1515,20 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(colon.group("np"), kb)
         if parsed.kind != "none":
             return parsed, False
+    labelled = _SPEAKER_LABEL.fullmatch(before)
+    if labelled:  # a live blog's entry "14:32 — Peskov: “…”"
+        parsed = _parse_np(labelled.group("np"), kb)
+        if parsed.kind in {"person", "actor"} and not labelled.group("np").isupper():
+            return parsed, False  # "CLAIM: “…”" is a fact-check's label, not a speaker
     according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
+    introduces = according is not None  # "According to Kashin, “…”": the words are Kashin's
     according = according or re.match(  # "According to the minister, the exchange was “…”"
         r"\s*according\s+to\s+(?P<np>[^,;:]{2,80}?),", before, re.IGNORECASE
     )
     if according:
         parsed = _parse_np(according.group("np"), kb)
         if parsed.kind != "none":
-            return parsed, True
+            return parsed, not (introduces and parsed.kind in {"person", "actor"})
     return None, False
 
 
@@ -1301,16 +1618,21 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
         if outside(start):
             doc.add(start, _from_actor(actor))
     for match in _PERSON_APPOSITIVE.finditer(body):
+        role, bare = match.group("role"), match.group("bare")
+        head = _role_head(role or bare)
+        if head in _NON_PERSON_HEADS if role else head not in _PERSON_HEADS | _BARE_ROLE_HEADS:
+            continue  # "Arsenal Otechestva, a Moscow defence magazine,"
         name = _untitled_name(match.group("name"), kb)
         if not name or not outside(match.start()) or resolve_actor(name, kb) is not None:
             continue
         if find_actor_mentions(name, kb):
             continue
-        doc.add(match.start(), _unknown_person(name, _drop_article(match.group("role")), kb))
-    for match in _GENERIC_MENTION.finditer(body):
+        doc.add(match.start(), _unknown_person(name, _drop_article(role) if role else bare, kb))
+    for match in (m for pattern in _GENERIC_MENTIONS for m in pattern.finditer(body)):
         if not outside(match.start()):
             continue
-        description = match.group("np") + re.sub(r"^,?\s*", " ", match.group("post") or "")
+        post = _without_predicate(match.group("post") or "")
+        description = match.group("np") + re.sub(r"^,?\s*", " ", post)
         doc.add(
             match.start(),
             Speaker(
@@ -1330,6 +1652,19 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
             speaker = _resolve(parsed, doc, p_start + verb_start)
             if speaker is not None:
                 doc.add(p_start + verb_start, speaker, speaking=True)
+
+
+_PREDICATE_VERB = re.compile(
+    r"(?<!who)(?<!which)\s(?:was|were|is|are|has|have|had|said|says|told|added|agreed|declined)\b"
+)
+
+
+def _without_predicate(post: str) -> str:
+    """A description's relative clause without the sentence's own verb after it ("who was not
+    authorized to speak publicly was more candid" → "who was not authorized to speak
+    publicly")."""
+    cut = _PREDICATE_VERB.search(post)
+    return post[: cut.start()] if cut else post
 
 
 def _untitled_name(name: str, kb: Knowledge) -> str | None:
@@ -1359,9 +1694,14 @@ def _speech_subjects(text: str, kb: Knowledge) -> tuple[tuple[int, _Parsed], ...
     return found
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|was|were|is|are)\s+(?:not\s+|never\s+)?$")
+
+
 def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Parsed]]:
     subjects = []
     for verb in _VERB.finditer(text):
+        if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 24), verb.start()):
+            continue  # "Israel had not been asked": spoken to, not speaking
         np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
         parsed = _parse_np(np, kb)
         if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(text, verb):
@@ -1391,9 +1731,19 @@ def _clause_subject_actor(clause: str, kb: Knowledge) -> _Parsed | None:
 # transcripts
 
 
+_LABEL_SETS: dict[tuple[str, str], frozenset[str]] = {}
+
+
 def _transcript_labels(kb: Knowledge, key: str) -> frozenset[str]:
+    """The ``[transcript]`` labels of ``actors.toml`` under ``key``, in upper case (remembered
+    per knowledge base: every turn asks)."""
+    if kb.fingerprint and (kb.fingerprint, key) in _LABEL_SETS:
+        return _LABEL_SETS[(kb.fingerprint, key)]
     table = kb.actors.get("transcript", {}) if isinstance(kb.actors, dict) else {}
-    return frozenset(str(label).upper() for label in table.get(key, []))
+    labels = frozenset(str(label).upper() for label in table.get(key, []))
+    if kb.fingerprint:
+        _LABEL_SETS[(kb.fingerprint, key)] = labels
+    return labels
 
 
 def _procedure_openers(kb: Knowledge) -> tuple[str, ...]:
@@ -1422,10 +1772,24 @@ def _label_name(label: str) -> str:
 _SITE_LABEL = re.compile(r"[A-Za-z][\w\-]*(?:\.[\w\-]+)*\.(?:com|org|net|info|news|ru|uk|eu)")
 
 
+# "Question from the floor", "QUESTION TO BOTH MINISTERS": a reporter's label and whom it is from
+# or to.
+_ADDRESSED_LABEL = re.compile(r"(?P<label>\S+)\s+(?:from|to|for)\s", re.IGNORECASE)
+
+
+def _is_reporter_label(label: str, kb: Knowledge) -> bool:
+    labels = _transcript_labels(kb, "reporter_labels")
+    addressed = _ADDRESSED_LABEL.match(label)
+    return label.upper() in labels or (
+        addressed is not None and addressed.group("label").upper() in labels
+    )
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     full_label, label = label, _label_name(label)
+    label, _, caption = label.partition(",")  # "JOHN KERRY, U.S. SECRETARY OF STATE"
     upper = label.upper()
-    if upper in _transcript_labels(doc.kb, "reporter_labels") or _SITE_LABEL.fullmatch(label):
+    if _is_reporter_label(label, doc.kb) or _SITE_LABEL.fullmatch(label):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
     if upper in _transcript_labels(doc.kb, "official_labels"):
         # the briefing's own press officer ("MODERATOR:", "STAFF:"), an official of the outlet's
@@ -1460,8 +1824,34 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     if earlier is not None:
         return earlier
     title = titled[: -len(name)].strip() if titled.endswith(name) else ""
+    title = title or caption.strip()
     side = side_from_affiliation(title, doc.kb) if title else None
-    return Speaker(name=name, kind="person", side=side or _bracketed_side(full_label, doc.kb))
+    if len(name.split()) == 1 and name not in doc.full_names:
+        doc.full_names[name] = _full_name_on_page(doc, name)
+    if len(name.split()) == 1 and (named := doc.full_names[name]) is not None:
+        return replace(named, side=named.side or side)
+    return Speaker(
+        name=name,
+        role=(_clean_role(title, doc.kb) or None) if caption else None,
+        kind="person",
+        side=side or _bracketed_side(full_label, doc.kb),
+    )
+
+
+def _full_name_on_page(doc: _Doc, surname: str) -> Speaker | None:
+    """The full name of a speaker labelled by surname alone ("KOVALENKO:"): written in the body
+    ("… a former Pentagon official, Evelyn Farkas.") or among the head lines ("Sunday Evening
+    with Anna Kovalenko")."""
+    named = _full_name_before(doc, surname, len(doc.body))
+    if named is not None:
+        if len((named.role or "").split()) > MAX_ROLE_WORDS:  # the host's whole sentence
+            named = replace(named, role=None, text_role=None)
+        return named
+    for line in doc.head:
+        given = re.search(rf"\b(?P<name>[A-Z][a-z'’\-]+\s+{re.escape(surname)})\b", line)
+        if given is not None and split_title(given.group("name"), doc.kb)[1] == given.group("name"):
+            return _unknown_person(given.group("name"), None, doc.kb)
+    return None
 
 
 def _bracketed_side(label: str, kb: Knowledge) -> str | None:
@@ -1491,13 +1881,20 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
     bare_questions: dict[int, tuple[str, int]] = {}
+    bare_answers: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
-        match = _TURN_LABEL.match(body, p_start, p_end) or RECORD_LABEL.match(body, p_start, p_end)
+        labelled_here = body.find(":", p_start, min(p_end, p_start + _LABEL_REACH)) >= 0
+        match = _TURN_LABEL.match(body, p_start, p_end) if labelled_here else None
+        match = match or RECORD_LABEL.match(body, p_start, p_end)
         if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
             labelled[index] = (match.group("label"), match.end())
         elif (bare := BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:
             bare_questions[index] = (bare.group("label"), bare.end())
-    if bare_questions and any(label != "Q" for label, _ in labelled.values()):
+        elif (answer := BARE_ANSWER_LABEL.match(body, p_start, p_end)) is not None:
+            bare_answers[index] = (answer.group("label"), answer.end())
+    if bare_questions and bare_answers:  # "Q. … A. …"
+        labelled = dict(sorted({**labelled, **bare_questions, **bare_answers}.items()))
+    elif bare_questions and any(label != "Q" for label, _ in labelled.values()):
         labelled = dict(sorted({**labelled, **bare_questions}.items()))
     labels = [label for label, _ in labelled.values()]
     if len(set(labels)) == len(labels) and (
@@ -1509,20 +1906,48 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     speaker: Speaker | None = None
     named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
     chair = _presiding_member(doc)
+    answers = _transcript_labels(doc.kb, "answer_labels")
+    interviewee = _interviewee(doc, doc.paragraphs[min(labelled)][0]) if answers else None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         if index in labelled:
             label, text_start = labelled[index]
             presiding = chair if chair and PRESIDING_LABEL.fullmatch(label) else None
-            speaker = presiding or _named_earlier(_turn_speaker(label, doc), named)
+            if label.upper() in answers:  # nobody named before an "A:" leaves it unattributed
+                speaker = interviewee
+            else:
+                speaker = presiding or _named_earlier(_turn_speaker(label, doc), named)
         elif speaker is not None and _continues_turn(body[p_start:p_end], doc.kb):
             text_start = p_start
         else:
             speaker = None
             continue
-        start, end = _strip_span(body, text_start, p_end)
-        if end > start:
+        start, end = _unquoted(body, *_strip_span(body, text_start, p_end))
+        if end > start and not _STAGE_DIRECTION.fullmatch(body, start, end):
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
+
+
+def _unquoted(body: str, start: int, end: int) -> tuple[int, int]:
+    """A turn printed in quotation marks ("Lavrov: “We are ready …”") without the marks."""
+    text = body[start:end]
+    if (
+        len(text) > 2
+        and text[0] in '“"'
+        and text[-1] in '”"'
+        and not _DOUBLE_MARK.search(text, 1, len(text) - 1)
+    ):
+        return start + 1, end - 1
+    return start, end
+
+
+# A turn that is only a transcriber's note: "QUESTION: (Off-mike.)", "(Inaudible.)".
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]{1,60}[)\]]\.?")
+
+
+def _interviewee(doc: _Doc, first_turn: int) -> Speaker | None:
+    """Who answers an interview's "A:" turns: the person the text before them names last
+    (“Gen. Valery Gerasimov told Krasnaya Zvezda: …”)."""
+    return doc.last(first_turn, lambda s: s.kind == "person")
 
 
 # A record's roll above the turns names who presides ("President:   Mr. McCully …… (New
@@ -1573,6 +1998,8 @@ def _continues_turn(text: str, kb: Knowledge) -> bool:
         return False
     if text[:1] in "([" and text.rstrip()[-1:] in ")]":
         return False  # a stage direction: "(The briefing was concluded at 2:03 p.m.)"
+    if _is_reporter_label(text.split("(", 1)[0].strip(" ."), kb):
+        return False  # an untranscribed question: "Question from the floor (inaudible)."
     return any(c.islower() for c in text) and text.rstrip()[-1:] in ".?!’)…-—"
 
 
@@ -1636,6 +2063,15 @@ def _person_in_previous_paragraph(doc: _Doc, para: int) -> Speaker | None:
     return chosen[-1][2] if chosen else None
 
 
+def _speaker_earlier_in_paragraph(doc: _Doc, start: int, pos: int) -> Speaker | None:
+    """The subject of the last speech verb between ``start`` and ``pos`` (a paragraph's reported
+    speech before a quotation nothing else attributes)."""
+    low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])
+    speaking = [e[2] for e in doc.entities[low:high] if e[3]]
+    return speaking[-1] if speaking else None
+
+
 def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
     by_group: dict[int, Speaker] = {}
     for quote in quotes:
@@ -1666,6 +2102,8 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
             quote.speaker = (earlier[-1] if earlier else later[0]).speaker
             continue
         para_start = doc.paragraphs[quote.para][0]
+        if quote.open_at > para_start:  # "An official … said Israel had not been asked. “…”"
+            quote.speaker = _speaker_earlier_in_paragraph(doc, para_start, quote.open_at)
         if quote.open_at == para_start:
             quote.speaker = _label_paragraph_speaker(doc, quote.para)
             if quote.speaker is None and quote.para > 0:
@@ -1781,17 +2219,50 @@ _SOURCE_LINE = re.compile(
 
 def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
     """An unattributed quotation that fills its paragraph takes the speaker a "Source:" line
-    right below it names."""
+    right below it names; one opening the article (a fact-check's claim box), the claimant the
+    lines above the article name."""
     for quote in found:
-        if quote.speaker is not None or quote.para + 1 >= len(doc.paragraphs):
+        if quote.speaker is not None:
             continue
         p_start, p_end = doc.paragraphs[quote.para]
         if doc.body[p_start:p_end].strip(" \"“”'‘’") != doc.body[quote.start : quote.end].strip():
             continue
-        n_start, n_end = doc.paragraphs[quote.para + 1]
-        match = _SOURCE_LINE.match(doc.body, n_start, n_end)
-        if match:
-            quote.speaker = _turn_speaker(match.group("name").strip(), doc)
+        if quote.para + 1 < len(doc.paragraphs):
+            n_start, n_end = doc.paragraphs[quote.para + 1]
+            match = _SOURCE_LINE.match(doc.body, n_start, n_end)
+            if match:
+                quote.speaker = _turn_speaker(match.group("name").strip(), doc)
+                continue
+        if quote.para <= 1:
+            quote.speaker = _claimant_in_head(doc)
+
+
+# The claimant of a claim box among the lines above the article: "— Russian Embassy in
+# Washington, in a tweet, Oct. 21, 2015", "Who said it: Baltnews.lt, …", or the line before
+# "stated on February 15, 2017 in a Facebook post:".
+_HEAD_SIGNATURE = re.compile(r"[—–]\s*(?P<name>[A-Z][^,;(\n]{2,80})")
+_STATED_ON = re.compile(r"stated\s+on\b.*:$", re.IGNORECASE)
+
+
+def _claimant_in_head(doc: _Doc) -> Speaker | None:
+    for index, line in enumerate(doc.head):
+        line = line.strip()
+        match = _SOURCE_LINE.match(line) or _HEAD_SIGNATURE.match(line)
+        name = match.group("name") if match else None
+        if name is None and index and _STATED_ON.match(line):
+            name = doc.head[index - 1]
+        if name:
+            return _claimant(name.strip(), doc)
+    return None
+
+
+def _claimant(name: str, doc: _Doc) -> Speaker:
+    parsed = _parse_np(name, doc.kb)
+    if parsed.kind in {"person", "actor"} and parsed.speaker is not None:
+        return _resolve(parsed, doc, 0) or parsed.speaker
+    return Speaker(
+        name=name, role="claimant", side=side_from_affiliation(name, doc.kb), kind="outlet"
+    )
 
 
 def quotations(
@@ -1812,7 +2283,12 @@ def quotations(
     _collect_entities(doc, [(q.start, q.end) for q in marked])
     turns = _transcript_turns(doc)
     turn_paras = {t.para for t in turns}
-    found = [q for q in marked if q.para not in turn_paras and _is_quotation(body, q)]
+    found = [
+        q
+        for index, q in enumerate(marked)
+        if q.para not in turn_paras
+        and (_is_quotation(body, q) or _opens_split_quotation(body, marked, index))
+    ]
     for index, quote in enumerate(found):
         previous = found[index - 1] if index and found[index - 1].para == quote.para else None
         nxt = found[index + 1] if index + 1 < len(found) else None

@@ -16,3 +16,6 @@ RECORD_LABEL = re.compile(
 # "Q Thanks, Josh." — White House transcripts print the reporter label without a colon; it only
 # counts as a turn on a page whose other turns carry labels.
 BARE_QUESTION_LABEL = re.compile(r"(?P<label>Q)\.?\s+(?=[“\"‘'(]?[A-Z])")
+# "A. Yes, the line is open." — the answer's label of an interview printed "Q. … A. …"; it only
+# counts as a turn on a page whose questions carry the bare "Q." label too.
+BARE_ANSWER_LABEL = re.compile(r"(?P<label>A)\.\s+(?=[“\"‘'(]?[A-Z])")

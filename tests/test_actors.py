@@ -27,6 +27,9 @@ def kb():
         ("Sergey Shoigu", "Sergei Shoigu", "Russia"),
         ("SECRETARY CARTER", "Ash Carter", "US"),
         ("Cook", "Peter Cook", "US"),
+        ("Ambassador Sergey Kislyak", "Sergei Kislyak", "Russia"),
+        ("KLINTSEVICH", "Frants Klintsevich", "Russia"),
+        ("Rep. Mac Thornberry", "Mac Thornberry", "US"),
     ],
 )
 def test_resolve_actor_canonicalises_names_as_written(kb, written, canonical, side):
@@ -55,6 +58,9 @@ def test_resolve_actor_returns_none_for_unknown_people(kb):
         ("a spokesman for the U.S.-led coalition", "coalition"),
         ("a contributor to the independent conflict observation watchdog Airwars", "other"),
         ("a retired schoolteacher", None),
+        ("the Conservative chairman of the Commons foreign affairs committee", "other"),
+        ("Labour’s shadow defence secretary", "other"),
+        ("Russia's Ministry of Defence", "Russia"),
     ],
 )
 def test_side_from_affiliation_longest_side_word_wins(kb, words, side):

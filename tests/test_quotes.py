@@ -870,3 +870,303 @@ def test_a_relative_clauses_quotation_belongs_to_its_antecedent(kb):
         'ceasefire is observed and to respond quickly."'
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_timestamped_turns_and_a_surname_label_named_in_the_head(kb):
+    head = ["Programmes > Sunday Evening with Anna Petrova > Transcripts"]
+    body = (
+        "[00:00:04] PETROVA: Minister, is the door to military cooperation closed?\n\n"
+        "[00:00:11] LAVROV: Our door has always been open, and we are ready to coordinate.\n\n"
+        "[00:00:20] JOHN KERRY, U.S. SECRETARY OF STATE: Russia has to stop bombing first.\n\n"
+        "[00:00:31] PETROVA: Is that fair?\n\n"
+        "[00:00:36] LAVROV: It is a convenient excuse, nothing more than that."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == [
+        "Anna Petrova",
+        "Sergey Lavrov",
+        "John Kerry",
+        "Anna Petrova",
+        "Sergey Lavrov",
+    ]
+    assert rows[0]["text"] == "Minister, is the door to military cooperation closed?"
+
+
+def test_a_question_from_the_floor_is_a_reporters_turn(kb):
+    body = (
+        "Sergey Lavrov: Good afternoon. Our talks were frank and lasted long.\n\n"
+        "Question (Reuters): Will the two militaries restore the channel?\n\n"
+        "Sergey Lavrov: The channel was suspended, not destroyed.\n\n"
+        "Question from the floor: Are the two militaries talking to each other today?\n\n"
+        "Sergey Lavrov: Our military are professionals and they know what to do.\n\n"
+        "Question from the floor (inaudible).\n\n"
+        "Sergey Lavrov: Thank you. I think that will be the last one."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Sergey Lavrov", "reporter"] * 2 + ["Sergey Lavrov"] * 2
+    assert not any("inaudible" in r["text"] for r in rows)
+
+
+def test_a_live_blog_entry_names_its_speaker_before_a_colon(kb):
+    body = "14:32 — Peskov: “President Putin regards the strikes as an aggression against Syria.”"
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Dmitry Peskov"]
+
+
+def test_in_someones_words_attributes_the_quotation(kb):
+    body = (
+        "Lt. Gen. Jeffrey Harrigian commands the air war from Qatar. In the general's words, “we "
+        "talk to the Russians to keep our aircrews safe, and we don't coordinate strikes.”\n\n"
+        "The memorandum set up a line to Hmeimim. In the words of a coalition spokesman, Col. "
+        "John Dorrian, the line exists “to make sure our aircrews and theirs never meet by "
+        "accident.”\n\n"
+        "A former U.S. official who worked on the talks agreed. In her words, “the Pentagon never "
+        "wanted the joint center, and it was relieved when the deal fell apart.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Jeffrey Harrigian",
+        "John Dorrian",
+        "official",
+    ]
+
+
+def test_an_appositive_without_article_names_a_person_and_a_magazine_is_no_person(kb):
+    body = (
+        "Viktor Murakhovsky, editor-in-chief of Arsenal Otechestva, a Moscow defence magazine, "
+        "thinks the Americans misread Russia. “We asked for a common list of targets and a common "
+        "map, nothing more,” he said.\n\n"
+        "Vasily Kashin, a senior research fellow at the Higher School of Economics, disagrees. "
+        "According to Kashin, “the two militaries already talk more than either government "
+        "admits.”\n\n"
+        "The analyst called for “a new memorandum that covers special forces on the ground.”\n\n"
+        "Murakhovsky is less hopeful. “Whoever wins in November, the Pentagon will not share "
+        "its targets,” the expert said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Viktor Murakhovsky",
+        "Vasily Kashin",
+        "Vasily Kashin",
+        "Viktor Murakhovsky",
+    ]
+
+
+def test_quoted_as_saying_after_a_relative_clause_and_two_senators_speaking_together(kb):
+    body = (
+        "Retired Lt. Gen. Evgeny Buzhinsky, who once headed a department of Russia's Defence "
+        "Ministry, was quoted as saying that “the hotline works better than any diplomatic "
+        "channel.”\n\n"
+        "Senators John McCain and Lindsey Graham said in a joint statement that Trump had sent "
+        "“an important message the United States will no longer stand idly by.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Evgeny Buzhinsky", "John McCain"]
+
+
+def test_a_split_sentence_and_a_plural_possessive_inside_single_quotes(kb):
+    body = (
+        "Michael Fallon ruled out British involvement as John Kerry held talks in Moscow.\n\n"
+        "‘We are not,’ the Defence Secretary said, ‘going to let the Russians choose targets.’\n\n"
+        "A Foreign Office source said: ‘We have doubts about the Russians’ good faith, and the "
+        "Foreign Secretary shares them.’"
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        ("We are not,", "Michael Fallon"),
+        ("going to let the Russians choose targets.", "Michael Fallon"),
+        (
+            "We have doubts about the Russians’ good faith, and the Foreign Secretary shares them.",
+            "source",
+        ),
+    ]
+
+
+def test_a_signature_after_a_dash_and_an_embassy_speaking_for_its_country(kb):
+    body = (
+        "“Our militaries talk every day about flight safety, and nothing more.” — Maria "
+        "Zakharova, Russian Foreign Ministry spokeswoman.\n\n"
+        "The Russian embassy in Washington wrote on Twitter that “the strike is a gift to the "
+        "terrorists, and Washington knows it.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [
+        ("Maria Zakharova", "Russia"),
+        ("embassy", "Russia"),
+    ]
+
+
+def test_an_interviews_answers_are_the_interviewees(kb):
+    body = (
+        "In an interview published Monday, Gen. Valery Gerasimov told Krasnaya Zvezda that the "
+        "Americans were informed of every strike.\n\n"
+        "Q: Do you coordinate strikes with the Americans?\n\n"
+        "A: No. We only exchange information on flight safety.\n\n"
+        "Q: Will that change?\n\n"
+        "A: That depends on Washington."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["reporter", "Valery Gerasimov"] * 2
+
+
+def test_an_unknown_persons_side_from_the_office_a_relative_clause_names(kb):
+    body = (
+        "Leonid Slutsky, who chairs the foreign affairs committee of the State Duma, said “the "
+        "Americans have once again shown that they cannot be trusted.”\n\n"
+        "‘If there is a chance of stopping the bombing, we shouldn’t throw it away,’ said Crispin "
+        "Blunt, the Conservative chairman of the Commons foreign affairs committee."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [
+        ("Leonid Slutsky", "Russia"),
+        ("Crispin Blunt", "other"),
+    ]
+
+
+def test_an_interview_printed_with_q_and_a_full_stops(kb):
+    body = (
+        "Gen. Valery Gerasimov spoke to the paper in Moscow.\n\n"
+        "Q. Is the line still open?\n\n"
+        "A. Yes, the line is open and both sides use it daily.\n\n"
+        "Q. Do you share targets?\n\n"
+        "A. No, we do not share targets with the Americans."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["reporter", "Valery Gerasimov"] * 2
+    assert rows[1]["text"] == "Yes, the line is open and both sides use it daily."
+
+
+def test_a_statement_that_reads_and_a_colonel_general(kb):
+    body = (
+        "The Americans were informed in advance, Russia’s Defence Ministry said.\n\n"
+        "“The Russian side informed its American partners of the start of the operation,” the "
+        "ministry’s statement read.\n\n"
+        "Colonel-General Sergei Rudskoy, chief of the Main Operational Directorate, told a "
+        "briefing: “The American side has not provided any information on the opposition.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Russian Defence Ministry",
+        "Sergei Rudskoy",
+    ]
+
+
+def test_timestamps_after_a_label_and_a_transcribers_note_that_is_no_turn(kb):
+    body = (
+        "Michael Kofman (00:00:05): Thanks for having me on the show again.\n\n"
+        "Host (00:00:09): Let's talk about the deconfliction line over Syria.\n\n"
+        "Michael Kofman (00:00:15): The line works because both militaries want it to work.\n\n"
+        "Lavrov: (00:12) We are ready to work with the Americans.\n\n"
+        "QUESTION: (Off-mike.)\n\n"
+        "Lavrov: (00:31) It will hold if your partners stop shooting."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == [
+        "Michael Kofman",
+        "host",
+        "Michael Kofman",
+        "Sergey Lavrov",
+        "Sergey Lavrov",
+    ]
+    assert rows[3]["text"] == "We are ready to work with the Americans."
+
+
+def test_a_conjunction_before_the_speaker_and_quoted_by_an_agency_after_the_quote(kb):
+    body = (
+        "The Pentagon declined to comment. But a defense official, speaking on background, said "
+        "the military was “not going to share targeting data with the Russians.”\n\n"
+        "“The Americans have been informed of every flight,” Russian Defence Ministry spokesman "
+        "Igor Konashenkov was quoted by RIA Novosti as saying."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["official", "Igor Konashenkov"]
+
+
+@pytest.mark.parametrize("verb", ["retorted", "scoffed", "asserted", "protested", "admits"])
+def test_more_speech_verbs_attribute(kb, verb):
+    body = f"“The Americans have once again failed to keep their word,” Zakharova {verb}."
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Maria Zakharova"]
+
+
+def test_an_unnamed_speakers_role_stops_before_the_sentences_own_verb(kb):
+    body = (
+        "A senior U.S. defense official who was not authorized to speak publicly was more candid. "
+        "“Nobody in this building trusts them,” the official said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["role"], r["side"]) for r in rows] == [
+        ("official", "senior U.S. defense official who was not authorized to speak publicly", "US")
+    ]
+
+
+def test_the_expert_introduced_in_the_paragraph_before_and_one_of_the_officials(kb):
+    body = (
+        "Senator Igor Morozov said the Pentagon was burying the deal. “The American generals "
+        "have no wish to sit at the same table as Russian officers,” he told RG.\n\n"
+        "Military expert Viktor Murakhovsky, editor-in-chief of the journal Arsenal Otechestva, "
+        "believes that the fate of the agreement will become clear in a week.\n\n"
+        "“The centre, if it opens, will show whether the Pentagon can carry out the decisions of "
+        "its own leadership,” the expert told RG.\n\n"
+        "Two senior U.S. officials said the document did not expand military cooperation.\n\n"
+        "“This is deconfliction, full stop. Nobody is talking about targeting together,” one of "
+        "the officials said.\n\n"
+        "A senior Israeli security official, speaking on condition of anonymity, said Israel had "
+        "not been asked to join. “Our deconfliction line with the Russians has worked since 2015.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [
+        "Igor Morozov",
+        "Viktor Murakhovsky",
+        "official",
+        "official",
+    ]
+
+
+def test_a_ministry_statement_is_the_ministrys(kb):
+    body = (
+        "The generals talked for about three hours in Baku, the Russian Defense Ministry said. A "
+        "short ministry statement said the two discussed “the state of Russian-American military "
+        "relations and the prevention of dangerous incidents in Syria.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_turn_printed_in_quotation_marks_is_read_without_them(kb):
+    body = (
+        "10:02 — Lavrov: “We are ready to cooperate with the Americans on Syria.”\n\n"
+        "10:30 — Peskov: “The Kremlin regrets the American decision.”\n\n"
+        "11:00 — Lavrov: “The door remains open for our military.”"
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("We are ready to cooperate with the Americans on Syria.", "Sergey Lavrov"),
+        ("The Kremlin regrets the American decision.", "Dmitry Peskov"),
+        ("The door remains open for our military.", "Sergey Lavrov"),
+    ]
+
+
+def test_an_embassy_and_a_website_by_their_proper_names(kb):
+    body = (
+        "On Sunday the Russian Embassy in London posted a short message on Twitter, alongside a "
+        'photograph of armoured vehicles: "Russian and US special forces fought side by side '
+        'against ISIS at Manbij."\n\n'
+        "The version that spread furthest came from the website American Patriot Daily, which "
+        "wrote: “Trump and Putin worked out the whole thing in advance.”"
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [
+        ("Russian Embassy in London", "Russia"),
+        ("American Patriot Daily", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "speaker"),
+    [
+        (["Facebook posts", "stated on February 15, 2017 in a Facebook post:"], "Facebook posts"),
+        (
+            ["By Jane Roe", "— Russian Embassy in Washington, in a tweet, Oct. 21, 2015"],
+            "Russian Embassy in Washington",
+        ),
+        (["Who said it: Sergey Lavrov, press conference, 17 February 2017"], "Sergey Lavrov"),
+    ],
+)
+def test_a_claim_box_quotation_takes_the_claimant_the_head_lines_name(kb, head, speaker):
+    body = (
+        "“U.S. and Russian jets are now flying joint bombing missions over Syria.”\n\n"
+        "The post was shared more than 40,000 times."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == [speaker]

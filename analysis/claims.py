@@ -1008,6 +1008,7 @@ def _without_other_sides_cues(
                     and subject_side != own
                     and len(gap) <= 1
                     and not _object_before(gap, cue, analysed)
+                    and not _refused_by_the_actor(party, kept, analysed)
                 ):
                     continue
             if _names_an_act(cue, analysed) and _agent_after(
@@ -1025,6 +1026,17 @@ def _without_other_sides_cues(
         refusals = [c for c in unit_cues if c.label == "rejects" and not c.negated]
         return sorted([*kept, *refusals], key=lambda c: (c.start, c.char_start))
     return kept
+
+
+def _refused_by_the_actor(party: st.Cue, kept: list[st.Cue], analysed: st.Analysed) -> bool:
+    """The other side's proposal is what the actor's own refusal takes as its object ("the United
+    States was not going to accept the Russian suggestion that …"): it stays, as the refusal's
+    target."""
+    refusal = next((c for c in reversed(kept) if c.label in STANCE_CUES), None)
+    if refusal is None or refusal.label != "rejects" or refusal.negated:
+        return False
+    gap = analysed.words_between(refusal, party)
+    return len(gap) <= 1 and all(w in INDIRECT_OBJECT_GAPS or w in BACK_REFERENCES for w in gap)
 
 
 INDIRECT_OBJECT_GAPS = frozenset(["a", "an", "the", "any"])

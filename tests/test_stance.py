@@ -2695,3 +2695,12 @@ def test_a_condition_after_but_qualifies_the_first_part_instead_of_splitting_it(
     )
     assert [(c["stance"], c["side"]) for c in claims_of(conditioned, kb)] == [("conditional", "US")]
     assert stances(answered, kb) == ["proposes", "rejects"]
+
+
+def test_the_other_sides_proposal_that_a_known_actor_refuses_stays_the_refusals_target(kb):
+    body = (
+        "Asked about Manbij, spokesman John Kirby said the United States was not going to accept "
+        "the Russian suggestion that the two countries' troops patrol together there."
+    )
+    [claim] = claims_of(body, kb)
+    assert (claim["stance"], claim["side"]) == ("rejects", "US")

@@ -42,7 +42,11 @@ without sight of its rules and scored once at its end: recall 0.71, precision 0.
 3/4), side 0.66, verdict 0/1; floors under it) and ``blind-14`` (the ``blind_b14_*`` pages, written
 during the next round without sight of its rules and scored once after its stance work: recall
 0.68, precision 0.84, stance 0.64 (proposes 6/13, asserts 12/13, denies 8/8, rejects 3/9,
-conditional 7/8, opposes 3/9, neutral 0/1), side 0.81, verdict 0/1; floors under it).
+conditional 7/8, opposes 3/9, neutral 0/1), side 0.81, verdict 0/1; floors under it) and
+``blind-15`` (the ``blind_b15_*`` pages, written during the next round without sight of its rules
+and scored once at its end: recall 0.75, precision 0.88, stance 0.67 (proposes 3/7, asserts 14/21,
+denies 6/9, rejects 8/8, conditional 9/11, opposes 2/6, neutral 1/2), side 0.78, verdict 1/1;
+floors under it).
 """
 
 from __future__ import annotations
@@ -90,6 +94,7 @@ def result():
         ("blind-12", 0.70, 0.90, 0.55, 0.62),
         ("blind-13", 0.68, 0.88, 0.70, 0.62),
         ("blind-14", 0.65, 0.82, 0.60, 0.80),
+        ("blind-15", 0.72, 0.85, 0.64, 0.75),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):

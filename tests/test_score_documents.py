@@ -64,6 +64,14 @@ def test_the_blind_14_pages_keep_their_metadata(result):
     assert min(result["groups"]["blind-14"].values()) >= 0.8, result["groups"]["blind-14"]
 
 
+def test_the_blind_15_pages_keep_their_metadata(result):
+    # Scored once before any fix: outlet 0.83, kind 1.0, headline 0.83, author 0.83, date 0.50,
+    # verdict 1.0 (an NPR stamp with the year run into the clock time, a Tasnim stamp with a comma
+    # after the month, a claim box's source date taken before the stamp above it, UPI unknown,
+    # a Facebook poster's name read as the headline); every field 1.0 after the fixes.
+    assert min(result["groups"]["blind-15"].values()) >= 0.95, result["groups"]["blind-15"]
+
+
 def test_every_gold_page_is_scored(result):
     assert result["n_documents"] >= 100
     assert result["scored"]["language"] == result["n_documents"]

@@ -85,7 +85,9 @@ def test_held_out_documents_score_above_the_floors(corpus):
 # 0.97 once they were, with a claim box's "Source:" line naming its speaker) and the thirteenth
 # (``blind_b14_*``, scored once: overlap recall 1.0, exact F1 0.94, speaker 0.58: a UN record's
 # "The President:" and "Mr. de Mistura:" turns, ambassadors unknown to the actors file; 1.0 / 1.0
-# / 0.92 after the fixes they prompted).
+# / 0.92 after the fixes they prompted) and the fourteenth (``blind_b15_*``, scored once at the
+# end of the round that added timestamped and "Q. … A." turns and appositive experts: overlap
+# recall 1.0, exact F1 1.0, speaker 0.87; the round's start code: speaker 0.70).
 BATCH_FLOORS = {
     "blind_b7_": (5, 28, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
     "blind_b8_": (5, 27, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
@@ -95,6 +97,7 @@ BATCH_FLOORS = {
     "blind_b12_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.9, "speaker": 0.95}),
     "blind_b13_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
     "blind_b14_": (6, 38, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
+    "blind_b15_": (6, 45, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.83}),
 }
 
 

@@ -58,6 +58,11 @@ SOURCE_AFTER = re.compile(
     r"journalists?|reporters?|TV|channel|daily|outlet|interview)\b",
     re.IGNORECASE,
 )
+# A recording's timestamp before a turn label, as the quotes stage reads it: "[00:04:12] LAVROV:",
+# "(04:12) Lavrov:", "14:32 — Peskov:".
+TURN_TIMESTAMP = re.compile(
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])\s*"
+)
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
     r"(?<!(?i:additional) )(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
@@ -417,7 +422,7 @@ def is_transcript(body: str) -> bool:
     """Three or more paragraphs open with a speaker label, from at least two speakers, some of
     whom speak again when there are four or more labels; labels in ordinary case ("Vladimir Putin:", "Question:") count when a speaker comes back, as turns
     of a conversation do (a fact-check's "Claim:" and "Rating:" do not)."""
-    paragraphs = body.split("\n\n")
+    paragraphs = [_without_timestamp(p) for p in body.split("\n\n")]
     labels = [
         m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p) or RECORD_LABEL.match(p))
     ]
@@ -428,6 +433,12 @@ def is_transcript(body: str) -> bool:
     named = [m.group(1) for p in paragraphs if (m := NAME_LABEL.match(p))]
     counts = Counter(named)
     return len(named) >= 4 and len(counts) >= 2 and counts.most_common(1)[0][1] >= 2
+
+
+def _without_timestamp(paragraph: str) -> str:
+    """A turn of a recording's transcript without the timestamp before its label."""
+    stamp = TURN_TIMESTAMP.match(paragraph)
+    return paragraph[stamp.end() :] if stamp else paragraph
 
 
 SECTION_LABELS_MIN = 4

@@ -921,3 +921,18 @@ def test_a_name_and_office_under_the_standfirst_above_the_stamp_sign_the_piece(k
     )
     assert _describe_text(page, kb)["author"] == "Jane Example"
     assert "Associate Fellow" not in clean_page(page, kb).body
+
+
+def test_turns_with_a_recordings_timestamp_before_the_label_make_a_transcript(kb):
+    turns = [
+        "[00:00:05] HOST: Welcome back. My guest tonight is the deputy minister. Is the channel open?",
+        "[00:00:12] RYABKOV: The channel is open, and our officers use it every day without fail.",
+        "[00:00:40] HOST: And do you expect the talks with Washington to resume this month at all?",
+        "[00:00:51] RYABKOV: That depends on the Americans. We have always been ready for them.",
+    ]
+    page = "Evening Hour\n\nInterview with the deputy minister\n\n" + "\n\n".join(turns) + "\n"
+    meta = _describe_text(page, kb)
+    assert meta["kind"] == "transcript"
+    assert meta["author"] is None
+    stamped = "\n\n".join(t.replace("[00:00:", "21:00:").replace("] ", " — ") for t in turns)
+    assert _describe_text("Evening Hour\n\n" + stamped + "\n", kb)["kind"] == "transcript"

@@ -524,8 +524,8 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
         name = byline_name(line, rules)
         if name and name.lower() not in places and not is_masthead(line, rules):
             # not "UNITED STATES | Tillerson: …" of a digest, "SPIEGEL ONLINE | World"
-            return _several_bylined(line) or name
-    explicit = _by_line_author(cleaned.head)
+            return _several_bylined(line, rules) or name
+    explicit = _by_line_author(cleaned.head, rules)
     if explicit or explicit_only:
         return explicit
     signed = _bare_name_author(cleaned, rules, places)
@@ -552,22 +552,31 @@ def person_names(text: str) -> list[str] | None:
     return items
 
 
-def _several_bylined(line: str) -> str | None:
+def _several_bylined(line: str, rules: Any) -> str | None:
     """Every author of a "By" line naming several ("By Marwan Khoury with Dan De Luce in
-    Washington", "By Jonas Hartmann in Berlin and Lena Kroll in Washington"), else ``None``."""
+    Washington", "By Jonas Hartmann in Berlin and Lena Kroll in Washington"), else ``None``.
+    Items that name no person ("and agencies", "Defence Correspondent") are left out."""
     by = BY_NAMES.fullmatch(line)
-    names = person_names(by.group("names")) if by else None
+    names = person_names(_without_anonymous_items(by.group("names"), rules)) if by else None
     if not names or len(names) < 2:
         return None
     return " and ".join(n.title() if n.isupper() else n for n in names)  # "By ROBERT BURNS and …"
 
 
-def _by_line_author(head: list[str]) -> str | None:
+def _without_anonymous_items(names: str, rules: Any) -> str:
+    """A byline's list of names without the items that name no person: an office after the
+    name ("James Harcourt, Defence Correspondent") or the wires ("… and agencies")."""
+    items = [i for i in NAME_LIST_SEPARATOR.split(names.strip()) if i]
+    kept = [i for i in items if rules.anonymous_byline.search(i) is None]
+    return ", ".join(kept) if kept and len(kept) < len(items) else names
+
+
+def _by_line_author(head: list[str], rules: Any) -> str | None:
     """Authors after "By" that a byline pattern does not take: several names or a name inside
     the date stamp ("23 Jun 2017 | Military.com | By Brendan Mayer", "Posted on 20 September
     2016 by warwatcher")."""
     for line in head:
-        several = _several_bylined(line)
+        several = _several_bylined(line, rules)
         if several:
             return several
     for line in head:

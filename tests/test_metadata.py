@@ -936,3 +936,21 @@ def test_turns_with_a_recordings_timestamp_before_the_label_make_a_transcript(kb
     assert meta["author"] is None
     stamped = "\n\n".join(t.replace("[00:00:", "21:00:").replace("] ", " — ") for t in turns)
     assert _describe_text("Evening Hour\n\n" + stamped + "\n", kb)["kind"] == "transcript"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Laura Pennick, Diplomatic Editor", "Laura Pennick"),
+        ("By Laura Pennick, Owen Tarrant and agencies", "Laura Pennick and Owen Tarrant"),
+    ],
+)
+def test_a_byline_keeps_its_people_and_leaves_out_an_office_or_the_agencies(kb, byline, author):
+    page = (
+        "THE WESTERN GAZETTE\n\nMinisters rule out a joint air cell with Moscow\n\n"
+        f"{byline}\nTuesday 12 July 2016 08:15 BST\n\n"
+        "Ministers ruled out any joint targeting cell with Russia on Monday, officials said, "
+        "as talks between the two militaries in Syria continued.\n\n"
+        "The decision followed weeks of debate in Washington and London about the offer.\n"
+    )
+    assert _describe_text(page, kb)["author"] == author

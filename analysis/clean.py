@@ -1191,13 +1191,31 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
     if above is None or not _may_be_headline(above, before == start):
         return None
     words = len(above.text.split())
-    if words > STANDFIRST_WORDS and before > 0:
+    if before > 0 and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1])):
         headline = lines[before - 1]
         if headline.role == "other" and _title_candidate(headline, rules):
             above.role = "standfirst"  # the dek under the headline: head, not article
             return headline
     shaped = _title_candidate(replace(above, role="other"), rules)
     return above if shaped and (words >= 4 or is_title_like(above.text)) else None
+
+
+STANDFIRST_MIN_WORDS = 12  # a shorter line under a headline may be a second deck, not a dek
+STANDFIRST_RATIO = 1.5  # a dek runs half as long again as the headline it explains
+
+
+def _reads_as_standfirst(line: Line, above: Line) -> bool:
+    """A sentence-long line under a shorter headline, with a blank line between them ("The
+    hotline and its limits" / "Why Russia's generals and the Pentagon still talk over Syria, and
+    why they will not go further"): the dek that explains the headline, not the headline. A
+    dek written as a sentence of prose stays the article's first paragraph."""
+    words, headline_words = len(line.text.split()), len(above.text.split())
+    return (
+        line.role != "prose"
+        and line.blanks_before > 0
+        and words >= STANDFIRST_MIN_WORDS
+        and words >= STANDFIRST_RATIO * headline_words
+    )
 
 
 def _may_be_headline(line: Line, opens_article: bool) -> bool:

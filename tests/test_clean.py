@@ -807,3 +807,31 @@ def test_a_reading_time_under_the_byline_is_page_head_not_article(kb, reading_ti
     cleaned = clean_page(page, kb)
     assert cleaned.body.startswith("Washington should not trade")
     assert reading_time in cleaned.head
+
+
+def test_a_dek_under_a_short_headline_is_not_the_title(kb):
+    page = (
+        "THE WESTERN GAZETTE\n\nWorld › Middle East\n\n"
+        "Ankara keeps its own counsel\n\n"
+        "Turkey's generals talk to both Moscow and Washington about Syria, and promise neither "
+        "of them anything\n\n"
+        "By Laura Pennick\nTuesday 12 July 2016 08:15 BST\n\n"
+        "Turkey's chief of staff met his Russian counterpart on Monday, officials said.\n\n"
+        "The talks covered the air campaign over northern Syria and the border crossings.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Ankara keeps its own counsel"
+    assert cleaned.body.startswith("Turkey's chief of staff met")
+
+
+def test_a_dek_written_as_a_sentence_stays_the_first_paragraph(kb):
+    page = (
+        "THE WESTERN GAZETTE\n\nAnkara keeps its own counsel\n\n"
+        "Turkey's generals talk to both Moscow and Washington about Syria and promise neither "
+        "of them anything.\n\n"
+        "By Laura Pennick\nTuesday 12 July 2016 08:15 BST\n\n"
+        "Turkey's chief of staff met his Russian counterpart on Monday, officials said.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Ankara keeps its own counsel"
+    assert cleaned.body.startswith("Turkey's generals talk")

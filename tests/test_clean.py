@@ -835,3 +835,21 @@ def test_a_dek_written_as_a_sentence_stays_the_first_paragraph(kb):
     cleaned = clean_page(page, kb)
     assert cleaned.title == "Ankara keeps its own counsel"
     assert cleaned.body.startswith("Turkey's generals talk")
+
+
+def test_the_footer_under_a_transcripts_end_mark_is_not_the_last_speakers_words(kb):
+    page = (
+        "Evening Hour\n\nInterview with the deputy minister\n\n"
+        "HOST: Is the channel with the Americans still open after this week's strike?\n\n"
+        "RYABKOV: The channel is open, and our officers use it every day, as before.\n\n"
+        "HOST: Thank you, minister, for coming to the studio tonight.\n\n"
+        "RYABKOV: Thank you. It was a pleasure to be here with you and your listeners.\n\n"
+        "— END —\n\n"
+        "This interview has been edited for length and clarity by the programme's producers.\n\n"
+        "Choose which of our newsletters you want delivered to your inbox.\n\n"
+        "Contains public sector information licensed under the Open Government Licence v3.0.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body.endswith("with you and your listeners.")
+    assert "This interview has been edited for length" in " ".join(cleaned.tail)
+    assert not any("inbox" in p or "Licence" in p for p in cleaned.body.split("\n\n"))

@@ -876,7 +876,7 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "handle"
     elif byline_name(text, rules):
         line.role = "byline"
-    elif is_date_line(text) or READING_TIME.fullmatch(text):
+    elif (is_date_line(text) or READING_TIME.fullmatch(text)) and not rules.speaker.match(text):
         line.role = "stamp"  # a reading time stands with the stamp: page head, not article
     elif is_nav_bar(text):
         line.role = "widget"

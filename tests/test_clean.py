@@ -853,3 +853,18 @@ def test_the_footer_under_a_transcripts_end_mark_is_not_the_last_speakers_words(
     assert cleaned.body.endswith("with you and your listeners.")
     assert "This interview has been edited for length" in " ".join(cleaned.tail)
     assert not any("inbox" in p or "Licence" in p for p in cleaned.body.split("\n\n"))
+
+
+def test_one_line_turns_with_a_timestamp_stay_in_a_transcripts_body(kb):
+    page = (
+        "Evening Hour\n\nInterview with the deputy minister\n\n"
+        "[00:00:05] HOST: Welcome back. My guest tonight is the deputy minister. Is the line open?\n\n"
+        "[00:00:12] RYABKOV: The channel is open, and our officers use it every day without fail.\n\n"
+        "[00:00:40] HOST (in the studio): Thank you, minister.\n\n"
+        "[00:00:44] RYABKOV (by telephone): Thank you.\n"
+    )
+    paragraphs = clean_page(page, kb).body.split("\n\n")
+    assert paragraphs[-2:] == [
+        "[00:00:40] HOST (in the studio): Thank you, minister.",
+        "[00:00:44] RYABKOV (by telephone): Thank you.",
+    ]

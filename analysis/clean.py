@@ -560,7 +560,8 @@ def is_photo_credit(text: str, rules: Rules) -> bool:
     return bool(match and match.end() == len(text))
 
 
-BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»]\s+")
+BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»>]\s+")
+BREADCRUMB_LABEL = re.compile(r"^[A-Z][\w ]{0,20}:\s+")  # "You are in: ", "Location: "
 BREADCRUMB_MIN_PARTS = 4  # a long trail: "Home » Bureau of Public Affairs » Press Releases » 2016"
 BREADCRUMB_PART_WORDS = 10
 
@@ -596,8 +597,9 @@ def _is_long_menu(parts: list[str]) -> bool:
 
 def is_breadcrumb_trail(text: str) -> bool:
     """ "Home » Under Secretary for Public Diplomacy » Bureau of Public Affairs » … » 2016":
-    every part a short label (no sentence), each starting with a capital or a digit."""
-    parts = [p.strip() for p in BREADCRUMB_SEPARATOR.split(text)]
+    every part a short label (no sentence), each starting with a capital or a digit; a label
+    may introduce the trail ("You are in: Under Secretary … > Daily Press Briefings > 2016")."""
+    parts = [p.strip() for p in BREADCRUMB_SEPARATOR.split(BREADCRUMB_LABEL.sub("", text, 1))]
     return len(parts) >= BREADCRUMB_MIN_PARTS and all(
         p
         and (p[0].isupper() or p[0].isdigit())
@@ -1089,7 +1091,9 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     question = _question_headline(lines, start)
     if question is not None:
         return question
-    candidates = [line for line in lines[:start] if _title_candidate(line, rules)]
+    candidates = _below_site_menu(
+        [line for line in lines[:start] if _title_candidate(line, rules)], lines, start
+    )
     for minimum in (5, 4):
         for line in candidates:
             if len(line.text.split()) >= minimum:
@@ -1108,6 +1112,19 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH, role="repeat")
     }
     return next((line for _, line in repeated if line.text not in signers), None)
+
+
+def _below_site_menu(candidates: list[Line], lines: list[Line], start: int) -> list[Line]:
+    """The candidates below the last site menu or breadcrumb trail above the article, when there
+    are any: lines above the menu are the site's masthead and motto ("U.S. Department of State"
+    / "Secretary of State John Kerry" / "Travel | Remarks | Press Releases"), not the headline."""
+    menus = [  # not a labelled share bar ("Share: Twitter | Facebook | Email")
+        line.index
+        for line in lines[:start]
+        if line.role == "widget" and ":" not in line.text and is_nav_bar(line.text)
+    ]
+    below = [line for line in candidates if menus and line.index > menus[-1]]
+    return below or candidates
 
 
 QUESTION_HEADLINE_WORDS = 20

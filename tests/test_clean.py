@@ -868,3 +868,19 @@ def test_one_line_turns_with_a_timestamp_stay_in_a_transcripts_body(kb):
         "[00:00:40] HOST (in the studio): Thank you, minister.",
         "[00:00:44] RYABKOV (by telephone): Thank you.",
     ]
+
+
+def test_a_sites_motto_above_its_menu_is_not_the_headline(kb):
+    page = (
+        "Ministry of Defence of the Republic\nServing the Nation Since Nineteen Ninety-One\n"
+        "News | Speeches | Press Releases | Briefings | Photos\n\n"
+        "You are in: Home > Press Office > Briefings > 2016 > October\n\n"
+        "Weekly Press Briefing - October 6, 2016\n\n"
+        "October 6, 2016\n\n"
+        "SPOKESMAN: Good afternoon. I have one announcement about the talks with Moscow today.\n\n"
+        "QUESTION: Will the two militaries keep their channel open after the talks?\n\n"
+        "SPOKESMAN: The channel stays open. It exists to keep our pilots safe, nothing more.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Weekly Press Briefing - October 6, 2016"
+    assert "You are in: Home > Press Office > Briefings > 2016 > October" in cleaned.widgets

@@ -23,6 +23,7 @@ such as "Support SouthFront"), reader ``comments`` and every ``link`` with its r
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -265,6 +266,7 @@ class Rules:
     rating: re.Pattern[str]
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
+    claim_box: re.Pattern[str]  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
@@ -499,6 +501,10 @@ def rules_for(kb: Knowledge) -> Rules:
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
+        claim_box=re.compile(
+            rf"(?:{factcheck.get('claim_label', r'(?!x)x')})|(?:{factcheck.get('labelled', r'(?!x)x')})",
+            re.IGNORECASE,
+        ),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
         outlet_names=_outlet_names(kb),
@@ -1088,7 +1094,7 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     above_byline = _line_above_byline(lines, start, rules)
     if above_byline is not None:
         return above_byline
-    question = _question_headline(lines, start)
+    question = _question_headline(lines, start, rules)
     if question is not None:
         return question
     candidates = _below_site_menu(
@@ -1131,7 +1137,10 @@ QUESTION_HEADLINE_WORDS = 20
 LONG_HEADLINE_WORDS = 40  # a ministry's headline names the event, the place and the date
 
 
-def _question_headline(lines: list[Line], start: int) -> Line | None:
+CLAIM_BOX_LINES = 3  # a claim box between a fact-check's headline and its byline: claim, rating
+
+
+def _question_headline(lines: list[Line], start: int, rules: Rules) -> Line | None:
     """A question opening the article and standing right above the date stamp or byline ("Did
     Russian and US special forces fight side by side at Manbij?" / "29 March 2017") is the
     headline of a fact-check, not its first sentence; so is a long line there that no full
@@ -1141,6 +1150,12 @@ def _question_headline(lines: list[Line], start: int) -> Line | None:
         return None
     first, following = lines[start], lines[start + 1]
     text = first.text.strip()
+    box = lines[start + 1 : start + 1 + CLAIM_BOX_LINES]
+    if following.role not in {"stamp", "byline"} and text.endswith("?"):
+        # a fact-check prints its claim box between the headline and the byline
+        boxed = list(itertools.takewhile(lambda line: rules.claim_box.match(line.text), box))
+        after = start + 1 + len(boxed)
+        following = lines[after] if boxed and after < len(lines) else following
     if following.role not in {"stamp", "byline"}:
         return None
     if text.endswith("?") and len(text.split()) <= QUESTION_HEADLINE_WORDS:

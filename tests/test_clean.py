@@ -884,3 +884,18 @@ def test_a_sites_motto_above_its_menu_is_not_the_headline(kb):
     cleaned = clean_page(page, kb)
     assert cleaned.title == "Weekly Press Briefing - October 6, 2016"
     assert "You are in: Home > Press Office > Briefings > 2016 > October" in cleaned.widgets
+
+
+def test_a_fact_checks_question_headline_above_its_claim_box_is_the_title(kb):
+    page = (
+        "CheckPoint Baltic\n\nFact check\n\n"
+        "Did Russian and American jets bomb Palmyra together in 2016?\n\n"
+        'Claim: "Russian and American jets bombed Palmyra together," a blog wrote in March.\n\n'
+        "Rating: False\n\n"
+        "By Mara Lind | April 2, 2016\n\n"
+        "A blog post shared thousands of times claimed that the two air forces flew together.\n\n"
+        "The Pentagon said it had not coordinated any strikes with the Russians at Palmyra.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Did Russian and American jets bomb Palmyra together in 2016?"
+    assert not cleaned.body.startswith("Did Russian")

@@ -266,6 +266,7 @@ class Rules:
     rating: re.Pattern[str]
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
+    today_bar: re.Pattern[str]  # a part of a bar with today's date, a rate, the weather
     claim_box: re.Pattern[str]  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
@@ -501,6 +502,7 @@ def rules_for(kb: Knowledge) -> Rules:
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
+        today_bar=_searcher(f.get("today_bar_parts", [])),
         claim_box=re.compile(
             rf"(?:{factcheck.get('claim_label', r'(?!x)x')})|(?:{factcheck.get('labelled', r'(?!x)x')})",
             re.IGNORECASE,
@@ -811,6 +813,8 @@ def _is_widget(line: Line, rules: Rules) -> bool:
     ):
         return True
     if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and _is_prompt(text, rules):
+        return True
+    if "|" in text and len(text) <= rules.max_widget_chars and rules.today_bar.search(text):
         return True
     return bool(
         len(text) <= 100

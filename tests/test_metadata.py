@@ -954,3 +954,17 @@ def test_a_byline_keeps_its_people_and_leaves_out_an_office_or_the_agencies(kb, 
         "The decision followed weeks of debate in Washington and London about the offer.\n"
     )
     assert _describe_text(page, kb)["author"] == author
+
+
+def test_a_bar_with_todays_date_and_the_weather_does_not_date_the_article(kb):
+    page = (
+        "THE RIGA COURIER\n\nHOME | LATVIA | WORLD | BUSINESS | OPINION\n\n"
+        "Thursday, 9 March 2017 | USD/RUB 58.42 | Riga +3 °C\n\n"
+        "Russian and US generals meet in Antalya\n\n"
+        "By Ilze Berzina\n2017-03-07 | 18:20\n\n"
+        "The chiefs of the Russian and US general staffs met in Antalya on Tuesday, officials said, "
+        "to discuss how their forces in Syria keep out of each other's way.\n\n"
+        "The talks were the first of their kind since the new US administration took office.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["published"], meta["published_precision"]) == (date(2017, 3, 7), "day")

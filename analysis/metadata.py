@@ -432,7 +432,23 @@ def is_transcript(body: str) -> bool:
         return True
     named = [m.group(1) for p in paragraphs if (m := NAME_LABEL.match(p))]
     counts = Counter(named)
-    return len(named) >= 4 and len(counts) >= 2 and counts.most_common(1)[0][1] >= 2
+    return (
+        len(named) >= 4
+        and len(counts) >= 2
+        and counts.most_common(1)[0][1] >= 2
+        and not _embedded_exchange(paragraphs, [bool(NAME_LABEL.match(p)) for p in paragraphs])
+    )
+
+
+REPORTED_LEAD_PARAGRAPHS = 3  # a report's own paragraphs before an exchange it quotes
+
+
+def _embedded_exchange(paragraphs: list[str], labelled: list[bool]) -> bool:
+    """A news report that quotes a short exchange ("RT: …" / "Aleksandr Nekrasov: …"): three or
+    more paragraphs of reporting come before the first turn, and the turns are under half the
+    paragraphs."""
+    first = labelled.index(True) if any(labelled) else len(labelled)
+    return first >= REPORTED_LEAD_PARAGRAPHS and 2 * sum(labelled) < len(paragraphs)
 
 
 def _without_timestamp(paragraph: str) -> str:

@@ -968,3 +968,21 @@ def test_a_bar_with_todays_date_and_the_weather_does_not_date_the_article(kb):
     )
     meta = _describe_text(page, kb)
     assert (meta["published"], meta["published_precision"]) == (date(2017, 3, 7), "day")
+
+
+def test_a_report_quoting_a_short_exchange_is_not_a_transcript(kb):
+    page = (
+        "Wire World\n\nMoscow says Washington stalls on the Geneva deal\n\n"
+        "Published 11 Sep 2016 10:05\n\n"
+        "Russia's foreign ministry accused Washington on Saturday of stalling on the Geneva deal, "
+        "saying the rebels had still not been separated from al-Nusra.\n\n"
+        "The ministry's spokeswoman said Moscow had waited for months and would wait no longer.\n\n"
+        "A Moscow analyst told the channel that the Pentagon opposed any joint work with Russia.\n\n"
+        "Wire World: Why does the Pentagon oppose the deal?\n\n"
+        "Pavel Orlov: The generals see Russia as the main adversary, and they will not change.\n\n"
+        "Wire World: Can the deal survive the autumn?\n\n"
+        "Pavel Orlov: Only if the White House overrules them, and I do not think it will.\n\n"
+        "The State Department said talks with Moscow would continue next week in Geneva.\n\n"
+        "A Pentagon spokesman declined to comment on the analyst's remarks on Saturday.\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "article"

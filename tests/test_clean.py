@@ -899,3 +899,17 @@ def test_a_fact_checks_question_headline_above_its_claim_box_is_the_title(kb):
     cleaned = clean_page(page, kb)
     assert cleaned.title == "Did Russian and American jets bomb Palmyra together in 2016?"
     assert not cleaned.body.startswith("Did Russian")
+
+
+def test_who_transcribed_a_recording_is_not_part_of_the_transcript(kb):
+    page = (
+        "Evening Hour\n\nInterview with the deputy minister\n\n"
+        "Transcribed by the programme staff. Times refer to the broadcast recording.\n\n"
+        "HOST: Is the channel with the Americans still open after this week's strike?\n\n"
+        "RYABKOV: The channel is open, and our officers use it every day, as before.\n\n"
+        "HOST: And will the talks resume before the end of the month, minister?\n\n"
+        "RYABKOV: That depends on Washington. We have always been ready to talk.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body.startswith("HOST: Is the channel")
+    assert any(line.startswith("Transcribed by") for line in cleaned.head)

@@ -267,7 +267,10 @@ class Rules:
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
     today_bar: re.Pattern[str]  # a part of a bar with today's date, a rate, the weather
-    claim_box: re.Pattern[str]  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
+    claim_box: re.Pattern[str]
+    title_label: re.Pattern[
+        str
+    ]  # a label over a record's subject line ("Agenda")  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
@@ -502,6 +505,7 @@ def rules_for(kb: Knowledge) -> Rules:
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
+        title_label=_full(f.get("title_labels", [])),
         today_bar=_searcher(f.get("today_bar_parts", [])),
         claim_box=re.compile(
             rf"(?:{factcheck.get('claim_label', r'(?!x)x')})|(?:{factcheck.get('labelled', r'(?!x)x')})",
@@ -1121,7 +1125,18 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         for position, line in repeated
         if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH, role="repeat")
     }
-    return next((line for _, line in repeated if line.text not in signers), None)
+    title = next((line for _, line in repeated if line.text not in signers), None)
+    return title or _labelled_title(lines, end, rules)
+
+
+def _labelled_title(lines: list[Line], end: int, rules: Rules) -> Line | None:
+    """The line under a label that names what a record is about ("Agenda" / "The situation in
+    the Middle East" in a meeting's verbatim record), when nothing else is a title."""
+    for position in range(min(end, len(lines)) - 1):
+        if rules.title_label.fullmatch(lines[position].text.strip()):
+            line = lines[position + 1]
+            return line if _title_candidate(line, rules) else None
+    return None
 
 
 def _below_site_menu(candidates: list[Line], lines: list[Line], start: int) -> list[Line]:

@@ -913,3 +913,17 @@ def test_who_transcribed_a_recording_is_not_part_of_the_transcript(kb):
     cleaned = clean_page(page, kb)
     assert cleaned.body.startswith("HOST: Is the channel")
     assert any(line.startswith("Transcribed by") for line in cleaned.head)
+
+
+def test_the_subject_under_a_records_agenda_label_is_its_title(kb):
+    page = (
+        "Official Document System\n\n"
+        "Security Council Provisional\n7801st meeting\nMonday, 10 October 2016, 3 p.m.\n\n"
+        "Members: Angola, China, Egypt, France, Japan, Malaysia, Russian Federation, Senegal, "
+        "Spain, Ukraine, United Kingdom, United States of America, Uruguay and Venezuela.\n\n"
+        "Agenda\n\nThe situation concerning Syria and its neighbours\n\n"
+        "The President: The meeting is called to order. The agenda is adopted.\n\n"
+        "Mr. Churkin (Russian Federation): We regret that the partners did not keep their word.\n\n"
+        "Ms. Power (United States of America): The Russian air force keeps bombing Aleppo.\n"
+    )
+    assert clean_page(page, kb).title == "The situation concerning Syria and its neighbours"

@@ -23,6 +23,7 @@ such as "Support SouthFront"), reader ``comments`` and every ``link`` with its r
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -265,6 +266,11 @@ class Rules:
     rating: re.Pattern[str]
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
+    today_bar: re.Pattern[str]  # a part of a bar with today's date, a rate, the weather
+    claim_box: re.Pattern[str]
+    title_label: re.Pattern[
+        str
+    ]  # a label over a record's subject line ("Agenda")  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
@@ -499,6 +505,12 @@ def rules_for(kb: Knowledge) -> Rules:
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
+        title_label=_full(f.get("title_labels", [])),
+        today_bar=_searcher(f.get("today_bar_parts", [])),
+        claim_box=re.compile(
+            rf"(?:{factcheck.get('claim_label', r'(?!x)x')})|(?:{factcheck.get('labelled', r'(?!x)x')})",
+            re.IGNORECASE,
+        ),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
         outlet_names=_outlet_names(kb),
@@ -560,7 +572,8 @@ def is_photo_credit(text: str, rules: Rules) -> bool:
     return bool(match and match.end() == len(text))
 
 
-BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»]\s+")
+BREADCRUMB_SEPARATOR = re.compile(r"\s+[›»>]\s+")
+BREADCRUMB_LABEL = re.compile(r"^[A-Z][\w ]{0,20}:\s+")  # "You are in: ", "Location: "
 BREADCRUMB_MIN_PARTS = 4  # a long trail: "Home » Bureau of Public Affairs » Press Releases » 2016"
 BREADCRUMB_PART_WORDS = 10
 
@@ -596,8 +609,9 @@ def _is_long_menu(parts: list[str]) -> bool:
 
 def is_breadcrumb_trail(text: str) -> bool:
     """ "Home » Under Secretary for Public Diplomacy » Bureau of Public Affairs » … » 2016":
-    every part a short label (no sentence), each starting with a capital or a digit."""
-    parts = [p.strip() for p in BREADCRUMB_SEPARATOR.split(text)]
+    every part a short label (no sentence), each starting with a capital or a digit; a label
+    may introduce the trail ("You are in: Under Secretary … > Daily Press Briefings > 2016")."""
+    parts = [p.strip() for p in BREADCRUMB_SEPARATOR.split(BREADCRUMB_LABEL.sub("", text, 1))]
     return len(parts) >= BREADCRUMB_MIN_PARTS and all(
         p
         and (p[0].isupper() or p[0].isdigit())
@@ -804,6 +818,8 @@ def _is_widget(line: Line, rules: Rules) -> bool:
         return True
     if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and _is_prompt(text, rules):
         return True
+    if "|" in text and len(text) <= rules.max_widget_chars and rules.today_bar.search(text):
+        return True
     return bool(
         len(text) <= 100
         and text.endswith(")")
@@ -876,7 +892,7 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "handle"
     elif byline_name(text, rules):
         line.role = "byline"
-    elif is_date_line(text) or READING_TIME.fullmatch(text):
+    elif (is_date_line(text) or READING_TIME.fullmatch(text)) and not rules.speaker.match(text):
         line.role = "stamp"  # a reading time stands with the stamp: page head, not article
     elif is_nav_bar(text):
         line.role = "widget"
@@ -1086,10 +1102,12 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     above_byline = _line_above_byline(lines, start, rules)
     if above_byline is not None:
         return above_byline
-    question = _question_headline(lines, start)
+    question = _question_headline(lines, start, rules)
     if question is not None:
         return question
-    candidates = [line for line in lines[:start] if _title_candidate(line, rules)]
+    candidates = _below_site_menu(
+        [line for line in lines[:start] if _title_candidate(line, rules)], lines, start
+    )
     for minimum in (5, 4):
         for line in candidates:
             if len(line.text.split()) >= minimum:
@@ -1107,14 +1125,41 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         for position, line in repeated
         if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH, role="repeat")
     }
-    return next((line for _, line in repeated if line.text not in signers), None)
+    title = next((line for _, line in repeated if line.text not in signers), None)
+    return title or _labelled_title(lines, end, rules)
+
+
+def _labelled_title(lines: list[Line], end: int, rules: Rules) -> Line | None:
+    """The line under a label that names what a record is about ("Agenda" / "The situation in
+    the Middle East" in a meeting's verbatim record), when nothing else is a title."""
+    for position in range(min(end, len(lines)) - 1):
+        if rules.title_label.fullmatch(lines[position].text.strip()):
+            line = lines[position + 1]
+            return line if _title_candidate(line, rules) else None
+    return None
+
+
+def _below_site_menu(candidates: list[Line], lines: list[Line], start: int) -> list[Line]:
+    """The candidates below the last site menu or breadcrumb trail above the article, when there
+    are any: lines above the menu are the site's masthead and motto ("U.S. Department of State"
+    / "Secretary of State John Kerry" / "Travel | Remarks | Press Releases"), not the headline."""
+    menus = [  # not a labelled share bar ("Share: Twitter | Facebook | Email")
+        line.index
+        for line in lines[:start]
+        if line.role == "widget" and ":" not in line.text and is_nav_bar(line.text)
+    ]
+    below = [line for line in candidates if menus and line.index > menus[-1]]
+    return below or candidates
 
 
 QUESTION_HEADLINE_WORDS = 20
 LONG_HEADLINE_WORDS = 40  # a ministry's headline names the event, the place and the date
 
 
-def _question_headline(lines: list[Line], start: int) -> Line | None:
+CLAIM_BOX_LINES = 3  # a claim box between a fact-check's headline and its byline: claim, rating
+
+
+def _question_headline(lines: list[Line], start: int, rules: Rules) -> Line | None:
     """A question opening the article and standing right above the date stamp or byline ("Did
     Russian and US special forces fight side by side at Manbij?" / "29 March 2017") is the
     headline of a fact-check, not its first sentence; so is a long line there that no full
@@ -1124,6 +1169,12 @@ def _question_headline(lines: list[Line], start: int) -> Line | None:
         return None
     first, following = lines[start], lines[start + 1]
     text = first.text.strip()
+    box = lines[start + 1 : start + 1 + CLAIM_BOX_LINES]
+    if following.role not in {"stamp", "byline"} and text.endswith("?"):
+        # a fact-check prints its claim box between the headline and the byline
+        boxed = list(itertools.takewhile(lambda line: rules.claim_box.match(line.text), box))
+        after = start + 1 + len(boxed)
+        following = lines[after] if boxed and after < len(lines) else following
     if following.role not in {"stamp", "byline"}:
         return None
     if text.endswith("?") and len(text.split()) <= QUESTION_HEADLINE_WORDS:
@@ -1191,13 +1242,31 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
     if above is None or not _may_be_headline(above, before == start):
         return None
     words = len(above.text.split())
-    if words > STANDFIRST_WORDS and before > 0:
+    if before > 0 and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1])):
         headline = lines[before - 1]
         if headline.role == "other" and _title_candidate(headline, rules):
             above.role = "standfirst"  # the dek under the headline: head, not article
             return headline
     shaped = _title_candidate(replace(above, role="other"), rules)
     return above if shaped and (words >= 4 or is_title_like(above.text)) else None
+
+
+STANDFIRST_MIN_WORDS = 12  # a shorter line under a headline may be a second deck, not a dek
+STANDFIRST_RATIO = 1.5  # a dek runs half as long again as the headline it explains
+
+
+def _reads_as_standfirst(line: Line, above: Line) -> bool:
+    """A sentence-long line under a shorter headline, with a blank line between them ("The
+    hotline and its limits" / "Why Russia's generals and the Pentagon still talk over Syria, and
+    why they will not go further"): the dek that explains the headline, not the headline. A
+    dek written as a sentence of prose stays the article's first paragraph."""
+    words, headline_words = len(line.text.split()), len(above.text.split())
+    return (
+        line.role != "prose"
+        and line.blanks_before > 0
+        and words >= STANDFIRST_MIN_WORDS
+        and words >= STANDFIRST_RATIO * headline_words
+    )
 
 
 def _may_be_headline(line: Line, opens_article: bool) -> bool:

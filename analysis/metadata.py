@@ -58,6 +58,11 @@ SOURCE_AFTER = re.compile(
     r"journalists?|reporters?|TV|channel|daily|outlet|interview)\b",
     re.IGNORECASE,
 )
+# A recording's timestamp before a turn label, as the quotes stage reads it: "[00:04:12] LAVROV:",
+# "(04:12) Lavrov:", "14:32 — Peskov:".
+TURN_TIMESTAMP = re.compile(
+    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])\s*"
+)
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
     r"(?<!(?i:additional) )(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
@@ -417,7 +422,7 @@ def is_transcript(body: str) -> bool:
     """Three or more paragraphs open with a speaker label, from at least two speakers, some of
     whom speak again when there are four or more labels; labels in ordinary case ("Vladimir Putin:", "Question:") count when a speaker comes back, as turns
     of a conversation do (a fact-check's "Claim:" and "Rating:" do not)."""
-    paragraphs = body.split("\n\n")
+    paragraphs = [_without_timestamp(p) for p in body.split("\n\n")]
     labels = [
         m.group(1) for p in paragraphs if (m := SPEAKER_LABEL.match(p) or RECORD_LABEL.match(p))
     ]
@@ -427,7 +432,29 @@ def is_transcript(body: str) -> bool:
         return True
     named = [m.group(1) for p in paragraphs if (m := NAME_LABEL.match(p))]
     counts = Counter(named)
-    return len(named) >= 4 and len(counts) >= 2 and counts.most_common(1)[0][1] >= 2
+    return (
+        len(named) >= 4
+        and len(counts) >= 2
+        and counts.most_common(1)[0][1] >= 2
+        and not _embedded_exchange(paragraphs, [bool(NAME_LABEL.match(p)) for p in paragraphs])
+    )
+
+
+REPORTED_LEAD_PARAGRAPHS = 3  # a report's own paragraphs before an exchange it quotes
+
+
+def _embedded_exchange(paragraphs: list[str], labelled: list[bool]) -> bool:
+    """A news report that quotes a short exchange ("RT: …" / "Aleksandr Nekrasov: …"): three or
+    more paragraphs of reporting come before the first turn, and the turns are under half the
+    paragraphs."""
+    first = labelled.index(True) if any(labelled) else len(labelled)
+    return first >= REPORTED_LEAD_PARAGRAPHS and 2 * sum(labelled) < len(paragraphs)
+
+
+def _without_timestamp(paragraph: str) -> str:
+    """A turn of a recording's transcript without the timestamp before its label."""
+    stamp = TURN_TIMESTAMP.match(paragraph)
+    return paragraph[stamp.end() :] if stamp else paragraph
 
 
 SECTION_LABELS_MIN = 4
@@ -513,8 +540,8 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
         name = byline_name(line, rules)
         if name and name.lower() not in places and not is_masthead(line, rules):
             # not "UNITED STATES | Tillerson: …" of a digest, "SPIEGEL ONLINE | World"
-            return _several_bylined(line) or name
-    explicit = _by_line_author(cleaned.head)
+            return _several_bylined(line, rules) or name
+    explicit = _by_line_author(cleaned.head, rules)
     if explicit or explicit_only:
         return explicit
     signed = _bare_name_author(cleaned, rules, places)
@@ -541,22 +568,31 @@ def person_names(text: str) -> list[str] | None:
     return items
 
 
-def _several_bylined(line: str) -> str | None:
+def _several_bylined(line: str, rules: Any) -> str | None:
     """Every author of a "By" line naming several ("By Marwan Khoury with Dan De Luce in
-    Washington", "By Jonas Hartmann in Berlin and Lena Kroll in Washington"), else ``None``."""
+    Washington", "By Jonas Hartmann in Berlin and Lena Kroll in Washington"), else ``None``.
+    Items that name no person ("and agencies", "Defence Correspondent") are left out."""
     by = BY_NAMES.fullmatch(line)
-    names = person_names(by.group("names")) if by else None
+    names = person_names(_without_anonymous_items(by.group("names"), rules)) if by else None
     if not names or len(names) < 2:
         return None
     return " and ".join(n.title() if n.isupper() else n for n in names)  # "By ROBERT BURNS and …"
 
 
-def _by_line_author(head: list[str]) -> str | None:
+def _without_anonymous_items(names: str, rules: Any) -> str:
+    """A byline's list of names without the items that name no person: an office after the
+    name ("James Harcourt, Defence Correspondent") or the wires ("… and agencies")."""
+    items = [i for i in NAME_LIST_SEPARATOR.split(names.strip()) if i]
+    kept = [i for i in items if rules.anonymous_byline.search(i) is None]
+    return ", ".join(kept) if kept and len(kept) < len(items) else names
+
+
+def _by_line_author(head: list[str], rules: Any) -> str | None:
     """Authors after "By" that a byline pattern does not take: several names or a name inside
     the date stamp ("23 Jun 2017 | Military.com | By Brendan Mayer", "Posted on 20 September
     2016 by warwatcher")."""
     for line in head:
-        several = _several_bylined(line)
+        several = _several_bylined(line, rules)
         if several:
             return several
     for line in head:

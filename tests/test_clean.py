@@ -807,3 +807,123 @@ def test_a_reading_time_under_the_byline_is_page_head_not_article(kb, reading_ti
     cleaned = clean_page(page, kb)
     assert cleaned.body.startswith("Washington should not trade")
     assert reading_time in cleaned.head
+
+
+def test_a_dek_under_a_short_headline_is_not_the_title(kb):
+    page = (
+        "THE WESTERN GAZETTE\n\nWorld › Middle East\n\n"
+        "Ankara keeps its own counsel\n\n"
+        "Turkey's generals talk to both Moscow and Washington about Syria, and promise neither "
+        "of them anything\n\n"
+        "By Laura Pennick\nTuesday 12 July 2016 08:15 BST\n\n"
+        "Turkey's chief of staff met his Russian counterpart on Monday, officials said.\n\n"
+        "The talks covered the air campaign over northern Syria and the border crossings.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Ankara keeps its own counsel"
+    assert cleaned.body.startswith("Turkey's chief of staff met")
+
+
+def test_a_dek_written_as_a_sentence_stays_the_first_paragraph(kb):
+    page = (
+        "THE WESTERN GAZETTE\n\nAnkara keeps its own counsel\n\n"
+        "Turkey's generals talk to both Moscow and Washington about Syria and promise neither "
+        "of them anything.\n\n"
+        "By Laura Pennick\nTuesday 12 July 2016 08:15 BST\n\n"
+        "Turkey's chief of staff met his Russian counterpart on Monday, officials said.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Ankara keeps its own counsel"
+    assert cleaned.body.startswith("Turkey's generals talk")
+
+
+def test_the_footer_under_a_transcripts_end_mark_is_not_the_last_speakers_words(kb):
+    page = (
+        "Evening Hour\n\nInterview with the deputy minister\n\n"
+        "HOST: Is the channel with the Americans still open after this week's strike?\n\n"
+        "RYABKOV: The channel is open, and our officers use it every day, as before.\n\n"
+        "HOST: Thank you, minister, for coming to the studio tonight.\n\n"
+        "RYABKOV: Thank you. It was a pleasure to be here with you and your listeners.\n\n"
+        "— END —\n\n"
+        "This interview has been edited for length and clarity by the programme's producers.\n\n"
+        "Choose which of our newsletters you want delivered to your inbox.\n\n"
+        "Contains public sector information licensed under the Open Government Licence v3.0.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body.endswith("with you and your listeners.")
+    assert "This interview has been edited for length" in " ".join(cleaned.tail)
+    assert not any("inbox" in p or "Licence" in p for p in cleaned.body.split("\n\n"))
+
+
+def test_one_line_turns_with_a_timestamp_stay_in_a_transcripts_body(kb):
+    page = (
+        "Evening Hour\n\nInterview with the deputy minister\n\n"
+        "[00:00:05] HOST: Welcome back. My guest tonight is the deputy minister. Is the line open?\n\n"
+        "[00:00:12] RYABKOV: The channel is open, and our officers use it every day without fail.\n\n"
+        "[00:00:40] HOST (in the studio): Thank you, minister.\n\n"
+        "[00:00:44] RYABKOV (by telephone): Thank you.\n"
+    )
+    paragraphs = clean_page(page, kb).body.split("\n\n")
+    assert paragraphs[-2:] == [
+        "[00:00:40] HOST (in the studio): Thank you, minister.",
+        "[00:00:44] RYABKOV (by telephone): Thank you.",
+    ]
+
+
+def test_a_sites_motto_above_its_menu_is_not_the_headline(kb):
+    page = (
+        "Ministry of Defence of the Republic\nServing the Nation Since Nineteen Ninety-One\n"
+        "News | Speeches | Press Releases | Briefings | Photos\n\n"
+        "You are in: Home > Press Office > Briefings > 2016 > October\n\n"
+        "Weekly Press Briefing - October 6, 2016\n\n"
+        "October 6, 2016\n\n"
+        "SPOKESMAN: Good afternoon. I have one announcement about the talks with Moscow today.\n\n"
+        "QUESTION: Will the two militaries keep their channel open after the talks?\n\n"
+        "SPOKESMAN: The channel stays open. It exists to keep our pilots safe, nothing more.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Weekly Press Briefing - October 6, 2016"
+    assert "You are in: Home > Press Office > Briefings > 2016 > October" in cleaned.widgets
+
+
+def test_a_fact_checks_question_headline_above_its_claim_box_is_the_title(kb):
+    page = (
+        "CheckPoint Baltic\n\nFact check\n\n"
+        "Did Russian and American jets bomb Palmyra together in 2016?\n\n"
+        'Claim: "Russian and American jets bombed Palmyra together," a blog wrote in March.\n\n'
+        "Rating: False\n\n"
+        "By Mara Lind | April 2, 2016\n\n"
+        "A blog post shared thousands of times claimed that the two air forces flew together.\n\n"
+        "The Pentagon said it had not coordinated any strikes with the Russians at Palmyra.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Did Russian and American jets bomb Palmyra together in 2016?"
+    assert not cleaned.body.startswith("Did Russian")
+
+
+def test_who_transcribed_a_recording_is_not_part_of_the_transcript(kb):
+    page = (
+        "Evening Hour\n\nInterview with the deputy minister\n\n"
+        "Transcribed by the programme staff. Times refer to the broadcast recording.\n\n"
+        "HOST: Is the channel with the Americans still open after this week's strike?\n\n"
+        "RYABKOV: The channel is open, and our officers use it every day, as before.\n\n"
+        "HOST: And will the talks resume before the end of the month, minister?\n\n"
+        "RYABKOV: That depends on Washington. We have always been ready to talk.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body.startswith("HOST: Is the channel")
+    assert any(line.startswith("Transcribed by") for line in cleaned.head)
+
+
+def test_the_subject_under_a_records_agenda_label_is_its_title(kb):
+    page = (
+        "Official Document System\n\n"
+        "Security Council Provisional\n7801st meeting\nMonday, 10 October 2016, 3 p.m.\n\n"
+        "Members: Angola, China, Egypt, France, Japan, Malaysia, Russian Federation, Senegal, "
+        "Spain, Ukraine, United Kingdom, United States of America, Uruguay and Venezuela.\n\n"
+        "Agenda\n\nThe situation concerning Syria and its neighbours\n\n"
+        "The President: The meeting is called to order. The agenda is adopted.\n\n"
+        "Mr. Churkin (Russian Federation): We regret that the partners did not keep their word.\n\n"
+        "Ms. Power (United States of America): The Russian air force keeps bombing Aleppo.\n"
+    )
+    assert clean_page(page, kb).title == "The situation concerning Syria and its neighbours"

@@ -921,3 +921,68 @@ def test_a_name_and_office_under_the_standfirst_above_the_stamp_sign_the_piece(k
     )
     assert _describe_text(page, kb)["author"] == "Jane Example"
     assert "Associate Fellow" not in clean_page(page, kb).body
+
+
+def test_turns_with_a_recordings_timestamp_before_the_label_make_a_transcript(kb):
+    turns = [
+        "[00:00:05] HOST: Welcome back. My guest tonight is the deputy minister. Is the channel open?",
+        "[00:00:12] RYABKOV: The channel is open, and our officers use it every day without fail.",
+        "[00:00:40] HOST: And do you expect the talks with Washington to resume this month at all?",
+        "[00:00:51] RYABKOV: That depends on the Americans. We have always been ready for them.",
+    ]
+    page = "Evening Hour\n\nInterview with the deputy minister\n\n" + "\n\n".join(turns) + "\n"
+    meta = _describe_text(page, kb)
+    assert meta["kind"] == "transcript"
+    assert meta["author"] is None
+    stamped = "\n\n".join(t.replace("[00:00:", "21:00:").replace("] ", " — ") for t in turns)
+    assert _describe_text("Evening Hour\n\n" + stamped + "\n", kb)["kind"] == "transcript"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Laura Pennick, Diplomatic Editor", "Laura Pennick"),
+        ("By Laura Pennick, Owen Tarrant and agencies", "Laura Pennick and Owen Tarrant"),
+    ],
+)
+def test_a_byline_keeps_its_people_and_leaves_out_an_office_or_the_agencies(kb, byline, author):
+    page = (
+        "THE WESTERN GAZETTE\n\nMinisters rule out a joint air cell with Moscow\n\n"
+        f"{byline}\nTuesday 12 July 2016 08:15 BST\n\n"
+        "Ministers ruled out any joint targeting cell with Russia on Monday, officials said, "
+        "as talks between the two militaries in Syria continued.\n\n"
+        "The decision followed weeks of debate in Washington and London about the offer.\n"
+    )
+    assert _describe_text(page, kb)["author"] == author
+
+
+def test_a_bar_with_todays_date_and_the_weather_does_not_date_the_article(kb):
+    page = (
+        "THE RIGA COURIER\n\nHOME | LATVIA | WORLD | BUSINESS | OPINION\n\n"
+        "Thursday, 9 March 2017 | USD/RUB 58.42 | Riga +3 °C\n\n"
+        "Russian and US generals meet in Antalya\n\n"
+        "By Ilze Berzina\n2017-03-07 | 18:20\n\n"
+        "The chiefs of the Russian and US general staffs met in Antalya on Tuesday, officials said, "
+        "to discuss how their forces in Syria keep out of each other's way.\n\n"
+        "The talks were the first of their kind since the new US administration took office.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["published"], meta["published_precision"]) == (date(2017, 3, 7), "day")
+
+
+def test_a_report_quoting_a_short_exchange_is_not_a_transcript(kb):
+    page = (
+        "Wire World\n\nMoscow says Washington stalls on the Geneva deal\n\n"
+        "Published 11 Sep 2016 10:05\n\n"
+        "Russia's foreign ministry accused Washington on Saturday of stalling on the Geneva deal, "
+        "saying the rebels had still not been separated from al-Nusra.\n\n"
+        "The ministry's spokeswoman said Moscow had waited for months and would wait no longer.\n\n"
+        "A Moscow analyst told the channel that the Pentagon opposed any joint work with Russia.\n\n"
+        "Wire World: Why does the Pentagon oppose the deal?\n\n"
+        "Pavel Orlov: The generals see Russia as the main adversary, and they will not change.\n\n"
+        "Wire World: Can the deal survive the autumn?\n\n"
+        "Pavel Orlov: Only if the White House overrules them, and I do not think it will.\n\n"
+        "The State Department said talks with Moscow would continue next week in Geneva.\n\n"
+        "A Pentagon spokesman declined to comment on the analyst's remarks on Saturday.\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "article"

@@ -819,7 +819,19 @@ def _subject_before(text: str) -> str:
         return source.group("np") if source else antecedent
     if segments[-1].strip():
         return segments[-1].strip()
-    return ",".join(segments[-4:]).strip(" ,")
+    return ",".join(_after_reported_clause(segments[-4:])).strip(" ,")
+
+
+_NEW_CLAUSE = re.compile(r"^\s*(?:and|but)\s+(?=[A-Z])")
+
+
+def _after_reported_clause(segments: list[str]) -> list[str]:
+    """ "The ministry said …, and Konstantin Kosachev, chairman of …, told Interfax": the
+    subject is the one after the conjunction that closes an earlier speech clause."""
+    for index in range(len(segments) - 1, 0, -1):
+        if _NEW_CLAUSE.match(segments[index]) and _VERB.search(",".join(segments[:index])):
+            return [_NEW_CLAUSE.sub("", segments[index]), *segments[index + 1 :]]
+    return segments
 
 
 # --------------------------------------------------------------------------------------------
@@ -950,7 +962,8 @@ _EMBASSY = re.compile(
 )
 _MEDIUM_NAMED = re.compile(
     r"^(?:the\s+)?(?:website|site|blog|newspaper|paper|magazine|tabloid|outlet|Facebook\s+page|"
-    r"page|account)\s+(?:called\s+)?(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4})$"
+    r"page|account)\s+(?:called\s+)?(?:[“\"‘'](?P<quoted>[A-Z][^“”\"‘’\n]{1,60}?)[”\"’']?"
+    r"|(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4}))$"
 )
 
 
@@ -966,10 +979,11 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
         )
     medium = _MEDIUM_NAMED.match(segment)
     if medium is not None:
-        actor = resolve_actor(medium.group("name"), kb)
+        name = medium.group("quoted") or medium.group("name")
+        actor = resolve_actor(name, kb)
         if actor is not None:
             return _from_actor(actor)
-        return Speaker(name=medium.group("name"), role="outlet", kind="outlet")
+        return Speaker(name=name, role="outlet", kind="outlet")
     return None
 
 
@@ -1232,6 +1246,9 @@ def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
         return None
     if words[0].casefold() in {"he", "she"}:
         return False
+    described = _described_subject(words, doc, pos)
+    if described is not None:
+        return described
     titles = actor_index(doc.kb).titles
     lead = 0
     if words[0].casefold() in _DETERMINERS:  # "His colleague Lindsey Graham", "The senator"
@@ -1250,6 +1267,22 @@ def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
     if speaker is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
         return None  # "Pressed on whether …": a lone capitalised word nobody was named by
     return speaker
+
+
+def _described_subject(words: list[str], doc: _Doc, pos: int) -> Speaker | None:
+    """ "The official put it more sharply. “…,” he said." — a clause opening with a definite
+    description of one person ("the official", "the general") has the one so described as its
+    subject (resolved as "the official said" would be)."""
+    if len(words) < 3 or words[0].casefold() not in {"the", "this", "that"}:
+        return None
+    head = words[1]
+    if head not in _PERSON_HEADS or head in _SINGULAR_HEADS or not words[2][:1].islower():
+        return None
+    if head.endswith("s") and head[:-1] in _PERSON_HEADS:
+        return None  # "the residents" are not "he"
+    return _resolve_generic(
+        _Parsed("generic", head=head, definite=True, description=head), doc, pos
+    )
 
 
 def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
@@ -1324,6 +1357,23 @@ def _institution_named(word: str, speaker: Speaker) -> bool:
     return speaker.kind == "institution" and word in speaker.name.casefold()
 
 
+def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
+    """ "In a statement, the Russian Defense Ministry said …" … "“…,” the statement said." — the
+    statement is the one introduced last ("a statement", within the focus span), its issuer the
+    first subject of a speech verb in the sentence that introduces it."""
+    window_start = max(0, pos - _FOCUS_SPAN)
+    introduced = rf"\b(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}{re.escape(noun)}\b"
+    mentions = list(re.finditer(introduced, doc.body[window_start:pos], re.I))
+    if not mentions:
+        return None
+    at = window_start + mentions[-1].start()
+    start, end = _sentence_start(doc.body, at), at + _sentence_end(doc.body[at:pos])
+    low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, end, key=lambda e: e[0])
+    speaking = [e[2] for e in doc.entities[low:high] if e[3] and e[2].kind != "generic"]
+    return speaking[0] if speaking else None
+
+
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
     head = parsed.head or ""
     description = parsed.description or head
@@ -1334,6 +1384,10 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             found = doc.last(pos, partial(_institution_named, word))
             if found is not None:
                 return found
+    if parsed.definite and head in _UTTERANCE_HEADS:
+        issuer = _issuer_of_last(head, doc, pos)
+        if issuer is not None:
+            return issuer
     if parsed.definite:
         if head in _INSTITUTION_HEADS:
             keyword = (
@@ -1461,6 +1515,27 @@ _IN_WORDS = re.compile(
 _SPEAKER_LABEL = re.compile(rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>[A-Z][^:;,.“”\"\n]{{1,60}}):\s*")
 
 
+# "Here is Gen. Konashenkov, the ministry's spokesman, on TV last night:" presents its speaker;
+# "First, the facts as CENTCOM gave them:" names the speaker inside an "as … gave them" clause.
+_PRESENTED = re.compile(
+    r"^\s*(?:Here|Below|Next|This)\s+(?:is|are|was|were|comes|come)\s+(?!how\b|what\b|why\b)"
+    r"(?P<np>[^:;]{2,200}?):\s*$"
+)
+_AS_PUT = re.compile(
+    r"\bas\s+(?P<np>[^,:;]{2,80}?)\s+(?:gave|give|gives|put|puts|described|describes|stated|states|"
+    r"told|tells|phrased|phrases|worded|words|summed|sums)\s+(?:it|them|this|that)\b[^:;]*:\s*$"
+)
+
+
+def _colon_introduction(before: str, kb: Knowledge) -> _Parsed | None:
+    """The speaker of a quotation a colon introduces without a speech verb's subject."""
+    match = _PRESENTED.match(before) or _AS_PUT.search(before)
+    if match is None:
+        return None
+    parsed = _parse_np(match.group("np"), kb)
+    return parsed if parsed.kind in {"person", "actor"} else None
+
+
 def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     """(speaker phrase, weak) from the clause before an opening quotation mark."""
     before = _blank_asides(before)
@@ -1506,6 +1581,9 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
             parsed = _clause_subject_actor(np, kb) or parsed
         if parsed.kind != "none":
             return parsed, False
+    introduced = _colon_introduction(before, kb)
+    if introduced is not None:
+        return introduced, False
     colon = re.search(
         r"^(?P<np>[^:;]{2,150}?)\s+(?:was|were|is|are|has|have|had|did|does|went|put|offered|gave|"
         r"summed|made)\b[^:;]*:\s*$",
@@ -1697,12 +1775,18 @@ def _speech_subjects(text: str, kb: Knowledge) -> tuple[tuple[int, _Parsed], ...
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|was|were|is|are)\s+(?:not\s+|never\s+)?$")
 
 
+# "outlets quoted Russia's Ministry of Defense as saying": the one quoted speaks, not the outlets
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<np>(?!by\b)[^,;:“”\"]{1,120}?)\s+as\s*$")
+
+
 def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Parsed]]:
     subjects = []
     for verb in _VERB.finditer(text):
         if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 24), verb.start()):
             continue  # "Israel had not been asked": spoken to, not speaking
-        np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
+        window = text[max(0, verb.start() - 200) : verb.start()]
+        quoted_as = _QUOTED_AS.search(window) if verb.group() == "saying" else None
+        np = quoted_as.group("np") if quoted_as else _subject_before(window)
         parsed = _parse_np(np, kb)
         if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(text, verb):
             parsed = _clause_subject_actor(np, kb) or parsed
@@ -2231,10 +2315,17 @@ def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
             n_start, n_end = doc.paragraphs[quote.para + 1]
             match = _SOURCE_LINE.match(doc.body, n_start, n_end)
             if match:
-                quote.speaker = _turn_speaker(match.group("name").strip(), doc)
+                quote.speaker = _source_line_speaker(match.group("name").strip(), doc)
                 continue
         if quote.para <= 1:
             quote.speaker = _claimant_in_head(doc)
+
+
+def _source_line_speaker(name: str, doc: _Doc) -> Speaker:
+    """ "Source: Facebook page “Friedensnetz Deutschland”, …" names the page, whose quoted
+    name is the speaker; any other source reads as a transcript's turn label."""
+    medium = _named_institution(name, doc.kb)
+    return medium if medium is not None else _turn_speaker(name, doc)
 
 
 # The claimant of a claim box among the lines above the article: "— Russian Embassy in

@@ -30,6 +30,8 @@ def kb():
         ("Ambassador Sergey Kislyak", "Sergei Kislyak", "Russia"),
         ("KLINTSEVICH", "Frants Klintsevich", "Russia"),
         ("Rep. Mac Thornberry", "Mac Thornberry", "US"),
+        ("CENTCOM", "U.S. Central Command", "US"),
+        ("US Central Command", "U.S. Central Command", "US"),
     ],
 )
 def test_resolve_actor_canonicalises_names_as_written(kb, written, canonical, side):

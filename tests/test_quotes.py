@@ -1170,3 +1170,57 @@ def test_a_claim_box_quotation_takes_the_claimant_the_head_lines_name(kb, head, 
     )
     rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
     assert [r["speaker"] for r in rows] == [speaker]
+
+
+def test_a_source_line_naming_a_page_in_quotation_marks_gives_the_pages_name(kb):
+    head = ["Source: Facebook page “Veterans for Peace Network”, 3 March 2016"]
+    body = (
+        "“Russian and American pilots now plan every raid together.”\n\nThe blog has 900 readers."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == ["Veterans for Peace Network"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Second, the timeline as CENTCOM described it this morning:", "U.S. Central Command"),
+        (
+            "Here is Maria Zakharova, the foreign ministry spokeswoman, on state television:",
+            "Maria Zakharova",
+        ),
+    ],
+)
+def test_a_colon_introduction_without_a_speech_verb_names_its_speaker(kb, intro, speaker):
+    body = f"{intro}\n\n“The pilots were told about the corridor well before the sortie began.”"
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [speaker]
+
+
+def test_the_subject_after_and_closing_another_speech_clause_speaks(kb):
+    body = (
+        "The Kremlin said the talks had been useful, and Sergei Ryabkov, a deputy foreign "
+        "minister of Russia, told RIA Novosti that both sides should now “share intelligence "
+        "on the militants.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergei Ryabkov"]
+
+
+def test_he_after_a_sentence_whose_subject_is_the_official_is_that_official(kb):
+    body = (
+        "A senior State Department official, speaking on condition of anonymity, said the "
+        "talks had stalled.\n\n"
+        "Andrew Weiss, an analyst at the Carnegie Endowment, said the stall was predictable.\n\n"
+        "The official was less diplomatic. “Nobody here trusts their targeting data,” he said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("official", "US")]
+
+
+def test_the_statement_said_is_the_issuer_of_the_statement_introduced_before(kb):
+    body = (
+        "In a statement, the Russian Defense Ministry said coalition aircraft west of the "
+        "river would be tracked.\n\n"
+        "The ministry also said the coalition had not called before the strike.\n\n"
+        "“Cooperation under the memorandum stops today,” the statement said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

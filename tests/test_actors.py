@@ -69,6 +69,19 @@ def test_side_from_affiliation_longest_side_word_wins(kb, words, side):
     assert side_from_affiliation(words, kb) == side
 
 
+@pytest.mark.parametrize(
+    ("words", "side"),
+    [
+        ("deputy head of Iran’s Supreme National Security Council", "other"),
+        ("an aide at Israel's National Security Council", "other"),
+        ("a member of the U.S. National Security Council", "US"),
+        ("Russia's envoy to the State Department", "Russia"),
+    ],
+)
+def test_an_institution_a_country_possesses_speaks_for_that_country(kb, words, side):
+    assert side_from_affiliation(words, kb) == side
+
+
 def test_side_from_affiliation_works_without_an_explicit_knowledge_base():
     assert side_from_affiliation("Moscow") == "Russia"
 

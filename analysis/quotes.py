@@ -1269,6 +1269,25 @@ def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
     return speaker
 
 
+_COMMON_VERBS = frozenset(
+    [
+        *("was", "is", "had", "has", "put", "went", "said", "says", "told", "took", "made"),
+        *("gave", "kept", "spoke", "would", "will", "could", "can", "did", "does", "sounded"),
+        *("seemed", "struck", "offered", "agreed", "declined", "insisted", "warned", "added"),
+    ]
+)
+_ADVERBS = frozenset(["also", "later", "then", "again", "still", "too", "however"])
+
+
+def _reads_as_a_verb(words: list[str]) -> bool:
+    """Whether the word after a subject is its verb (an adverb before it skipped): a common
+    verb or a past tense in -ed."""
+    word = words[0].strip(",.").casefold() if words else ""
+    if (word in _ADVERBS or word.endswith("ly")) and len(words) > 1:
+        word = words[1].strip(",.").casefold()
+    return word in _COMMON_VERBS or (len(word) > 4 and word.endswith("ed"))
+
+
 def _described_subject(words: list[str], doc: _Doc, pos: int) -> Speaker | None:
     """ "The official put it more sharply. “…,” he said." — a clause opening with a definite
     description of one person ("the official", "the general") has the one so described as its
@@ -1276,8 +1295,8 @@ def _described_subject(words: list[str], doc: _Doc, pos: int) -> Speaker | None:
     if len(words) < 3 or words[0].casefold() not in {"the", "this", "that"}:
         return None
     head = words[1]
-    if head not in _PERSON_HEADS or head in _SINGULAR_HEADS or not words[2][:1].islower():
-        return None
+    if head not in _PERSON_HEADS or head in _SINGULAR_HEADS or not _reads_as_a_verb(words[2:4]):
+        return None  # "The official death toll rose …": an adjective, not the official
     if head.endswith("s") and head[:-1] in _PERSON_HEADS:
         return None  # "the residents" are not "he"
     return _resolve_generic(

@@ -1224,3 +1224,11 @@ def test_the_statement_said_is_the_issuer_of_the_statement_introduced_before(kb)
         "“Cooperation under the memorandum stops today,” the statement said."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_an_adjective_official_opening_the_sentence_before_is_no_speaker(kb):
+    body = (
+        "Sergei Rudskoi briefed reporters at the ministry on Monday.\n\n"
+        "The official death toll rose to forty. “The strike hit a convoy of trucks,” he said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergei Rudskoy"]

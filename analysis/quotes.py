@@ -987,6 +987,14 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
     return None
 
 
+# a sentence's opening signpost set off by a comma ("First, the ministry was blunt:"): no name
+_DISCOURSE_MARKERS = frozenset(
+    [
+        *("first", "second", "third", "fourth", "fifth", "firstly", "secondly", "thirdly"),
+        *("finally", "lastly", "here", "there", "instead", "indeed", "again", "moreover"),
+        *("besides", "today", "yesterday", "tonight"),
+    ]
+)
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
@@ -1009,7 +1017,7 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     if lowered in _PRONOUNS:
         return _Parsed("pronoun", pronoun=lowered)
     words = lowered.split()
-    if not words or words[0] in _LEADING_WORDS:
+    if not words or words[0] in _LEADING_WORDS or lowered in _DISCOURSE_MARKERS:
         return _Parsed("none")
     possessed = _POSSESSED_UTTERANCE.match(lowered)
     if (

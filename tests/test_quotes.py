@@ -1232,3 +1232,12 @@ def test_an_adjective_official_opening_the_sentence_before_is_no_speaker(kb):
         "The official death toll rose to forty. “The strike hit a convoy of trucks,” he said."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergei Rudskoy"]
+
+
+def test_an_ordinal_signpost_before_the_colon_is_not_a_name(kb):
+    body = (
+        "The Russian Defense Ministry published its account of the strike on Monday.\n\n"
+        "Second, the ministry was blunt about the hotline:\n\n"
+        "“Nobody from the coalition called us before the aircraft took off.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

@@ -995,6 +995,11 @@ _DISCOURSE_MARKERS = frozenset(
         *("besides", "today", "yesterday", "tonight"),
     ]
 )
+# an utterance's issuer in an appositive participle: the first agent named issued it
+_ISSUED_BY = re.compile(
+    r"^(?:first\s+)?(?:released|issued|published|posted|distributed|signed)\s+by\s+"
+    r"(?P<np>.+?)(?=\s+and\s|$)"
+)
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
@@ -1005,6 +1010,9 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     named = _named_institution(segment, kb)
     if named is not None:
         return _Parsed("actor", speaker=named)
+    issued = _ISSUED_BY.match(segment)
+    if issued:  # "The statement, released by the Kremlin and later confirmed by …, said"
+        return _parse_segment(issued.group("np"), kb)
     one_of = _ONE_OF.match(segment)
     if one_of:  # "one of the officials" speaks as "an official"
         parsed = _parse_segment(one_of.group("group"), kb)

@@ -1241,3 +1241,11 @@ def test_an_ordinal_signpost_before_the_colon_is_not_a_name(kb):
         "“Nobody from the coalition called us before the aircraft took off.”"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_statement_released_by_one_and_confirmed_by_another_is_the_first_ones(kb):
+    body = (
+        "The communique, issued by the Russian Defense Ministry and later endorsed by the "
+        "Pentagon, said both militaries would “keep the hotline staffed around the clock.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

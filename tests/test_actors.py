@@ -32,6 +32,7 @@ def kb():
         ("Rep. Mac Thornberry", "Mac Thornberry", "US"),
         ("CENTCOM", "U.S. Central Command", "US"),
         ("US Central Command", "U.S. Central Command", "US"),
+        ("Baltnews.ee", "Baltnews", "Russia"),
     ],
 )
 def test_resolve_actor_canonicalises_names_as_written(kb, written, canonical, side):

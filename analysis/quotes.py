@@ -1543,6 +1543,9 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
 
 
 _CALLED_FOR = re.compile(r"\s(?:called|calls|call|urged|urges|appealed|appeals)\s+for\s*$")
+_CALLED_FOR_EARLIER = re.compile(
+    r"\s(?:called|calls|urged|urges|appealed|appeals)\s+for\s+[^“”\"]*$"
+)
 _IN_WORDS = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
     r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
@@ -1619,6 +1622,11 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     introduced = _colon_introduction(before, kb)
     if introduced is not None:
         return introduced, False
+    called_for = _CALLED_FOR_EARLIER.search(before) if " for " in before else None
+    if called_for:  # "Putin called for a front in which … would fight IS “the way …”"
+        parsed = _parse_np(_subject_before(before[: called_for.start()]), kb)
+        if parsed.kind in {"person", "actor"}:
+            return parsed, False
     colon = re.search(
         r"^(?P<np>[^:;]{2,150}?)\s+(?:was|were|is|are|has|have|had|did|does|went|put|offered|gave|"
         r"summed|made)\b[^:;]*:\s*$",

@@ -1249,3 +1249,12 @@ def test_a_statement_released_by_one_and_confirmed_by_another_is_the_first_ones(
         "Pentagon, said both militaries would “keep the hotline staffed around the clock.”"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_who_called_for_something_the_quotation_completes_speaks_it(kb):
+    body = (
+        "Senator John McCain called for a no-fly zone that would keep Russian jets out of "
+        "“the skies over Aleppo and Idlib.” Carter, for his part, told reporters on Friday "
+        "that the Pentagon had no such plan."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["John McCain"]

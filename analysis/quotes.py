@@ -940,6 +940,7 @@ _POSSESSED_UTTERANCE = re.compile(
 _ONE_OF = re.compile(
     r"^(?:one|another|each|either|neither)\s+of\s+(?P<group>(?:the|these|those)\s+.+)$", re.I
 )
+_ONE_OF_THEM = re.compile(r"^(?:one|another)\s+of\s+them$")
 _SINGULAR_HEADS = {
     "officials": "official",
     "sources": "source",
@@ -1024,6 +1025,8 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     lowered = segment.casefold()
     if lowered in _PRONOUNS:
         return _Parsed("pronoun", pronoun=lowered)
+    if _ONE_OF_THEM.match(lowered):
+        return _Parsed("pronoun", pronoun="one of them")
     words = lowered.split()
     if not words or words[0] in _LEADING_WORDS or lowered in _DISCOURSE_MARKERS:
         return _Parsed("none")
@@ -1241,10 +1244,38 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
             return doc.last(pos, _person_like, speakers_within=_FOCUS_SPAN)
         if parsed.pronoun in {"it", "they"}:
             return doc.last(pos, lambda s: s.kind in {"institution", "outlet"})
+        if parsed.pronoun == "one of them":
+            return _one_of_the_group(doc, pos)
         return None
     if parsed.kind == "generic" and parsed.head is not None:
         return _resolve_generic(parsed, doc, pos)
     return None
+
+
+_GROUP_BEFORE = re.compile(
+    r"(?P<np>(?:[\w\-’']+\s+){0,3})(?P<group>" + "|".join(sorted(_SINGULAR_HEADS)) + r")\b"
+)
+
+
+_QUANTIFIERS = frozenset(
+    ["the", "a", "an", "several", "some", "many", "few", "two", "three", "four", "five", "other"]
+)
+
+
+def _one_of_the_group(doc: _Doc, pos: int) -> Speaker | None:
+    """ "Several European diplomats … consider that … “…,” says one of them." — one member of
+    the group of unnamed speakers last named in the paragraph speaks as "a diplomat"."""
+    para_start = doc.body.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    groups = list(_GROUP_BEFORE.finditer(doc.body, para_start, pos))
+    if not groups:
+        return None
+    group = groups[-1]
+    head = _SINGULAR_HEADS[group.group("group")]
+    kept = [w for w in group.group("np").split() if w.casefold() not in _QUANTIFIERS]
+    description = " ".join([*kept, head])
+    parsed = _Parsed("generic", head=head, definite=False, description=description)
+    return _resolve_generic(parsed, doc, pos)
 
 
 _CLAUSE_WORD = re.compile(r"[^\s,;:]+")

@@ -1258,3 +1258,14 @@ def test_who_called_for_something_the_quotation_completes_speaks_it(kb):
         "that the Pentagon had no such plan."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["John McCain"]
+
+
+def test_one_of_them_is_one_of_the_unnamed_group_named_before(kb):
+    body = (
+        "Two senior Pentagon officials interviewed this week doubted the Russians would keep "
+        "their word. “They have broken every promise on Aleppo,” said one of them."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["role"], r["side"]) for r in rows] == [
+        ("official", "senior Pentagon official", "US")
+    ]

@@ -574,17 +574,23 @@ def _destinations(words: str, kb: Knowledge) -> frozenset[int]:
     return frozenset(starts)
 
 
+# "Iran’s Supreme National Security Council": a possessive side word and up to two more
+# capitalised words before the winning side word
+_OWNED_BY = re.compile(r"['’]s\s+(?:[A-Z][\w\-]*\s+){0,2}")
+
+
 def _side_from_affiliation(words: str, kb: Knowledge) -> str | None:
     index = actor_index(kb)
     destinations = _destinations(words, kb)
-    best: tuple[int, int, str] | None = None
-    for start, end, side in index.sides.find(words):
-        if start in destinations:
-            continue  # "ambassador to Washington": where the speaker serves, not their side
-        candidate = (-(end - start), start, side)
-        if best is None or candidate < best:
-            best = candidate
-    return best[2] if best else None
+    found = [m for m in index.sides.find(words) if m[0] not in destinations]
+    # ("ambassador to Washington": where the speaker serves, not their side)
+    best = min(found, key=lambda m: (-(m[1] - m[0]), m[0], m[2]), default=None)
+    if best is None:
+        return None
+    for _start, end, side in found:
+        if end < best[0] and side != best[2] and _OWNED_BY.fullmatch(words, end, best[0]):
+            return side  # the institution belongs to the possessor, whatever its name says
+    return best[2]
 
 
 def actor_spans(text: str, kb: Knowledge) -> list[tuple[int, int, Actor]]:

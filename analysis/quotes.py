@@ -819,7 +819,19 @@ def _subject_before(text: str) -> str:
         return source.group("np") if source else antecedent
     if segments[-1].strip():
         return segments[-1].strip()
-    return ",".join(segments[-4:]).strip(" ,")
+    return ",".join(_after_reported_clause(segments[-4:])).strip(" ,")
+
+
+_NEW_CLAUSE = re.compile(r"^\s*(?:and|but)\s+(?=[A-Z])")
+
+
+def _after_reported_clause(segments: list[str]) -> list[str]:
+    """ "The ministry said …, and Konstantin Kosachev, chairman of …, told Interfax": the
+    subject is the one after the conjunction that closes an earlier speech clause."""
+    for index in range(len(segments) - 1, 0, -1):
+        if _NEW_CLAUSE.match(segments[index]) and _VERB.search(",".join(segments[:index])):
+            return [_NEW_CLAUSE.sub("", segments[index]), *segments[index + 1 :]]
+    return segments
 
 
 # --------------------------------------------------------------------------------------------
@@ -928,6 +940,7 @@ _POSSESSED_UTTERANCE = re.compile(
 _ONE_OF = re.compile(
     r"^(?:one|another|each|either|neither)\s+of\s+(?P<group>(?:the|these|those)\s+.+)$", re.I
 )
+_ONE_OF_THEM = re.compile(r"^(?:one|another)\s+of\s+them$")
 _SINGULAR_HEADS = {
     "officials": "official",
     "sources": "source",
@@ -950,7 +963,8 @@ _EMBASSY = re.compile(
 )
 _MEDIUM_NAMED = re.compile(
     r"^(?:the\s+)?(?:website|site|blog|newspaper|paper|magazine|tabloid|outlet|Facebook\s+page|"
-    r"page|account)\s+(?:called\s+)?(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4})$"
+    r"page|account)\s+(?:called\s+)?(?:[“\"‘'](?P<quoted>[A-Z][^“”\"‘’\n]{1,60}?)[”\"’']?"
+    r"|(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4}))$"
 )
 
 
@@ -966,13 +980,27 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
         )
     medium = _MEDIUM_NAMED.match(segment)
     if medium is not None:
-        actor = resolve_actor(medium.group("name"), kb)
+        name = medium.group("quoted") or medium.group("name")
+        actor = resolve_actor(name, kb)
         if actor is not None:
             return _from_actor(actor)
-        return Speaker(name=medium.group("name"), role="outlet", kind="outlet")
+        return Speaker(name=name, role="outlet", kind="outlet")
     return None
 
 
+# a sentence's opening signpost set off by a comma ("First, the ministry was blunt:"): no name
+_DISCOURSE_MARKERS = frozenset(
+    [
+        *("first", "second", "third", "fourth", "fifth", "firstly", "secondly", "thirdly"),
+        *("finally", "lastly", "here", "there", "instead", "indeed", "again", "moreover"),
+        *("besides", "today", "yesterday", "tonight"),
+    ]
+)
+# an utterance's issuer in an appositive participle: the first agent named issued it
+_ISSUED_BY = re.compile(
+    r"^(?:first\s+)?(?:released|issued|published|posted|distributed|signed)\s+by\s+"
+    r"(?P<np>.+?)(?=\s+and\s|$)"
+)
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
@@ -983,6 +1011,9 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     named = _named_institution(segment, kb)
     if named is not None:
         return _Parsed("actor", speaker=named)
+    issued = _ISSUED_BY.match(segment)
+    if issued:  # "The statement, released by the Kremlin and later confirmed by …, said"
+        return _parse_segment(issued.group("np"), kb)
     one_of = _ONE_OF.match(segment)
     if one_of:  # "one of the officials" speaks as "an official"
         parsed = _parse_segment(one_of.group("group"), kb)
@@ -994,8 +1025,10 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     lowered = segment.casefold()
     if lowered in _PRONOUNS:
         return _Parsed("pronoun", pronoun=lowered)
+    if _ONE_OF_THEM.match(lowered):
+        return _Parsed("pronoun", pronoun="one of them")
     words = lowered.split()
-    if not words or words[0] in _LEADING_WORDS:
+    if not words or words[0] in _LEADING_WORDS or lowered in _DISCOURSE_MARKERS:
         return _Parsed("none")
     possessed = _POSSESSED_UTTERANCE.match(lowered)
     if (
@@ -1211,10 +1244,38 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
             return doc.last(pos, _person_like, speakers_within=_FOCUS_SPAN)
         if parsed.pronoun in {"it", "they"}:
             return doc.last(pos, lambda s: s.kind in {"institution", "outlet"})
+        if parsed.pronoun == "one of them":
+            return _one_of_the_group(doc, pos)
         return None
     if parsed.kind == "generic" and parsed.head is not None:
         return _resolve_generic(parsed, doc, pos)
     return None
+
+
+_GROUP_BEFORE = re.compile(
+    r"(?P<np>(?:[\w\-’']+\s+){0,3})(?P<group>" + "|".join(sorted(_SINGULAR_HEADS)) + r")\b"
+)
+
+
+_QUANTIFIERS = frozenset(
+    ["the", "a", "an", "several", "some", "many", "few", "two", "three", "four", "five", "other"]
+)
+
+
+def _one_of_the_group(doc: _Doc, pos: int) -> Speaker | None:
+    """ "Several European diplomats … consider that … “…,” says one of them." — one member of
+    the group of unnamed speakers last named in the paragraph speaks as "a diplomat"."""
+    para_start = doc.body.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    groups = list(_GROUP_BEFORE.finditer(doc.body, para_start, pos))
+    if not groups:
+        return None
+    group = groups[-1]
+    head = _SINGULAR_HEADS[group.group("group")]
+    kept = [w for w in group.group("np").split() if w.casefold() not in _QUANTIFIERS]
+    description = " ".join([*kept, head])
+    parsed = _Parsed("generic", head=head, definite=False, description=description)
+    return _resolve_generic(parsed, doc, pos)
 
 
 _CLAUSE_WORD = re.compile(r"[^\s,;:]+")
@@ -1232,6 +1293,9 @@ def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
         return None
     if words[0].casefold() in {"he", "she"}:
         return False
+    described = _described_subject(words, doc, pos)
+    if described is not None:
+        return described
     titles = actor_index(doc.kb).titles
     lead = 0
     if words[0].casefold() in _DETERMINERS:  # "His colleague Lindsey Graham", "The senator"
@@ -1250,6 +1314,41 @@ def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
     if speaker is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
         return None  # "Pressed on whether …": a lone capitalised word nobody was named by
     return speaker
+
+
+_COMMON_VERBS = frozenset(
+    [
+        *("was", "is", "had", "has", "put", "went", "said", "says", "told", "took", "made"),
+        *("gave", "kept", "spoke", "would", "will", "could", "can", "did", "does", "sounded"),
+        *("seemed", "struck", "offered", "agreed", "declined", "insisted", "warned", "added"),
+    ]
+)
+_ADVERBS = frozenset(["also", "later", "then", "again", "still", "too", "however"])
+
+
+def _reads_as_a_verb(words: list[str]) -> bool:
+    """Whether the word after a subject is its verb (an adverb before it skipped): a common
+    verb or a past tense in -ed."""
+    word = words[0].strip(",.").casefold() if words else ""
+    if (word in _ADVERBS or word.endswith("ly")) and len(words) > 1:
+        word = words[1].strip(",.").casefold()
+    return word in _COMMON_VERBS or (len(word) > 4 and word.endswith("ed"))
+
+
+def _described_subject(words: list[str], doc: _Doc, pos: int) -> Speaker | None:
+    """ "The official put it more sharply. “…,” he said." — a clause opening with a definite
+    description of one person ("the official", "the general") has the one so described as its
+    subject (resolved as "the official said" would be)."""
+    if len(words) < 3 or words[0].casefold() not in {"the", "this", "that"}:
+        return None
+    head = words[1]
+    if head not in _PERSON_HEADS or head in _SINGULAR_HEADS or not _reads_as_a_verb(words[2:4]):
+        return None  # "The official death toll rose …": an adjective, not the official
+    if head.endswith("s") and head[:-1] in _PERSON_HEADS:
+        return None  # "the residents" are not "he"
+    return _resolve_generic(
+        _Parsed("generic", head=head, definite=True, description=head), doc, pos
+    )
 
 
 def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
@@ -1324,6 +1423,23 @@ def _institution_named(word: str, speaker: Speaker) -> bool:
     return speaker.kind == "institution" and word in speaker.name.casefold()
 
 
+def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
+    """ "In a statement, the Russian Defense Ministry said …" … "“…,” the statement said." — the
+    statement is the one introduced last ("a statement", within the focus span), its issuer the
+    first subject of a speech verb in the sentence that introduces it."""
+    window_start = max(0, pos - _FOCUS_SPAN)
+    introduced = rf"\b(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}{re.escape(noun)}\b"
+    mentions = list(re.finditer(introduced, doc.body[window_start:pos], re.I))
+    if not mentions:
+        return None
+    at = window_start + mentions[-1].start()
+    start, end = _sentence_start(doc.body, at), at + _sentence_end(doc.body[at:pos])
+    low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, end, key=lambda e: e[0])
+    speaking = [e[2] for e in doc.entities[low:high] if e[3] and e[2].kind != "generic"]
+    return speaking[0] if speaking else None
+
+
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
     head = parsed.head or ""
     description = parsed.description or head
@@ -1334,6 +1450,10 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             found = doc.last(pos, partial(_institution_named, word))
             if found is not None:
                 return found
+    if parsed.definite and head in _UTTERANCE_HEADS:
+        issuer = _issuer_of_last(head, doc, pos)
+        if issuer is not None:
+            return issuer
     if parsed.definite:
         if head in _INSTITUTION_HEADS:
             keyword = (
@@ -1454,11 +1574,35 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
 
 
 _CALLED_FOR = re.compile(r"\s(?:called|calls|call|urged|urges|appealed|appeals)\s+for\s*$")
+_CALLED_FOR_EARLIER = re.compile(
+    r"\s(?:called|calls|urged|urges|appealed|appeals)\s+for\s+[^“”\"]*$"
+)
 _IN_WORDS = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
     r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
 )
 _SPEAKER_LABEL = re.compile(rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>[A-Z][^:;,.“”\"\n]{{1,60}}):\s*")
+
+
+# "Here is Gen. Konashenkov, the ministry's spokesman, on TV last night:" presents its speaker;
+# "First, the facts as CENTCOM gave them:" names the speaker inside an "as … gave them" clause.
+_PRESENTED = re.compile(
+    r"^\s*(?:Here|Below|Next|This)\s+(?:is|are|was|were|comes|come)\s+(?!how\b|what\b|why\b)"
+    r"(?P<np>[^:;]{2,200}?):\s*$"
+)
+_AS_PUT = re.compile(
+    r"\bas\s+(?P<np>[^,:;]{2,80}?)\s+(?:gave|give|gives|put|puts|described|describes|stated|states|"
+    r"told|tells|phrased|phrases|worded|words|summed|sums)\s+(?:it|them|this|that)\b[^:;]*:\s*$"
+)
+
+
+def _colon_introduction(before: str, kb: Knowledge) -> _Parsed | None:
+    """The speaker of a quotation a colon introduces without a speech verb's subject."""
+    match = _PRESENTED.match(before) or _AS_PUT.search(before)
+    if match is None:
+        return None
+    parsed = _parse_np(match.group("np"), kb)
+    return parsed if parsed.kind in {"person", "actor"} else None
 
 
 def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
@@ -1505,6 +1649,14 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(before, verb):
             parsed = _clause_subject_actor(np, kb) or parsed
         if parsed.kind != "none":
+            return parsed, False
+    introduced = _colon_introduction(before, kb)
+    if introduced is not None:
+        return introduced, False
+    called_for = _CALLED_FOR_EARLIER.search(before) if " for " in before else None
+    if called_for:  # "Putin called for a front in which … would fight IS “the way …”"
+        parsed = _parse_np(_subject_before(before[: called_for.start()]), kb)
+        if parsed.kind in {"person", "actor"}:
             return parsed, False
     colon = re.search(
         r"^(?P<np>[^:;]{2,150}?)\s+(?:was|were|is|are|has|have|had|did|does|went|put|offered|gave|"
@@ -1697,12 +1849,18 @@ def _speech_subjects(text: str, kb: Knowledge) -> tuple[tuple[int, _Parsed], ...
 _PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|was|were|is|are)\s+(?:not\s+|never\s+)?$")
 
 
+# "outlets quoted Russia's Ministry of Defense as saying": the one quoted speaks, not the outlets
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<np>(?!by\b)[^,;:“”\"]{1,120}?)\s+as\s*$")
+
+
 def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Parsed]]:
     subjects = []
     for verb in _VERB.finditer(text):
         if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 24), verb.start()):
             continue  # "Israel had not been asked": spoken to, not speaking
-        np = _subject_before(text[max(0, verb.start() - 200) : verb.start()])
+        window = text[max(0, verb.start() - 200) : verb.start()]
+        quoted_as = _QUOTED_AS.search(window) if verb.group() == "saying" else None
+        np = quoted_as.group("np") if quoted_as else _subject_before(window)
         parsed = _parse_np(np, kb)
         if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(text, verb):
             parsed = _clause_subject_actor(np, kb) or parsed
@@ -2231,10 +2389,17 @@ def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
             n_start, n_end = doc.paragraphs[quote.para + 1]
             match = _SOURCE_LINE.match(doc.body, n_start, n_end)
             if match:
-                quote.speaker = _turn_speaker(match.group("name").strip(), doc)
+                quote.speaker = _source_line_speaker(match.group("name").strip(), doc)
                 continue
         if quote.para <= 1:
             quote.speaker = _claimant_in_head(doc)
+
+
+def _source_line_speaker(name: str, doc: _Doc) -> Speaker:
+    """ "Source: Facebook page “Friedensnetz Deutschland”, …" names the page, whose quoted
+    name is the speaker; any other source reads as a transcript's turn label."""
+    medium = _named_institution(name, doc.kb)
+    return medium if medium is not None else _turn_speaker(name, doc)
 
 
 # The claimant of a claim box among the lines above the article: "— Russian Embassy in

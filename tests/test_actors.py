@@ -30,6 +30,9 @@ def kb():
         ("Ambassador Sergey Kislyak", "Sergei Kislyak", "Russia"),
         ("KLINTSEVICH", "Frants Klintsevich", "Russia"),
         ("Rep. Mac Thornberry", "Mac Thornberry", "US"),
+        ("CENTCOM", "U.S. Central Command", "US"),
+        ("US Central Command", "U.S. Central Command", "US"),
+        ("Baltnews.ee", "Baltnews", "Russia"),
     ],
 )
 def test_resolve_actor_canonicalises_names_as_written(kb, written, canonical, side):
@@ -64,6 +67,19 @@ def test_resolve_actor_returns_none_for_unknown_people(kb):
     ],
 )
 def test_side_from_affiliation_longest_side_word_wins(kb, words, side):
+    assert side_from_affiliation(words, kb) == side
+
+
+@pytest.mark.parametrize(
+    ("words", "side"),
+    [
+        ("deputy head of Iran’s Supreme National Security Council", "other"),
+        ("an aide at Israel's National Security Council", "other"),
+        ("a member of the U.S. National Security Council", "US"),
+        ("Russia's envoy to the State Department", "Russia"),
+    ],
+)
+def test_an_institution_a_country_possesses_speaks_for_that_country(kb, words, side):
     assert side_from_affiliation(words, kb) == side
 
 

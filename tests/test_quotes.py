@@ -1170,3 +1170,102 @@ def test_a_claim_box_quotation_takes_the_claimant_the_head_lines_name(kb, head, 
     )
     rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
     assert [r["speaker"] for r in rows] == [speaker]
+
+
+def test_a_source_line_naming_a_page_in_quotation_marks_gives_the_pages_name(kb):
+    head = ["Source: Facebook page “Veterans for Peace Network”, 3 March 2016"]
+    body = (
+        "“Russian and American pilots now plan every raid together.”\n\nThe blog has 900 readers."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == ["Veterans for Peace Network"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Second, the timeline as CENTCOM described it this morning:", "U.S. Central Command"),
+        (
+            "Here is Maria Zakharova, the foreign ministry spokeswoman, on state television:",
+            "Maria Zakharova",
+        ),
+    ],
+)
+def test_a_colon_introduction_without_a_speech_verb_names_its_speaker(kb, intro, speaker):
+    body = f"{intro}\n\n“The pilots were told about the corridor well before the sortie began.”"
+    assert [r["speaker"] for r in quotes_of(body, kb)] == [speaker]
+
+
+def test_the_subject_after_and_closing_another_speech_clause_speaks(kb):
+    body = (
+        "The Kremlin said the talks had been useful, and Sergei Ryabkov, a deputy foreign "
+        "minister of Russia, told RIA Novosti that both sides should now “share intelligence "
+        "on the militants.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergei Ryabkov"]
+
+
+def test_he_after_a_sentence_whose_subject_is_the_official_is_that_official(kb):
+    body = (
+        "A senior State Department official, speaking on condition of anonymity, said the "
+        "talks had stalled.\n\n"
+        "Andrew Weiss, an analyst at the Carnegie Endowment, said the stall was predictable.\n\n"
+        "The official was less diplomatic. “Nobody here trusts their targeting data,” he said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("official", "US")]
+
+
+def test_the_statement_said_is_the_issuer_of_the_statement_introduced_before(kb):
+    body = (
+        "In a statement, the Russian Defense Ministry said coalition aircraft west of the "
+        "river would be tracked.\n\n"
+        "The ministry also said the coalition had not called before the strike.\n\n"
+        "“Cooperation under the memorandum stops today,” the statement said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_an_adjective_official_opening_the_sentence_before_is_no_speaker(kb):
+    body = (
+        "Sergei Rudskoi briefed reporters at the ministry on Monday.\n\n"
+        "The official death toll rose to forty. “The strike hit a convoy of trucks,” he said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergei Rudskoy"]
+
+
+def test_an_ordinal_signpost_before_the_colon_is_not_a_name(kb):
+    body = (
+        "The Russian Defense Ministry published its account of the strike on Monday.\n\n"
+        "Second, the ministry was blunt about the hotline:\n\n"
+        "“Nobody from the coalition called us before the aircraft took off.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_statement_released_by_one_and_confirmed_by_another_is_the_first_ones(kb):
+    body = (
+        "The communique, issued by the Russian Defense Ministry and later endorsed by the "
+        "Pentagon, said both militaries would “keep the hotline staffed around the clock.”"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_who_called_for_something_the_quotation_completes_speaks_it(kb):
+    body = (
+        "Senator John McCain called for a no-fly zone that would keep Russian jets out of "
+        "“the skies over Aleppo and Idlib.” Carter, for his part, told reporters on Friday "
+        "that the Pentagon had no such plan."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["John McCain"]
+
+
+def test_one_of_them_is_one_of_the_unnamed_group_named_before(kb):
+    body = (
+        "Two senior Pentagon officials interviewed this week doubted the Russians would keep "
+        "their word. “They have broken every promise on Aleppo,” said one of them."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["role"], r["side"]) for r in rows] == [
+        ("official", "senior Pentagon official", "US")
+    ]

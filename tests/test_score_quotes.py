@@ -87,7 +87,10 @@ def test_held_out_documents_score_above_the_floors(corpus):
 # "The President:" and "Mr. de Mistura:" turns, ambassadors unknown to the actors file; 1.0 / 1.0
 # / 0.92 after the fixes they prompted) and the fourteenth (``blind_b15_*``, scored once at the
 # end of the round that added timestamped and "Q. … A." turns and appositive experts: overlap
-# recall 1.0, exact F1 1.0, speaker 0.87; the round's start code: speaker 0.70).
+# recall 1.0, exact F1 1.0, speaker 0.87; the round's start code: speaker 0.70; 1.0 once a claim
+# box's source named a page in quotation marks, a colon introduction without a speech verb, a
+# speaker after "and" closing another speech clause, "he" after "The official …" and "the
+# statement said" were read).
 BATCH_FLOORS = {
     "blind_b7_": (5, 28, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
     "blind_b8_": (5, 27, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
@@ -97,7 +100,7 @@ BATCH_FLOORS = {
     "blind_b12_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.9, "speaker": 0.95}),
     "blind_b13_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
     "blind_b14_": (6, 38, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
-    "blind_b15_": (6, 45, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.83}),
+    "blind_b15_": (6, 45, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
 }
 
 

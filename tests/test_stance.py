@@ -2717,3 +2717,16 @@ def test_the_other_sides_proposal_that_a_known_actor_refuses_stays_the_refusals_
     )
     [claim] = claims_of(body, kb)
     assert (claim["stance"], claim["side"]) == ("rejects", "US")
+
+
+def test_the_two_sides_people_named_as_one_group_make_a_claim(kb):
+    body = (
+        "The Russian and American staff officers met twice in Amman last week to agree on which "
+        "roads their aircraft would avoid, the ministry said."
+    )
+    assert stances(body, kb) == ["asserts"]
+
+
+def test_the_two_sides_aircraft_in_one_sky_make_no_claim(kb):
+    body = "Within a week American and Russian jets were flying over the same Syrian towns."
+    assert stances(body, kb) == []

@@ -625,13 +625,17 @@ def _qualifies(
     analysed: st.Analysed,
     actor_side: str | None,
     gap: int,
+    mentioned_sides: frozenset[str | None] = frozenset(),
 ) -> bool:
     """Is this unit a claim about US–Russia coordination? (see the module docstring).
 
     The actor's own side counts as named: a speaker is a party ("we are not coordinating with
-    the Russians", "Davis said the Russians made no formal proposal")."""
+    the Russians", "Davis said the Russians made no formal proposal"); so does the side of a
+    known actor the unit names ("he had informed General Gerasimov the US military would not
+    accept his proposal")."""
     named = st.sides_named(unit_cues)
     implied = {_pair_side(s) for s in named} | {_pair_side(actor_side)}
+    implied |= {_pair_side(s) for s in mentioned_sides}
     if st.PAIR_SIDE in named and "other" not in named:
         implied |= set(PAIR)  # "the two militaries"
     implied.discard(None)
@@ -791,7 +795,7 @@ def extract_claims(
                 if _raises_the_topic(unit_cues):
                     last_claim_sentence = sentence_index
                 continue
-        if not _qualifies(unit_cues, lex, analysed, side, gap):
+        if not _qualifies(unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions)):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):
             continue  # "Mattis was asked about working with the Russian military …"

@@ -2730,3 +2730,13 @@ def test_the_two_sides_people_named_as_one_group_make_a_claim(kb):
 def test_the_two_sides_aircraft_in_one_sky_make_no_claim(kb):
     body = "Within a week American and Russian jets were flying over the same Syrian towns."
     assert stances(body, kb) == []
+
+
+def test_a_known_actor_named_in_the_sentence_counts_as_his_side(kb):
+    body = (
+        "Gen. Votel said he had warned Gerasimov by letter that the coalition would not share "
+        "targeting data."
+    )
+    claims = claims_of(body, kb)
+    assert [c["stance"] for c in claims] == ["rejects"]
+    assert claims[0]["side"] == "US"

@@ -1035,15 +1035,19 @@ def _without_other_sides_cues(
 def _refused_by_the_actor(party: st.Cue, kept: list[st.Cue], analysed: st.Analysed) -> bool:
     """The other side's proposal is what the actor's own refusal takes as its object ("the United
     States was not going to accept the Russian suggestion that …"): it stays, as the refusal's
-    target."""
+    target; so it does after the preposition of a phrasal refusal ("had closed the door on a
+    Russian plan", "said no to the Russian offer")."""
     refusal = next((c for c in reversed(kept) if c.label in STANCE_CUES), None)
     if refusal is None or refusal.label != "rejects" or refusal.negated:
         return False
     gap = analysed.words_between(refusal, party)
+    if gap and gap[0] in REFUSAL_PREPOSITIONS:
+        gap = gap[1:]
     return len(gap) <= 1 and all(w in INDIRECT_OBJECT_GAPS or w in BACK_REFERENCES for w in gap)
 
 
 INDIRECT_OBJECT_GAPS = frozenset(["a", "an", "the", "any"])
+REFUSAL_PREPOSITIONS = frozenset(["on", "to"])  # "closed the door on", "said no to"
 
 
 def _object_before(gap: list[str], cue: st.Cue, analysed: st.Analysed) -> bool:

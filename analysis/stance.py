@@ -977,7 +977,10 @@ def _offer_before(offer: Cue, silence: Cue, cues: list[Cue], analysed: Analysed 
     )
 
 
-NO_AS_ANSWER_AFTER = frozenset(["to", "thanks", "thank"])
+NO_AS_ANSWER_AFTER = frozenset(
+    # "said no to", "said no on Friday to", "said no again", "said no flatly"
+    ["to", "thanks", "thank", "on", "again", "today", "yesterday", "flatly", "firmly", "outright"]
+)
 
 
 def _no_before_a_noun(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:

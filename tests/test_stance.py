@@ -2740,3 +2740,45 @@ def test_a_known_actor_named_in_the_sentence_counts_as_his_side(kb):
     claims = claims_of(body, kb)
     assert [c["stance"] for c in claims] == ["rejects"]
     assert claims[0]["side"] == "US"
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The coalition's spokesman said its aircraft took no part in the Russian raids on "
+            "Mayadin last week.",
+            "denies",
+        ),
+        (
+            "A Kurdish commander said American special forces had never shared a forward base "
+            "with Russian troops.",
+            "denies",
+        ),
+        (
+            "Asked whether American and Russian officers now plan strikes together, the general "
+            "replied that they did not.",
+            "denies",
+        ),
+        (
+            "The Pentagon said it had received Moscow's invitation to coordinate the Raqqa "
+            "offensive and would not be sending anybody.",
+            "rejects",
+        ),
+    ],
+)
+def test_denials_and_refusals_in_other_words(body, stance, kb):
+    assert stances(body, kb) == [stance]
+
+
+def test_no_said_before_a_day_is_still_the_answer(kb):
+    body = "The Pentagon said no again on Monday to a Russian offer of joint strikes in Syria."
+    assert stances(body, kb) == ["rejects"]
+
+
+def test_the_other_sides_plan_after_a_phrasal_refusal_stays_its_target(kb):
+    body = (
+        "Washington has shut the door on a Russian plan for the two air forces to coordinate "
+        "their strikes near Deir ez-Zor."
+    )
+    assert stances(body, kb) == ["rejects"]

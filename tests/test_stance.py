@@ -2782,3 +2782,42 @@ def test_the_other_sides_plan_after_a_phrasal_refusal_stays_its_target(kb):
         "their strikes near Deir ez-Zor."
     )
     assert stances(body, kb) == ["rejects"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The Pentagon should give Russian officers a seat in the coalition's targeting "
+            "centre, a former ambassador argued.",
+            "proposes",
+        ),
+        (
+            "Moscow asked Washington to draw up a common map of the militants' positions with "
+            "Russian officers.",
+            "proposes",
+        ),
+        (
+            "A joint US-Russian air campaign would tie Washington's hands in Syria, a think tank "
+            "warned.",
+            "opposes",
+        ),
+        (
+            "Sharing targeting data with Russia would be an insult to the rebels we armed, the "
+            "senator said.",
+            "opposes",
+        ),
+        (
+            "American generals in Qatar pushed back firmly against the plan to share targeting "
+            "data with the Russians.",
+            "opposes",
+        ),
+        (
+            "The Pentagon would talk to the Russians about joint strikes once their aircraft "
+            "stopped bombing the rebels.",
+            "conditional",
+        ),
+    ],
+)
+def test_targeting_shared_harms_pushback_and_conditions_in_other_words(body, stance, kb):
+    assert stances(body, kb) == [stance]

@@ -1398,6 +1398,36 @@ def _joint_plan(cues: list[Cue], analysed: Analysed | None) -> bool:
             c.label == "coordination" and not c.negated and c.start >= subject_end.end for c in cues
         ):
             return True
+    return _plan_with_the_other_side(parties, cues, analysed)
+
+
+PLAN_REACH = 3  # words between a side's modal and its coordination term (at most)
+
+
+def _plan_with_the_other_side(parties: list[Cue], cues: list[Cue], analysed: Analysed) -> bool:
+    """One side as the subject of a modal, then a coordination term right after it with the other
+    side as its object ("U.S. commanders would work with the Russians", "Moscow will cooperate
+    with Washington"): a plan, like both sides as one subject."""
+    for index, party in enumerate(parties[:-1]):
+        side = party.label.removeprefix(PARTY_PREFIX)
+        modal = PLAN_MODALS.match(analysed.text, party.char_end)
+        if side not in _PAIR_SIDES or modal is None:
+            continue
+        term = next(
+            (c for c in cues if c.label == "coordination" and c.char_start >= modal.end()), None
+        )
+        partner = parties[index + 1]
+        if (
+            term is None
+            or term.negated
+            or len(analysed.text[modal.end() : term.char_start].split()) > PLAN_REACH
+            or partner.label.removeprefix(PARTY_PREFIX) in (side, PAIR_SIDE)
+            or partner.label.removeprefix(PARTY_PREFIX) not in _PAIR_SIDES
+            or {side, partner.label.removeprefix(PARTY_PREFIX)} <= {"US", "coalition"}
+            or not (term.char_start <= partner.char_start <= term.char_end + 6)
+        ):
+            continue
+        return True
     return False
 
 

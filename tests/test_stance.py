@@ -2821,3 +2821,16 @@ def test_the_other_sides_plan_after_a_phrasal_refusal_stays_its_target(kb):
 )
 def test_targeting_shared_harms_pushback_and_conditions_in_other_words(body, stance, kb):
     assert stances(body, kb) == [stance]
+
+
+def test_one_side_planning_to_work_with_the_other_proposes(kb):
+    body = (
+        "A Pentagon spokesman said U.S. pilots would coordinate with the Russians over Raqqa "
+        "from next week."
+    )
+    assert stances(body, kb) == ["proposes"]
+
+
+def test_one_side_reported_working_with_the_other_still_asserts(kb):
+    body = "A Pentagon spokesman said U.S. pilots coordinated with the Russians over Raqqa."
+    assert stances(body, kb) == ["asserts"]

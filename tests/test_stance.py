@@ -2834,3 +2834,22 @@ def test_one_side_planning_to_work_with_the_other_proposes(kb):
 def test_one_side_reported_working_with_the_other_still_asserts(kb):
     body = "A Pentagon spokesman said U.S. pilots coordinated with the Russians over Raqqa."
     assert stances(body, kb) == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "There was no deal under which Russian and American pilots would strike the same "
+            "targets, the ministry said.",
+            "denies",
+        ),
+        (
+            "Washington will cooperate with Moscow only to the extent that it helps defeat the "
+            "Islamic State, the envoy said.",
+            "conditional",
+        ),
+    ],
+)
+def test_no_agreement_denies_and_a_limit_sets_a_condition(body, stance, kb):
+    assert stances(body, kb) == [stance]

@@ -2853,3 +2853,32 @@ def test_one_side_reported_working_with_the_other_still_asserts(kb):
 )
 def test_no_agreement_denies_and_a_limit_sets_a_condition(body, stance, kb):
     assert stances(body, kb) == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "A coalition spokesman said the Russians had been given the locations of the "
+            "American outposts near Manbij so that their aircraft would avoid them.",
+            "asserts",
+        ),
+        (
+            "Letting Russian officers sit in on the coalition's targeting process would teach "
+            "the Kremlin how American pilots choose their targets, a senator said.",
+            "opposes",
+        ),
+        (
+            "The paper urged London to warn its American allies against a military bargain with "
+            "Moscow over Syria.",
+            "opposes",
+        ),
+        (
+            "The Pentagon received Moscow's request for a joint session on the Raqqa offensive "
+            "and would not be sending anyone.",
+            "rejects",
+        ),
+    ],
+)
+def test_locations_lessons_bargains_and_sessions(body, stance, kb):
+    assert stances(body, kb) == [stance]

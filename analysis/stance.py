@@ -542,11 +542,12 @@ class StanceLexicon:
                 continue
             seen.add((label, start, end))
             if (
-                label == "speech"
+                (label == "speech" or (label == "hedges" and end - start == 1))
                 and not table[start][2]
                 and not _opens_sentence(text, table[start][0])
             ):
-                continue  # "States" in "United States" is not a speech verb; "According to" is
+                continue  # "States" in "United States" is not a speech verb; "According to" is;
+                # "May" in "in late May" is the month, not a hedge
             char_end = table[end - 1][0] + table[end - 1][1]
             cues.append(Cue(label, start, end, table[start][0], char_end))
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))

@@ -2882,3 +2882,8 @@ def test_no_agreement_denies_and_a_limit_sets_a_condition(body, stance, kb):
 )
 def test_locations_lessons_bargains_and_sessions(body, stance, kb):
     assert stances(body, kb) == [stance]
+
+
+def test_the_month_of_may_is_no_hedge(kb):
+    body = "The Pentagon said it had warned the Russians through the hotline in late May."
+    assert stances(body, kb) == ["asserts"]

@@ -2887,3 +2887,18 @@ def test_locations_lessons_bargains_and_sessions(body, stance, kb):
 def test_the_month_of_may_is_no_hedge(kb):
     body = "The Pentagon said it had warned the Russians through the hotline in late May."
     assert stances(body, kb) == ["asserts"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "The ministry said the Americans had promised at a meeting with Russian commanders to "
+            "keep their allies east of the river.",
+            "asserts",
+        ),
+        ("Moscow says Washington never told the Russians in advance.", "denies"),
+    ],
+)
+def test_meetings_of_officers_and_warnings_in_advance(body, stance, kb):
+    assert stances(body, kb) == [stance]

@@ -1193,6 +1193,8 @@ def classify(
     if "denies" in labels and "coordination" in labels:
         cues = _without_denials_of_other_things(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)
+    if "proposes" in labels:
+        cues = _without_agreed_infinitives(cues, analysed)
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
@@ -1253,6 +1255,27 @@ def classify(
     if "coordination" in present:
         return "proposes" if _joint_plan(cues, analysed) else "asserts"
     return "neutral"
+
+
+AGREED_BEFORE = re.compile(r"\bagreed(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
+AGREED_REACH = 48  # characters before an infinitive where "agreed" is looked for
+
+
+def _without_agreed_infinitives(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """An infinitive of coordination after a past "agreed" ("the generals had agreed in Baku to
+    coordinate military operations") reports an agreement reached, not an offer: its proposal
+    cue goes (a present or future "agree to coordinate" stays a proposal)."""
+    if analysed is None:
+        return cues
+    text = analysed.text
+    return [
+        c
+        for c in cues
+        if c.label != "proposes"
+        or c.negated
+        or not text[c.char_start : c.char_end].lower().startswith("to ")
+        or AGREED_BEFORE.search(text[max(0, c.char_start - AGREED_REACH) : c.char_start]) is None
+    ]
 
 
 def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:

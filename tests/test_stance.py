@@ -2902,3 +2902,16 @@ def test_the_month_of_may_is_no_hedge(kb):
 )
 def test_meetings_of_officers_and_warnings_in_advance(body, stance, kb):
     assert stances(body, kb) == [stance]
+
+
+def test_an_agreement_reached_to_coordinate_asserts(kb):
+    body = (
+        "The ministry said American and Russian commanders had agreed in Amman to coordinate "
+        "their air operations over Deraa."
+    )
+    assert stances(body, kb) == ["asserts"]
+
+
+def test_an_agreement_still_sought_to_coordinate_proposes(kb):
+    body = "Moscow hopes the Pentagon will agree to coordinate strikes with the Russian air force."
+    assert stances(body, kb) == ["proposes"]

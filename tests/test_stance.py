@@ -2915,3 +2915,11 @@ def test_an_agreement_reached_to_coordinate_asserts(kb):
 def test_an_agreement_still_sought_to_coordinate_proposes(kb):
     body = "Moscow hopes the Pentagon will agree to coordinate strikes with the Russian air force."
     assert stances(body, kb) == ["proposes"]
+
+
+def test_a_wish_in_quotation_marks_before_if_is_no_condition(kb):
+    body = (
+        "The senator said it would be 'a good idea' if American and Russian pilots shared "
+        "target lists."
+    )
+    assert stances(body, kb) == ["proposes"]

@@ -1225,6 +1225,8 @@ def classify(
         return "conditional"
     if consequence:
         return "opposes"
+    if "coordination" in negated and _forbidden(cues, analysed):
+        return "opposes"
     if "denies" in present:
         if (
             analysed is not None
@@ -1255,6 +1257,30 @@ def classify(
     if "coordination" in present:
         return "proposes" if _joint_plan(cues, analysed) else "asserts"
     return "neutral"
+
+
+IMPERATIVE_NEGATION = re.compile(
+    r"(?:^|[.!?:;]\s*|\b(?:but|so|and|just|please)\s+)[\"“‘']?do\s*$", re.IGNORECASE
+)
+
+
+def _forbidden(cues: list[Cue], analysed: Analysed | None) -> bool:
+    """A negated imperative opening its clause ("But do not put American and Russian officers in
+    the same room", "Don't share targets with Moscow") argues against the coordination it
+    negates: opposition, not a denial that it happens."""
+    if analysed is None:
+        return False
+    text = analysed.text
+    for cue in cues:
+        if cue.label != "negation":
+            continue
+        word = text[cue.char_start : cue.char_end].lower()
+        if word not in ("not", "n't"):
+            continue
+        before = text[max(0, cue.char_start - 12) : cue.char_start]
+        if IMPERATIVE_NEGATION.search(before.rstrip() if word == "not" else before):
+            return True
+    return False
 
 
 AGREED_BEFORE = re.compile(r"\bagreed(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)

@@ -2923,3 +2923,19 @@ def test_a_wish_in_quotation_marks_before_if_is_no_condition(kb):
         "target lists."
     )
     assert stances(body, kb) == ["proposes"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        ("Don't share targets with Moscow, a Republican senator told the Pentagon.", "opposes"),
+        (
+            "Keep the hotline to Moscow, but do not share targeting data with the Russians, the "
+            "editorial told Washington.",
+            "opposes",
+        ),
+        ("The Pentagon said it does not share targets with Moscow.", "denies"),
+    ],
+)
+def test_a_negated_imperative_opposes_what_it_forbids(body, stance, kb):
+    assert stances(body, kb)[-1:] == [stance]

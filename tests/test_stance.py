@@ -2939,3 +2939,11 @@ def test_a_wish_in_quotation_marks_before_if_is_no_condition(kb):
 )
 def test_a_negated_imperative_opposes_what_it_forbids(body, stance, kb):
     assert stances(body, kb)[-1:] == [stance]
+
+
+def test_the_line_named_before_said_to_work_is_a_claim(kb):
+    body = (
+        "The Pentagon and the Russian Defence Ministry set up a hotline in 2015. "
+        "By Monday the line was working again, a spokesman said."
+    )
+    assert stances(body, kb) == ["asserts", "asserts"]

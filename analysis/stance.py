@@ -1195,6 +1195,8 @@ def classify(
     cues = _rejected_claims_as_denials(cues, analysed, lex)
     if "proposes" in labels:
         cues = _without_agreed_infinitives(cues, analysed)
+    if "conditional" in labels:
+        cues = _without_dependence_of_open_questions(cues, analysed)
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
@@ -1281,6 +1283,32 @@ def _forbidden(cues: list[Cue], analysed: Analysed | None) -> bool:
         if IMPERATIVE_NEGATION.search(before.rstrip() if word == "not" else before):
             return True
     return False
+
+
+OPEN_WORDS = (["how"], ["whether"], ["what"], ["who"], ["when"], ["which"])
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘']?(?=\S)")
+
+
+def _without_dependence_of_open_questions(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """ "Whether the line comes back within days or weeks depends on how …": an open question
+    depending on another is no offer with a condition; the dependence is no conditional cue
+    ("Whether they ever strike together will depend on Moscow keeping …" keeps its condition)."""
+    if analysed is None:
+        return cues
+    text = analysed.text
+    kept = []
+    for cue in cues:
+        if cue.label == "conditional" and text[cue.char_start : cue.char_end].lower().startswith(
+            "depend"
+        ):
+            before = text[max(0, cue.char_start - 300) : cue.char_start]
+            starts = list(SENTENCE_START.finditer(before))
+            opening = before[starts[-1].end() :] if starts else before
+            after = text[cue.char_end : cue.char_end + 12].lower().split()
+            if opening.lower().startswith("whether ") and after[:1] in OPEN_WORDS:
+                continue
+        kept.append(cue)
+    return kept
 
 
 AGREED_BEFORE = re.compile(r"\bagreed(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)

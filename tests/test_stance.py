@@ -2947,3 +2947,19 @@ def test_the_line_named_before_said_to_work_is_a_claim(kb):
         "By Monday the line was working again, a spokesman said."
     )
     assert stances(body, kb) == ["asserts", "asserts"]
+
+
+def test_an_open_question_depending_on_another_is_neutral(kb):
+    body = (
+        "Whether the hotline between the Pentagon and Moscow reopens this week depends on how "
+        "the Kremlin reads the shootdown."
+    )
+    assert stances(body, kb) == ["neutral"]
+
+
+def test_an_open_question_depending_on_an_act_keeps_its_condition(kb):
+    body = (
+        "Whether American and Russian jets ever bomb Nusra together will depend on Moscow "
+        "grounding the Syrian air force, Kerry said."
+    )
+    assert stances(body, kb) == ["conditional"]

@@ -2963,3 +2963,22 @@ def test_an_open_question_depending_on_an_act_keeps_its_condition(kb):
         "grounding the Syrian air force, Kerry said."
     )
     assert stances(body, kb) == ["conditional"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Moscow has offered Washington a schedule under which Russian and American jets "
+            "would strike the Raqqa roads on alternate days.",
+            "proposes",
+        ),
+        (
+            "Kerry brought Lavrov a fresh idea: a cell where American and Russian officers would "
+            "pick targets each morning.",
+            "proposes",
+        ),
+    ],
+)
+def test_turns_taken_and_ideas_brought(body, stance, kb):
+    assert stances(body, kb) == [stance]

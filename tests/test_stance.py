@@ -2982,3 +2982,11 @@ def test_an_open_question_depending_on_an_act_keeps_its_condition(kb):
 )
 def test_turns_taken_and_ideas_brought(body, stance, kb):
     assert stances(body, kb) == [stance]
+
+
+def test_a_finding_that_settles_nothing_is_neutral(kb):
+    body = (
+        "The fact-checkers found nothing that proves or disproves the claim that American and "
+        "Russian jets coordinated the raid."
+    )
+    assert stances(body, kb) == ["neutral"]

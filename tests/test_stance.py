@@ -2990,3 +2990,11 @@ def test_a_finding_that_settles_nothing_is_neutral(kb):
         "Russian jets coordinated the raid."
     )
     assert stances(body, kb) == ["neutral"]
+
+
+def test_an_agenda_of_military_contacts_is_neutral(kb):
+    body = (
+        "The Senate Armed Services Committee will hear from Pentagon officials on Tuesday about "
+        "military contacts with Russia over Syria."
+    )
+    assert stances(body, kb) == ["neutral"]

@@ -683,7 +683,7 @@ def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon
 
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|been|being|get|got|gets)\s+(?:also\s+|then\s+|later\s+)?asked\b"
-    r"|\b(?:asked|asking|wondered|wondering)\s+(?:him\s+|her\s+|them\s+)?"
+    r"|\b(?:asked|asking|wondered|wondering)\s+(?:him\s+|her\s+|them\s+|the\s+\w+\s+)?"
     r"(?:about|whether|if|why|how|what|when)\b",
     re.IGNORECASE,
 )

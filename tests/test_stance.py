@@ -2998,3 +2998,14 @@ def test_an_agenda_of_military_contacts_is_neutral(kb):
         "military contacts with Russia over Syria."
     )
     assert stances(body, kb) == ["neutral"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Reporters asked the Pentagon whether American pilots were sharing targets with Russia.",
+        "Russia's envoy to Washington, Anatoly Antonov, is on the line with us this morning.",
+    ],
+)
+def test_a_question_put_to_an_office_and_a_guest_on_the_line_claim_nothing(body, kb):
+    assert stances(body, kb) == []

@@ -3009,3 +3009,11 @@ def test_an_agenda_of_military_contacts_is_neutral(kb):
 )
 def test_a_question_put_to_an_office_and_a_guest_on_the_line_claim_nothing(body, kb):
     assert stances(body, kb) == []
+
+
+def test_no_trust_in_the_other_side_opposes(kb):
+    body = (
+        "Moscow has offered to share targeting data with the Pentagon. "
+        "American commanders say they do not trust the Russians with their flight plans."
+    )
+    assert stances(body, kb) == ["proposes", "opposes"]

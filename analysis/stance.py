@@ -1218,6 +1218,8 @@ def classify(
     if "conditional" in present:
         if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
             return "opposes"
+        if _counterfactual(cues, analysed):
+            return "denies"
         return "conditional"
     if "rejects" in present:
         return "rejects"
@@ -1281,6 +1283,36 @@ def _forbidden(cues: list[Cue], analysed: Analysed | None) -> bool:
             continue
         before = text[max(0, cue.char_start - 12) : cue.char_start]
         if IMPERATIVE_NEGATION.search(before.rstrip() if word == "not" else before):
+            return True
+    return False
+
+
+COUNTERFACTUAL = re.compile(
+    r"\bif\s[^,;.]{0,80}?\bhad\s+(?!to\b)\w+[^.;]{0,160}?\bwould(?:\s+not|n't|\s+never)?\s+have\b",
+    re.IGNORECASE,
+)
+
+
+def _counterfactual(cues: list[Cue], analysed: Analysed | None) -> bool:
+    """ "If the American side had informed us of its targets in advance, this tragedy would not
+    have happened": a past condition held contrary to fact says the coordination in it did not
+    take place (a denial, not an offer with a condition)."""
+    if analysed is None:
+        return False
+    for cue in cues:
+        if (
+            cue.label != "conditional"
+            or analysed.text[cue.char_start : cue.char_end].lower() != "if"
+        ):
+            continue
+        match = COUNTERFACTUAL.match(analysed.text, cue.char_start)
+        if match is not None and any(
+            c.label == "coordination"
+            and not c.negated
+            and cue.end <= c.start
+            and c.char_end <= match.end()
+            for c in cues
+        ):
             return True
     return False
 

@@ -3017,3 +3017,16 @@ def test_no_trust_in_the_other_side_opposes(kb):
         "American commanders say they do not trust the Russians with their flight plans."
     )
     assert stances(body, kb) == ["proposes", "opposes"]
+
+
+def test_a_condition_contrary_to_fact_denies(kb):
+    body = (
+        "If the Americans had shared their targets with the Russians, the strike would have been "
+        "stopped, the ministry said."
+    )
+    assert stances(body, kb) == ["denies"]
+
+
+def test_a_condition_still_open_stays_a_condition(kb):
+    body = "We will coordinate with the Americans if they stop bombing the army, Lavrov said."
+    assert stances(body, kb) == ["conditional"]

@@ -625,13 +625,17 @@ def _qualifies(
     analysed: st.Analysed,
     actor_side: str | None,
     gap: int,
+    mentioned_sides: frozenset[str | None] = frozenset(),
 ) -> bool:
     """Is this unit a claim about US–Russia coordination? (see the module docstring).
 
     The actor's own side counts as named: a speaker is a party ("we are not coordinating with
-    the Russians", "Davis said the Russians made no formal proposal")."""
+    the Russians", "Davis said the Russians made no formal proposal"); so does the side of a
+    known actor the unit names ("he had informed General Gerasimov the US military would not
+    accept his proposal")."""
     named = st.sides_named(unit_cues)
     implied = {_pair_side(s) for s in named} | {_pair_side(actor_side)}
+    implied |= {_pair_side(s) for s in mentioned_sides}
     if st.PAIR_SIDE in named and "other" not in named:
         implied |= set(PAIR)  # "the two militaries"
     implied.discard(None)
@@ -679,7 +683,7 @@ def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon
 
 REPORTED_QUESTION = re.compile(
     r"\b(?:was|were|is|are|been|being|get|got|gets)\s+(?:also\s+|then\s+|later\s+)?asked\b"
-    r"|\b(?:asked|asking|wondered|wondering)\s+(?:him\s+|her\s+|them\s+)?"
+    r"|\b(?:asked|asking|wondered|wondering)\s+(?:him\s+|her\s+|them\s+|the\s+\w+\s+)?"
     r"(?:about|whether|if|why|how|what|when)\b",
     re.IGNORECASE,
 )
@@ -791,7 +795,7 @@ def extract_claims(
                 if _raises_the_topic(unit_cues):
                     last_claim_sentence = sentence_index
                 continue
-        if not _qualifies(unit_cues, lex, analysed, side, gap):
+        if not _qualifies(unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions)):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):
             continue  # "Mattis was asked about working with the Russian military …"
@@ -1031,15 +1035,19 @@ def _without_other_sides_cues(
 def _refused_by_the_actor(party: st.Cue, kept: list[st.Cue], analysed: st.Analysed) -> bool:
     """The other side's proposal is what the actor's own refusal takes as its object ("the United
     States was not going to accept the Russian suggestion that …"): it stays, as the refusal's
-    target."""
+    target; so it does after the preposition of a phrasal refusal ("had closed the door on a
+    Russian plan", "said no to the Russian offer")."""
     refusal = next((c for c in reversed(kept) if c.label in STANCE_CUES), None)
     if refusal is None or refusal.label != "rejects" or refusal.negated:
         return False
     gap = analysed.words_between(refusal, party)
+    if gap and gap[0] in REFUSAL_PREPOSITIONS:
+        gap = gap[1:]
     return len(gap) <= 1 and all(w in INDIRECT_OBJECT_GAPS or w in BACK_REFERENCES for w in gap)
 
 
 INDIRECT_OBJECT_GAPS = frozenset(["a", "an", "the", "any"])
+REFUSAL_PREPOSITIONS = frozenset(["on", "to"])  # "closed the door on", "said no to"
 
 
 def _object_before(gap: list[str], cue: st.Cue, analysed: st.Analysed) -> bool:

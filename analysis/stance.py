@@ -542,11 +542,12 @@ class StanceLexicon:
                 continue
             seen.add((label, start, end))
             if (
-                label == "speech"
+                (label == "speech" or (label == "hedges" and end - start == 1))
                 and not table[start][2]
                 and not _opens_sentence(text, table[start][0])
             ):
-                continue  # "States" in "United States" is not a speech verb; "According to" is
+                continue  # "States" in "United States" is not a speech verb; "According to" is;
+                # "May" in "in late May" is the month, not a hedge
             char_end = table[end - 1][0] + table[end - 1][1]
             cues.append(Cue(label, start, end, table[start][0], char_end))
         cues.sort(key=lambda c: (c.start, -(c.end - c.start), c.label))
@@ -977,7 +978,10 @@ def _offer_before(offer: Cue, silence: Cue, cues: list[Cue], analysed: Analysed 
     )
 
 
-NO_AS_ANSWER_AFTER = frozenset(["to", "thanks", "thank"])
+NO_AS_ANSWER_AFTER = frozenset(
+    # "said no to", "said no on Friday to", "said no again", "said no flatly"
+    ["to", "thanks", "thank", "on", "again", "today", "yesterday", "flatly", "firmly", "outright"]
+)
 
 
 def _no_before_a_noun(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
@@ -1189,6 +1193,10 @@ def classify(
     if "denies" in labels and "coordination" in labels:
         cues = _without_denials_of_other_things(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)
+    if "proposes" in labels:
+        cues = _without_agreed_infinitives(cues, analysed)
+    if "conditional" in labels:
+        cues = _without_dependence_of_open_questions(cues, analysed)
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
@@ -1210,6 +1218,8 @@ def classify(
     if "conditional" in present:
         if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
             return "opposes"
+        if _counterfactual(cues, analysed):
+            return "denies"
         return "conditional"
     if "rejects" in present:
         return "rejects"
@@ -1218,6 +1228,8 @@ def classify(
     if analysed is not None and lex is not None and _refused_while(cues, analysed, lex):
         return "conditional"
     if consequence:
+        return "opposes"
+    if "coordination" in negated and _forbidden(cues, analysed):
         return "opposes"
     if "denies" in present:
         if (
@@ -1249,6 +1261,107 @@ def classify(
     if "coordination" in present:
         return "proposes" if _joint_plan(cues, analysed) else "asserts"
     return "neutral"
+
+
+IMPERATIVE_NEGATION = re.compile(
+    r"(?:^|[.!?:;]\s*|\b(?:but|so|and|just|please)\s+)[\"“‘']?do\s*$", re.IGNORECASE
+)
+
+
+def _forbidden(cues: list[Cue], analysed: Analysed | None) -> bool:
+    """A negated imperative opening its clause ("But do not put American and Russian officers in
+    the same room", "Don't share targets with Moscow") argues against the coordination it
+    negates: opposition, not a denial that it happens."""
+    if analysed is None:
+        return False
+    text = analysed.text
+    for cue in cues:
+        if cue.label != "negation":
+            continue
+        word = text[cue.char_start : cue.char_end].lower()
+        if word not in ("not", "n't"):
+            continue
+        before = text[max(0, cue.char_start - 12) : cue.char_start]
+        if IMPERATIVE_NEGATION.search(before.rstrip() if word == "not" else before):
+            return True
+    return False
+
+
+COUNTERFACTUAL = re.compile(
+    r"\bif\s[^,;.]{0,80}?\bhad\s+(?!to\b)\w+[^.;]{0,160}?\bwould(?:\s+not|n't|\s+never)?\s+have\b",
+    re.IGNORECASE,
+)
+
+
+def _counterfactual(cues: list[Cue], analysed: Analysed | None) -> bool:
+    """ "If the American side had informed us of its targets in advance, this tragedy would not
+    have happened": a past condition held contrary to fact says the coordination in it did not
+    take place (a denial, not an offer with a condition)."""
+    if analysed is None:
+        return False
+    for cue in cues:
+        if (
+            cue.label != "conditional"
+            or analysed.text[cue.char_start : cue.char_end].lower() != "if"
+        ):
+            continue
+        match = COUNTERFACTUAL.match(analysed.text, cue.char_start)
+        if match is not None and any(
+            c.label == "coordination"
+            and not c.negated
+            and cue.end <= c.start
+            and c.char_end <= match.end()
+            for c in cues
+        ):
+            return True
+    return False
+
+
+OPEN_WORDS = (["how"], ["whether"], ["what"], ["who"], ["when"], ["which"])
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘']?(?=\S)")
+
+
+def _without_dependence_of_open_questions(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """ "Whether the line comes back within days or weeks depends on how …": an open question
+    depending on another is no offer with a condition; the dependence is no conditional cue
+    ("Whether they ever strike together will depend on Moscow keeping …" keeps its condition)."""
+    if analysed is None:
+        return cues
+    text = analysed.text
+    kept = []
+    for cue in cues:
+        if cue.label == "conditional" and text[cue.char_start : cue.char_end].lower().startswith(
+            "depend"
+        ):
+            before = text[max(0, cue.char_start - 300) : cue.char_start]
+            starts = list(SENTENCE_START.finditer(before))
+            opening = before[starts[-1].end() :] if starts else before
+            after = text[cue.char_end : cue.char_end + 12].lower().split()
+            if opening.lower().startswith("whether ") and after[:1] in OPEN_WORDS:
+                continue
+        kept.append(cue)
+    return kept
+
+
+AGREED_BEFORE = re.compile(r"\bagreed(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
+AGREED_REACH = 48  # characters before an infinitive where "agreed" is looked for
+
+
+def _without_agreed_infinitives(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """An infinitive of coordination after a past "agreed" ("the generals had agreed in Baku to
+    coordinate military operations") reports an agreement reached, not an offer: its proposal
+    cue goes (a present or future "agree to coordinate" stays a proposal)."""
+    if analysed is None:
+        return cues
+    text = analysed.text
+    return [
+        c
+        for c in cues
+        if c.label != "proposes"
+        or c.negated
+        or not text[c.char_start : c.char_end].lower().startswith("to ")
+        or AGREED_BEFORE.search(text[max(0, c.char_start - AGREED_REACH) : c.char_start]) is None
+    ]
 
 
 def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
@@ -1395,6 +1508,36 @@ def _joint_plan(cues: list[Cue], analysed: Analysed | None) -> bool:
             c.label == "coordination" and not c.negated and c.start >= subject_end.end for c in cues
         ):
             return True
+    return _plan_with_the_other_side(parties, cues, analysed)
+
+
+PLAN_REACH = 3  # words between a side's modal and its coordination term (at most)
+
+
+def _plan_with_the_other_side(parties: list[Cue], cues: list[Cue], analysed: Analysed) -> bool:
+    """One side as the subject of a modal, then a coordination term right after it with the other
+    side as its object ("U.S. commanders would work with the Russians", "Moscow will cooperate
+    with Washington"): a plan, like both sides as one subject."""
+    for index, party in enumerate(parties[:-1]):
+        side = party.label.removeprefix(PARTY_PREFIX)
+        modal = PLAN_MODALS.match(analysed.text, party.char_end)
+        if side not in _PAIR_SIDES or modal is None:
+            continue
+        term = next(
+            (c for c in cues if c.label == "coordination" and c.char_start >= modal.end()), None
+        )
+        partner = parties[index + 1]
+        if (
+            term is None
+            or term.negated
+            or len(analysed.text[modal.end() : term.char_start].split()) > PLAN_REACH
+            or partner.label.removeprefix(PARTY_PREFIX) in (side, PAIR_SIDE)
+            or partner.label.removeprefix(PARTY_PREFIX) not in _PAIR_SIDES
+            or {side, partner.label.removeprefix(PARTY_PREFIX)} <= {"US", "coalition"}
+            or not (term.char_start <= partner.char_start <= term.char_end + 6)
+        ):
+            continue
+        return True
     return False
 
 

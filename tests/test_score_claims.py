@@ -46,7 +46,9 @@ conditional 7/8, opposes 3/9, neutral 0/1), side 0.81, verdict 0/1; floors under
 ``blind-15`` (the ``blind_b15_*`` pages, written during the next round without sight of its rules
 and scored once at its end: recall 0.75, precision 0.88, stance 0.67 (proposes 3/7, asserts 14/21,
 denies 6/9, rejects 8/8, conditional 9/11, opposes 2/6, neutral 1/2), side 0.78, verdict 1/1;
-floors under it).
+then used, with its seventy sentences, to tune the next round's cues and rules: recall 0.86,
+precision 0.90, stance 0.81 (proposes 5/8, asserts 19/26, denies 10/10, rejects 8/8, conditional
+10/11, opposes 4/7, neutral 3/3), side 0.79; floors under the tuned figures).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def result():
         ("blind-12", 0.70, 0.90, 0.55, 0.62),
         ("blind-13", 0.68, 0.88, 0.70, 0.62),
         ("blind-14", 0.65, 0.82, 0.60, 0.80),
-        ("blind-15", 0.72, 0.85, 0.64, 0.75),
+        ("blind-15", 0.82, 0.87, 0.76, 0.76),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):

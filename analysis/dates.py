@@ -1111,7 +1111,10 @@ _COMMA_AFTER_MONTH = re.compile(r"\b([A-Z][a-z]{2,8}\.?),(\s+\d{1,2}\b)")
 def _as_printed_stamp(line: str) -> str:
     """A head line's stamp as it would be printed without the site's markup slips: the year
     run into the clock time is set apart, a comma after a month name dropped."""
-    line = _YEAR_RUN_INTO_TIME.sub(r"\1 ", line)
+    if ":" in line:
+        line = _YEAR_RUN_INTO_TIME.sub(r"\1 ", line)
+    if "," not in line:
+        return line
     return _COMMA_AFTER_MONTH.sub(
         lambda m: (
             m.group(1) + m.group(2) if m.group(1).rstrip(".") in _MONTH_NUMBERS else m.group(0)

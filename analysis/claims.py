@@ -995,7 +995,7 @@ def _without_other_sides_cues(
     own = _pair_side(actor_side)
     if own is None:
         return unit_cues
-    kept = []
+    kept: list[st.Cue] = []
     for index, cue in enumerate(unit_cues):
         if cue.label in OTHER_SIDE_LABELS and not cue.negated:
             party = next(

@@ -643,6 +643,13 @@ def strip_credit(text: str, rules: Rules) -> tuple[str, bool]:
     return text, False
 
 
+def without_honorifics(words: list[str]) -> list[str]:
+    """A name's words without the titles before it ("Sen.", "Dr"), keeping at least two."""
+    while len(words) > 2 and words[0].lower().rstrip(".") in BYLINE_HONORIFICS:
+        words = words[1:]
+    return words
+
+
 def byline_name(text: str, rules: Rules) -> str | None:
     """The author named by a byline line, if the line is one."""
     if len(text) > 120:
@@ -651,9 +658,7 @@ def byline_name(text: str, rules: Rules) -> str | None:
         match = pattern.fullmatch(text)
         if match:
             name = BYLINE_TRAILER.split(match.group("name"), maxsplit=1)[0].strip(" .:-–—")
-            words = name.split()
-            while len(words) > 2 and words[0].lower().rstrip(".") in BYLINE_HONORIFICS:
-                words = words[1:]  # "By Sen. Lindsey Graham": the author is Lindsey Graham
+            words = without_honorifics(name.split())  # "By Sen. Lindsey Graham": Lindsey Graham
             if 1 <= len(words) <= 8 and all(
                 w[0].isupper() or w.lower() in NAME_PARTICLES for w in words
             ):

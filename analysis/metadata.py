@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from analysis.clean import (
-    BYLINE_HONORIFICS,
+    READING_TIME,
     STOPWORDS,
     Cleaned,
     byline_name,
@@ -26,6 +26,7 @@ from analysis.clean import (
     is_masthead,
     is_signed_name,
     rules_for,
+    without_honorifics,
 )
 from analysis.dates import infer_published
 from analysis.knowledge import Knowledge
@@ -89,7 +90,6 @@ NOT_PERSON_WORDS = frozenset(
 )  # fmt: skip
 BY_NAMES = re.compile(r"(?i:by)\s+(?P<names>[^|•·;]{3,90})")
 HANDLE_NAME = re.compile(r"@?[a-z][a-z0-9_]{2,30}")
-READ_TIME = re.compile(r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read", re.IGNORECASE)
 NAME_IN_CITY = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}(?: and [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})?)"
     r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+)?"
@@ -619,7 +619,7 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
         following = head[position + 1] if position + 1 < len(head) else None
         if following is not None and (
             is_date_line(following)
-            or READ_TIME.fullmatch(following)
+            or READING_TIME.fullmatch(following)
             or _office_and_place_above_stamp(head[position + 1 : position + 1 + SIGNATURE_LINES])
         ):
             return " and ".join(_without_honorific(n.title() if n.isupper() else n) for n in names)
@@ -630,10 +630,7 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
 
 def _without_honorific(name: str) -> str:
     """ "Dr Helen Marsh" signs as Helen Marsh."""
-    words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".") in BYLINE_HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(without_honorifics(name.split()))
 
 
 SIGNATURE_LINES = 3  # a statement's signature: name / office / place / date

@@ -1019,11 +1019,10 @@ def _agrees_with_content(
 
 
 def _ordered_slash_date(
-    lines: Sequence[str], window: list[Interval] | None, explicit_latest: date | None
+    readings: tuple[date, ...], window: list[Interval] | None, explicit_latest: date | None
 ) -> date | None:
     """The one reading of an ambiguous head stamp that agrees with the content; None when both
     or neither do."""
-    readings = _ambiguous_slash_date(lines)
     agreeing = [d for d in readings if _agrees_with_content(d, window, explicit_latest)]
     return agreeing[0] if len(agreeing) == 1 else None
 
@@ -1043,19 +1042,13 @@ def _lead_weekday(body: str) -> int | None:
     return weekdays[0].day
 
 
-def _slash_date_on_weekday(lines: Sequence[str], weekday: int | None) -> date | None:
+def _slash_date_on_weekday(readings: tuple[date, ...], weekday: int | None) -> date | None:
     """The one reading of an ambiguous head stamp that falls on ``weekday`` (a story names its
     own day, "announced early Saturday"); None when both or neither do."""
     if weekday is None:
         return None
-    fitting = [d for d in _ambiguous_slash_date(lines) if d.weekday() == weekday]
+    fitting = [d for d in readings if d.weekday() == weekday]
     return fitting[0] if len(fitting) == 1 else None
-
-
-def _slash_date_year(lines: Sequence[str]) -> date | None:
-    """The year of an ambiguous head stamp that nothing orders (both readings share it)."""
-    readings = _ambiguous_slash_date(lines)
-    return date(readings[0].year, 1, 1) if readings else None
 
 
 def _parse_other_date(span: str) -> date | None:
@@ -1440,10 +1433,11 @@ def infer_published(
     provisional = window[0][0] if window else None
     explicit_latest = _latest_content_date(evidence, None, None)
     header_basis = HEADER
-    if header is None and (ordered := _ordered_slash_date(head_lines, window, explicit_latest)):
+    readings = _ambiguous_slash_date(head_lines)  # a stamp whose day and month could be swapped
+    if header is None and (ordered := _ordered_slash_date(readings, window, explicit_latest)):
         header, header_basis = (ordered, DAY), HEADER_ORDER_FROM_CONTENT
     elif header is None and (
-        on_weekday := _slash_date_on_weekday(head_lines, _lead_weekday(body or ""))
+        on_weekday := _slash_date_on_weekday(readings, _lead_weekday(body or ""))
     ):
         header, header_basis = (on_weekday, DAY), HEADER_ORDER_FROM_WEEKDAY
     reference = provisional or explicit_latest or (header[0] if header else None)
@@ -1474,9 +1468,8 @@ def infer_published(
     linked = _link_date(links or [])
     if linked is not None:
         return linked
-    stamp_year = _slash_date_year(head_lines)
-    if stamp_year is not None:
-        return PublishedDate(stamp_year, YEAR, HEADER)
+    if readings:  # a stamp nothing orders still gives the year both readings share
+        return PublishedDate(date(readings[0].year, 1, 1), YEAR, HEADER)
     year = _latest_year(evidence)
     if year is not None:
         return PublishedDate(date(year, 1, 1), YEAR, CONTENT_INFERENCE)

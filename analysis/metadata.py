@@ -31,7 +31,7 @@ from analysis.clean import (
 from analysis.dates import infer_published
 from analysis.knowledge import Knowledge
 from analysis.read import RawText
-from analysis.turns import BARE_QUESTION_LABEL, RECORD_LABEL
+from analysis.turns import BARE_QUESTION_LABEL, RECORD_LABEL, TURN_TIMESTAMP
 
 OUTLET_THRESHOLD = 1.5
 WEIGHTS = {
@@ -59,11 +59,7 @@ SOURCE_AFTER = re.compile(
     r"journalists?|reporters?|TV|channel|daily|outlet|interview)\b",
     re.IGNORECASE,
 )
-# A recording's timestamp before a turn label, as the quotes stage reads it: "[00:04:12] LAVROV:",
-# "(04:12) Lavrov:", "14:32 — Peskov:".
-TURN_TIMESTAMP = re.compile(
-    r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])\s*"
-)
+TIMESTAMP_BEFORE_LABEL = re.compile(rf"{TURN_TIMESTAMP}\s*")  # "[00:04:12] LAVROV:"
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
     r"(?<!(?i:additional) )(?i:reporting by)\s+(?P<name>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3})"
@@ -453,7 +449,7 @@ def _embedded_exchange(paragraphs: list[str], labelled: list[bool]) -> bool:
 
 def _without_timestamp(paragraph: str) -> str:
     """A turn of a recording's transcript without the timestamp before its label."""
-    stamp = TURN_TIMESTAMP.match(paragraph)
+    stamp = TIMESTAMP_BEFORE_LABEL.match(paragraph)
     return paragraph[stamp.end() :] if stamp else paragraph
 
 

@@ -49,7 +49,7 @@ from analysis.actors import (
 )
 from analysis.knowledge import Knowledge
 from analysis.nlp import paragraph_spans
-from analysis.turns import BARE_ANSWER_LABEL, BARE_QUESTION_LABEL, RECORD_LABEL
+from analysis.turns import BARE_ANSWER_LABEL, BARE_QUESTION_LABEL, RECORD_LABEL, TURN_TIMESTAMP
 
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
@@ -360,7 +360,7 @@ _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
 _LABEL_WORD = r"(?:[A-Z][\w.'’\-]*|de|del|da|di|du|van|von|der|al|el|bin|ibn|la|le)"
 # A recording's timestamp before a turn label: "[00:04:12] LAVROV:", "(04:12) Lavrov:", "14:32 —
 # Peskov:".
-_TIMESTAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])"
+_TIMESTAMP = TURN_TIMESTAMP
 _CAPS_WORDS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)"
 _TURN_LABEL = re.compile(
     rf"(?:{_TIMESTAMP}\s*)?"

@@ -1,5 +1,6 @@
 """Speaker-turn labels of transcripts that end in no colon, shared by the stage that tells a
-transcript (``metadata``) and the one that reads its turns (``quotes``)."""
+transcript (``metadata``) and the one that reads its turns (``quotes``), and the timestamps a
+recording's transcript sets before them."""
 
 from __future__ import annotations
 
@@ -19,3 +20,6 @@ BARE_QUESTION_LABEL = re.compile(r"(?P<label>Q)\.?\s+(?=[“\"‘'(]?[A-Z])")
 # "A. Yes, the line is open." — the answer's label of an interview printed "Q. … A. …"; it only
 # counts as a turn on a page whose questions carry the bare "Q." label too.
 BARE_ANSWER_LABEL = re.compile(r"(?P<label>A)\.\s+(?=[“\"‘'(]?[A-Z])")
+# A recording's timestamp before (or after) a turn label: "[00:04:12] LAVROV:", "(04:12) Lavrov:",
+# "14:32 — Peskov:" (a pattern's text, for composing into larger patterns).
+TURN_TIMESTAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])"

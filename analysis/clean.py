@@ -267,10 +267,8 @@ class Rules:
     labelled_rating: re.Pattern[str]
     closing_rating: re.Pattern[str]
     today_bar: re.Pattern[str]  # a part of a bar with today's date, a rate, the weather
-    claim_box: re.Pattern[str]
-    title_label: re.Pattern[
-        str
-    ]  # a label over a record's subject line ("Agenda")  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
+    claim_box: re.Pattern[str]  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
+    title_label: re.Pattern[str]  # a label over a record's subject line ("Agenda")
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
@@ -1167,8 +1165,8 @@ CLAIM_BOX_LINES = 3  # a claim box between a fact-check's headline and its bylin
 def _question_headline(lines: list[Line], start: int, rules: Rules) -> Line | None:
     """A question opening the article and standing right above the date stamp or byline ("Did
     Russian and US special forces fight side by side at Manbij?" / "29 March 2017") is the
-    headline of a fact-check, not its first sentence; so is a long line there that no full
-    stop ends (a ministry's "Foreign Minister Sergey Lavrov's remarks … Moscow, November 30,
+    headline of a fact-check, not its first sentence (a claim box, "Claim: …" / "Verdict: …",
+    may stand between the two); so is a long line there that no full stop ends (a ministry's "Foreign Minister Sergey Lavrov's remarks … Moscow, November 30,
     2016")."""
     if start >= len(lines) - 1:
         return None

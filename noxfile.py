@@ -1,4 +1,5 @@
-"""Sessions: ``nox -s tests`` (the CI command), ``lint``, ``typecheck``, ``bench``, ``reports``, ``lab``."""
+"""Sessions: ``nox -s tests`` (the CI command), ``lint``, ``typecheck``, ``bench``, ``reports``, ``lab``,
+``score``, ``train``."""
 
 from __future__ import annotations
 
@@ -64,6 +65,14 @@ def lab(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def score(session: nox.Session) -> None:
-    """Score the extractor against the hand-annotated gold files (``-- --json`` for details)."""
-    session.install(".")
+    """Score the extractor against the hand-annotated gold files (``-- --json`` for details,
+    ``-- --held-out`` for each batch's stance with a model trained without it)."""
+    session.install(".", *nox.project.dependency_groups(PYPROJECT, "train"))
     session.run("python", "scripts/score.py", *session.posargs)
+
+
+@nox.session(default=False)
+def train(session: nox.Session) -> None:
+    """Retrain the stance model (``analysis/data/stance_model.toml``) from the gold files."""
+    session.install(".", *nox.project.dependency_groups(PYPROJECT, "train"))
+    session.run("python", "scripts/train_stance.py", *session.posargs)

@@ -57,6 +57,7 @@ from datetime import date
 from typing import Any
 
 from analysis import stance as st
+from analysis import stance_model
 from analysis.knowledge import Knowledge
 
 PAIR = ("US", "Russia")
@@ -830,10 +831,26 @@ def extract_claims(
         scores.append(st.score(unit_cues))
         last_claim_sentence = sentence_index
         previous_actor = (actor, side)
-        if quote is not None:
-            _set_quote_stance(quote, stance)
+    # the rated claim is found by the rules' stances, the structure its rules were written for
     _attach_verdict(doc, body, claims, scores, lex, head)
+    _weigh_with_the_model(claims, kb)
+    quotes_by_id = {q.get("quote_id"): q for q in quotes}
+    for claim in claims:
+        if claim["quote_id"] is not None:
+            _set_quote_stance(quotes_by_id[claim["quote_id"]], claim["stance"])
     return claims
+
+
+def _weigh_with_the_model(claims: list[dict[str, Any]], kb: Knowledge) -> None:
+    """Give each claim the stance model's class where the rules found nothing decisive or the
+    model is sure (``analysis.stance_model.combine``); one call for the document's claims."""
+    model = stance_model.model_for(kb)
+    if model is None or not claims:
+        return
+    lex = st.lexicon(kb)
+    for claim, decided in zip(claims, model.decide([c["text"] for c in claims]), strict=True):
+        claim["stance"] = stance_model.combine(claim["stance"], decided, model)
+        claim["cameo"] = lex.cameo.get(claim["stance"])
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 The package ships ``analysis/data/*.toml``.  A user adds entries by pointing ``data_dir`` (or the
 environment variable ``COORDINATION_CLAIMS_DATA``) at a folder holding files of the same names:
 their tables are appended to the shipped ones (a user's entry with the same ``name`` replaces
-the shipped entry).
+the shipped entry).  A user's ``stance_model.toml`` (a trained classifier, see
+``analysis/stance_model.py``) replaces the shipped model whole: two models' weights do not add up.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Any
 
 from analysis.cachefiles import load_pickle, write_pickle
 
-DATA_FILES = ("outlets", "actors", "topics", "furniture", "stance", "calendar")
+DATA_FILES = ("outlets", "actors", "topics", "furniture", "stance", "calendar", "stance_model")
+REPLACED_WHOLE = frozenset({"stance_model"})  # a user's file of these replaces the shipped one
 ENV_VAR = "COORDINATION_CLAIMS_DATA"
 
 
@@ -32,6 +34,7 @@ class Knowledge:
     furniture: dict[str, Any] = field(default_factory=dict)
     stance: dict[str, Any] = field(default_factory=dict)
     calendar: dict[str, Any] = field(default_factory=dict)
+    stance_model: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
 
 
@@ -75,7 +78,8 @@ def load_knowledge(
             if user_file.is_file():
                 user_text = user_file.read_text(encoding="utf-8")
                 digest.update(user_text.encode())
-                table = _merge(table, parse_toml(user_text, parsed_cache))
+                user_table = parse_toml(user_text, parsed_cache)
+                table = user_table if name in REPLACED_WHOLE else _merge(table, user_table)
         tables[name] = table
     return Knowledge(**tables, fingerprint=digest.hexdigest()[:16])
 

@@ -1,7 +1,11 @@
-"""Stance classification of claims on short bodies, negation scope and the coordination gate."""
+"""Stance classification of claims on short bodies, negation scope and the coordination gate.
+
+These are the cue rules' tests: they run without the stance model (``tests/test_stance_model.py``
+covers the model and how the two are combined; the gold scores measure the combination)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -16,7 +20,10 @@ from analysis.vocabulary import STANCES
 
 @pytest.fixture(scope="module")
 def kb():
-    return load_knowledge()
+    shipped = load_knowledge()
+    return dataclasses.replace(
+        shipped, stance_model={}, fingerprint=f"{shipped.fingerprint}-rules-only"
+    )
 
 
 def claims_of(body: str, kb, **doc) -> list[dict]:

@@ -34,7 +34,7 @@ def load_gold(gold_path: str | Path) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
-def _locate(body: str, snippet: str, occurrence: int) -> tuple[int, int] | None:
+def locate(body: str, snippet: str, occurrence: int) -> tuple[int, int] | None:
     position = -1
     for _ in range(max(1, occurrence)):
         position = body.find(snippet, position + 1)
@@ -63,7 +63,7 @@ def match(
         body = bodies.get(row["doc_id"])
         if body is None:
             continue
-        span = _locate(body, row["snippet"], int(row.get("occurrence", 1)))
+        span = locate(body, row["snippet"], int(row.get("occurrence", 1)))
         if span is None:
             absent += 1
             continue

@@ -23,6 +23,7 @@ from analysis import (
     quotes,
     read,
     stance,
+    stance_model,
     tables,
     topics,
 )
@@ -54,6 +55,7 @@ def warm_up(kb: Knowledge) -> None:
     actors.actor_index(kb)
     topics.topics_of(kb)
     stance.lexicon(kb)
+    stance_model.model_for(kb)
 
 
 def load_language_model() -> None:

@@ -1981,6 +1981,10 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     earlier = doc.by_surname(name)
     if earlier is not None:
         return earlier
+    initialled = _INITIALLED.fullmatch(name)
+    if initialled is not None and (spelled := _spelled_out(doc, initialled)) is not None:
+        side = side_from_affiliation(caption, doc.kb) if caption.strip() else None
+        return replace(spelled, side=spelled.side or side)
     title = titled[: -len(name)].strip() if titled.endswith(name) else ""
     title = title or caption.strip()
     side = side_from_affiliation(title, doc.kb) if title else None
@@ -1994,6 +1998,35 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
         kind="person",
         side=side or _bracketed_side(full_label, doc.kb),
     )
+
+
+# A name after initials ("L. I. Kalashnikov"), as a Russian record labels a speaker's turn.
+_INITIALLED = re.compile(r"(?P<initials>(?:[A-Z]\.\s?){1,2})(?P<surname>[A-Z][\w'’\-]+)")
+
+
+def _spelled_out(doc: _Doc, initialled: re.Match[str]) -> Speaker | None:
+    """The speaker a turn labels by initials, named in full on the page with the same initials
+    ("Leonid Ivanovich Kalashnikov" for "L. I. Kalashnikov"): given name and surname, the
+    patronymic left out as the press names Russians."""
+    surname = initialled.group("surname")
+    named = _full_name_on_page(doc, surname)
+    if named is None:
+        return None
+    given = named.name.split()[:-1]
+    initials = re.findall(r"[A-Z]", initialled.group("initials"))
+    first = next(
+        (
+            at
+            for at in range(len(given) - len(initials) + 1)
+            if all(word[0] == letter for word, letter in zip(given[at:], initials, strict=False))
+        ),
+        None,
+    )  # "Then Grigory Petrovich Ostapenko": the initials fit the words before the surname
+    if first is None:
+        return None
+    name = f"{given[first]} {surname}"
+    actor = resolve_actor(name, doc.kb)
+    return _from_actor(actor) if actor is not None else replace(named, name=name)
 
 
 def _full_name_on_page(doc: _Doc, surname: str) -> Speaker | None:
@@ -2118,6 +2151,15 @@ PRESIDING_ROLL = re.compile(
 PRESIDING_LABEL = re.compile(
     r"The\s+(?:President|PRESIDENT|Chair|CHAIR|Chairman|CHAIRMAN|Chairwoman|Chairperson"
     r"|Acting President)"
+    r"|(?:Presiding\s+[Oo]fficer|Chair(?:man|woman|person)?)"  # a translated record's "Presiding officer."
+)
+# A translated record's heading names the chair in a sentence: "The meeting is chaired by the
+# Chairman of the State Duma V. V. Volodin", "Presided over by Speaker Paul Ryan".
+PRESIDED_BY = re.compile(
+    r"\b(?:chaired|presided\s+over|presided)\s+by\s+(?P<who>[^\n]{3,120}?)\.?\s*$"
+)
+_PRESIDING_NAME = re.compile(
+    r"(?P<name>(?:[A-Z]\.\s?){1,2}[A-Z][\w'’\-]+|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})$"
 )
 
 
@@ -2131,7 +2173,28 @@ def _presiding_member(doc: _Doc) -> Speaker | None:
             if actor is not None:
                 return _from_actor(actor)
             return Speaker(name=name, role="president of the meeting", kind="person")
+    for line in doc.head:
+        presided = PRESIDED_BY.search(line)
+        if presided is not None:
+            return _presiding_named(presided.group("who"), doc.kb)
     return None
+
+
+def _presiding_named(who: str, kb: Knowledge) -> Speaker | None:
+    """The chair in "… chaired by the Chairman of the State Duma V. V. Volodin": the known actor
+    the phrase ends with (its last one, two or three words), else the bare name it ends with."""
+    ending = _PRESIDING_NAME.search(who)
+    if ending is None:
+        return None
+    words = ending.group("name").split()
+    for count in range(min(3, len(words)), 0, -1):
+        actor = resolve_actor(" ".join(words[-count:]), kb)
+        if actor is not None and actor.kind == "person":
+            return _from_actor(actor)
+    name = split_title(ending.group("name"), kb)[1]
+    if len(name.split()) < 2:
+        return None
+    return Speaker(name=name, role="president of the meeting", kind="person")
 
 
 def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:

@@ -1269,3 +1269,26 @@ def test_one_of_them_is_one_of_the_unnamed_group_named_before(kb):
     assert [(r["speaker"], r["role"], r["side"]) for r in rows] == [
         ("official", "senior Pentagon official", "US")
     ]
+
+
+def test_a_translated_russian_records_turns_take_the_chair_and_the_initialled_speakers(kb):
+    head = ["Transcript of the meeting", "The meeting is chaired by the Chairman V. V. Volodin"]
+    body = (
+        "Presiding officer. Colleagues, the floor goes to Deputy Minister Anatoly Antonov. "
+        "Then Grigory Petrovich Ostapenko, Yabloko faction.\n\n"
+        "A. I. Antonov, Deputy Minister of Defence of the Russian Federation. Esteemed deputies, "
+        "we offered the Americans joint work against the terrorists.\n\n"
+        "Presiding officer. Thank you. Questions, please.\n\n"
+        "G. P. Ostapenko, Yabloko faction. Why do our officers still talk to the Pentagon?\n\n"
+        "A. I. Antonov. Because the line keeps our pilots safe."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == [
+        "Vyacheslav Volodin",  # the chair the heading names, by initials
+        "Anatoly Antonov",
+        "Vyacheslav Volodin",
+        "Grigory Ostapenko",  # spelled out earlier; the patronymic left out
+        "Anatoly Antonov",
+    ]
+    assert rows[1]["text"].startswith("Esteemed deputies")
+    assert rows[4]["text"] == "Because the line keeps our pilots safe."

@@ -1228,7 +1228,9 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
             actor = resolve_actor(tokens[0], kb)
             if actor is not None:
                 return _from_actor(actor)
-            named = _full_name_before(doc, tokens[0], pos)
+            named = _full_name_before(doc, tokens[0], pos) or _family_name_first(
+                doc, tokens[0], pos
+            )
             if named is not None:
                 return named
         return speaker
@@ -1413,6 +1415,18 @@ def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
         speaker = _unknown_person(name, _clean_role(title, doc.kb) or None, doc.kb)
         doc.persons_by_surname.setdefault(surname_key(name), speaker)
         return speaker
+    return None
+
+
+def _family_name_first(doc: _Doc, word: str, pos: int) -> Speaker | None:
+    """A one-word name that no surname on the page explains is the family name of a person
+    named earlier family name first ("Wang Jin, a research fellow …" then "Wang added"), as
+    Chinese and Korean names are written."""
+    index = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])
+    for _, _, speaker, _ in reversed(doc.entities[:index]):
+        words = speaker.name.split()
+        if speaker.kind == "person" and len(words) == 2 and words[0] == word:
+            return speaker
     return None
 
 

@@ -1292,3 +1292,21 @@ def test_a_translated_russian_records_turns_take_the_chair_and_the_initialled_sp
     ]
     assert rows[1]["text"].startswith("Esteemed deputies")
     assert rows[4]["text"] == "Because the line keeps our pilots safe."
+
+
+def test_a_family_name_alone_takes_the_person_named_family_name_first(kb):
+    body = (
+        "“The channel has kept working,” Zhao Lei, a research fellow at Peking University, told "
+        "reporters.\n\n"
+        "Zhao added that more was out of reach. “There will be no joint campaign,” he said.\n\n"
+        "“The question is only when,” Zhao said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Zhao Lei", "Zhao Lei", "Zhao Lei"]
+
+
+def test_a_surname_alone_still_takes_the_person_it_ends(kb):
+    body = (
+        "“We will keep talking,” Mark Hanley, a fellow at the Atlantic Council, said.\n\n"
+        "“Nothing has changed since the spring,” Hanley said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Mark Hanley", "Mark Hanley"]

@@ -967,6 +967,13 @@ _MEDIUM_NAMED = re.compile(
     r"|(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4}))$"
 )
 
+# A page or an account by its name in quotation marks first: "“Gündem Haber Merkezi” Twitter
+# account and several Facebook pages".
+_QUOTED_MEDIUM = re.compile(
+    r"^[“\"‘'](?P<quoted>[A-ZÀ-Þ][^“”\"‘’\n]{1,60}?)[”\"’']\s+(?:(?:Twitter|Facebook|Telegram|"
+    r"YouTube|VK|VKontakte|Instagram)\s+)?(?:account|page|channel|group|website|site|blog)s?\b"
+)
+
 
 def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
     embassy = _EMBASSY.match(segment)
@@ -978,9 +985,9 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
             kind="institution",
             text_role=embassy.group("name"),
         )
-    medium = _MEDIUM_NAMED.match(segment)
+    medium = _MEDIUM_NAMED.match(segment) or _QUOTED_MEDIUM.match(segment)
     if medium is not None:
-        name = medium.group("quoted") or medium.group("name")
+        name = medium.group("quoted") or medium.groupdict().get("name")
         actor = resolve_actor(name, kb)
         if actor is not None:
             return _from_actor(actor)
@@ -2448,27 +2455,32 @@ def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
 # A fact-check's claim box: the claim quoted alone, its speaker on the next line
 # ("Source: Sergey Lavrov, Russian Foreign Minister, press conference …").
 _SOURCE_LINE = re.compile(
-    r"(?:Source|Claimed by|Said by|Speaker|Who said it|Attributed to)\s*:\s*(?P<name>[^,;(\n]{3,60})"
+    r"(?i:Source|Claimed by|Said by|Speaker|Who said it|Attributed to)\s*:\s*"
+    r"(?P<name>[^,;(\n]{3,60})"
 )
+# The claim box's own label before the quoted claim: "CLAIM: “…”", "The claim: “…”".
+_CLAIM_LABEL = re.compile(r"(?i:(?:the\s+)?claim)\s*:\s*")
 
 
 def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
-    """An unattributed quotation that fills its paragraph takes the speaker a "Source:" line
-    right below it names; one opening the article (a fact-check's claim box), the claimant the
-    lines above the article name."""
+    """An unattributed quotation that fills its paragraph (after a "Claim:" label) takes the
+    speaker a "Source:" or "Claimed by:" line right below or above it names; one opening the
+    article (a fact-check's claim box), the claimant the lines above the article name."""
     for quote in found:
         if quote.speaker is not None:
             continue
         p_start, p_end = doc.paragraphs[quote.para]
-        if doc.body[p_start:p_end].strip(" \"“”'‘’") != doc.body[quote.start : quote.end].strip():
+        label = _CLAIM_LABEL.match(doc.body, p_start, p_end)
+        text = doc.body[label.end() if label else p_start : p_end]
+        if text.strip(" \"“”'‘’") != doc.body[quote.start : quote.end].strip():
             continue
-        if quote.para + 1 < len(doc.paragraphs):
-            n_start, n_end = doc.paragraphs[quote.para + 1]
+        beside = (quote.para + 1, quote.para - 1)
+        for n_start, n_end in (doc.paragraphs[i] for i in beside if 0 <= i < len(doc.paragraphs)):
             match = _SOURCE_LINE.match(doc.body, n_start, n_end)
             if match:
                 quote.speaker = _source_line_speaker(match.group("name").strip(), doc)
-                continue
-        if quote.para <= 1:
+                break
+        if quote.speaker is None and quote.para <= 1:
             quote.speaker = _claimant_in_head(doc)
 
 

@@ -1310,3 +1310,15 @@ def test_a_surname_alone_still_takes_the_person_it_ends(kb):
         "“Nothing has changed since the spring,” Hanley said."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Mark Hanley", "Mark Hanley"]
+
+
+def test_a_claim_box_names_its_claimant_above_the_claim_in_capitals(kb):
+    body = (
+        'CLAIMED BY: "Haber Gundemi" Telegram channel and several Facebook pages\n\n'
+        'CLAIM: "Russian and American troops now guard the Tabqa dam together."\n\n'
+        "The photographs were taken on different days."
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        ("Russian and American troops now guard the Tabqa dam together.", "Haber Gundemi")
+    ]

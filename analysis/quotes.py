@@ -2139,6 +2139,44 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     return turns
 
 
+# A forum's or a mail's block quotation: a paragraph opening with ">" ("> The memorandum
+# includes safety protocols …").
+_BLOCK_QUOTE = re.compile(r">[ \t]*(?=[“\"‘'(]?[A-Z0-9])")
+
+
+def _block_quotes(doc: _Doc) -> list[_Quote]:
+    """The page's block quotations of ``MIN_WORDS`` words or more, without their ">" mark."""
+    blocks: list[_Quote] = []
+    for index, (p_start, p_end) in enumerate(doc.paragraphs):
+        if doc.body.startswith(">", p_start) and (
+            mark := _BLOCK_QUOTE.match(doc.body, p_start, p_end)
+        ):
+            start, end = _unquoted(doc.body, *_strip_span(doc.body, mark.end(), p_end))
+            if len(doc.body[start:end].split()) >= MIN_WORDS:
+                blocks.append(_Quote(start, end, p_start, p_end, index))
+    return blocks
+
+
+def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
+    """A run of block quotations takes its speaker from the paragraph before it when that
+    paragraph introduces it with a colon ("Press secretary Peter Cook read out a statement …:"):
+    the person in focus there, else what spoke there last. A block quoting nobody introduced (a
+    reply quoting the post above) stays unattributed."""
+    speaker: Speaker | None = None
+    previous = -2
+    for quote in blocks:
+        if quote.para != previous + 1:
+            speaker = None
+            if quote.para > 0:
+                i_start, i_end = doc.paragraphs[quote.para - 1]
+                if doc.body[i_start:i_end].rstrip().endswith(":"):
+                    speaker = _person_in_previous_paragraph(doc, quote.para) or (
+                        _speaker_earlier_in_paragraph(doc, i_start, i_end)
+                    )
+        quote.speaker = speaker
+        previous = quote.para
+
+
 def _unquoted(body: str, start: int, end: int) -> tuple[int, int]:
     """A turn printed in quotation marks ("Lavrov: “We are ready …”") without the marks."""
     text = body[start:end]
@@ -2533,9 +2571,11 @@ def quotations(
         home_side=sides.get(str(outlet_country or "").upper()),
         head=tuple(head),
     )
-    marked = _find_quotations(body, doc.paragraphs, set())
-    _collect_entities(doc, [(q.start, q.end) for q in marked])
-    turns = _transcript_turns(doc)
+    blocks = _block_quotes(doc)
+    marked = _find_quotations(body, doc.paragraphs, {q.para for q in blocks})
+    _collect_entities(doc, sorted([(q.start, q.end) for q in [*marked, *blocks]]))
+    _introduce_block_quotes(blocks, doc)
+    turns = [*_transcript_turns(doc), *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}
     found = [
         q

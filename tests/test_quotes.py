@@ -1322,3 +1322,29 @@ def test_a_claim_box_names_its_claimant_above_the_claim_in_capitals(kb):
     assert pairs(rows) == [
         ("Russian and American troops now guard the Tabqa dam together.", "Haber Gundemi")
     ]
+
+
+def test_block_quotations_after_a_colon_take_the_speaker_the_introduction_names(kb):
+    body = (
+        "The deal was announced today. Press secretary Peter Cook read out a statement, and the "
+        "key parts are worth quoting:\n\n"
+        "> The memorandum includes safety protocols for air crews and a line on the ground.\n\n"
+        "> It does not establish zones of cooperation or any sharing of targets.\n\n"
+        "The Russian Defence Ministry said in a statement:\n\n"
+        "> Moscow proposed to exchange information on the positions of terrorists.\n\n"
+        "Good write-up, thanks.\n\n"
+        "> People keep confusing deconfliction and coordination all the time.\n\n"
+        "Agreed, they do."
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        (
+            "The memorandum includes safety protocols for air crews and a line on the ground.",
+            "Peter Cook",
+        ),
+        ("It does not establish zones of cooperation or any sharing of targets.", "Peter Cook"),
+        (
+            "Moscow proposed to exchange information on the positions of terrorists.",
+            "Russian Defence Ministry",
+        ),
+    ]  # a reply quoting the post above, introduced by nobody, is no one's quotation

@@ -76,6 +76,8 @@ def test_resolve_actor_returns_none_for_unknown_people(kb):
         ("the Conservative chairman of the Commons foreign affairs committee", "other"),
         ("Labour’s shadow defence secretary", "other"),
         ("Russia's Ministry of Defence", "Russia"),
+        ("Chinese Foreign Ministry spokesperson", "other"),
+        ("a foreign ministry official in Tehran", "other"),
     ],
 )
 def test_side_from_affiliation_longest_side_word_wins(kb, words, side):

@@ -877,12 +877,20 @@ _CLAUSE_CUT = re.compile(
 )
 
 
+# The field a scholar studies ("a professor of Russian politics at Hokkaido University", "an
+# expert on Iranian affairs"): a subject, not an allegiance.
+_FIELD_OF_STUDY = re.compile(
+    r"\s(?:of|on|in)\s+(?:[\w\-’']+\s+){1,3}?(?:politics|studies|history|affairs|society)\b"
+)
+
+
 def _affiliation_words(role: str | None) -> str:
     """The part of a description that says whom the speaker works for ("a source close to the
-    Kremlin" keeps "close to…" out: it describes access, not allegiance)."""
+    Kremlin" keeps "close to…" out: it describes access, not allegiance; so does the field a
+    scholar studies)."""
     if not role:
         return ""
-    return _CLAUSE_CUT.split(role, maxsplit=1)[0]
+    return _FIELD_OF_STUDY.sub("", _CLAUSE_CUT.split(role, maxsplit=1)[0])
 
 
 def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:

@@ -1348,3 +1348,13 @@ def test_block_quotations_after_a_colon_take_the_speaker_the_introduction_names(
             "Russian Defence Ministry",
         ),
     ]  # a reply quoting the post above, introduced by nobody, is no one's quotation
+
+
+def test_the_field_a_scholar_studies_gives_the_speaker_no_side(kb):
+    body = (
+        "Hana Mori, a professor of Russian politics at Hokkaido University, said the offer was "
+        "aimed at Asia.\n\n"
+        "“Lavrov knows the Pentagon will not say yes soon,” Mori said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Hana Mori", None)]

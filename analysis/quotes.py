@@ -2125,7 +2125,7 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     turns: list[_Quote] = []
     speaker: Speaker | None = None
     named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
-    chair = _presiding_member(doc)
+    chair = _presiding_member(doc, doc.paragraphs[min(labelled)][0])
     answers = _transcript_labels(doc.kb, "answer_labels")
     interviewee = _interviewee(doc, doc.paragraphs[min(labelled)][0]) if answers else None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
@@ -2178,11 +2178,22 @@ def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
             if quote.para > 0:
                 i_start, i_end = doc.paragraphs[quote.para - 1]
                 if doc.body[i_start:i_end].rstrip().endswith(":"):
-                    speaker = _person_in_previous_paragraph(doc, quote.para) or (
-                        _speaker_earlier_in_paragraph(doc, i_start, i_end)
+                    speaker = (
+                        _person_in_previous_paragraph(doc, quote.para)
+                        or _speaker_earlier_in_paragraph(doc, i_start, i_end)
+                        or _last_named_in(doc, i_start, i_end)
                     )
         quote.speaker = speaker
         previous = quote.para
+
+
+def _last_named_in(doc: _Doc, start: int, end: int) -> Speaker | None:
+    """The last person or institution named between ``start`` and ``end`` ("Here is the
+    Pentagon's statement:")."""
+    low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, end, key=lambda e: e[0])
+    named = [e[2] for e in doc.entities[low:high] if e[2].kind in {"person", "institution"}]
+    return named[-1] if named else None
 
 
 def _unquoted(body: str, start: int, end: int) -> tuple[int, int]:
@@ -2230,8 +2241,9 @@ _PRESIDING_NAME = re.compile(
 )
 
 
-def _presiding_member(doc: _Doc) -> Speaker | None:
-    """Who the record's roll (in the page's head) says presides, as a speaker."""
+def _presiding_member(doc: _Doc, first_turn: int) -> Speaker | None:
+    """Who the record's roll (in the page's head) says presides, as a speaker; or who the
+    record's heading (in the head, or in the body above the first turn) says chairs."""
     for line in doc.head:
         match = PRESIDING_ROLL.match(line)
         if match:
@@ -2240,7 +2252,8 @@ def _presiding_member(doc: _Doc) -> Speaker | None:
             if actor is not None:
                 return _from_actor(actor)
             return Speaker(name=name, role="president of the meeting", kind="person")
-    for line in doc.head:
+    above = [doc.body[start:end] for start, end in doc.paragraphs if end <= first_turn]
+    for line in [*doc.head, *above]:
         presided = PRESIDED_BY.search(line)
         if presided is not None:
             return _presiding_named(presided.group("who"), doc.kb)

@@ -25,7 +25,7 @@ RECORD_LABEL = re.compile(
     # A Russian record in translation: "A. I. Antonov, Deputy Minister of Defence of the Russian
     # Federation." the first time, "A. I. Antonov." after; the chair's turns "Presiding officer."
     rf"|{_INITIALLED_NAME}(?:,\s+{_LABEL_ROLE})?"
-    r"|Presiding\s+[Oo]fficer|PRESIDING\s+OFFICER|Chair(?:man|woman|person)?)"
+    r"|(?:The\s+)?(?:Presiding\s+[Oo]fficer|Chair(?:man|woman|person)?)|PRESIDING\s+OFFICER)"
     r"\.\s+(?=[“\"‘'(]?[A-Z])"
 )
 # "Q Thanks, Josh." — White House transcripts print the reporter label without a colon; it only

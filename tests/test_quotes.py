@@ -1358,3 +1358,26 @@ def test_the_field_a_scholar_studies_gives_the_speaker_no_side(kb):
     )
     rows = quotes_of(body, kb)
     assert [(r["speaker"], r["side"]) for r in rows] == [("Hana Mori", None)]
+
+
+def test_a_records_chair_named_above_the_first_turn_in_the_body_takes_the_chairs_turns(kb):
+    body = (
+        "The sitting is chaired by the Chairman of the State Duma V. V. Volodin.\n\n"
+        "Chairman. Colleagues, we begin. The floor goes to Anatoly Antonov.\n\n"
+        "A. I. Antonov. We offered the Americans joint work against the terrorists.\n\n"
+        "Chairman. Thank you, Anatoly Ivanovich. The sitting is closed."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == [
+        "Vyacheslav Volodin",
+        "Anatoly Antonov",
+        "Vyacheslav Volodin",
+    ]
+
+
+def test_a_block_quotation_introduced_by_a_named_institution_is_the_institutions(kb):
+    body = (
+        "Here is the relevant part of the Russian Defence Ministry's statement:\n\n"
+        "> The American side preferred to limit the talks to flight safety over Syria."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

@@ -509,6 +509,8 @@ class _Doc:
     persons_by_surname: dict[str, Speaker] = field(default_factory=dict)
     people: dict[str, Speaker] = field(default_factory=dict)  # richest description per name
     full_names: dict[str, Speaker | None] = field(default_factory=dict)  # label surname → name
+    # first word of a two-word person's name → (position, person), in the order they were added
+    persons_by_first: dict[str, list[tuple[int, Speaker]]] = field(default_factory=dict)
     seq: int = 0
 
     def person(self, speaker: Speaker) -> Speaker:
@@ -541,7 +543,9 @@ class _Doc:
         # after every entity at the same position: ``seq`` only grows, so ordering by position
         # alone keeps the (position, seq) order
         bisect.insort(self.entities, entry, key=itemgetter(0))
-        if speaker.kind == "person" and len(speaker.name.split()) > 1:
+        if speaker.kind == "person" and len(words := speaker.name.split()) > 1:
+            if len(words) == 2:
+                self.persons_by_first.setdefault(words[0], []).append((pos, speaker))
             actor = resolve_actor(speaker.name, self.kb)
             names = (speaker.name, *(actor.aliases if actor else ()))
             for name in names:
@@ -1437,12 +1441,8 @@ def _family_name_first(doc: _Doc, word: str, pos: int) -> Speaker | None:
     """A one-word name that no surname on the page explains is the family name of a person
     named earlier family name first ("Wang Jin, a research fellow …" then "Wang added"), as
     Chinese and Korean names are written."""
-    index = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])
-    for _, _, speaker, _ in reversed(doc.entities[:index]):
-        words = speaker.name.split()
-        if speaker.kind == "person" and len(words) == 2 and words[0] == word:
-            return speaker
-    return None
+    before = [(at, speaker) for at, speaker in doc.persons_by_first.get(word, ()) if at < pos]
+    return max(before, key=itemgetter(0))[1] if before else None
 
 
 _GIVEN_NAMES = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,2}$")
@@ -2150,11 +2150,14 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
 # A forum's or a mail's block quotation: a paragraph opening with ">" ("> The memorandum
 # includes safety protocols …").
 _BLOCK_QUOTE = re.compile(r">[ \t]*(?=[“\"‘'(]?[A-Z0-9])")
+_LINE_OPENING_MARK = re.compile(r"(?:^|\n)[ \t]*>")
 
 
 def _block_quotes(doc: _Doc) -> list[_Quote]:
     """The page's block quotations of ``MIN_WORDS`` words or more, without their ">" mark."""
     blocks: list[_Quote] = []
+    if _LINE_OPENING_MARK.search(doc.body) is None:
+        return blocks  # the usual page: none (one scan of the body instead of every paragraph)
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
         if doc.body.startswith(">", p_start) and (
             mark := _BLOCK_QUOTE.match(doc.body, p_start, p_end)

@@ -2237,7 +2237,7 @@ PRESIDING_LABEL = re.compile(
 # A translated record's heading names the chair in a sentence: "The meeting is chaired by the
 # Chairman of the State Duma V. V. Volodin", "Presided over by Speaker Paul Ryan".
 PRESIDED_BY = re.compile(
-    r"\b(?:chaired|presided\s+over|presided)\s+by\s+(?P<who>[^\n]{3,120}?)\.?\s*$"
+    r"\b(?i:chaired|presided\s+over|presided)\s+by\s*:?\s+(?P<who>[^\n]{3,120}?)\.?\s*$"
 )
 _PRESIDING_NAME = re.compile(
     r"(?P<name>(?:[A-Z]\.\s?){1,2}[A-Z][\w'’\-]+|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})$"
@@ -2264,8 +2264,13 @@ def _presiding_member(doc: _Doc, first_turn: int) -> Speaker | None:
 
 
 def _presiding_named(who: str, kb: Knowledge) -> Speaker | None:
-    """The chair in "… chaired by the Chairman of the State Duma V. V. Volodin": the known actor
-    the phrase ends with (its last one, two or three words), else the bare name it ends with."""
+    """The chair in "… chaired by the Chairman of the State Duma V. V. Volodin" (or "Chaired by:
+    V. V. Volodin, Chairman …", the name before the office): the known actor the phrase ends
+    with (its last one, two or three words), else the bare name it ends with."""
+    if "," in who:
+        return _presiding_named(who.split(",")[0], kb) or _presiding_named(
+            who.rsplit(",", 1)[1].strip(), kb
+        )
     ending = _PRESIDING_NAME.search(who)
     if ending is None:
         return None

@@ -24,7 +24,7 @@ RECORD_LABEL = re.compile(
     r"|CHAIR(?:MAN)?)"
     # A Russian record in translation: "A. I. Antonov, Deputy Minister of Defence of the Russian
     # Federation." the first time, "A. I. Antonov." after; the chair's turns "Presiding officer."
-    rf"|{_INITIALLED_NAME}(?:,\s+{_LABEL_ROLE})?"
+    rf"|{_INITIALLED_NAME}(?:,\s+{_LABEL_ROLE}){{0,2}}"
     r"|(?:The\s+)?(?:Presiding\s+[Oo]fficer|Chair(?:man|woman|person)?)|PRESIDING\s+OFFICER)"
     r"\.\s+(?=[“\"‘'(]?[A-Z])"
 )

@@ -1362,7 +1362,7 @@ def test_the_field_a_scholar_studies_gives_the_speaker_no_side(kb):
 
 def test_a_records_chair_named_above_the_first_turn_in_the_body_takes_the_chairs_turns(kb):
     body = (
-        "The sitting is chaired by the Chairman of the State Duma V. V. Volodin.\n\n"
+        "Chaired by: V. V. Volodin, Chairman of the State Duma\n\n"
         "Chairman. Colleagues, we begin. The floor goes to Anatoly Antonov.\n\n"
         "A. I. Antonov. We offered the Americans joint work against the terrorists.\n\n"
         "Chairman. Thank you, Anatoly Ivanovich. The sitting is closed."

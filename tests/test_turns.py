@@ -19,6 +19,11 @@ from analysis.turns import RECORD_LABEL
             "L. I. Kalashnikov, Communist Party of the Russian Federation faction",
         ),
         ("V.V. Zhirinovsky. No joint centres!", "V.V. Zhirinovsky"),
+        (
+            "L. I. Kalashnikov, Communist Party faction, Chairman of the Committee on CIS Affairs. "
+            "Why?",
+            "L. I. Kalashnikov, Communist Party faction, Chairman of the Committee on CIS Affairs",
+        ),
         ("Presiding officer. Thank you. Questions, please.", "Presiding officer"),
         ("Chairman. The next question.", "Chairman"),
     ],

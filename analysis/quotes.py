@@ -2182,12 +2182,21 @@ def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
                 i_start, i_end = doc.paragraphs[quote.para - 1]
                 if doc.body[i_start:i_end].rstrip().endswith(":"):
                     speaker = (
-                        _person_in_previous_paragraph(doc, quote.para)
+                        _colon_sentence_speaker(doc, i_end)
+                        or _person_in_previous_paragraph(doc, quote.para)
                         or _speaker_earlier_in_paragraph(doc, i_start, i_end)
                         or _last_named_in(doc, i_start, i_end)
                     )
         quote.speaker = speaker
         previous = quote.para
+
+
+def _colon_sentence_speaker(doc: _Doc, end: int) -> Speaker | None:
+    """The speaker the sentence ending in a colon at ``end`` names, as for a quotation opening
+    the next paragraph ("Antonov told RIA that Moscow had offered more:")."""
+    before = doc.body[_sentence_start(doc.body, end - 1) : end]
+    parsed, weak = _pre_attribution(before, doc.kb)
+    return _resolve(parsed, doc, end) if parsed is not None and not weak else None
 
 
 def _last_named_in(doc: _Doc, start: int, end: int) -> Speaker | None:

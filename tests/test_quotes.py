@@ -1381,3 +1381,11 @@ def test_a_block_quotation_introduced_by_a_named_institution_is_the_institutions
         "> The American side preferred to limit the talks to flight safety over Syria."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_block_quotation_takes_the_speaker_of_the_sentence_that_introduces_it(kb):
+    body = (
+        "Asked about Peter Cook's remarks, the Russian Defence Ministry said in a statement:\n\n"
+        "> The American side preferred to limit the talks to flight safety over Syria."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

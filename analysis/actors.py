@@ -511,9 +511,23 @@ def _resolve_actor(name: str, kb: Knowledge) -> Actor | None:
                     for a in (actor.name, *actor.aliases)
                     if len(a.split()) > 1
                 }
-                if normalise_key(tokens[0]) in known_first:
+                if normalise_key(tokens[0]) in known_first or _initials_fit(tokens[:-1], actor):
                     return actor
     return None
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _initials_fit(tokens: list[str], actor: Actor) -> bool:
+    """ "A. I. Antonov" / "V.V. Volodin": initials before the surname, the first of them the
+    first letter of a given name the actor is known by (a Russian record names speakers so)."""
+    if not tokens or not all(_INITIAL.fullmatch(token) for token in tokens):
+        return False
+    return any(
+        len(alias.split()) > 1 and alias.split()[0][:1] == tokens[0][0]
+        for alias in (actor.name, *actor.aliases)
+    )
 
 
 def side_from_affiliation(words: str | None, kb: Knowledge | None = None) -> str | None:

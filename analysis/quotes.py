@@ -509,6 +509,8 @@ class _Doc:
     persons_by_surname: dict[str, Speaker] = field(default_factory=dict)
     people: dict[str, Speaker] = field(default_factory=dict)  # richest description per name
     full_names: dict[str, Speaker | None] = field(default_factory=dict)  # label surname → name
+    # first word of a two-word person's name → (position, person), in the order they were added
+    persons_by_first: dict[str, list[tuple[int, Speaker]]] = field(default_factory=dict)
     seq: int = 0
 
     def person(self, speaker: Speaker) -> Speaker:
@@ -541,7 +543,9 @@ class _Doc:
         # after every entity at the same position: ``seq`` only grows, so ordering by position
         # alone keeps the (position, seq) order
         bisect.insort(self.entities, entry, key=itemgetter(0))
-        if speaker.kind == "person" and len(speaker.name.split()) > 1:
+        if speaker.kind == "person" and len(words := speaker.name.split()) > 1:
+            if len(words) == 2:
+                self.persons_by_first.setdefault(words[0], []).append((pos, speaker))
             actor = resolve_actor(speaker.name, self.kb)
             names = (speaker.name, *(actor.aliases if actor else ()))
             for name in names:
@@ -877,12 +881,20 @@ _CLAUSE_CUT = re.compile(
 )
 
 
+# The field a scholar studies ("a professor of Russian politics at Hokkaido University", "an
+# expert on Iranian affairs"): a subject, not an allegiance.
+_FIELD_OF_STUDY = re.compile(
+    r"\s(?:of|on|in)\s+(?:[\w\-’']+\s+){1,3}?(?:politics|studies|history|affairs|society)\b"
+)
+
+
 def _affiliation_words(role: str | None) -> str:
     """The part of a description that says whom the speaker works for ("a source close to the
-    Kremlin" keeps "close to…" out: it describes access, not allegiance)."""
+    Kremlin" keeps "close to…" out: it describes access, not allegiance; so does the field a
+    scholar studies)."""
     if not role:
         return ""
-    return _CLAUSE_CUT.split(role, maxsplit=1)[0]
+    return _FIELD_OF_STUDY.sub("", _CLAUSE_CUT.split(role, maxsplit=1)[0])
 
 
 def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
@@ -967,6 +979,13 @@ _MEDIUM_NAMED = re.compile(
     r"|(?P<name>[A-Z][\w'’\-\.]*(?:\s+[A-Z][\w'’\-\.]*){0,4}))$"
 )
 
+# A page or an account by its name in quotation marks first: "“Gündem Haber Merkezi” Twitter
+# account and several Facebook pages".
+_QUOTED_MEDIUM = re.compile(
+    r"^[“\"‘'](?P<quoted>[A-ZÀ-Þ][^“”\"‘’\n]{1,60}?)[”\"’']\s+(?:(?:Twitter|Facebook|Telegram|"
+    r"YouTube|VK|VKontakte|Instagram)\s+)?(?:account|page|channel|group|website|site|blog)s?\b"
+)
+
 
 def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
     embassy = _EMBASSY.match(segment)
@@ -978,9 +997,9 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
             kind="institution",
             text_role=embassy.group("name"),
         )
-    medium = _MEDIUM_NAMED.match(segment)
+    medium = _MEDIUM_NAMED.match(segment) or _QUOTED_MEDIUM.match(segment)
     if medium is not None:
-        name = medium.group("quoted") or medium.group("name")
+        name = medium.group("quoted") or medium.groupdict().get("name")
         actor = resolve_actor(name, kb)
         if actor is not None:
             return _from_actor(actor)
@@ -1228,7 +1247,9 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
             actor = resolve_actor(tokens[0], kb)
             if actor is not None:
                 return _from_actor(actor)
-            named = _full_name_before(doc, tokens[0], pos)
+            named = _full_name_before(doc, tokens[0], pos) or _family_name_first(
+                doc, tokens[0], pos
+            )
             if named is not None:
                 return named
         return speaker
@@ -1414,6 +1435,14 @@ def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
         doc.persons_by_surname.setdefault(surname_key(name), speaker)
         return speaker
     return None
+
+
+def _family_name_first(doc: _Doc, word: str, pos: int) -> Speaker | None:
+    """A one-word name that no surname on the page explains is the family name of a person
+    named earlier family name first ("Wang Jin, a research fellow …" then "Wang added"), as
+    Chinese and Korean names are written."""
+    before = [(at, speaker) for at, speaker in doc.persons_by_first.get(word, ()) if at < pos]
+    return max(before, key=itemgetter(0))[1] if before else None
 
 
 _GIVEN_NAMES = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,2}$")
@@ -1981,6 +2010,10 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     earlier = doc.by_surname(name)
     if earlier is not None:
         return earlier
+    initialled = _INITIALLED.fullmatch(name)
+    if initialled is not None and (spelled := _spelled_out(doc, initialled)) is not None:
+        side = side_from_affiliation(caption, doc.kb) if caption.strip() else None
+        return replace(spelled, side=spelled.side or side)
     title = titled[: -len(name)].strip() if titled.endswith(name) else ""
     title = title or caption.strip()
     side = side_from_affiliation(title, doc.kb) if title else None
@@ -1994,6 +2027,35 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
         kind="person",
         side=side or _bracketed_side(full_label, doc.kb),
     )
+
+
+# A name after initials ("L. I. Kalashnikov"), as a Russian record labels a speaker's turn.
+_INITIALLED = re.compile(r"(?P<initials>(?:[A-Z]\.\s?){1,2})(?P<surname>[A-Z][\w'’\-]+)")
+
+
+def _spelled_out(doc: _Doc, initialled: re.Match[str]) -> Speaker | None:
+    """The speaker a turn labels by initials, named in full on the page with the same initials
+    ("Leonid Ivanovich Kalashnikov" for "L. I. Kalashnikov"): given name and surname, the
+    patronymic left out as the press names Russians."""
+    surname = initialled.group("surname")
+    named = _full_name_on_page(doc, surname)
+    if named is None:
+        return None
+    given = named.name.split()[:-1]
+    initials = re.findall(r"[A-Z]", initialled.group("initials"))
+    first = next(
+        (
+            at
+            for at in range(len(given) - len(initials) + 1)
+            if all(word[0] == letter for word, letter in zip(given[at:], initials, strict=False))
+        ),
+        None,
+    )  # "Then Grigory Petrovich Ostapenko": the initials fit the words before the surname
+    if first is None:
+        return None
+    name = f"{given[first]} {surname}"
+    actor = resolve_actor(name, doc.kb)
+    return _from_actor(actor) if actor is not None else replace(named, name=name)
 
 
 def _full_name_on_page(doc: _Doc, surname: str) -> Speaker | None:
@@ -2063,7 +2125,7 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     turns: list[_Quote] = []
     speaker: Speaker | None = None
     named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
-    chair = _presiding_member(doc)
+    chair = _presiding_member(doc, doc.paragraphs[min(labelled)][0])
     answers = _transcript_labels(doc.kb, "answer_labels")
     interviewee = _interviewee(doc, doc.paragraphs[min(labelled)][0]) if answers else None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
@@ -2083,6 +2145,67 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         if end > start and not _STAGE_DIRECTION.fullmatch(body, start, end):
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
+
+
+# A forum's or a mail's block quotation: a paragraph opening with ">" ("> The memorandum
+# includes safety protocols …").
+_BLOCK_QUOTE = re.compile(r">[ \t]*(?=[“\"‘'(]?[A-Z0-9])")
+_LINE_OPENING_MARK = re.compile(r"(?:^|\n)[ \t]*>")
+
+
+def _block_quotes(doc: _Doc) -> list[_Quote]:
+    """The page's block quotations of ``MIN_WORDS`` words or more, without their ">" mark."""
+    blocks: list[_Quote] = []
+    if _LINE_OPENING_MARK.search(doc.body) is None:
+        return blocks  # the usual page: none (one scan of the body instead of every paragraph)
+    for index, (p_start, p_end) in enumerate(doc.paragraphs):
+        if doc.body.startswith(">", p_start) and (
+            mark := _BLOCK_QUOTE.match(doc.body, p_start, p_end)
+        ):
+            start, end = _unquoted(doc.body, *_strip_span(doc.body, mark.end(), p_end))
+            if len(doc.body[start:end].split()) >= MIN_WORDS:
+                blocks.append(_Quote(start, end, p_start, p_end, index))
+    return blocks
+
+
+def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
+    """A run of block quotations takes its speaker from the paragraph before it when that
+    paragraph introduces it with a colon ("Press secretary Peter Cook read out a statement …:"):
+    the person in focus there, else what spoke there last. A block quoting nobody introduced (a
+    reply quoting the post above) stays unattributed."""
+    speaker: Speaker | None = None
+    previous = -2
+    for quote in blocks:
+        if quote.para != previous + 1:
+            speaker = None
+            if quote.para > 0:
+                i_start, i_end = doc.paragraphs[quote.para - 1]
+                if doc.body[i_start:i_end].rstrip().endswith(":"):
+                    speaker = (
+                        _colon_sentence_speaker(doc, i_end)
+                        or _person_in_previous_paragraph(doc, quote.para)
+                        or _speaker_earlier_in_paragraph(doc, i_start, i_end)
+                        or _last_named_in(doc, i_start, i_end)
+                    )
+        quote.speaker = speaker
+        previous = quote.para
+
+
+def _colon_sentence_speaker(doc: _Doc, end: int) -> Speaker | None:
+    """The speaker the sentence ending in a colon at ``end`` names, as for a quotation opening
+    the next paragraph ("Antonov told RIA that Moscow had offered more:")."""
+    before = doc.body[_sentence_start(doc.body, end - 1) : end]
+    parsed, weak = _pre_attribution(before, doc.kb)
+    return _resolve(parsed, doc, end) if parsed is not None and not weak else None
+
+
+def _last_named_in(doc: _Doc, start: int, end: int) -> Speaker | None:
+    """The last person or institution named between ``start`` and ``end`` ("Here is the
+    Pentagon's statement:")."""
+    low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, end, key=lambda e: e[0])
+    named = [e[2] for e in doc.entities[low:high] if e[2].kind in {"person", "institution"}]
+    return named[-1] if named else None
 
 
 def _unquoted(body: str, start: int, end: int) -> tuple[int, int]:
@@ -2118,11 +2241,21 @@ PRESIDING_ROLL = re.compile(
 PRESIDING_LABEL = re.compile(
     r"The\s+(?:President|PRESIDENT|Chair|CHAIR|Chairman|CHAIRMAN|Chairwoman|Chairperson"
     r"|Acting President)"
+    r"|(?:Presiding\s+[Oo]fficer|Chair(?:man|woman|person)?)"  # a translated record's "Presiding officer."
+)
+# A translated record's heading names the chair in a sentence: "The meeting is chaired by the
+# Chairman of the State Duma V. V. Volodin", "Presided over by Speaker Paul Ryan".
+PRESIDED_BY = re.compile(
+    r"\b(?i:chaired|presided\s+over|presided)\s+by\s*:?\s+(?P<who>[^\n]{3,120}?)\.?\s*$"
+)
+_PRESIDING_NAME = re.compile(
+    r"(?P<name>(?:[A-Z]\.\s?){1,2}[A-Z][\w'’\-]+|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})$"
 )
 
 
-def _presiding_member(doc: _Doc) -> Speaker | None:
-    """Who the record's roll (in the page's head) says presides, as a speaker."""
+def _presiding_member(doc: _Doc, first_turn: int) -> Speaker | None:
+    """Who the record's roll (in the page's head) says presides, as a speaker; or who the
+    record's heading (in the head, or in the body above the first turn) says chairs."""
     for line in doc.head:
         match = PRESIDING_ROLL.match(line)
         if match:
@@ -2131,7 +2264,34 @@ def _presiding_member(doc: _Doc) -> Speaker | None:
             if actor is not None:
                 return _from_actor(actor)
             return Speaker(name=name, role="president of the meeting", kind="person")
+    above = [doc.body[start:end] for start, end in doc.paragraphs if end <= first_turn]
+    for line in [*doc.head, *above]:
+        presided = PRESIDED_BY.search(line)
+        if presided is not None:
+            return _presiding_named(presided.group("who"), doc.kb)
     return None
+
+
+def _presiding_named(who: str, kb: Knowledge) -> Speaker | None:
+    """The chair in "… chaired by the Chairman of the State Duma V. V. Volodin" (or "Chaired by:
+    V. V. Volodin, Chairman …", the name before the office): the known actor the phrase ends
+    with (its last one, two or three words), else the bare name it ends with."""
+    if "," in who:
+        return _presiding_named(who.split(",")[0], kb) or _presiding_named(
+            who.rsplit(",", 1)[1].strip(), kb
+        )
+    ending = _PRESIDING_NAME.search(who)
+    if ending is None:
+        return None
+    words = ending.group("name").split()
+    for count in range(min(3, len(words)), 0, -1):
+        actor = resolve_actor(" ".join(words[-count:]), kb)
+        if actor is not None and actor.kind == "person":
+            return _from_actor(actor)
+    name = split_title(ending.group("name"), kb)[1]
+    if len(name.split()) < 2:
+        return None
+    return Speaker(name=name, role="president of the meeting", kind="person")
 
 
 def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:
@@ -2371,27 +2531,32 @@ def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
 # A fact-check's claim box: the claim quoted alone, its speaker on the next line
 # ("Source: Sergey Lavrov, Russian Foreign Minister, press conference …").
 _SOURCE_LINE = re.compile(
-    r"(?:Source|Claimed by|Said by|Speaker|Who said it|Attributed to)\s*:\s*(?P<name>[^,;(\n]{3,60})"
+    r"(?i:Source|Claimed by|Said by|Speaker|Who said it|Attributed to)\s*:\s*"
+    r"(?P<name>[^,;(\n]{3,60})"
 )
+# The claim box's own label before the quoted claim: "CLAIM: “…”", "The claim: “…”".
+_CLAIM_LABEL = re.compile(r"(?i:(?:the\s+)?claim)\s*:\s*")
 
 
 def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
-    """An unattributed quotation that fills its paragraph takes the speaker a "Source:" line
-    right below it names; one opening the article (a fact-check's claim box), the claimant the
-    lines above the article name."""
+    """An unattributed quotation that fills its paragraph (after a "Claim:" label) takes the
+    speaker a "Source:" or "Claimed by:" line right below or above it names; one opening the
+    article (a fact-check's claim box), the claimant the lines above the article name."""
     for quote in found:
         if quote.speaker is not None:
             continue
         p_start, p_end = doc.paragraphs[quote.para]
-        if doc.body[p_start:p_end].strip(" \"“”'‘’") != doc.body[quote.start : quote.end].strip():
+        label = _CLAIM_LABEL.match(doc.body, p_start, p_end)
+        text = doc.body[label.end() if label else p_start : p_end]
+        if text.strip(" \"“”'‘’") != doc.body[quote.start : quote.end].strip():
             continue
-        if quote.para + 1 < len(doc.paragraphs):
-            n_start, n_end = doc.paragraphs[quote.para + 1]
+        beside = (quote.para + 1, quote.para - 1)
+        for n_start, n_end in (doc.paragraphs[i] for i in beside if 0 <= i < len(doc.paragraphs)):
             match = _SOURCE_LINE.match(doc.body, n_start, n_end)
             if match:
                 quote.speaker = _source_line_speaker(match.group("name").strip(), doc)
-                continue
-        if quote.para <= 1:
+                break
+        if quote.speaker is None and quote.para <= 1:
             quote.speaker = _claimant_in_head(doc)
 
 
@@ -2444,9 +2609,11 @@ def quotations(
         home_side=sides.get(str(outlet_country or "").upper()),
         head=tuple(head),
     )
-    marked = _find_quotations(body, doc.paragraphs, set())
-    _collect_entities(doc, [(q.start, q.end) for q in marked])
-    turns = _transcript_turns(doc)
+    blocks = _block_quotes(doc)
+    marked = _find_quotations(body, doc.paragraphs, {q.para for q in blocks})
+    _collect_entities(doc, sorted([(q.start, q.end) for q in [*marked, *blocks]]))
+    _introduce_block_quotes(blocks, doc)
+    turns = [*_transcript_turns(doc), *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}
     found = [
         q

@@ -41,6 +41,18 @@ def test_resolve_actor_canonicalises_names_as_written(kb, written, canonical, si
     assert (actor.name, actor.side) == (canonical, side)
 
 
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("A. I. Antonov", "Anatoly Antonov"), ("V.V. Volodin", "Vyacheslav Volodin")],
+)
+def test_initials_before_a_known_surname_resolve_when_the_first_fits(kb, written, canonical):
+    assert resolve_actor(written, kb).name == canonical
+
+
+def test_initials_that_fit_no_given_name_resolve_to_nobody(kb):
+    assert resolve_actor("B. K. Antonov", kb) is None
+
+
 def test_resolve_actor_returns_none_for_unknown_people(kb):
     assert resolve_actor("Michelle Baldanza", kb) is None
     assert resolve_actor("", kb) is None
@@ -64,6 +76,8 @@ def test_resolve_actor_returns_none_for_unknown_people(kb):
         ("the Conservative chairman of the Commons foreign affairs committee", "other"),
         ("Labour’s shadow defence secretary", "other"),
         ("Russia's Ministry of Defence", "Russia"),
+        ("Chinese Foreign Ministry spokesperson", "other"),
+        ("a foreign ministry official in Tehran", "other"),
     ],
 )
 def test_side_from_affiliation_longest_side_word_wins(kb, words, side):

@@ -1269,3 +1269,123 @@ def test_one_of_them_is_one_of_the_unnamed_group_named_before(kb):
     assert [(r["speaker"], r["role"], r["side"]) for r in rows] == [
         ("official", "senior Pentagon official", "US")
     ]
+
+
+def test_a_translated_russian_records_turns_take_the_chair_and_the_initialled_speakers(kb):
+    head = ["Transcript of the meeting", "The meeting is chaired by the Chairman V. V. Volodin"]
+    body = (
+        "Presiding officer. Colleagues, the floor goes to Deputy Minister Anatoly Antonov. "
+        "Then Grigory Petrovich Ostapenko, Yabloko faction.\n\n"
+        "A. I. Antonov, Deputy Minister of Defence of the Russian Federation. Esteemed deputies, "
+        "we offered the Americans joint work against the terrorists.\n\n"
+        "Presiding officer. Thank you. Questions, please.\n\n"
+        "G. P. Ostapenko, Yabloko faction. Why do our officers still talk to the Pentagon?\n\n"
+        "A. I. Antonov. Because the line keeps our pilots safe."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert [r["speaker"] for r in rows] == [
+        "Vyacheslav Volodin",  # the chair the heading names, by initials
+        "Anatoly Antonov",
+        "Vyacheslav Volodin",
+        "Grigory Ostapenko",  # spelled out earlier; the patronymic left out
+        "Anatoly Antonov",
+    ]
+    assert rows[1]["text"].startswith("Esteemed deputies")
+    assert rows[4]["text"] == "Because the line keeps our pilots safe."
+
+
+def test_a_family_name_alone_takes_the_person_named_family_name_first(kb):
+    body = (
+        "“The channel has kept working,” Zhao Lei, a research fellow at Peking University, told "
+        "reporters.\n\n"
+        "Zhao added that more was out of reach. “There will be no joint campaign,” he said.\n\n"
+        "“The question is only when,” Zhao said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Zhao Lei", "Zhao Lei", "Zhao Lei"]
+
+
+def test_a_surname_alone_still_takes_the_person_it_ends(kb):
+    body = (
+        "“We will keep talking,” Mark Hanley, a fellow at the Atlantic Council, said.\n\n"
+        "“Nothing has changed since the spring,” Hanley said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Mark Hanley", "Mark Hanley"]
+
+
+def test_a_claim_box_names_its_claimant_above_the_claim_in_capitals(kb):
+    body = (
+        'CLAIMED BY: "Haber Gundemi" Telegram channel and several Facebook pages\n\n'
+        'CLAIM: "Russian and American troops now guard the Tabqa dam together."\n\n'
+        "The photographs were taken on different days."
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        ("Russian and American troops now guard the Tabqa dam together.", "Haber Gundemi")
+    ]
+
+
+def test_block_quotations_after_a_colon_take_the_speaker_the_introduction_names(kb):
+    body = (
+        "The deal was announced today. Press secretary Peter Cook read out a statement, and the "
+        "key parts are worth quoting:\n\n"
+        "> The memorandum includes safety protocols for air crews and a line on the ground.\n\n"
+        "> It does not establish zones of cooperation or any sharing of targets.\n\n"
+        "The Russian Defence Ministry said in a statement:\n\n"
+        "> Moscow proposed to exchange information on the positions of terrorists.\n\n"
+        "Good write-up, thanks.\n\n"
+        "> People keep confusing deconfliction and coordination all the time.\n\n"
+        "Agreed, they do."
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        (
+            "The memorandum includes safety protocols for air crews and a line on the ground.",
+            "Peter Cook",
+        ),
+        ("It does not establish zones of cooperation or any sharing of targets.", "Peter Cook"),
+        (
+            "Moscow proposed to exchange information on the positions of terrorists.",
+            "Russian Defence Ministry",
+        ),
+    ]  # a reply quoting the post above, introduced by nobody, is no one's quotation
+
+
+def test_the_field_a_scholar_studies_gives_the_speaker_no_side(kb):
+    body = (
+        "Hana Mori, a professor of Russian politics at Hokkaido University, said the offer was "
+        "aimed at Asia.\n\n"
+        "“Lavrov knows the Pentagon will not say yes soon,” Mori said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Hana Mori", None)]
+
+
+def test_a_records_chair_named_above_the_first_turn_in_the_body_takes_the_chairs_turns(kb):
+    body = (
+        "Chaired by: V. V. Volodin, Chairman of the State Duma\n\n"
+        "Chairman. Colleagues, we begin. The floor goes to Anatoly Antonov.\n\n"
+        "A. I. Antonov. We offered the Americans joint work against the terrorists.\n\n"
+        "Chairman. Thank you, Anatoly Ivanovich. The sitting is closed."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == [
+        "Vyacheslav Volodin",
+        "Anatoly Antonov",
+        "Vyacheslav Volodin",
+    ]
+
+
+def test_a_block_quotation_introduced_by_a_named_institution_is_the_institutions(kb):
+    body = (
+        "Here is the relevant part of the Russian Defence Ministry's statement:\n\n"
+        "> The American side preferred to limit the talks to flight safety over Syria."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_block_quotation_takes_the_speaker_of_the_sentence_that_introduces_it(kb):
+    body = (
+        "Asked about Peter Cook's remarks, the Russian Defence Ministry said in a statement:\n\n"
+        "> The American side preferred to limit the talks to flight safety over Syria."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]

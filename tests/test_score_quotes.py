@@ -90,7 +90,11 @@ def test_held_out_documents_score_above_the_floors(corpus):
 # recall 1.0, exact F1 1.0, speaker 0.87; the round's start code: speaker 0.70; 1.0 once a claim
 # box's source named a page in quotation marks, a colon introduction without a speech verb, a
 # speaker after "and" closing another speech clause, "he" after "The official …" and "the
-# statement said" were read).
+# statement said" were read) and the fifteenth (``blind_b16_*``, 44 quotes, scored once: overlap
+# recall 0.61, exact F1 0.75, speaker 0.89: a translated State Duma record's turn labels ending in
+# a full stop ("A. I. Antonov, Deputy Minister …." / "Presiding officer.") not read as turns, a
+# forum post's ">" block quotations not read, a claim box's "CLAIMED BY:" above the claim, "Wang"
+# for "Wang Jin"; after the fixes overlap recall 1.0, precision 0.98, exact F1 0.99, speaker 1.0).
 BATCH_FLOORS = {
     "blind_b7_": (5, 28, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
     "blind_b8_": (5, 27, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
@@ -101,6 +105,7 @@ BATCH_FLOORS = {
     "blind_b13_": (6, 40, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
     "blind_b14_": (6, 38, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.9}),
     "blind_b15_": (6, 45, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
+    "blind_b16_": (6, 44, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
 }
 
 

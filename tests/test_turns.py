@@ -1,0 +1,73 @@
+"""Turn labels that end in a full stop: what they read and what they leave alone."""
+
+import pytest
+
+from analysis.metadata import is_transcript
+from analysis.turns import RECORD_LABEL
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "label"),
+    [
+        (
+            "A. I. Antonov, Deputy Minister of Defence of the Russian Federation. Esteemed deputies.",
+            "A. I. Antonov, Deputy Minister of Defence of the Russian Federation",
+        ),
+        ("A. I. Antonov. It is not true.", "A. I. Antonov"),
+        (
+            "L. I. Kalashnikov, Communist Party of the Russian Federation faction. Why?",
+            "L. I. Kalashnikov, Communist Party of the Russian Federation faction",
+        ),
+        ("V.V. Zhirinovsky. No joint centres!", "V.V. Zhirinovsky"),
+        (
+            "L. I. Kalashnikov, Communist Party faction, Chairman of the Committee on CIS Affairs. "
+            "Why?",
+            "L. I. Kalashnikov, Communist Party faction, Chairman of the Committee on CIS Affairs",
+        ),
+        ("Presiding officer. Thank you. Questions, please.", "Presiding officer"),
+        ("Chairman. The next question.", "Chairman"),
+    ],
+)
+def test_a_translated_russian_records_labels_end_in_a_full_stop(paragraph, label):
+    match = RECORD_LABEL.match(paragraph)
+    assert match is not None
+    assert match.group("label") == label
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "A. I. Antonov said the line to Hmeymim was still in use. He gave no details.",
+        "A. I. Antonov, who spoke first, denied it. The deputies applauded.",
+        "U.S. Navy. The carrier sailed on Monday.",
+        "A. Background. The war began in 2011.",  # a list item: one initial
+        "Presiding officers rotate every hour.",
+        "Presiding officer.",  # a line alone, nothing after it
+    ],
+)
+def test_sentences_and_list_items_are_no_full_stop_labels(paragraph):
+    assert RECORD_LABEL.match(paragraph) is None
+
+
+def test_a_record_whose_turns_end_their_labels_in_full_stops_is_a_transcript():
+    body = "\n\n".join(
+        [
+            "Presiding officer. Colleagues, we move on to the government hour.",
+            "A. I. Antonov, Deputy Minister of Defence. Esteemed deputies, we offered joint work.",
+            "Presiding officer. Thank you. Questions, please.",
+            "V. A. Shamanov, Chairman of the Committee on Defence. Is that true?",
+            "A. I. Antonov. It is not true.",
+        ]
+    )
+    assert is_transcript(body)
+
+
+def test_a_report_with_an_initialled_name_in_one_paragraph_is_no_transcript():
+    body = "\n\n".join(
+        [
+            "Moscow said on Monday it was ready to resume military contacts with Washington.",
+            "A. I. Antonov, Deputy Minister of Defence. That was the signature under the letter.",
+            "The Pentagon did not reply to a request for comment.",
+        ]
+    )
+    assert not is_transcript(body)

@@ -92,7 +92,13 @@ class DateMention:
 _MONTH_FULL = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+# "Mar" without its dot is a month only before a day and a year ("Mar 20, 2017"): alone it is
+# the verb.  The lookahead is spelt without escapes so that its upper-case copy still works.
+_MAR_BEFORE_DAY_AND_YEAR = "Mar(?=[ ][0-9]{1,2},?[ ](?:19|20)[0-9][0-9])"
+_MONTH_ABBR = (
+    r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|"
+    + _MAR_BEFORE_DAY_AND_YEAR
+)
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_FULL.upper()}|{_MONTH_ABBR.upper()})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -873,6 +879,10 @@ _SLASH_DATE = re.compile(
     r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
 )
 MIN_SLASH_YEAR, MAX_SLASH_YEAR = 1990, 2049
+# "2017/5/11 22:48:39": year first, then month and day (East Asian usage); the order is certain
+_YEAR_FIRST_SLASH_DATE = re.compile(
+    rf"(?<![\d/])(?P<year>{_YEAR})/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/])"
+)
 _DASH_DATE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
 
 
@@ -1092,6 +1102,11 @@ def _full_date_of_line(line: str, mentions: Sequence[DateMention]) -> date | Non
         parsed = _unambiguous_slash_date(match)
         if parsed is not None:
             return parsed
+    if "/" in line:
+        for match in _YEAR_FIRST_SLASH_DATE.finditer(line):
+            year, month, day = (int(match.group(k)) for k in ("year", "month", "day"))
+            if (parsed := _safe_date(year, month, day)) is not None:
+                return parsed
     return None
 
 

@@ -88,6 +88,47 @@ def test_site_widget_names_the_publisher(kb):
     assert _describe_text(page, kb)["outlet"] == "The Guardian"
 
 
+@pytest.mark.parametrize(
+    ("furniture", "outlet", "kind_of_outlet", "country"),
+    [
+        (("TOKYO - The minister said on Monday.", "==Kyodo"), "Kyodo News", "wire agency", "JP"),
+        (
+            ("Source:Global Times Published: 2016/9/3 08:05:12", ""),
+            "Global Times",
+            "state media",
+            "CN",
+        ),
+        (("", "© 2016 Teyit. Content licensed under CC BY-NC 4.0."), "Teyit", "fact-checker", "TR"),
+        (("", "© 2016 State Duma. duma.gov.ru"), "State Duma", "government", "RU"),
+        (("", "© 2016 reddit inc. All rights reserved."), "Reddit", "platform", "US"),
+    ],
+)
+def test_agencies_papers_checkers_legislatures_and_platforms_of_the_data_file_are_found(
+    kb, furniture, outlet, kind_of_outlet, country
+):
+    above, below = furniture
+    page = (
+        f"Talks on Syria\n\n{above}\n\n"
+        "The two militaries kept their line open on Friday, officials said, and agreed to meet "
+        "again in Geneva next month to discuss the safety of their pilots over Syria.\n\n"
+        f"{below}\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["outlet"], meta["outlet_type"], meta["outlet_country"]) == (
+        outlet,
+        kind_of_outlet,
+        country,
+    )
+
+
+def test_a_bare_mention_of_a_legislature_in_a_story_does_not_make_it_the_publisher(kb):
+    page = (
+        "A member of the State Duma said on Friday that the State Duma would debate the "
+        "memorandum with the United States next week.\n"
+    )
+    assert _describe_text(page, kb)["outlet"] is None
+
+
 def test_user_outlets_file_adds_a_publisher(tmp_path, kb):
     (tmp_path / "outlets.toml").write_text(
         '[[outlet]]\nname = "Gulf Wire Service"\naliases = []\nmarkers = ["| Gulf Wire Service"]\n'

@@ -921,8 +921,19 @@ def _mark_sections(lines: list[Line]) -> None:
             continue
         if line.item or line.links or line.role in {"linklist", "other", "tags"}:
             line.role = f"{current}-item"
+        elif current == "source" and line.role == "stamp" and _is_dated_citation(line.text):
+            line.role = "source-item"  # "Turkish General Staff, statement of 7 March 2017"
         else:
             current = None
+
+
+DATED_CITATION = re.compile(r"^[^\d,:]*?[^\W\d_]+\s+[^\W\d_]+[^\d,:]*,\s*\D*\d")
+
+
+def _is_dated_citation(text: str) -> bool:
+    """A source named before a comma, then its date: "Operation Inherent Resolve press briefing,
+    8 March 2017" (not a page stamp, which opens with its date, a weekday or a label)."""
+    return DATED_CITATION.match(text) is not None
 
 
 def _mark_captions_and_repeats(lines: list[Line], rules: Rules, end: int) -> None:

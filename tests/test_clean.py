@@ -434,6 +434,24 @@ def test_claim_box_labels_leave_the_body_and_sources_carry_their_dates(kb):
     assert "Home" not in cleaned.body  # the link menu
 
 
+def test_dated_citations_under_a_sources_heading_are_source_items_not_head_stamps(kb):
+    page = (
+        "Did the two navies hold a joint drill?\n\n"
+        "Published: 12.05.2016 10:00\n\n"
+        "Posts claimed on Monday that the two navies had held a joint drill off Tartus. Both "
+        "navies said they had only exchanged notices about their exercises that week.\n\n"
+        "We found no record of a joint drill in the statements of either navy this month.\n\n"
+        "Sources\n"
+        "Russian Navy press service, statement of 9 May 2016\n"
+        "U.S. Sixth Fleet public affairs, 10 May 2016\n\n"
+        "Have you seen a claim we should check? Send it to us by e-mail and we will look.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert "Published: 12.05.2016 10:00" in cleaned.head
+    assert not any("Russian Navy" in line or "Sixth Fleet" in line for line in cleaned.head)
+    assert "Sixth Fleet" not in cleaned.body
+
+
 def test_plain_comments_section_after_a_wire_story(kb):
     cleaned = _fixture(kb, "layout_plain_comments.txt")
     assert cleaned.body.endswith('"We are open to contacts," Bogdanovsky said.')

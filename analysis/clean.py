@@ -257,6 +257,7 @@ class Rules:
     comment_start: re.Pattern[str]
     comment_widget: re.Pattern[str]
     author_suffix: re.Pattern[str]
+    author_prefix: re.Pattern[str]
     source_heading: re.Pattern[str]
     related_heading: re.Pattern[str]
     credit_line: re.Pattern[str]
@@ -492,6 +493,7 @@ def rules_for(kb: Knowledge) -> Rules:
         comment_start=_full(f.get("comment_start", [])),
         comment_widget=_full(f.get("comment_widgets", [])),
         author_suffix=re.compile(f.get("comment_author_suffix", r"(?!x)x"), re.IGNORECASE),
+        author_prefix=re.compile(f.get("comment_author_prefix", r"(?!x)x")),
         source_heading=_full(sections.get("source", [])),
         related_heading=_full(sections.get("related", [])),
         credit_line=_full(f.get("credit_lines", [])),
@@ -654,7 +656,11 @@ def byline_name(text: str, rules: Rules) -> str | None:
         return None
     for pattern in rules.bylines:
         match = pattern.fullmatch(text)
-        if match:
+        if match and "handle" in pattern.groupindex:
+            handle = match.group("handle")
+            if not rules.anonymous_byline.search(handle):
+                return handle
+        elif match:
             name = BYLINE_TRAILER.split(match.group("name"), maxsplit=1)[0].strip(" .:-–—")
             words = without_honorifics(name.split())  # "By Sen. Lindsey Graham": Lindsey Graham
             if 1 <= len(words) <= 8 and all(
@@ -713,10 +719,18 @@ def _split_blocks(lines: list[str]) -> list[tuple[list[str], int]]:
     return blocks
 
 
+WRAPPED_LINE_CHARS = 45  # a hard-wrapped line fills most of its width
+COLLAPSE_TOGGLES = (
+    "[–]",
+    "[-]",
+    "[+]",
+)  # a thread's comment header: "[–] name 5 points 1 hour ago"
+
+
 def _wraps(line: str, following: str) -> bool:
     """Whether ``following`` continues ``line`` (a hard line break inside a sentence)."""
     return (
-        len(line) >= 45
+        len(line) >= WRAPPED_LINE_CHARS
         and not ends_sentence(line)
         and not line.endswith(":")
         and not _starts_structure(following)
@@ -724,15 +738,26 @@ def _wraps(line: str, following: str) -> bool:
     )
 
 
-def _join_block(block: list[str]) -> list[str]:
-    """Re-join a hard-wrapped paragraph; a block of headlines or widgets is left alone."""
+def _join_block(block: list[str], spread: frozenset[str] = frozenset()) -> list[str]:
+    """Re-join a hard-wrapped paragraph; a block of headlines or widgets is left alone.
+
+    Within a block that wraps, a line stays on its own after a short line (a wrapped line
+    fills the width: a vote count above a post does not) or a comment's header ("[–] name 5
+    points 1 hour ago"), and when it or the line before is laid out with wide gaps (a "submitted … by …   Flair"
+    bar under a post's title)."""
     if len(block) < 2 or not any(_wraps(a, b) for a, b in pairwise(block)):
         return block
     if sum(is_title_like(line) for line in block) * 2 > len(block):
         return block
     joined = [block[0]]
-    for line in block[1:]:
-        if _starts_structure(line):
+    for previous, line in pairwise(block):
+        if (
+            _starts_structure(line)
+            or len(previous) < WRAPPED_LINE_CHARS
+            or previous.startswith(COLLAPSE_TOGGLES)
+            or line in spread
+            or previous in spread
+        ):
             joined.append(line)
             continue
         glue = "" if joined[-1].endswith("-") and not joined[-1].endswith(" -") else " "
@@ -740,11 +765,11 @@ def _join_block(block: list[str]) -> list[str]:
     return joined
 
 
-def _join_wrapped(lines: list[str]) -> list[tuple[str, int]]:
+def _join_wrapped(lines: list[str], spread: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
     """Source lines → (line, blank lines before it), hard-wrapped paragraphs re-joined."""
     result: list[tuple[str, int]] = []
     for block, before in _split_blocks(lines):
-        for number, line in enumerate(_join_block(block)):
+        for number, line in enumerate(_join_block(block, spread)):
             result.append((line, before if number == 0 else 0))
     return result
 
@@ -790,7 +815,7 @@ def read_lines(text: str) -> list[Line]:
     """The page's non-blank lines with markdown structure and links parsed out."""
     result: list[Line] = []
     spread = spread_lines(text)
-    for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"))):
+    for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"), spread)):
         body = raw
         level = 0
         heading = HEADING.match(raw) if raw.startswith("#") else None
@@ -1237,7 +1262,9 @@ def _line_above_byline(lines: list[Line], start: int, rules: Rules) -> Line | No
     question, no full stop) was taken for the article's first sentence. A share bar between the
     two is passed over; a bare name signing above the date stamp counts as a byline; a long
     standfirst between headline and byline gives way to the headline above it."""
-    for position, line in enumerate(lines[: start + BYLINE_REACH]):
+    for position, line in enumerate(lines[: start + BYLINE_REACH + SIDEBAR_LINES]):
+        if position >= start + BYLINE_REACH and not _after_a_sidebar(lines, start, position):
+            break
         signed = position < start and _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH)
         if line.role != "byline" and not signed:
             continue
@@ -1245,6 +1272,49 @@ def _line_above_byline(lines: list[Line], start: int, rules: Rules) -> Line | No
         if above is not None or line.role == "byline":
             return above
     return None
+
+
+# A link aggregator's tag after a post's title: where it links ("(reuters.com)") or that it is
+# a text post of the forum ("(self.syriancivilwar)").
+DOMAIN_TAG = re.compile(r"\s+\((?:self\.[\w-]+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\)$")
+
+
+def _without_domain_tag(title: str) -> str:
+    title = title.strip()
+    return DOMAIN_TAG.sub("", title) if title.endswith(")") else title
+
+
+SIDEBAR_LINES = 4  # a forum's sidebar above a post: its name, description, reader count
+
+
+def _after_a_sidebar(lines: list[Line], start: int, position: int) -> bool:
+    """Whether the line at ``position`` may still be the byline under the page's headline though
+    the article seemed to start earlier: one prose line only stands above it (a forum's
+    description of itself, "Discussion of the Syrian Civil War … Read the rules before
+    posting.", over the post's title and its "submitted … by …" line)."""
+    return sum(line.role == "prose" for line in lines[start:position]) <= 1
+
+
+def _article_after_headline(
+    lines: list[Line], span: tuple[int, int], title_line: Line | None
+) -> tuple[int, int]:
+    """The article's span starting under its headline and byline when both stand below the
+    first prose line (that line is a sidebar's text, not the article's)."""
+    start, end = span
+    if title_line is None or not start < title_line.index < end - 1:
+        return span
+    byline = next(
+        (
+            line.index
+            for line in lines[title_line.index + 1 : title_line.index + 1 + BYLINE_REACH]
+            if line.role == "byline"
+        ),
+        None,
+    )
+    if byline is None or not _after_a_sidebar(lines, start, title_line.index):
+        return span
+    first = next((i for i in range(byline + 1, end) if lines[i].role == "prose"), None)
+    return (first, end) if first is not None else span
 
 
 def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) -> Line | None:
@@ -1348,8 +1418,9 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
     """The commenter's name when ``text`` is an author line ("Jens Holm", "ivan says:")."""
     if len(text) > 80:
         return None
-    stripped = rules.author_suffix.sub("", text).strip()
-    had_suffix = stripped != text.strip()
+    unprefixed = rules.author_prefix.sub("", text) if text[:1] == "[" else text
+    stripped = rules.author_suffix.sub("", unprefixed).strip()
+    had_suffix = stripped != unprefixed.strip()
     if not stripped or len(stripped) > 40:
         return None
     if ends_sentence(stripped) and not INITIAL_END.search(stripped):
@@ -1395,6 +1466,7 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
             or (len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text))
             or _is_widget(line, rules)
             or is_date_line(text)  # a comment's timestamp
+            or line.spread  # a bar laid out with wide gaps: the site's footer menu
         ):
             continue
         following = following_text[position]
@@ -1533,7 +1605,8 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     start, end = _span(lines, comments_from)
 
     title_line = _choose_title(lines, start, end, rules)
-    result = Cleaned(body="", title=title_line.text.strip() if title_line else None)
+    start, end = _article_after_headline(lines, (start, end), title_line)
+    result = Cleaned(body="", title=_without_domain_tag(title_line.text) if title_line else None)
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:
         verdict_line.role = "verdict"

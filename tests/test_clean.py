@@ -452,6 +452,85 @@ def test_dated_citations_under_a_sources_heading_are_source_items_not_head_stamp
     assert "Sixth Fleet" not in cleaned.body
 
 
+FORUM_THREAD = """forumcopy.example
+saved page
+
+board   NEWS   comments   related (2)
+
+f/levantnews
+News and analysis of the war in the Levant. Please cite your sources when you post.
+join   9,120 members   88 online
+
+57
+Pentagon and Russian MoD open a second video line - details inside (self.levantnews)
+submitted 3 hours ago * by kurdfront_watch   Discussion
+91% upvoted
+
+The Pentagon confirmed today that the two militaries now have a second video line for the air
+safety talks, in addition to the telephone line set up last year.
+
+A spokesman said the line would be used only to keep aircraft apart and that no targets would
+be discussed over it. My own view is that this is a small but useful step.
+
+EDIT: fixed the date of the first line.
+
+12 comments   share   save   hide   report
+
+all 12 comments
+sorted by: best
+
+[–] Tal_Afar_Lurker 40 points 2 hours ago
+Useful summary, thanks. The distinction between keeping apart and working together matters.
+permalink   save   report   reply
+
+[–] kurdfront_watch [S] 21 points 2 hours ago
+Agreed. People mix the two up every time there is news about the line, and I do not blame them
+given how it is reported.
+permalink   save   report   reply
+
+load more comments (10 replies)
+
+about   help   apps & tools
+blog   about   advertise   rules
+"""
+
+
+def test_a_forum_post_under_a_sidebar_with_a_vote_thread_below(kb):
+    cleaned = clean_page(FORUM_THREAD, kb)
+    assert cleaned.title == "Pentagon and Russian MoD open a second video line - details inside"
+    assert cleaned.body.startswith("The Pentagon confirmed today that the two militaries")
+    assert cleaned.body.endswith("EDIT: fixed the date of the first line.")
+    assert "submitted 3 hours ago * by kurdfront_watch Discussion" in cleaned.head
+    assert [c["author"] for c in cleaned.comments] == ["Tal_Afar_Lurker", "kurdfront_watch"]
+    assert cleaned.comments[1]["text"] == (
+        "Agreed. People mix the two up every time there is news about the line, and I do not "
+        "blame them given how it is reported."
+    )
+    assert not any("permalink" in c["text"] or "advertise" in c["text"] for c in cleaned.comments)
+
+
+def test_a_vote_header_is_not_glued_to_the_comment_under_it(kb):
+    page = (
+        "A hard-wrapped story about the military line between Moscow and\n"
+        "Washington that runs over two lines of the page.\n\n"
+        "all 3 comments\nsorted by: new\n\n"
+        "[–] reader_one 5 points 1 hour ago\n"
+        '"only to keep aircraft apart" is the phrase that matters most in the\n'
+        "whole statement\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body == (
+        "A hard-wrapped story about the military line between Moscow and Washington that runs "
+        "over two lines of the page."
+    )
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        (
+            "reader_one",
+            '"only to keep aircraft apart" is the phrase that matters most in the whole statement',
+        )
+    ]
+
+
 def test_plain_comments_section_after_a_wire_story(kb):
     cleaned = _fixture(kb, "layout_plain_comments.txt")
     assert cleaned.body.endswith('"We are open to contacts," Bogdanovsky said.')

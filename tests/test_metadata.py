@@ -129,6 +129,20 @@ def test_a_bare_mention_of_a_legislature_in_a_story_does_not_make_it_the_publish
     assert _describe_text(page, kb)["outlet"] is None
 
 
+def test_a_forum_posts_handle_after_submitted_by_is_its_author(kb):
+    page = (
+        "Second video line opened between the two militaries\n"
+        "submitted 2 days ago by syria_map_nerd   News\n\n"
+        "The Pentagon said on Tuesday that a second video line now links the two militaries "
+        "for the air safety talks, and that no targets will be discussed over it.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["title"], meta["author"]) == (
+        "Second video line opened between the two militaries",
+        "syria_map_nerd",
+    )
+
+
 def test_user_outlets_file_adds_a_publisher(tmp_path, kb):
     (tmp_path / "outlets.toml").write_text(
         '[[outlet]]\nname = "Gulf Wire Service"\naliases = []\nmarkers = ["| Gulf Wire Service"]\n'

@@ -1224,7 +1224,8 @@ def _question_headline(lines: list[Line], start: int, rules: Rules) -> Line | No
 
 BYLINE_REACH = 3  # the byline may follow the article's first line (a headline read as prose)
 STANDFIRST_WORDS = 25  # a line this long above the byline is the standfirst under the headline
-SIGNED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ'’-]+)){1,3}")
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"  # "Ben-Ami" as well as "Jean-paul"
+SIGNED_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}")
 SIGNED_NAME_REACH = 3  # lines from a bare name to the date stamp it signs with
 
 

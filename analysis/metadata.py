@@ -608,6 +608,10 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
     "September 13, 2016 7:42 PM"), or the head's last line when the article opens with the
     author's biography ("Gordon Hale" / "Gordon Hale is a British journalist …")."""
     head = cleaned.head
+    for line in head:
+        stamped = _name_before_stamp(line, rules, places) if line != cleaned.title else None
+        if stamped:
+            return stamped
     for position, line in enumerate(head):
         names = person_names(line) if line != cleaned.title else None
         if not names or not all(_may_be_a_person(n, rules, places) for n in names):
@@ -622,6 +626,21 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
         if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
             return line
     return None
+
+
+STAMP_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+
+
+def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | None:
+    """A person's name and the date stamp on one line, set apart by a bar ("Tamar Ben-Ami |
+    Jul 17, 2017 1:12 AM"): the name signs the story as it would on a line of its own."""
+    parts = STAMP_SEPARATOR.split(line, maxsplit=1)
+    if len(parts) != 2 or not is_date_line(parts[1]):
+        return None
+    names = person_names(parts[0])
+    if not names or not all(_may_be_a_person(n, rules, places) for n in names):
+        return None
+    return " and ".join(_without_honorific(n) for n in names)
 
 
 def _without_honorific(name: str) -> str:

@@ -143,6 +143,24 @@ def test_a_forum_posts_handle_after_submitted_by_is_its_author(kb):
     )
 
 
+@pytest.mark.parametrize(
+    ("stamp", "author"),
+    [
+        ("Noa Bar-Lev | Aug 2, 2016 6:40 PM", "Noa Bar-Lev"),
+        ("Daniel Hartmann · 2 August 2016, 18:40", "Daniel Hartmann"),
+        ("Middle East | Aug 2, 2016 6:40 PM", None),  # a section label, no person
+    ],
+)
+def test_a_name_and_the_stamp_on_one_line_sign_the_story(kb, stamp, author):
+    page = (
+        "Israel Presses Moscow Over Its Jets Near the Golan\n\n"
+        f"{stamp}\n\n"
+        "JERUSALEM - Israeli officers spoke to their Russian counterparts on Monday over the "
+        "hotline the two militaries set up last year, officials said.\n"
+    )
+    assert _describe_text(page, kb)["author"] == author
+
+
 def test_user_outlets_file_adds_a_publisher(tmp_path, kb):
     (tmp_path / "outlets.toml").write_text(
         '[[outlet]]\nname = "Gulf Wire Service"\naliases = []\nmarkers = ["| Gulf Wire Service"]\n'

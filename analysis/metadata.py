@@ -388,6 +388,7 @@ class KindRules:
     commentary_prefix: re.Pattern[str]  # "Opinion: ...", "Analysis | ..." at the start of a title
     digest: re.Pattern[str]
     factcheck: re.Pattern[str]
+    record_heading: re.Pattern[str]  # "Transcript of the meeting of 26 October 2016"
 
 
 _KIND_RULES: dict[str, KindRules] = {}
@@ -409,6 +410,7 @@ def kind_rules(kb: Knowledge) -> KindRules:
         commentary_prefix=re.compile(rf"^(?:{commentary.pattern})\s*[:|]", re.IGNORECASE),
         digest=alternation(kinds.get("digest", [])),
         factcheck=alternation(kb.furniture.get("factcheck", {}).get("markers", [])),
+        record_heading=alternation(kinds.get("transcript", [])),
     )
     _KIND_RULES[kb.fingerprint] = rules
     return rules
@@ -483,6 +485,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     outlet_type = (outlet or {}).get("type")
     if is_transcript(cleaned.body):
         return "transcript"
+    if any(len(h) <= 120 and rules.record_heading.fullmatch(h.strip(" :")) for h in head):
+        return "transcript"  # a formal record's heading, whatever shape its turn labels take
     if cleaned.verdict:
         return "fact-check"
     if cleaned.date_headings or outlet_type == "digest" or rules.digest.search(title):

@@ -161,6 +161,38 @@ def test_a_name_and_the_stamp_on_one_line_sign_the_story(kb, stamp, author):
     assert _describe_text(page, kb)["author"] == author
 
 
+RECORD_OF_A_SITTING = """PARLIAMENT OF THE REPUBLIC
+Official site
+
+Home / Sittings / Records / 14 March 2016
+
+Verbatim record of the plenary sitting of 14 March 2016
+English translation provided by the Parliament's Information Office
+
+Statement by the Minister of Defence on the air safety arrangements over Syria
+
+Chairperson. Colleagues, the minister has the floor for ten minutes.
+
+P. K. Marenko, Minister of Defence. Thank you. I report that the line with the American side
+worked every day this month, and I will answer your questions.
+
+Chairperson. Questions, please.
+
+D. S. Orlov, member of the Defence Committee. Minister, how often do our officers use it?
+
+P. K. Marenko. Every day, and I think it has already prevented accidents in the air.
+"""
+
+
+def test_a_formal_records_heading_makes_a_transcript_and_the_translation_credit_no_title(kb):
+    meta = _describe_text(RECORD_OF_A_SITTING, kb)
+    assert (meta["kind"], meta["title"], meta["author"]) == (
+        "transcript",
+        "Statement by the Minister of Defence on the air safety arrangements over Syria",
+        None,
+    )
+
+
 def test_user_outlets_file_adds_a_publisher(tmp_path, kb):
     (tmp_path / "outlets.toml").write_text(
         '[[outlet]]\nname = "Gulf Wire Service"\naliases = []\nmarkers = ["| Gulf Wire Service"]\n'

@@ -123,6 +123,11 @@ _BARE_MONTH = re.compile(
     r"[Ee]nd of|[Mm]iddle of|[Bb]y|[Aa]s recently as)\s+"
     rf"(?P<span>(?:(?:early|late|mid)[- ])?(?P<month>{_MONTH_FULL}|Sept\.))(?!\w)(?!\.?,?\s?\d)"
 )
+# A month the year phrase after it makes a time without a lead word ("the memorandum of October
+# last year", "talks planned for September next year").
+_MONTH_OF_A_RELATIVE_YEAR = re.compile(
+    rf"(?P<span>(?P<month>{_MONTH_FULL}|Sept\.))(?=,?\s(?:of\s)?(?:last|next|this) year\b(?!['’]s))"
+)
 _NOT_MAY_THE_NAME = re.compile(r"\s*(?:'s|’s|[A-Z]|said|says|told|has|had|was|is|and\s+[A-Z])")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+)?"
@@ -373,7 +378,10 @@ def _anchored(text: str, position: int) -> Iterable[tuple[str, re.Match[str]]]:
             yield kind, match
             return
     lead = _BARE_MONTH_LEAD.search(text, back, position)
-    if lead is not None and (match := _BARE_MONTH.match(text, lead.start())) is not None:
+    match = _BARE_MONTH.match(text, lead.start()) if lead is not None else None
+    if match is None:
+        match = _MONTH_OF_A_RELATIVE_YEAR.match(text, position)
+    if match is not None:
         yield "bare_month", match
 
 
@@ -408,14 +416,15 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         )
     if kind == "bare_month":
         start, end = match.span("span")
-        if match["month"] == "May" and _NOT_MAY_THE_NAME.match(text, end):
-            return None
+        lead = match.groupdict().get("pre")
+        if match["month"] == "May" and (lead is None or _NOT_MAY_THE_NAME.match(text, end)):
+            return None  # "Theresa May last year", "May said": no lead word makes it a month
         month = _parse_month(_month_token(match["month"]))
         if not month:
             return None
         offset = _year_offset(text, end)
         return _Candidate(
-            start, end, "month", month, modifier=match["pre"].lower(), year_offset=offset
+            start, end, "month", month, modifier=lead.lower() if lead else None, year_offset=offset
         )
     if kind == "weekday":
         modifier = (match["mod"] or "").lower() or None

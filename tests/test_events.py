@@ -228,3 +228,13 @@ def test_weekdays_resolve_on_a_page_whose_slash_stamp_only_the_content_orders(tm
     )
     days = set(corpus.events["date"])
     assert {pd.Timestamp(d) for d in ("2017-04-04", "2017-04-05", "2017-04-03")} <= days
+
+
+def test_days_later_count_from_the_day_the_sentence_names_before_them():
+    body = (
+        "The envoys signed the deal in Geneva on September 9, and it took effect two days "
+        "later at sunset.\n\nThe line was busy the next day, officials said."
+    )
+    rows = _events(body, date(2016, 9, 20))
+    assert _dated(rows) == [(date(2016, 9, 9), "day"), (date(2016, 9, 11), "day")]
+    assert rows[1]["basis"] == "relative day"

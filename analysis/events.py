@@ -9,7 +9,9 @@ A digest's dated "related" links become rows with ``source = "link"`` and no off
 Event bases: ``explicit date`` (the text gives the full date, month and year, or the year),
 ``year inferred`` (day/month from the text, year from the publication date — or, when the
 publication date is unknown, from a known event of ``calendar.toml`` that the sentence describes), ``relative day``
-(weekday, yesterday, today, "a day after" in a clause reporting the news of the day), ``relative period`` (last week, earlier this month, last year),
+(weekday, yesterday, today, "a day after" in a clause reporting the news of the day; "two days
+later" counted from a day the same sentence names before it), ``relative period`` (last week,
+earlier this month, last year),
 ``link date`` (the date of a related link).
 """
 

@@ -497,6 +497,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "fact-check"
     if any(len(h) <= 60 and rules.factcheck.match(h) for h in head):
         return "fact-check"  # a "Fact Check" kicker or a "Claim:" box above the article
+    if outlet_type == "platform":
+        return "commentary"  # a user's own post on a platform (a forum's self-post, a blog host)
     kickers = [
         h for i, h in enumerate(head) if h != title and len(h) <= 40 and not _in_menu(head, i)
     ]

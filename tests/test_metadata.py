@@ -129,7 +129,7 @@ def test_a_bare_mention_of_a_legislature_in_a_story_does_not_make_it_the_publish
     assert _describe_text(page, kb)["outlet"] is None
 
 
-def test_a_forum_posts_handle_after_submitted_by_is_its_author(kb):
+def test_a_forum_posts_handle_is_its_author_and_a_post_on_a_platform_is_commentary(kb):
     page = (
         "Second video line opened between the two militaries\n"
         "submitted 2 days ago by syria_map_nerd   News\n\n"
@@ -137,10 +137,13 @@ def test_a_forum_posts_handle_after_submitted_by_is_its_author(kb):
         "for the air safety talks, and that no targets will be discussed over it.\n"
     )
     meta = _describe_text(page, kb)
-    assert (meta["title"], meta["author"]) == (
+    assert (meta["title"], meta["author"], meta["kind"]) == (
         "Second video line opened between the two militaries",
         "syria_map_nerd",
+        "article",
     )
+    on_a_platform = _describe_text(page + "\n© 2016 reddit inc. All rights reserved.\n", kb)
+    assert (on_a_platform["outlet"], on_a_platform["kind"]) == ("Reddit", "commentary")
 
 
 @pytest.mark.parametrize(

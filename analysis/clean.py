@@ -1383,9 +1383,17 @@ def _title_candidate(line: Line, rules: Rules) -> bool:
         and not line.spread
         and not looks_like_menu(text, rules.menu_words)
         and not is_masthead(text, rules)
+        and not _continues_a_line(text)  # "of the Federal Assembly …" under a masthead
         and "www." not in text  # "… through the Government Publishing Office [www.gpo.gov]"
         and not (text.startswith("[") and text.endswith("]"))  # "[Congressional Record Volume …]"
     )
+
+
+def _continues_a_line(text: str) -> bool:
+    """A line opening with a small function word ("of the Federal Assembly of the Russian
+    Federation" under "STATE DUMA") carries on the line above; no headline starts so."""
+    words = _words(text)
+    return bool(words) and words[0].islower() and words[0] in STOPWORDS
 
 
 MENU_SEPARATOR = re.compile(r"\s[|/•·>»›]\s|\s[|/•·]|[|/•·]\s|\s[–—]\s")

@@ -164,7 +164,8 @@ def test_a_name_and_the_stamp_on_one_line_sign_the_story(kb, stamp, author):
     assert _describe_text(page, kb)["author"] == author
 
 
-RECORD_OF_A_SITTING = """PARLIAMENT OF THE REPUBLIC
+RECORD_OF_A_SITTING = """PARLIAMENT
+of the Republic of Aldovia
 Official site
 
 Home / Sittings / Records / 14 March 2016

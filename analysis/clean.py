@@ -720,11 +720,9 @@ def _split_blocks(lines: list[str]) -> list[tuple[list[str], int]]:
 
 
 WRAPPED_LINE_CHARS = 45  # a hard-wrapped line fills most of its width
-COLLAPSE_TOGGLES = (
-    "[–]",
-    "[-]",
-    "[+]",
-)  # a thread's comment header: "[–] name 5 points 1 hour ago"
+# A thread's comment header opens with the toggle that folds the comment away: "[–] name 5 points
+# 1 hour ago".
+COLLAPSE_TOGGLES = ("[–]", "[-]", "[+]")
 
 
 def _wraps(line: str, following: str) -> bool:
@@ -743,8 +741,8 @@ def _join_block(block: list[str], spread: frozenset[str] = frozenset()) -> list[
 
     Within a block that wraps, a line stays on its own after a short line (a wrapped line
     fills the width: a vote count above a post does not) or a comment's header ("[–] name 5
-    points 1 hour ago"), and when it or the line before is laid out with wide gaps (a "submitted … by …   Flair"
-    bar under a post's title)."""
+    points 1 hour ago"), and when it or the line before is laid out with wide gaps (the
+    "submitted … by …   Flair" bar under a post's title)."""
     if len(block) < 2 or not any(_wraps(a, b) for a, b in pairwise(block)):
         return block
     if sum(is_title_like(line) for line in block) * 2 > len(block):

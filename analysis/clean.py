@@ -658,7 +658,7 @@ def byline_name(text: str, rules: Rules) -> str | None:
         match = pattern.fullmatch(text)
         if match and "handle" in pattern.groupindex:
             handle = match.group("handle")
-            if not rules.anonymous_byline.search(handle):
+            if _is_handle(handle) and not rules.anonymous_byline.search(handle):
                 return handle
         elif match:
             name = BYLINE_TRAILER.split(match.group("name"), maxsplit=1)[0].strip(" .:-–—")
@@ -674,6 +674,13 @@ def byline_name(text: str, rules: Rules) -> str | None:
                     for w in words
                 )
     return None
+
+
+def _is_handle(word: str) -> bool:
+    """A user name as forums print it ("levant_ops_watcher", "kharkiv_kid", "warwatcher"), not
+    a capitalised word or a small word of a phrase ("The Editors", "the desk")."""
+    shaped = "_" in word or any(c.isdigit() for c in word) or word.islower()
+    return shaped and word.lower() not in STOPWORDS
 
 
 # ----------------------------------------------------------------------------- reading lines

@@ -10,12 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.clean import (
+    byline_name,
     camel_case_name,
     clean_page,
     is_nav_bar,
     is_title_like,
     looks_like_menu,
     normalise_text,
+    rules_for,
     spread_lines,
 )
 from analysis.knowledge import Knowledge, load_knowledge
@@ -507,6 +509,20 @@ def test_a_forum_post_under_a_sidebar_with_a_vote_thread_below(kb):
         "blame them given how it is reported."
     )
     assert not any("permalink" in c["text"] or "advertise" in c["text"] for c in cleaned.comments)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("submitted 2 days ago * by syria_map_nerd   News", "syria_map_nerd"),
+        ("Posted in Analysis by warwatcher", "warwatcher"),
+        ("submitted 1 hour ago by u/Deir_Watch", "Deir_Watch"),
+        ("submitted 3 hours ago by the moderators", None),  # no user name
+        ("Posted on 3 March 2017 by admin", None),
+    ],
+)
+def test_a_forum_byline_gives_the_posters_handle_as_printed(kb, line, author):
+    assert byline_name(line, rules_for(kb)) == author
 
 
 def test_a_vote_header_is_not_glued_to_the_comment_under_it(kb):

@@ -1449,6 +1449,21 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
     return None
 
 
+COPYRIGHT = re.compile(r"©\s*(?:19|20)\d\d|\b(?:19|20)\d\d\s*©|\bcopyright\b", re.IGNORECASE)
+MAX_COPYRIGHT_CHARS = 60  # the site's "Facebook © 2016" under the last comment
+FOOTER_MENU_ITEMS = 4  # "Name | 2 hours ago" and "Reply | name" have two: a commenter's line
+
+
+def _is_footer_menu(text: str) -> bool:
+    """A site's menu of four or more items below the comments ("About | Contact us | Terms")."""
+    if not NAV_SEPARATOR_CHAR.search(text):
+        return False
+    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= FOOTER_MENU_ITEMS and all(
+        len(part.split()) <= 3 and not ends_sentence(part) for part in parts
+    )
+
+
 def _next_with_text(lines: list[Line]) -> list[Line | None]:
     """For each line, the next line that has any text (one backward pass)."""
     result: list[Line | None] = [None] * len(lines)
@@ -1481,6 +1496,8 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
             or _is_widget(line, rules)
             or is_date_line(text)  # a comment's timestamp
             or line.spread  # a bar laid out with wide gaps: the site's footer menu
+            or _is_footer_menu(text)  # "haaretz.com | About Haaretz | Contact us | …"
+            or (len(text) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(text) is not None)
         ):
             continue
         following = following_text[position]

@@ -525,6 +525,25 @@ def test_a_forum_byline_gives_the_posters_handle_as_printed(kb, line, author):
     assert byline_name(line, rules_for(kb)) == author
 
 
+def test_a_footer_menu_and_copyright_under_the_comments_are_no_comment(kb):
+    page = (
+        "The two militaries spoke over the hotline on Friday, officials said, and agreed to "
+        "keep their aircraft apart over the Euphrates valley.\n\n"
+        "Comments (2)\n\n"
+        "dana_k says:\n"
+        "They will be talking again next week, mark my words.\n\n"
+        "Omer L. says:\n"
+        "Keeping apart is all either side wants.\n\n\n"
+        "example.com | About us | Contact us | Terms and conditions | Privacy policy\n"
+        "Example Daily © 2017\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        ("dana_k", "They will be talking again next week, mark my words."),
+        ("Omer L.", "Keeping apart is all either side wants."),
+    ]
+
+
 def test_a_vote_header_is_not_glued_to_the_comment_under_it(kb):
     page = (
         "A hard-wrapped story about the military line between Moscow and\n"

@@ -257,6 +257,7 @@ class Rules:
     comment_start: re.Pattern[str]
     comment_widget: re.Pattern[str]
     author_suffix: re.Pattern[str]
+    author_prefix: re.Pattern[str]
     source_heading: re.Pattern[str]
     related_heading: re.Pattern[str]
     credit_line: re.Pattern[str]
@@ -492,6 +493,7 @@ def rules_for(kb: Knowledge) -> Rules:
         comment_start=_full(f.get("comment_start", [])),
         comment_widget=_full(f.get("comment_widgets", [])),
         author_suffix=re.compile(f.get("comment_author_suffix", r"(?!x)x"), re.IGNORECASE),
+        author_prefix=re.compile(f.get("comment_author_prefix", r"(?!x)x")),
         source_heading=_full(sections.get("source", [])),
         related_heading=_full(sections.get("related", [])),
         credit_line=_full(f.get("credit_lines", [])),
@@ -654,7 +656,11 @@ def byline_name(text: str, rules: Rules) -> str | None:
         return None
     for pattern in rules.bylines:
         match = pattern.fullmatch(text)
-        if match:
+        if match and "handle" in pattern.groupindex:
+            handle = match.group("handle")
+            if _is_handle(handle) and not rules.anonymous_byline.search(handle):
+                return handle
+        elif match:
             name = BYLINE_TRAILER.split(match.group("name"), maxsplit=1)[0].strip(" .:-–—")
             words = without_honorifics(name.split())  # "By Sen. Lindsey Graham": Lindsey Graham
             if 1 <= len(words) <= 8 and all(
@@ -668,6 +674,13 @@ def byline_name(text: str, rules: Rules) -> str | None:
                     for w in words
                 )
     return None
+
+
+def _is_handle(word: str) -> bool:
+    """A user name as forums print it ("levant_ops_watcher", "kharkiv_kid", "warwatcher"), not
+    a capitalised word or a small word of a phrase ("The Editors", "the desk")."""
+    shaped = "_" in word or any(c.isdigit() for c in word) or word.islower()
+    return shaped and word.lower() not in STOPWORDS
 
 
 # ----------------------------------------------------------------------------- reading lines
@@ -713,10 +726,16 @@ def _split_blocks(lines: list[str]) -> list[tuple[list[str], int]]:
     return blocks
 
 
+WRAPPED_LINE_CHARS = 45  # a hard-wrapped line fills most of its width
+# A thread's comment header opens with the toggle that folds the comment away: "[–] name 5 points
+# 1 hour ago".
+COLLAPSE_TOGGLES = ("[–]", "[-]", "[+]")
+
+
 def _wraps(line: str, following: str) -> bool:
     """Whether ``following`` continues ``line`` (a hard line break inside a sentence)."""
     return (
-        len(line) >= 45
+        len(line) >= WRAPPED_LINE_CHARS
         and not ends_sentence(line)
         and not line.endswith(":")
         and not _starts_structure(following)
@@ -724,15 +743,26 @@ def _wraps(line: str, following: str) -> bool:
     )
 
 
-def _join_block(block: list[str]) -> list[str]:
-    """Re-join a hard-wrapped paragraph; a block of headlines or widgets is left alone."""
+def _join_block(block: list[str], spread: frozenset[str] = frozenset()) -> list[str]:
+    """Re-join a hard-wrapped paragraph; a block of headlines or widgets is left alone.
+
+    Within a block that wraps, a line stays on its own after a short line (a wrapped line
+    fills the width: a vote count above a post does not) or a comment's header ("[–] name 5
+    points 1 hour ago"), and when it or the line before is laid out with wide gaps (the
+    "submitted … by …   Flair" bar under a post's title)."""
     if len(block) < 2 or not any(_wraps(a, b) for a, b in pairwise(block)):
         return block
     if sum(is_title_like(line) for line in block) * 2 > len(block):
         return block
     joined = [block[0]]
-    for line in block[1:]:
-        if _starts_structure(line):
+    for previous, line in pairwise(block):
+        if (
+            _starts_structure(line)
+            or len(previous) < WRAPPED_LINE_CHARS
+            or previous.startswith(COLLAPSE_TOGGLES)
+            or line in spread
+            or previous in spread
+        ):
             joined.append(line)
             continue
         glue = "" if joined[-1].endswith("-") and not joined[-1].endswith(" -") else " "
@@ -740,11 +770,11 @@ def _join_block(block: list[str]) -> list[str]:
     return joined
 
 
-def _join_wrapped(lines: list[str]) -> list[tuple[str, int]]:
+def _join_wrapped(lines: list[str], spread: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
     """Source lines → (line, blank lines before it), hard-wrapped paragraphs re-joined."""
     result: list[tuple[str, int]] = []
     for block, before in _split_blocks(lines):
-        for number, line in enumerate(_join_block(block)):
+        for number, line in enumerate(_join_block(block, spread)):
             result.append((line, before if number == 0 else 0))
     return result
 
@@ -790,7 +820,7 @@ def read_lines(text: str) -> list[Line]:
     """The page's non-blank lines with markdown structure and links parsed out."""
     result: list[Line] = []
     spread = spread_lines(text)
-    for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"))):
+    for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"), spread)):
         body = raw
         level = 0
         heading = HEADING.match(raw) if raw.startswith("#") else None
@@ -921,8 +951,19 @@ def _mark_sections(lines: list[Line]) -> None:
             continue
         if line.item or line.links or line.role in {"linklist", "other", "tags"}:
             line.role = f"{current}-item"
+        elif current == "source" and line.role == "stamp" and _is_dated_citation(line.text):
+            line.role = "source-item"  # "Turkish General Staff, statement of 7 March 2017"
         else:
             current = None
+
+
+DATED_CITATION = re.compile(r"^[^\d,:]*?[^\W\d_]+\s+[^\W\d_]+[^\d,:]*,\s*\D*\d")
+
+
+def _is_dated_citation(text: str) -> bool:
+    """A source named before a comma, then its date: "Operation Inherent Resolve press briefing,
+    8 March 2017" (not a page stamp, which opens with its date, a weekday or a label)."""
+    return DATED_CITATION.match(text) is not None
 
 
 def _mark_captions_and_repeats(lines: list[Line], rules: Rules, end: int) -> None:
@@ -1188,7 +1229,8 @@ def _question_headline(lines: list[Line], start: int, rules: Rules) -> Line | No
 
 BYLINE_REACH = 3  # the byline may follow the article's first line (a headline read as prose)
 STANDFIRST_WORDS = 25  # a line this long above the byline is the standfirst under the headline
-SIGNED_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Ý][a-zà-ÿ'’-]+)){1,3}")
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"  # "Ben-Ami" as well as "Jean-paul"
+SIGNED_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}")
 SIGNED_NAME_REACH = 3  # lines from a bare name to the date stamp it signs with
 
 
@@ -1226,7 +1268,9 @@ def _line_above_byline(lines: list[Line], start: int, rules: Rules) -> Line | No
     question, no full stop) was taken for the article's first sentence. A share bar between the
     two is passed over; a bare name signing above the date stamp counts as a byline; a long
     standfirst between headline and byline gives way to the headline above it."""
-    for position, line in enumerate(lines[: start + BYLINE_REACH]):
+    for position, line in enumerate(lines[: start + BYLINE_REACH + SIDEBAR_LINES]):
+        if position >= start + BYLINE_REACH and not _after_a_sidebar(lines, start, position):
+            break
         signed = position < start and _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH)
         if line.role != "byline" and not signed:
             continue
@@ -1234,6 +1278,49 @@ def _line_above_byline(lines: list[Line], start: int, rules: Rules) -> Line | No
         if above is not None or line.role == "byline":
             return above
     return None
+
+
+# A link aggregator's tag after a post's title: where it links ("(reuters.com)") or that it is
+# a text post of the forum ("(self.syriancivilwar)").
+DOMAIN_TAG = re.compile(r"\s+\((?:self\.[\w-]+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\)$")
+
+
+def _without_domain_tag(title: str) -> str:
+    title = title.strip()
+    return DOMAIN_TAG.sub("", title) if title.endswith(")") else title
+
+
+SIDEBAR_LINES = 4  # a forum's sidebar above a post: its name, description, reader count
+
+
+def _after_a_sidebar(lines: list[Line], start: int, position: int) -> bool:
+    """Whether the line at ``position`` may still be the byline under the page's headline though
+    the article seemed to start earlier: one prose line only stands above it (a forum's
+    description of itself, "Discussion of the Syrian Civil War … Read the rules before
+    posting.", over the post's title and its "submitted … by …" line)."""
+    return sum(line.role == "prose" for line in lines[start:position]) <= 1
+
+
+def _article_after_headline(
+    lines: list[Line], span: tuple[int, int], title_line: Line | None
+) -> tuple[int, int]:
+    """The article's span starting under its headline and byline when both stand below the
+    first prose line (that line is a sidebar's text, not the article's)."""
+    start, end = span
+    if title_line is None or not start < title_line.index < end - 1:
+        return span
+    byline = next(
+        (
+            line.index
+            for line in lines[title_line.index + 1 : title_line.index + 1 + BYLINE_REACH]
+            if line.role == "byline"
+        ),
+        None,
+    )
+    if byline is None or not _after_a_sidebar(lines, start, title_line.index):
+        return span
+    first = next((i for i in range(byline + 1, end) if lines[i].role == "prose"), None)
+    return (first, end) if first is not None else span
 
 
 def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) -> Line | None:
@@ -1301,9 +1388,17 @@ def _title_candidate(line: Line, rules: Rules) -> bool:
         and not line.spread
         and not looks_like_menu(text, rules.menu_words)
         and not is_masthead(text, rules)
+        and not _continues_a_line(text)  # "of the Federal Assembly …" under a masthead
         and "www." not in text  # "… through the Government Publishing Office [www.gpo.gov]"
         and not (text.startswith("[") and text.endswith("]"))  # "[Congressional Record Volume …]"
     )
+
+
+def _continues_a_line(text: str) -> bool:
+    """A line opening with a small function word ("of the Federal Assembly of the Russian
+    Federation" under "STATE DUMA") carries on the line above; no headline starts so."""
+    words = _words(text)
+    return bool(words) and words[0].islower() and words[0] in STOPWORDS
 
 
 MENU_SEPARATOR = re.compile(r"\s[|/•·>»›]\s|\s[|/•·]|[|/•·]\s|\s[–—]\s")
@@ -1337,8 +1432,9 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
     """The commenter's name when ``text`` is an author line ("Jens Holm", "ivan says:")."""
     if len(text) > 80:
         return None
-    stripped = rules.author_suffix.sub("", text).strip()
-    had_suffix = stripped != text.strip()
+    unprefixed = rules.author_prefix.sub("", text) if text[:1] == "[" else text
+    stripped = rules.author_suffix.sub("", unprefixed).strip()
+    had_suffix = stripped != unprefixed.strip()
     if not stripped or len(stripped) > 40:
         return None
     if ends_sentence(stripped) and not INITIAL_END.search(stripped):
@@ -1351,6 +1447,21 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
             return None
         return stripped
     return None
+
+
+COPYRIGHT = re.compile(r"©\s*(?:19|20)\d\d|\b(?:19|20)\d\d\s*©|\bcopyright\b", re.IGNORECASE)
+MAX_COPYRIGHT_CHARS = 60  # the site's "Facebook © 2016" under the last comment
+FOOTER_MENU_ITEMS = 4  # "Name | 2 hours ago" and "Reply | name" have two: a commenter's line
+
+
+def _is_footer_menu(text: str) -> bool:
+    """A site's menu of four or more items below the comments ("About | Contact us | Terms")."""
+    if not NAV_SEPARATOR_CHAR.search(text):
+        return False
+    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= FOOTER_MENU_ITEMS and all(
+        len(part.split()) <= 3 and not ends_sentence(part) for part in parts
+    )
 
 
 def _next_with_text(lines: list[Line]) -> list[Line | None]:
@@ -1384,6 +1495,9 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
             or (len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text))
             or _is_widget(line, rules)
             or is_date_line(text)  # a comment's timestamp
+            or line.spread  # a bar laid out with wide gaps: the site's footer menu
+            or _is_footer_menu(text)  # "haaretz.com | About Haaretz | Contact us | …"
+            or (len(text) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(text) is not None)
         ):
             continue
         following = following_text[position]
@@ -1522,7 +1636,8 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     start, end = _span(lines, comments_from)
 
     title_line = _choose_title(lines, start, end, rules)
-    result = Cleaned(body="", title=title_line.text.strip() if title_line else None)
+    start, end = _article_after_headline(lines, (start, end), title_line)
+    result = Cleaned(body="", title=_without_domain_tag(title_line.text) if title_line else None)
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:
         verdict_line.role = "verdict"

@@ -92,7 +92,13 @@ class DateMention:
 _MONTH_FULL = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+# "Mar" without its dot is a month only before a day and a year ("Mar 20, 2017"): alone it is
+# the verb.  The lookahead is spelt without escapes so that its upper-case copy still works.
+_MAR_BEFORE_DAY_AND_YEAR = "Mar(?=[ ][0-9]{1,2},?[ ](?:19|20)[0-9][0-9])"
+_MONTH_ABBR = (
+    r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|"
+    + _MAR_BEFORE_DAY_AND_YEAR
+)
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_FULL.upper()}|{_MONTH_ABBR.upper()})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -116,6 +122,11 @@ _BARE_MONTH = re.compile(
     r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ss]tarting|[Bb]eginning|"
     r"[Ee]nd of|[Mm]iddle of|[Bb]y|[Aa]s recently as)\s+"
     rf"(?P<span>(?:(?:early|late|mid)[- ])?(?P<month>{_MONTH_FULL}|Sept\.))(?!\w)(?!\.?,?\s?\d)"
+)
+# A month the year phrase after it makes a time without a lead word ("the memorandum of October
+# last year", "talks planned for September next year").
+_MONTH_OF_A_RELATIVE_YEAR = re.compile(
+    rf"(?P<span>(?P<month>{_MONTH_FULL}|Sept\.))(?=,?\s(?:of\s)?(?:last|next|this) year\b(?!['’]s))"
 )
 _NOT_MAY_THE_NAME = re.compile(r"\s*(?:'s|’s|[A-Z]|said|says|told|has|had|was|is|and\s+[A-Z])")
 _WEEKDAY = re.compile(
@@ -367,7 +378,10 @@ def _anchored(text: str, position: int) -> Iterable[tuple[str, re.Match[str]]]:
             yield kind, match
             return
     lead = _BARE_MONTH_LEAD.search(text, back, position)
-    if lead is not None and (match := _BARE_MONTH.match(text, lead.start())) is not None:
+    match = _BARE_MONTH.match(text, lead.start()) if lead is not None else None
+    if match is None:
+        match = _MONTH_OF_A_RELATIVE_YEAR.match(text, position)
+    if match is not None:
         yield "bare_month", match
 
 
@@ -402,14 +416,15 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         )
     if kind == "bare_month":
         start, end = match.span("span")
-        if match["month"] == "May" and _NOT_MAY_THE_NAME.match(text, end):
-            return None
+        lead = match.groupdict().get("pre")
+        if match["month"] == "May" and (lead is None or _NOT_MAY_THE_NAME.match(text, end)):
+            return None  # "Theresa May last year", "May said": no lead word makes it a month
         month = _parse_month(_month_token(match["month"]))
         if not month:
             return None
         offset = _year_offset(text, end)
         return _Candidate(
-            start, end, "month", month, modifier=match["pre"].lower(), year_offset=offset
+            start, end, "month", month, modifier=lead.lower() if lead else None, year_offset=offset
         )
     if kind == "weekday":
         modifier = (match["mod"] or "").lower() or None
@@ -873,6 +888,10 @@ _SLASH_DATE = re.compile(
     r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
 )
 MIN_SLASH_YEAR, MAX_SLASH_YEAR = 1990, 2049
+# "2017/5/11 22:48:39": year first, then month and day (East Asian usage); the order is certain
+_YEAR_FIRST_SLASH_DATE = re.compile(
+    rf"(?<![\d/])(?P<year>{_YEAR})/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/])"
+)
 _DASH_DATE = re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])")
 
 
@@ -1092,6 +1111,11 @@ def _full_date_of_line(line: str, mentions: Sequence[DateMention]) -> date | Non
         parsed = _unambiguous_slash_date(match)
         if parsed is not None:
             return parsed
+    if "/" in line:
+        for match in _YEAR_FIRST_SLASH_DATE.finditer(line):
+            year, month, day = (int(match.group(k)) for k in ("year", "month", "day"))
+            if (parsed := _safe_date(year, month, day)) is not None:
+                return parsed
     return None
 
 

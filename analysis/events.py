@@ -9,13 +9,17 @@ A digest's dated "related" links become rows with ``source = "link"`` and no off
 Event bases: ``explicit date`` (the text gives the full date, month and year, or the year),
 ``year inferred`` (day/month from the text, year from the publication date — or, when the
 publication date is unknown, from a known event of ``calendar.toml`` that the sentence describes), ``relative day``
-(weekday, yesterday, today, "a day after" in a clause reporting the news of the day), ``relative period`` (last week, earlier this month, last year),
+(weekday, yesterday, today, "a day after" in a clause reporting the news of the day; "two days
+later" counted from a day the same sentence names before it), ``relative period`` (last week,
+earlier this month, last year),
 ``link date`` (the date of a related link).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from analysis.dates import (
@@ -30,6 +34,15 @@ from analysis.dates import (
 from analysis.knowledge import Knowledge
 
 LINK_DATE = "link date"
+RELATIVE_DAY = "relative day"
+_DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+# "two days later", "a day afterwards", "the next day": counted from a date the sentence gave
+DAYS_LATER = re.compile(
+    rf"\b(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? (?:later|afterwards?)"
+    r"|the (?:next|following) day)\b",
+    re.IGNORECASE,
+)
 
 
 def _reference(doc: dict[str, Any]) -> tuple[date | None, str | None]:
@@ -87,6 +100,8 @@ def _body_events(
             index += 1
         if any(m.date is None for m in inside):
             inside = [resolve_with_calendar(m, body[start:end], calendar) for m in inside]
+        if inside and "day" in body[start:end].lower():
+            inside += _days_later(body, start, end, inside)
         for m in _distinct_dates(inside):
             rows.append(
                 {
@@ -100,6 +115,31 @@ def _body_events(
                 }
             )
     return rows
+
+
+def _days_later(body: str, start: int, end: int, mentions: list[DateMention]) -> list[DateMention]:
+    """Days counted from a day the sentence names before them ("met in Hamburg on July 7, went
+    into effect at noon two days later": 9 July); none without such a day."""
+    found: list[DateMention] = []
+    for match in DAYS_LATER.finditer(body, start, end):
+        before = [m for m in mentions if m.end <= match.start() and m.date and m.precision == DAY]
+        if not before:
+            continue
+        count = match["count"]
+        days = 1 if count is None else _DAY_COUNTS.get(count.lower()) or int(count)
+        found.append(
+            replace(
+                before[-1],
+                start=match.start(),
+                end=match.end(),
+                text=match.group(0),
+                date=before[-1].date + timedelta(days=days),
+                basis=RELATIVE_DAY,
+                kind="relative_day",
+                modifier=match.group(0).lower(),
+            )
+        )
+    return found
 
 
 def _link_events(links: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -388,6 +388,7 @@ class KindRules:
     commentary_prefix: re.Pattern[str]  # "Opinion: ...", "Analysis | ..." at the start of a title
     digest: re.Pattern[str]
     factcheck: re.Pattern[str]
+    record_heading: re.Pattern[str]  # "Transcript of the meeting of 26 October 2016"
 
 
 _KIND_RULES: dict[str, KindRules] = {}
@@ -409,6 +410,7 @@ def kind_rules(kb: Knowledge) -> KindRules:
         commentary_prefix=re.compile(rf"^(?:{commentary.pattern})\s*[:|]", re.IGNORECASE),
         digest=alternation(kinds.get("digest", [])),
         factcheck=alternation(kb.furniture.get("factcheck", {}).get("markers", [])),
+        record_heading=alternation(kinds.get("transcript", [])),
     )
     _KIND_RULES[kb.fingerprint] = rules
     return rules
@@ -483,6 +485,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     outlet_type = (outlet or {}).get("type")
     if is_transcript(cleaned.body):
         return "transcript"
+    if any(len(h) <= 120 and rules.record_heading.fullmatch(h.strip(" :")) for h in head):
+        return "transcript"  # a formal record's heading, whatever shape its turn labels take
     if cleaned.verdict:
         return "fact-check"
     if cleaned.date_headings or outlet_type == "digest" or rules.digest.search(title):
@@ -493,6 +497,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "fact-check"
     if any(len(h) <= 60 and rules.factcheck.match(h) for h in head):
         return "fact-check"  # a "Fact Check" kicker or a "Claim:" box above the article
+    if outlet_type == "platform":
+        return "commentary"  # a user's own post on a platform (a forum's self-post, a blog host)
     kickers = [
         h for i, h in enumerate(head) if h != title and len(h) <= 40 and not _in_menu(head, i)
     ]
@@ -608,6 +614,10 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
     "September 13, 2016 7:42 PM"), or the head's last line when the article opens with the
     author's biography ("Gordon Hale" / "Gordon Hale is a British journalist …")."""
     head = cleaned.head
+    for line in head:
+        stamped = _name_before_stamp(line, rules, places) if line != cleaned.title else None
+        if stamped:
+            return stamped
     for position, line in enumerate(head):
         names = person_names(line) if line != cleaned.title else None
         if not names or not all(_may_be_a_person(n, rules, places) for n in names):
@@ -622,6 +632,21 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
         if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
             return line
     return None
+
+
+STAMP_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+
+
+def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | None:
+    """A person's name and the date stamp on one line, set apart by a bar ("Tamar Ben-Ami |
+    Jul 17, 2017 1:12 AM"): the name signs the story as it would on a line of its own."""
+    parts = STAMP_SEPARATOR.split(line, maxsplit=1)
+    if len(parts) != 2 or not is_date_line(parts[1]):
+        return None
+    names = person_names(parts[0])
+    if not names or not all(_may_be_a_person(n, rules, places) for n in names):
+        return None
+    return " and ".join(_without_honorific(n) for n in names)
 
 
 def _without_honorific(name: str) -> str:

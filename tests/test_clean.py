@@ -10,12 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.clean import (
+    byline_name,
     camel_case_name,
     clean_page,
     is_nav_bar,
     is_title_like,
     looks_like_menu,
     normalise_text,
+    rules_for,
     spread_lines,
 )
 from analysis.knowledge import Knowledge, load_knowledge
@@ -432,6 +434,136 @@ def test_claim_box_labels_leave_the_body_and_sources_carry_their_dates(kb):
     ]
     assert all((s["date"], s["date_precision"]) == (date(2017, 1, 23), "day") for s in sources)
     assert "Home" not in cleaned.body  # the link menu
+
+
+def test_dated_citations_under_a_sources_heading_are_source_items_not_head_stamps(kb):
+    page = (
+        "Did the two navies hold a joint drill?\n\n"
+        "Published: 12.05.2016 10:00\n\n"
+        "Posts claimed on Monday that the two navies had held a joint drill off Tartus. Both "
+        "navies said they had only exchanged notices about their exercises that week.\n\n"
+        "We found no record of a joint drill in the statements of either navy this month.\n\n"
+        "Sources\n"
+        "Russian Navy press service, statement of 9 May 2016\n"
+        "U.S. Sixth Fleet public affairs, 10 May 2016\n\n"
+        "Have you seen a claim we should check? Send it to us by e-mail and we will look.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert "Published: 12.05.2016 10:00" in cleaned.head
+    assert not any("Russian Navy" in line or "Sixth Fleet" in line for line in cleaned.head)
+    assert "Sixth Fleet" not in cleaned.body
+
+
+FORUM_THREAD = """forumcopy.example
+saved page
+
+board   NEWS   comments   related (2)
+
+f/levantnews
+News and analysis of the war in the Levant. Please cite your sources when you post.
+join   9,120 members   88 online
+
+57
+Pentagon and Russian MoD open a second video line - details inside (self.levantnews)
+submitted 3 hours ago * by kurdfront_watch   Discussion
+91% upvoted
+
+The Pentagon confirmed today that the two militaries now have a second video line for the air
+safety talks, in addition to the telephone line set up last year.
+
+A spokesman said the line would be used only to keep aircraft apart and that no targets would
+be discussed over it. My own view is that this is a small but useful step.
+
+EDIT: fixed the date of the first line.
+
+12 comments   share   save   hide   report
+
+all 12 comments
+sorted by: best
+
+[–] Tal_Afar_Lurker 40 points 2 hours ago
+Useful summary, thanks. The distinction between keeping apart and working together matters.
+permalink   save   report   reply
+
+[–] kurdfront_watch [S] 21 points 2 hours ago
+Agreed. People mix the two up every time there is news about the line, and I do not blame them
+given how it is reported.
+permalink   save   report   reply
+
+load more comments (10 replies)
+
+about   help   apps & tools
+blog   about   advertise   rules
+"""
+
+
+def test_a_forum_post_under_a_sidebar_with_a_vote_thread_below(kb):
+    cleaned = clean_page(FORUM_THREAD, kb)
+    assert cleaned.title == "Pentagon and Russian MoD open a second video line - details inside"
+    assert cleaned.body.startswith("The Pentagon confirmed today that the two militaries")
+    assert cleaned.body.endswith("EDIT: fixed the date of the first line.")
+    assert "submitted 3 hours ago * by kurdfront_watch Discussion" in cleaned.head
+    assert [c["author"] for c in cleaned.comments] == ["Tal_Afar_Lurker", "kurdfront_watch"]
+    assert cleaned.comments[1]["text"] == (
+        "Agreed. People mix the two up every time there is news about the line, and I do not "
+        "blame them given how it is reported."
+    )
+    assert not any("permalink" in c["text"] or "advertise" in c["text"] for c in cleaned.comments)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("submitted 2 days ago * by syria_map_nerd   News", "syria_map_nerd"),
+        ("Posted in Analysis by warwatcher", "warwatcher"),
+        ("submitted 1 hour ago by u/Deir_Watch", "Deir_Watch"),
+        ("submitted 3 hours ago by the moderators", None),  # no user name
+        ("Posted on 3 March 2017 by admin", None),
+    ],
+)
+def test_a_forum_byline_gives_the_posters_handle_as_printed(kb, line, author):
+    assert byline_name(line, rules_for(kb)) == author
+
+
+def test_a_footer_menu_and_copyright_under_the_comments_are_no_comment(kb):
+    page = (
+        "The two militaries spoke over the hotline on Friday, officials said, and agreed to "
+        "keep their aircraft apart over the Euphrates valley.\n\n"
+        "Comments (2)\n\n"
+        "dana_k says:\n"
+        "They will be talking again next week, mark my words.\n\n"
+        "Omer L. says:\n"
+        "Keeping apart is all either side wants.\n\n\n"
+        "example.com | About us | Contact us | Terms and conditions | Privacy policy\n"
+        "Example Daily © 2017\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        ("dana_k", "They will be talking again next week, mark my words."),
+        ("Omer L.", "Keeping apart is all either side wants."),
+    ]
+
+
+def test_a_vote_header_is_not_glued_to_the_comment_under_it(kb):
+    page = (
+        "A hard-wrapped story about the military line between Moscow and\n"
+        "Washington that runs over two lines of the page.\n\n"
+        "all 3 comments\nsorted by: new\n\n"
+        "[–] reader_one 5 points 1 hour ago\n"
+        '"only to keep aircraft apart" is the phrase that matters most in the\n'
+        "whole statement\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.body == (
+        "A hard-wrapped story about the military line between Moscow and Washington that runs "
+        "over two lines of the page."
+    )
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        (
+            "reader_one",
+            '"only to keep aircraft apart" is the phrase that matters most in the whole statement',
+        )
+    ]
 
 
 def test_plain_comments_section_after_a_wire_story(kb):

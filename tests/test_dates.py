@@ -552,3 +552,30 @@ def test_head_lines_are_read_in_order_so_a_claim_boxs_source_date_does_not_win()
 def test_a_stamp_with_the_year_run_into_the_time_or_a_comma_after_the_month_is_read(stamp):
     got = infer_published([stamp], "The ambassador spoke on Tuesday.", [])
     assert (got.date, got.precision) == (date(2016, 9, 14), "day")
+
+
+def test_an_abbreviated_march_without_its_dot_is_a_month_only_before_a_day_and_a_year():
+    got = infer_published(["AGENCY - Mar 4, 2016 - 09:15 | Asia"], "The envoy left on Friday.", [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 3, 4), "day", "header")
+    assert find_dates("Both sides mar 4 weeks of talks.") == []
+    assert [m.date for m in find_dates("Storms mar 12, 2016 was a bad year.")] == [date(2016, 1, 1)]
+
+
+def test_a_year_first_stamp_with_slashes_and_no_zero_padding_is_read():
+    head = ["Source:Daily Paper Published: 2016/9/3 08:05:12"]
+    got = infer_published(head, "Officials said on Friday that talks would go on.", [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 9, 3), "day", "header")
+
+
+def test_a_month_followed_by_last_or_next_year_is_that_month_without_a_lead_word():
+    reference = date(2017, 2, 14)
+    found = find_dates("The accord of November last year still binds both air forces.", reference)
+    assert (found[0].kind, found[0].date, found[0].precision) == (
+        "month",
+        date(2016, 11, 1),
+        "month",
+    )
+    ahead = find_dates("Talks are planned for June next year, officials said.", reference)
+    assert (ahead[0].date, ahead[0].precision) == (date(2018, 6, 1), "month")
+    # without a lead word "May" is the name or the verb, not the month
+    assert all(m.kind != "month" for m in find_dates("Theresa May last year agreed.", reference))

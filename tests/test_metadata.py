@@ -88,6 +88,115 @@ def test_site_widget_names_the_publisher(kb):
     assert _describe_text(page, kb)["outlet"] == "The Guardian"
 
 
+@pytest.mark.parametrize(
+    ("furniture", "outlet", "kind_of_outlet", "country"),
+    [
+        (("TOKYO - The minister said on Monday.", "==Kyodo"), "Kyodo News", "wire agency", "JP"),
+        (
+            ("Source:Global Times Published: 2016/9/3 08:05:12", ""),
+            "Global Times",
+            "state media",
+            "CN",
+        ),
+        (("", "© 2016 Teyit. Content licensed under CC BY-NC 4.0."), "Teyit", "fact-checker", "TR"),
+        (("", "© 2016 State Duma. duma.gov.ru"), "State Duma", "government", "RU"),
+        (("", "© 2016 reddit inc. All rights reserved."), "Reddit", "platform", "US"),
+    ],
+)
+def test_agencies_papers_checkers_legislatures_and_platforms_of_the_data_file_are_found(
+    kb, furniture, outlet, kind_of_outlet, country
+):
+    above, below = furniture
+    page = (
+        f"Talks on Syria\n\n{above}\n\n"
+        "The two militaries kept their line open on Friday, officials said, and agreed to meet "
+        "again in Geneva next month to discuss the safety of their pilots over Syria.\n\n"
+        f"{below}\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["outlet"], meta["outlet_type"], meta["outlet_country"]) == (
+        outlet,
+        kind_of_outlet,
+        country,
+    )
+
+
+def test_a_bare_mention_of_a_legislature_in_a_story_does_not_make_it_the_publisher(kb):
+    page = (
+        "A member of the State Duma said on Friday that the State Duma would debate the "
+        "memorandum with the United States next week.\n"
+    )
+    assert _describe_text(page, kb)["outlet"] is None
+
+
+def test_a_forum_posts_handle_is_its_author_and_a_post_on_a_platform_is_commentary(kb):
+    page = (
+        "Second video line opened between the two militaries\n"
+        "submitted 2 days ago by syria_map_nerd   News\n\n"
+        "The Pentagon said on Tuesday that a second video line now links the two militaries "
+        "for the air safety talks, and that no targets will be discussed over it.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["title"], meta["author"], meta["kind"]) == (
+        "Second video line opened between the two militaries",
+        "syria_map_nerd",
+        "article",
+    )
+    on_a_platform = _describe_text(page + "\n© 2016 reddit inc. All rights reserved.\n", kb)
+    assert (on_a_platform["outlet"], on_a_platform["kind"]) == ("Reddit", "commentary")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "author"),
+    [
+        ("Noa Bar-Lev | Aug 2, 2016 6:40 PM", "Noa Bar-Lev"),
+        ("Daniel Hartmann · 2 August 2016, 18:40", "Daniel Hartmann"),
+        ("Middle East | Aug 2, 2016 6:40 PM", None),  # a section label, no person
+    ],
+)
+def test_a_name_and_the_stamp_on_one_line_sign_the_story(kb, stamp, author):
+    page = (
+        "Israel Presses Moscow Over Its Jets Near the Golan\n\n"
+        f"{stamp}\n\n"
+        "JERUSALEM - Israeli officers spoke to their Russian counterparts on Monday over the "
+        "hotline the two militaries set up last year, officials said.\n"
+    )
+    assert _describe_text(page, kb)["author"] == author
+
+
+RECORD_OF_A_SITTING = """PARLIAMENT
+of the Republic of Aldovia
+Official site
+
+Home / Sittings / Records / 14 March 2016
+
+Verbatim record of the plenary sitting of 14 March 2016
+English translation provided by the Parliament's Information Office
+
+Statement by the Minister of Defence on the air safety arrangements over Syria
+
+Chairperson. Colleagues, the minister has the floor for ten minutes.
+
+P. K. Marenko, Minister of Defence. Thank you. I report that the line with the American side
+worked every day this month, and I will answer your questions.
+
+Chairperson. Questions, please.
+
+D. S. Orlov, member of the Defence Committee. Minister, how often do our officers use it?
+
+P. K. Marenko. Every day, and I think it has already prevented accidents in the air.
+"""
+
+
+def test_a_formal_records_heading_makes_a_transcript_and_the_translation_credit_no_title(kb):
+    meta = _describe_text(RECORD_OF_A_SITTING, kb)
+    assert (meta["kind"], meta["title"], meta["author"]) == (
+        "transcript",
+        "Statement by the Minister of Defence on the air safety arrangements over Syria",
+        None,
+    )
+
+
 def test_user_outlets_file_adds_a_publisher(tmp_path, kb):
     (tmp_path / "outlets.toml").write_text(
         '[[outlet]]\nname = "Gulf Wire Service"\naliases = []\nmarkers = ["| Gulf Wire Service"]\n'

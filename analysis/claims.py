@@ -74,6 +74,13 @@ AUXILIARIES = {
     *("previously", "again", "repeatedly", "publicly", "flatly", "quickly", "first", "now"),
 }
 OBJECT_MARKERS = {"with", "to", "against", "between"}
+# An opening adverbial clause ("Since the Russian air campaign began in 2015, the US has …"):
+# what it names is not the subject of the claim that follows its comma.
+OPENING_CLAUSE = re.compile(
+    r"(?:since|after|before|when|while|as|although|though|once|until|despite|following)\b"
+    r"[^,;:“”\"]{3,120},\s",
+    re.IGNORECASE,
+)
 ADDRESSEE_VERBS = {"told", "tells", "tell"}
 # Capitalised words that start a sentence but never a name.
 NOT_NAMES = frozenset(
@@ -440,10 +447,25 @@ def _reported_actor(
     agent = _passive_agent(unit_cues, candidates, body)
     if agent is not None:
         return _canonical(agent[2], kb), _side_name(agent[3])
+    subjects = _past_an_opening_clause(subjects, span, body)
     if subjects:
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+def _past_an_opening_clause(
+    subjects: list[tuple[int, int, str, str | None]], span: tuple[int, int], body: str
+) -> list[tuple[int, int, str, str | None]]:
+    """The subjects after an opening adverbial clause, when any is named after it."""
+    start, end = span
+    text = body[start:end]
+    lead = len(text) - len(text.lstrip(" “\"'‘"))
+    opening = OPENING_CLAUSE.match(text, lead)
+    if opening is None:
+        return subjects
+    later = [m for m in subjects if m[0] >= start + opening.end()]
+    return later or subjects
 
 
 PASSIVE_AGENT_LABELS = {"rejects", "denies"}

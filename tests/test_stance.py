@@ -3038,3 +3038,17 @@ def test_a_condition_contrary_to_fact_denies(kb):
 def test_a_condition_still_open_stays_a_condition(kb):
     body = "We will coordinate with the Americans if they stop bombing the army, Lavrov said."
     assert stances(body, kb) == ["conditional"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Since Moscow's air war began, the Pentagon has turned down every Russian offer of joint "
+        "strikes.",
+        "Since Russian bombers arrived in Syria, the US has turned down every Russian proposal of "
+        "joint strikes.",
+    ],
+)
+def test_what_an_opening_clause_names_is_not_the_subject_of_the_claim_after_it(kb, body):
+    claim = claims_of(body, kb)[0]
+    assert (claim["side"], claim["stance"]) == ("US", "rejects")

@@ -362,10 +362,16 @@ _LABEL_WORD = r"(?:[A-Z][\w.'’\-]*|de|del|da|di|du|van|von|der|al|el|bin|ibn|l
 # Peskov:".
 _TIMESTAMP = TURN_TIMESTAMP
 _CAPS_WORDS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)"
+# The office after a capitalised name in a caption: capitalised words and the small words
+# between them, so that a sentence after a comma is no label.
+_CAPTION_ROLE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|the|for|on|and|in|at|to)){0,8}"
 _TURN_LABEL = re.compile(
     rf"(?:{_TIMESTAMP}\s*)?"
     # a sound bite's caption: "JOHN KERRY, U.S. SECRETARY OF STATE:"
     rf"(?P<label>{_CAPS_WORDS}{{0,3}},\s+{_CAPS_WORDS}{{0,6}}"
+    # a television transcript's guest, the name in capitals and the office as printed:
+    # "KAREN WALSH, Former Pentagon Official:", "ASHTON CARTER, Secretary of Defense:"
+    rf"|{_CAPS_WORDS}{{1,3}},\s+{_CAPTION_ROLE}"
     # a question from the floor: "Question from the floor:", "Question to both ministers:"
     r"|(?:Q|Question|QUESTION)\s+(?:from|to|for|FROM|TO|FOR)\s+[\w.'’\- ]{1,40}?"
     r"|Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
@@ -409,6 +415,10 @@ _NOT_TURN_LABELS = frozenset(
         "PARTICIPANTS",
         "ATTENDEES",
     ]
+)
+# Small words no speaker's label ends in.
+_LABEL_END_SMALL_WORDS = frozenset(
+    ["by", "of", "for", "from", "to", "with", "and", "the", "in", "at"]
 )
 # The two patterns below are searched over whole bodies: each starts with a letter and checks
 # what precedes it only then (``a(?<!\w.)`` is ``\ba``, ``[A-Z](?<![\w.].)`` is
@@ -2097,6 +2107,16 @@ def _names_a_speaker(label: str, doc: _Doc) -> bool:
     return bool(title.strip())
 
 
+def _is_turn_label(label: str) -> bool:
+    """A paragraph's lead-in before a colon that can label a speaker: no page heading ("RELATED:",
+    "UPDATE:") and no phrase ending in a small word, as a sponsor's line ("Support Provided By:
+    …") or a list's lead-in ("Signed on behalf of: …") does, where no name ends."""
+    words = label.split()
+    return not set(label.upper().split()) & _NOT_TURN_LABELS and (
+        not words or words[-1].lower() not in _LABEL_END_SMALL_WORDS
+    )
+
+
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
@@ -2106,7 +2126,7 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         labelled_here = body.find(":", p_start, min(p_end, p_start + _LABEL_REACH)) >= 0
         match = _TURN_LABEL.match(body, p_start, p_end) if labelled_here else None
         match = match or RECORD_LABEL.match(body, p_start, p_end)
-        if match and not set(match.group("label").upper().split()) & _NOT_TURN_LABELS:
+        if match and _is_turn_label(match.group("label")):
             labelled[index] = (match.group("label"), match.end())
         elif (bare := BARE_QUESTION_LABEL.match(body, p_start, p_end)) is not None:
             bare_questions[index] = (bare.group("label"), bare.end())

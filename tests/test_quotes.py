@@ -326,6 +326,48 @@ def test_a_single_label_line_is_not_a_transcript(kb):
     assert quotes_of(body, kb) == []
 
 
+def test_a_broadcast_guest_labelled_by_capitalised_name_and_printed_office(kb):
+    body = (
+        "ANCHOR: The Kremlin offered joint planning again today. Are the talks going anywhere?\n\n"
+        "JOHN KERRY, Secretary of State: We have a channel for the safety of our pilots.\n\n"
+        "ANCHOR: And beyond that?\n\n"
+        "ANNA PETROVA, Institute for Security Studies at Oxford: Moscow wants to be a partner.\n\n"
+        "JOHN KERRY: Not while it bombs the opposition."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("The Kremlin offered joint planning again today. Are the talks going anywhere?", "anchor"),
+        ("We have a channel for the safety of our pilots.", "John Kerry"),
+        ("And beyond that?", "anchor"),
+        ("Moscow wants to be a partner.", "Anna Petrova"),
+        ("Not while it bombs the opposition.", "John Kerry"),
+    ]
+
+
+def test_a_capitalised_name_before_an_ordinary_clause_is_no_turn_label(kb):
+    body = (
+        "HOST: Good evening.\n\n"
+        "GUEST: Thank you for having me.\n\n"
+        "NATO AND RUSSIA, in other words, kept talking: nothing more came of it.\n\n"
+        "HOST: Thanks."
+    )
+    texts = [text for text, _ in pairs(quotes_of(body, kb))]
+    assert not any(text.startswith("nothing more") for text in texts)
+
+
+def test_a_sponsor_line_ending_in_a_small_word_is_no_turn(kb):
+    body = (
+        "HOST: Can the two militaries keep their jets apart?\n\n"
+        "GUEST: They can, if the safety talks succeed.\n\n"
+        "HOST: Thank you.\n\n"
+        "Major Funding Provided By: Read more"
+    )
+    assert [text for text, _ in pairs(quotes_of(body, kb))] == [
+        "Can the two militaries keep their jets apart?",
+        "They can, if the safety talks succeed.",
+        "Thank you.",
+    ]
+
+
 # ------------------------------------------------------------------ rows
 
 

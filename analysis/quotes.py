@@ -1620,7 +1620,10 @@ _IN_WORDS = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
     r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
 )
-_SPEAKER_LABEL = re.compile(rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>[A-Z][^:;,.“”\"\n]{{1,60}}):\s*")
+# A speaker's label before a quotation, a rank's abbreviations allowed ("Lt. Gen. Sergei Rudskoy:").
+_SPEAKER_LABEL = re.compile(
+    rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>(?:[A-Z][a-z]{{0,3}}\.\s+){{0,3}}[A-Z][^:;,.“”\"\n]{{1,60}}):\s*"
+)
 
 
 # "Here is Gen. Konashenkov, the ministry's spokesman, on TV last night:" presents its speaker;
@@ -1706,8 +1709,8 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(colon.group("np"), kb)
         if parsed.kind != "none":
             return parsed, False
-    labelled = _SPEAKER_LABEL.fullmatch(before)
-    if labelled:  # a live blog's entry "14:32 — Peskov: “…”"
+    labelled = _SPEAKER_LABEL.fullmatch(before, before.rfind("\n") + 1)
+    if labelled:  # a live blog's entry "14:32 — Peskov: “…”", on a line of its own
         parsed = _parse_np(labelled.group("np"), kb)
         if parsed.kind in {"person", "actor"} and not labelled.group("np").isupper():
             return parsed, False  # "CLAIM: “…”" is a fact-check's label, not a speaker

@@ -954,6 +954,16 @@ def test_a_live_blog_entry_names_its_speaker_before_a_colon(kb):
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Dmitry Peskov"]
 
 
+def test_a_ranked_speaker_with_abbreviated_titles_before_a_colon_is_the_speaker(kb):
+    body = (
+        "Forwarded from a ministry channel\n"
+        "Maj. Gen. Igor Konashenkov: “Our aircraft struck the targets the other side passed on.”"
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Our aircraft struck the targets the other side passed on.", "Igor Konashenkov")
+    ]
+
+
 def test_in_someones_words_attributes_the_quotation(kb):
     body = (
         "Lt. Gen. Jeffrey Harrigian commands the air war from Qatar. In the general's words, “we "

@@ -1726,10 +1726,16 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     return None, False
 
 
+# What a speech verb reports as an answer, not the time of a statement: "Washington says no".
+_REPORTED_ANSWER = r"(?:no|yes|so|nothing|otherwise|not)"
+
+
 def _inner_attribution(text: str, kb: Knowledge) -> _Parsed | None:
-    """An attribution closing the quoted words: "…, the Russian Defense Ministry said Monday."."""
+    """An attribution closing the quoted words: "…, the Russian Defense Ministry said Monday.";
+    not a reported answer inside them ("…, and every time, Washington says no.")."""
     match = re.search(
-        rf",['’\"]?\s+(?P<np>[^,“”\"]{{2,80}}?)\s+(?:{_INVERTED_VERBS}|reported)(?:\s+[\w.]+){{0,3}}[.!]?$",
+        rf",['’\"]?\s+(?P<np>[^,“”\"]{{2,80}}?)\s+(?:{_INVERTED_VERBS}|reported)"
+        rf"(?!\s+{_REPORTED_ANSWER}\b)(?:\s+[\w.]+){{0,3}}[.!]?$",
         text,
     )
     if not match:

@@ -111,6 +111,15 @@ def test_multi_paragraph_quote_gives_each_paragraph_the_same_speaker(kb):
     ]
 
 
+def test_a_reported_answer_at_the_end_of_a_continued_quote_is_no_attribution(kb):
+    body = (
+        "Anna Petrova, an analyst in Moscow, explained it this way: “The Kremlin needs the line "
+        "as much as the Pentagon does.\n\n"
+        "“It keeps asking for joint strikes, and each time, the Pentagon says no.”"
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == ["Anna Petrova"] * 2
+
+
 def test_straight_double_quotes_are_paired_and_apostrophes_ignored(kb):
     body = (
         "Pentagon spokesman Capt. Jeff Davis spoke. \"It's in everybody's interest that the "

@@ -904,7 +904,8 @@ def _affiliation_words(role: str | None) -> str:
     scholar studies)."""
     if not role:
         return ""
-    return _FIELD_OF_STUDY.sub("", _CLAUSE_CUT.split(role, maxsplit=1)[0])
+    # the field first: "studies" in "a professor of American studies at …" is its noun, no verb
+    return _CLAUSE_CUT.split(_FIELD_OF_STUDY.sub("", role), maxsplit=1)[0]
 
 
 def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:

@@ -33,6 +33,8 @@ def kb():
         ("CENTCOM", "U.S. Central Command", "US"),
         ("US Central Command", "U.S. Central Command", "US"),
         ("Baltnews.ee", "Baltnews", "Russia"),
+        ("Borujerdi", "Alaeddin Boroujerdi", "other"),
+        ("Foreign Affairs Minister Stephane Dion", "Stéphane Dion", "other"),
     ],
 )
 def test_resolve_actor_canonicalises_names_as_written(kb, written, canonical, side):

@@ -1421,6 +1421,15 @@ def test_the_field_a_scholar_studies_gives_the_speaker_no_side(kb):
     assert [(r["speaker"], r["side"]) for r in rows] == [("Hana Mori", None)]
 
 
+def test_a_field_named_studies_is_no_clause_and_the_scholars_university_gives_the_side(kb):
+    body = (
+        "“Washington will not share targets with Moscow, whatever the Kremlin offers,” Reza "
+        "Karimi, a professor of Russian studies at the University of Tehran, said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Reza Karimi", "other")]
+
+
 def test_a_records_chair_named_above_the_first_turn_in_the_body_takes_the_chairs_turns(kb):
     body = (
         "Chaired by: V. V. Volodin, Chairman of the State Duma\n\n"

@@ -2177,6 +2177,35 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     return turns
 
 
+# A channel's post relaying an institution's or an official's statement under its name, an
+# emoji or a bullet allowed before it: "⚡️ Russian Defence Ministry: On January 22, …".
+_STATEMENT_LABEL = re.compile(
+    r"[^\w\s“”\"‘'(]{0,4}\s*(?P<label>[A-Z][\w.'’\- ]{2,60}?):\s+(?=[A-Z0-9])"
+)
+
+
+def _labelled_statements(doc: _Doc) -> list[_Quote]:
+    """Paragraphs of a page without transcript turns that give a known institution's or person's
+    statement under its name and a colon, without quotation marks: direct quotes by that actor
+    (a place, a country or an outlet before a colon is a digest's or a headline's label)."""
+    statements: list[_Quote] = []
+    body = doc.body
+    for index, (p_start, p_end) in enumerate(doc.paragraphs):
+        if body.find(":", p_start, min(p_end, p_start + 70)) < 0:
+            continue
+        match = _STATEMENT_LABEL.match(body, p_start, p_end)
+        if match is None or _DOUBLE_MARK.search(body, match.end(), p_end):
+            continue
+        actor = resolve_actor(match.group("label"), doc.kb)
+        if actor is None or actor.kind not in {"institution", "person"}:
+            continue
+        start, end = _strip_span(body, match.end(), p_end)
+        if len(body[start:end].split()) >= MIN_WORDS and body[end - 1 : end] in ".!":
+            speaker = _from_actor(actor)
+            statements.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
+    return statements
+
+
 # A forum's or a mail's block quotation: a paragraph opening with ">" ("> The memorandum
 # includes safety protocols …").
 _BLOCK_QUOTE = re.compile(r">[ \t]*(?=[“\"‘'(]?[A-Z0-9])")
@@ -2643,7 +2672,8 @@ def quotations(
     marked = _find_quotations(body, doc.paragraphs, {q.para for q in blocks})
     _collect_entities(doc, sorted([(q.start, q.end) for q in [*marked, *blocks]]))
     _introduce_block_quotes(blocks, doc)
-    turns = [*_transcript_turns(doc), *(q for q in blocks if q.speaker is not None)]
+    turns = _transcript_turns(doc) or _labelled_statements(doc)
+    turns = [*turns, *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}
     found = [
         q

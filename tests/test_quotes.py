@@ -377,6 +377,33 @@ def test_a_sponsor_line_ending_in_a_small_word_is_no_turn(kb):
     ]
 
 
+def test_a_posts_statement_under_an_institutions_name_and_a_colon_is_its_quote(kb):
+    body = (
+        "🔴 Russian Defence Ministry: Russian and coalition aircraft struck targets together "
+        "near Raqqa on Sunday.\n\n"
+        "Nobody in Washington confirmed it."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        (
+            "Russian and coalition aircraft struck targets together near Raqqa on Sunday.",
+            "Russian Defence Ministry",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Russia: The air force flew forty sorties near Palmyra on Sunday.",
+        "Summary: The two presidents talked about Syria, but agreed on no coalition.",
+        "Moscow: Officials met the American delegation on Friday afternoon.",
+        "Reporting by: Jane Smith and Anna Petrova in Moscow and Washington.",
+    ],
+)
+def test_a_country_place_or_heading_before_a_colon_gives_no_statement(kb, paragraph):
+    assert quotes_of(paragraph + "\n\nThe talks went on.", kb) == []
+
+
 # ------------------------------------------------------------------ rows
 
 

@@ -5,7 +5,9 @@ used here because it splits at "Lt." / "U.S." and inside quotation marks):
 
 1. **Transcript turns** ("MR. COOK:", "Q:", "GEN. DUNFORD:"): when a document has at least two
    turn labels, each turn's text (and each following unlabelled paragraph) is a direct quote by the
-   label's speaker; "Q" is a reporter.
+   label's speaker; "Q" is a reporter.  A page without turns may still give a known institution's
+   or official's unquoted statement under its name and a colon ("Russian Defence Ministry: On
+   January 22, …", as a channel relays it): a direct quote by that actor.
 2. **Quotation marks** are paired per paragraph: typographic “ ” and ‘ ’, straight " and ' (a
    straight mark opens after a space and closes after a non-space; an apostrophe inside a word —
    Russia’s, don't — never opens or closes).  Single marks inside double ones are ignored.  A double

@@ -2186,10 +2186,14 @@ _STATEMENT_LABEL = re.compile(
 )
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us|me)\b")
+
+
 def _labelled_statements(doc: _Doc) -> list[_Quote]:
     """Paragraphs of a page without transcript turns that give a known institution's or person's
     statement under its name and a colon, without quotation marks: direct quotes by that actor
-    (a place, a country or an outlet before a colon is a digest's or a headline's label)."""
+    (a place, a country or an outlet before a colon is a digest's or a headline's label); a
+    person's, only when it speaks in the first person."""
     statements: list[_Quote] = []
     body = doc.body
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
@@ -2202,6 +2206,8 @@ def _labelled_statements(doc: _Doc) -> list[_Quote]:
         if actor is None or actor.kind not in {"institution", "person"}:
             continue
         start, end = _strip_span(body, match.end(), p_end)
+        if actor.kind == "person" and not _FIRST_PERSON.search(body, start, end):
+            continue  # a list of who's who: "Sergei Lavrov: Russia's foreign minister since 2004."
         if len(body[start:end].split()) >= MIN_WORDS and body[end - 1 : end] in ".!":
             speaker = _from_actor(actor)
             statements.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))

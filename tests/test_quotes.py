@@ -391,6 +391,13 @@ def test_a_posts_statement_under_an_institutions_name_and_a_colon_is_its_quote(k
     ]
 
 
+def test_a_persons_statement_under_a_label_speaks_in_the_first_person(kb):
+    body = "Sergei Lavrov: We are ready to coordinate strikes with the Americans tomorrow."
+    assert pairs(quotes_of(body, kb)) == [
+        ("We are ready to coordinate strikes with the Americans tomorrow.", "Sergey Lavrov")
+    ]
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [
@@ -398,9 +405,10 @@ def test_a_posts_statement_under_an_institutions_name_and_a_colon_is_its_quote(k
         "Summary: The two presidents talked about Syria, but agreed on no coalition.",
         "Moscow: Officials met the American delegation on Friday afternoon.",
         "Reporting by: Jane Smith and Anna Petrova in Moscow and Washington.",
+        "Sergei Lavrov: Russia's foreign minister since 2004 and a veteran of the UN.",
     ],
 )
-def test_a_country_place_or_heading_before_a_colon_gives_no_statement(kb, paragraph):
+def test_a_country_place_heading_or_whos_who_entry_before_a_colon_gives_no_statement(kb, paragraph):
     assert quotes_of(paragraph + "\n\nThe talks went on.", kb) == []
 
 

@@ -1310,6 +1310,12 @@ def _far_outside(day: date, window: list[Interval]) -> bool:
     return not _inside(day, window) and day.year not in years and distance > _STAMP_TOLERANCE
 
 
+def _supported(day: date, anchors: list[_Anchor]) -> bool:
+    """Some of the content agrees with ``day``: the anchors disagree among themselves, and a
+    stamp one of them bears out is not contradicted by the others."""
+    return any(_inside(day, list(anchor.intervals)) for anchor in anchors)
+
+
 def _inside(day: date, window: list[Interval]) -> bool:
     return any(a <= day <= b for a, b in window)
 
@@ -1452,7 +1458,8 @@ def infer_published(
     calendar = calendar_events(kb)
     head_lines = [*(head or []), *evidence.stamps]
     header = _head_date(head_lines)
-    anchored = _window(_anchors(evidence, calendar))
+    anchors = _anchors(evidence, calendar)
+    anchored = _window(anchors)
     window, fine = anchored if anchored else (None, False)
     provisional = window[0][0] if window else None
     explicit_latest = _latest_content_date(evidence, None, None)
@@ -1469,9 +1476,9 @@ def infer_published(
 
     if header is not None:
         stamp, precision = header
-        contradicted = (window is not None and _far_outside(stamp, window)) or (
-            explicit_latest is not None and stamp < explicit_latest - timedelta(days=7)
-        )
+        contradicted = (
+            window is not None and _far_outside(stamp, window) and not _supported(stamp, anchors)
+        ) or (explicit_latest is not None and stamp < explicit_latest - timedelta(days=7))
         if not contradicted:
             return PublishedDate(stamp, precision, header_basis)
     if evidence.dateline is not None:

@@ -1059,3 +1059,16 @@ def test_the_subject_under_a_records_agenda_label_is_its_title(kb):
         "Ms. Power (United States of America): The Russian air force keeps bombing Aleppo.\n"
     )
     assert clean_page(page, kb).title == "The situation concerning Syria and its neighbours"
+
+
+def test_a_classification_label_gives_the_rating_of_a_fact_check(kb):
+    page = (
+        "Example Checkers\n\n"
+        "Did the two armies agree to bomb together?\n\n"
+        "By Jane Roe | 2 May 2016\n\n"
+        "CLASSIFICATION: Misleading\n\n"
+        "Posts shared widely say that the two armies will bomb together from next week. "
+        "Both ministries say their forces act separately.\n\n"
+        "The photograph in the posts was taken at an air show years earlier, long before the war.\n"
+    )
+    assert clean_page(page, kb).verdict == "Misleading"

@@ -651,12 +651,19 @@ def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | N
     """A person's name and the date stamp on one line, set apart by a bar ("Tamar Ben-Ami |
     Jul 17, 2017 1:12 AM"): the name signs the story as it would on a line of its own."""
     parts = STAMP_SEPARATOR.split(line, maxsplit=1)
-    if len(parts) != 2 or not is_date_line(parts[1]):
+    if len(parts) != 2 or not (is_date_line(parts[1]) or _outlet_then_stamp(parts[1], rules)):
         return None
     names = person_names(parts[0])
     if not names or not all(_may_be_a_person(n, rules, places) for n in names):
         return None
     return " and ".join(_without_honorific(n) for n in names)
+
+
+def _outlet_then_stamp(rest: str, rules: Any) -> bool:
+    """The publisher's name between the name and the stamp ("Margaret Doyle · CBC News ·
+    Posted: Jun 21, 2016 3:41 PM ET | Last Updated: …"); what follows the stamp is ignored."""
+    parts = STAMP_SEPARATOR.split(rest)
+    return len(parts) >= 2 and is_masthead(parts[0], rules) and is_date_line(parts[1])
 
 
 def _without_honorific(name: str) -> str:

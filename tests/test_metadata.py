@@ -1154,3 +1154,14 @@ def test_broadcasters_and_checkers_new_to_the_data_are_recognised(kb):
         "GUEST: The two air forces are talking only about safety.\n"
     )
     assert _describe_text(pbs, kb)["outlet"] == "PBS NewsHour"
+
+
+def test_a_name_signs_a_stamp_line_that_names_the_publisher_between_them(kb):
+    page = (
+        "CBC News\n\nWorld\n\nOfficials meet again over the air safety memorandum\n\n"
+        "Jane Roe · CBC News · Posted: Jun 2, 2016 3:41 PM ET | Last Updated: Jun 2, 2016 "
+        "6:02 PM ET\n\n"
+        "American and Russian officers held another video call on Sunday, officials said, "
+        "the latest under the memorandum the two militaries signed last year.\n"
+    )
+    assert _describe_text(page, kb)["author"] == "Jane Roe"

@@ -139,6 +139,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 _COUNT_WORDS = "|".join(_COUNTS)
 _RELATIVE = re.compile(
     r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|(?:a|one) day after|"
+    r"this (?:morning|afternoon|evening)|last night|"
     r"(?:earlier|later) this (?:week|month|year)|(?:last|this|next|past) (?:week|month|year)|"
     r"a (?:week|month|year) ago|"
     rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) (?:days|weeks|months|years) ago)\b",
@@ -304,7 +305,8 @@ _TRIGGER_WORDS = (
     *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     *_WEEKDAYS,  # whole, so that the "day" of "Monday" is not a trigger of its own
 )
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year", "day")
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year", "day", "morning",
+                   "afternoon", "evening", "night")  # fmt: skip
 _TRIGGER_ALTERNATIVES = (
     *_TRIGGER_WORDS,
     *(w.upper() for w in _TRIGGER_WORDS),
@@ -439,7 +441,7 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
             if not _news_of_the_day(text, start):
                 return None
             phrase = DAY_AFTER
-        day_like = "day" in phrase or phrase == "tonight"
+        day_like = "day" in phrase or phrase in _DAY_OFFSETS
         return _Candidate(
             start, end, "relative_day" if day_like else "relative_period", modifier=phrase
         )
@@ -581,7 +583,8 @@ def _resolve_weekday(c: _Candidate, reference: date, future: bool) -> date:
 
 
 _DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, DAY_AFTER: -1, "today": 0,
-                "tonight": 0}  # fmt: skip
+                "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                "last night": -1}  # fmt: skip
 
 
 def _count(word: str) -> int:

@@ -1072,3 +1072,16 @@ def test_a_classification_label_gives_the_rating_of_a_fact_check(kb):
         "The photograph in the posts was taken at an air show years earlier, long before the war.\n"
     )
     assert clean_page(page, kb).verdict == "Misleading"
+
+
+def test_a_newsletter_box_under_the_story_is_not_part_of_the_article(kb):
+    page = (
+        "Example Broadcaster\n\nOfficials meet again over the air safety memorandum\n\n"
+        "By Jane Roe\n\n"
+        "American and Russian officers held another video call on Sunday, officials said.\n\n"
+        "The two militaries signed the memorandum last year after weeks of talks.\n\n"
+        "Sign up for our World newsletter. Get the day's top international stories in your "
+        "inbox.\n"
+    )
+    body = clean_page(page, kb).body
+    assert body.endswith("after weeks of talks.")

@@ -1085,3 +1085,19 @@ def test_a_newsletter_box_under_the_story_is_not_part_of_the_article(kb):
     )
     body = clean_page(page, kb).body
     assert body.endswith("after weeks of talks.")
+
+
+def test_comments_are_closed_is_the_threads_furniture_not_a_readers_words(kb):
+    page = (
+        "Example Broadcaster\n\nOfficials meet again over the air safety memorandum\n\n"
+        "By Jane Roe\n\n"
+        "American and Russian officers held another video call on Sunday, officials said.\n\n"
+        "The two militaries signed the memorandum last year after weeks of talks.\n\n"
+        "COMMENTS\n\n"
+        "Gary Millar\nSo the hotline is just a phone nobody answers.\nReply · 41 Likes\n\n"
+        "Annick Lavoie\nWithout it the jets would have clashed months ago.\nReply · 17 Likes\n\n"
+        "Comments are closed.\n"
+    )
+    comments = clean_page(page, kb).comments
+    assert [c["author"] for c in comments] == ["Gary Millar", "Annick Lavoie"]
+    assert comments[-1]["text"] == "Without it the jets would have clashed months ago."

@@ -49,6 +49,7 @@ class Cleaned:
     dateline: str | None = None  # "CITY (Agency) –" opening the first paragraph
     widgets: list[str] = field(default_factory=list)  # page-widget lines removed (site markers)
     signature: str | None = None  # social handle signed at the end of the article ("@TaraCopp")
+    profile: str | None = None  # the account whose posts the page shows (name above its @handle)
     date_headings: list[str] = field(default_factory=list)  # headings that are a date (digest days)
     site_urls: list[str] = field(
         default_factory=list
@@ -1068,6 +1069,46 @@ def _mark_tagline(lines: list[Line]) -> None:
             line.role = "widget"
 
 
+PROFILE_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,32}")
+AUDIENCE = re.compile(r"\d[\d.,\s]*[kKmM]?\s*(?:subscribers|followers|members)", re.IGNORECASE)
+PROFILE_LINES = 8  # an account's header opens the page
+AUDIENCE_REACH = 3  # lines from the handle to the audience count
+PROFILE_NAME_WORDS = 6
+
+
+def _mark_profile_header(lines: list[Line]) -> str | None:
+    """The header of a feed of one account's posts (a channel's or profile's page: "Levant
+    Front Notes" / "@levantfrontnotes" / "18 532 subscribers" / its self-description): the
+    name above the handle is the account's, which writes the posts; the self-description
+    near the audience count is the account's furniture, not a headline."""
+    for position, line in enumerate(lines[1:PROFILE_LINES], start=1):
+        if not PROFILE_HANDLE.fullmatch(line.text.strip()):
+            continue
+        reach = lines[position + 1 : position + 1 + AUDIENCE_REACH]
+        audience = next(
+            (i for i, x in enumerate(reach) if AUDIENCE.fullmatch(x.text.strip())), None
+        )
+        name = lines[position - 1].text.strip()
+        if audience is None or not _may_be_an_account_name(name):
+            return None
+        reach[audience].role = "widget"
+        for described in lines[position + 1 : position + audience + 3]:
+            if described.role in {"other", "prose"}:
+                described.role = "standfirst"
+        return name
+    return None
+
+
+def _may_be_an_account_name(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= PROFILE_NAME_WORDS
+        and not SENTENCE_END.search(text)
+        and not DIGIT.search(text)
+        and text[0].isupper()
+    )
+
+
 BIO_WORDS = 30  # an author's one-line biography is short
 BIO_REACH = 2  # lines from the author's name to the biography
 
@@ -1628,6 +1669,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_sections(lines)
     _mark_tagline(lines)
     _mark_author_bio(lines, rules)
+    profile = _mark_profile_header(lines)
     first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
     comments_from = _comment_start(lines, first_prose, rules)
     _mark_captions_and_repeats(lines, rules, comments_from)
@@ -1638,6 +1680,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)
     result = Cleaned(body="", title=_without_domain_tag(title_line.text) if title_line else None)
+    result.profile = profile
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:
         verdict_line.role = "verdict"

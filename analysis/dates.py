@@ -139,6 +139,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 _COUNT_WORDS = "|".join(_COUNTS)
 _RELATIVE = re.compile(
     r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|(?:a|one) day after|"
+    r"this morning|"
     r"(?:earlier|later) this (?:week|month|year)|(?:last|this|next|past) (?:week|month|year)|"
     r"a (?:week|month|year) ago|"
     rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) (?:days|weeks|months|years) ago)\b",
@@ -304,7 +305,9 @@ _TRIGGER_WORDS = (
     *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     *_WEEKDAYS,  # whole, so that the "day" of "Monday" is not a trigger of its own
 )
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year", "day")
+# (a trigger whose first letter no other trigger starts with slows the scan of every page:
+# "morning" shares the "m" of "month", "evening" or "night" would not)
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year", "day", "morning")
 _TRIGGER_ALTERNATIVES = (
     *_TRIGGER_WORDS,
     *(w.upper() for w in _TRIGGER_WORDS),
@@ -439,7 +442,7 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
             if not _news_of_the_day(text, start):
                 return None
             phrase = DAY_AFTER
-        day_like = "day" in phrase or phrase == "tonight"
+        day_like = "day" in phrase or phrase in _DAY_OFFSETS
         return _Candidate(
             start, end, "relative_day" if day_like else "relative_period", modifier=phrase
         )
@@ -581,7 +584,7 @@ def _resolve_weekday(c: _Candidate, reference: date, future: bool) -> date:
 
 
 _DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, DAY_AFTER: -1, "today": 0,
-                "tonight": 0}  # fmt: skip
+                "tonight": 0, "this morning": 0}  # fmt: skip
 
 
 def _count(word: str) -> int:
@@ -1310,6 +1313,12 @@ def _far_outside(day: date, window: list[Interval]) -> bool:
     return not _inside(day, window) and day.year not in years and distance > _STAMP_TOLERANCE
 
 
+def _supported(day: date, anchors: list[_Anchor]) -> bool:
+    """Some of the content agrees with ``day``: the anchors disagree among themselves, and a
+    stamp one of them bears out is not contradicted by the others."""
+    return any(_inside(day, list(anchor.intervals)) for anchor in anchors)
+
+
 def _inside(day: date, window: list[Interval]) -> bool:
     return any(a <= day <= b for a, b in window)
 
@@ -1452,7 +1461,8 @@ def infer_published(
     calendar = calendar_events(kb)
     head_lines = [*(head or []), *evidence.stamps]
     header = _head_date(head_lines)
-    anchored = _window(_anchors(evidence, calendar))
+    anchors = _anchors(evidence, calendar)
+    anchored = _window(anchors)
     window, fine = anchored if anchored else (None, False)
     provisional = window[0][0] if window else None
     explicit_latest = _latest_content_date(evidence, None, None)
@@ -1469,9 +1479,9 @@ def infer_published(
 
     if header is not None:
         stamp, precision = header
-        contradicted = (window is not None and _far_outside(stamp, window)) or (
-            explicit_latest is not None and stamp < explicit_latest - timedelta(days=7)
-        )
+        contradicted = (
+            window is not None and _far_outside(stamp, window) and not _supported(stamp, anchors)
+        ) or (explicit_latest is not None and stamp < explicit_latest - timedelta(days=7))
         if not contradicted:
             return PublishedDate(stamp, precision, header_basis)
     if evidence.dateline is not None:

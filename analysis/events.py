@@ -43,6 +43,11 @@ DAYS_LATER = re.compile(
     r"|the (?:next|following) day)\b",
     re.IGNORECASE,
 )
+# "met in Antalya on Sunday, two days after the attacks in Paris": what follows "after"
+# happened that many days before the day the sentence named
+DAYS_AFTER_WHAT = re.compile(
+    rf"\b(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? after\b", re.IGNORECASE
+)
 
 
 def _reference(doc: dict[str, Any]) -> tuple[date | None, str | None]:
@@ -119,14 +124,19 @@ def _body_events(
 
 def _days_later(body: str, start: int, end: int, mentions: list[DateMention]) -> list[DateMention]:
     """Days counted from a day the sentence names before them ("met in Hamburg on July 7, went
-    into effect at noon two days later": 9 July); none without such a day."""
+    into effect at noon two days later": 9 July; "met on Sunday, two days after the attacks":
+    the Friday before); none without such a day."""
     found: list[DateMention] = []
-    for match in DAYS_LATER.finditer(body, start, end):
+    counted = [(match, 1) for match in DAYS_LATER.finditer(body, start, end)]
+    counted += [(match, -1) for match in DAYS_AFTER_WHAT.finditer(body, start, end)]
+    for match, direction in counted:
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue  # "a day after" already read as the day before the news of the day
         before = [m for m in mentions if m.end <= match.start() and m.date and m.precision == DAY]
         if not before:
             continue
         count = match["count"]
-        days = 1 if count is None else _DAY_COUNTS.get(count.lower()) or int(count)
+        days = direction * (1 if count is None else _DAY_COUNTS.get(count.lower()) or int(count))
         found.append(
             replace(
                 before[-1],
@@ -139,7 +149,7 @@ def _days_later(body: str, start: int, end: int, mentions: list[DateMention]) ->
                 modifier=match.group(0).lower(),
             )
         )
-    return found
+    return sorted(found, key=lambda m: m.start)
 
 
 def _link_events(links: list[dict[str, Any]]) -> list[dict[str, Any]]:

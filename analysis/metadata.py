@@ -59,6 +59,8 @@ SOURCE_AFTER = re.compile(
     r"journalists?|reporters?|TV|channel|daily|outlet|interview)\b",
     re.IGNORECASE,
 )
+# "Forwarded from Zvezda TV", "Reposted from …": a channel or feed passing on another's post
+PASSED_ON_FROM = re.compile(r"\b(?:forwarded|reposted|retweeted|shared|repinned) from\s+$", re.I)
 TIMESTAMP_BEFORE_LABEL = re.compile(rf"{TURN_TIMESTAMP}\s*")  # "[00:04:12] LAVROV:"
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z. '’-]{0,30}|Q|A):")
 REPORTING_BY = re.compile(
@@ -320,6 +322,10 @@ def _in_photo_credit(text: str, start: int, end: int) -> bool:
     return PHOTO_CREDIT.search(around) is not None
 
 
+def _passed_on(text: str, start: int) -> bool:
+    return PASSED_ON_FROM.search(text, max(0, start - 20), start) is not None
+
+
 def _is_tag_or_domain(needle: str) -> bool:
     return needle[:1] in "(/" or (" " not in needle and "." in needle.strip("."))
 
@@ -349,6 +355,8 @@ def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[
             weight = WEIGHTS["link"] if kind == "marker" else 0.0
         elif _in_photo_credit(text, start - starts[position], end - starts[position]):
             weight = 0.0  # "(AFP photo)" under a picture: the agency took it, it did not publish
+        elif _passed_on(text, start - starts[position]):
+            weight = 0.0  # a post forwarded from another channel is that channel's, not the page's
         else:
             weight = WEIGHTS[zone]
         if weight:
@@ -546,6 +554,8 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
     explicit = _by_line_author(cleaned.head, rules)
     if explicit or explicit_only:
         return explicit
+    if cleaned.profile:  # a channel's or account's page: the account writes its posts
+        return cleaned.profile
     signed = _bare_name_author(cleaned, rules, places)
     if signed:
         return signed
@@ -641,12 +651,19 @@ def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | N
     """A person's name and the date stamp on one line, set apart by a bar ("Tamar Ben-Ami |
     Jul 17, 2017 1:12 AM"): the name signs the story as it would on a line of its own."""
     parts = STAMP_SEPARATOR.split(line, maxsplit=1)
-    if len(parts) != 2 or not is_date_line(parts[1]):
+    if len(parts) != 2 or not (is_date_line(parts[1]) or _outlet_then_stamp(parts[1], rules)):
         return None
     names = person_names(parts[0])
     if not names or not all(_may_be_a_person(n, rules, places) for n in names):
         return None
     return " and ".join(_without_honorific(n) for n in names)
+
+
+def _outlet_then_stamp(rest: str, rules: Any) -> bool:
+    """The publisher's name between the name and the stamp ("Margaret Doyle · CBC News ·
+    Posted: Jun 21, 2016 3:41 PM ET | Last Updated: …"); what follows the stamp is ignored."""
+    parts = STAMP_SEPARATOR.split(rest)
+    return len(parts) >= 2 and is_masthead(parts[0], rules) and is_date_line(parts[1])
 
 
 def _without_honorific(name: str) -> str:

@@ -1059,3 +1059,45 @@ def test_the_subject_under_a_records_agenda_label_is_its_title(kb):
         "Ms. Power (United States of America): The Russian air force keeps bombing Aleppo.\n"
     )
     assert clean_page(page, kb).title == "The situation concerning Syria and its neighbours"
+
+
+def test_a_classification_label_gives_the_rating_of_a_fact_check(kb):
+    page = (
+        "Example Checkers\n\n"
+        "Did the two armies agree to bomb together?\n\n"
+        "By Jane Roe | 2 May 2016\n\n"
+        "CLASSIFICATION: Misleading\n\n"
+        "Posts shared widely say that the two armies will bomb together from next week. "
+        "Both ministries say their forces act separately.\n\n"
+        "The photograph in the posts was taken at an air show years earlier, long before the war.\n"
+    )
+    assert clean_page(page, kb).verdict == "Misleading"
+
+
+def test_a_newsletter_box_under_the_story_is_not_part_of_the_article(kb):
+    page = (
+        "Example Broadcaster\n\nOfficials meet again over the air safety memorandum\n\n"
+        "By Jane Roe\n\n"
+        "American and Russian officers held another video call on Sunday, officials said.\n\n"
+        "The two militaries signed the memorandum last year after weeks of talks.\n\n"
+        "Sign up for our World newsletter. Get the day's top international stories in your "
+        "inbox.\n"
+    )
+    body = clean_page(page, kb).body
+    assert body.endswith("after weeks of talks.")
+
+
+def test_comments_are_closed_is_the_threads_furniture_not_a_readers_words(kb):
+    page = (
+        "Example Broadcaster\n\nOfficials meet again over the air safety memorandum\n\n"
+        "By Jane Roe\n\n"
+        "American and Russian officers held another video call on Sunday, officials said.\n\n"
+        "The two militaries signed the memorandum last year after weeks of talks.\n\n"
+        "COMMENTS\n\n"
+        "Gary Millar\nSo the hotline is just a phone nobody answers.\nReply · 41 Likes\n\n"
+        "Annick Lavoie\nWithout it the jets would have clashed months ago.\nReply · 17 Likes\n\n"
+        "Comments are closed.\n"
+    )
+    comments = clean_page(page, kb).comments
+    assert [c["author"] for c in comments] == ["Gary Millar", "Annick Lavoie"]
+    assert comments[-1]["text"] == "Without it the jets would have clashed months ago."

@@ -579,3 +579,33 @@ def test_a_month_followed_by_last_or_next_year_is_that_month_without_a_lead_word
     assert (ahead[0].date, ahead[0].precision) == (date(2018, 6, 1), "month")
     # without a lead word "May" is the name or the verb, not the month
     assert all(m.kind != "month" for m in find_dates("Theresa May last year agreed.", reference))
+
+
+def test_a_stamp_that_part_of_the_content_bears_out_is_kept():
+    # "stop" + "channel" + "Russian" match the 2017 channel suspension, "last week" pointing at
+    # mid-2017; the memorandum "last October" points at late 2015 to late 2016 and agrees with
+    # the stamp, so the content is divided and the printed stamp stands.
+    head = ["Reporter Name · Posted: Mar 3, 2016 10:00 AM ET"]
+    body = (
+        "Russian jets kept bombing last week even after American officers used their channel "
+        "with the Russian military to ask them to stop.\n\n"
+        "It was the first such session since the two militaries signed a memorandum on air "
+        "safety over Syria last October."
+    )
+    got = infer_published(head, body, [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 3, 3), "day", "header")
+
+
+def test_the_caspian_cruise_missiles_of_october_2015_are_in_the_calendar():
+    body = (
+        "Russia's air campaign entered its second week today with a barrage of cruise missiles "
+        "fired from warships in the Caspian Sea."
+    )
+    assert infer_published(["Oct 7, 2015 6:35 PM EDT"], body, []).date == date(2015, 10, 7)
+
+
+def test_this_morning_is_the_reference_day():
+    text = "Warships fired missiles at targets this morning, the ministry said."
+    found = find_dates(text, date(2015, 10, 7), "day")
+    assert [(m.modifier, m.date) for m in found] == [("this morning", date(2015, 10, 7))]
+    assert find_dates("The morning after the vote, nothing had changed.") == []

@@ -1095,3 +1095,73 @@ def test_a_report_quoting_a_short_exchange_is_not_a_transcript(kb):
         "A Pentagon spokesman declined to comment on the analyst's remarks on Saturday.\n"
     )
     assert _describe_text(page, kb)["kind"] == "article"
+
+
+# ----------------------------------------------------------------------------- channel pages
+
+CHANNEL_PAGE = """Telegram
+Kharkiv Air Watch
+@kharkivairwatch
+4 210 subscribers
+Air war notes from a retired navigator. Tips: @kaw_tips
+VIEW IN TELEGRAM   Join channel
+
+March 3
+
+Forwarded from Zvezda TV
+The ministry says its aircraft struck targets near Palmyra overnight.
+👁 2.1K   Mar 3, 2016 at 09:12
+
+---
+
+My take: the strikes near Palmyra were announced before anyone could check them, and the
+coalition has said nothing yet. I would wait for the pictures before believing either side.
+👁 3.4K   Mar 3, 2016 at 11:40
+
+Telegram: a new era of messaging
+t.me/s/kharkivairwatch
+"""
+
+
+def test_a_channel_page_is_the_platforms_and_its_posts_the_channels(kb):
+    row = _describe_text(CHANNEL_PAGE, kb)
+    assert (row["outlet"], row["outlet_type"]) == ("Telegram", "platform")
+    assert row["author"] == "Kharkiv Air Watch"
+    assert row["title"] is None  # the channel's self-description is no headline
+
+
+def test_a_post_forwarded_from_another_channel_does_not_make_it_the_publisher(kb):
+    page = "\n".join(
+        line
+        for line in CHANNEL_PAGE.splitlines()
+        if "telegram" not in line.lower() and "t.me" not in line
+    )
+    assert _describe_text(page, kb)["outlet"] is None
+
+
+def test_broadcasters_and_checkers_new_to_the_data_are_recognised(kb):
+    cbc = (
+        "CBC News\n\nWorld\n\nOfficials meet again over the air safety memorandum\n\n"
+        "Jane Roe · CBC News · Posted: Jun 2, 2016 3:41 PM ET\n\n"
+        "American and Russian officers held another video call on Sunday, officials said, "
+        "the latest under the memorandum the two militaries signed last year.\n"
+    )
+    assert _describe_text(cbc, kb)["outlet"] == "CBC News"
+    pbs = (
+        "PBS NEWSHOUR\n\nWorld\n\nHow close are the U.S. and Russia in Syria?\n\n"
+        "Oct 9, 2015 6:35 PM EDT\n\n"
+        "JUDY WOODRUFF: We turn now to Syria, where Russian jets struck again today.\n\n"
+        "GUEST: The two air forces are talking only about safety.\n"
+    )
+    assert _describe_text(pbs, kb)["outlet"] == "PBS NewsHour"
+
+
+def test_a_name_signs_a_stamp_line_that_names_the_publisher_between_them(kb):
+    page = (
+        "CBC News\n\nWorld\n\nOfficials meet again over the air safety memorandum\n\n"
+        "Jane Roe · CBC News · Posted: Jun 2, 2016 3:41 PM ET | Last Updated: Jun 2, 2016 "
+        "6:02 PM ET\n\n"
+        "American and Russian officers held another video call on Sunday, officials said, "
+        "the latest under the memorandum the two militaries signed last year.\n"
+    )
+    assert _describe_text(page, kb)["author"] == "Jane Roe"

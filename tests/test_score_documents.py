@@ -85,6 +85,18 @@ def test_the_blind_16_pages_keep_their_metadata(result):
     assert min(result["groups"]["blind-16"].values()) >= 0.95, result["groups"]["blind-16"]
 
 
+def test_the_blind_17_pages_keep_their_metadata(result):
+    # Scored once before any fix: outlet 0.83, kind 0.83, headline 0.83, author 0.67, date 0.67,
+    # verdict 0.83 (CBC and PBS stamps overruled by a loose keyword match of the calendar and read
+    # as 2017; "CLASSIFICATION: False" not read as a rating; a Telegram channel credited to a
+    # channel it forwarded, its self-description as the headline; "Name · Outlet · Posted: …"
+    # unsigned; CBC News, Fatabyyano, PBS NewsHour and Telegram unknown to the data file); every
+    # field 1.0 after the fixes.
+    assert min(result["groups"]["blind-17"].values()) >= 0.95, result["groups"]["blind-17"]
+    unknown = set(result["outlets_unknown_to_data"])
+    assert not unknown & {"CBC News", "Fatabyyano", "PBS NewsHour", "Telegram"}, unknown
+
+
 def test_the_dev_15_pages_keep_their_metadata(result):
     # Scored before the round's fixes: outlet 1.0, kind 0.8, headline 0.6, author 0.4, date 1.0
     # (a timestamped radio interview read as commentary, standfirsts taken for headlines, a job

@@ -27,6 +27,7 @@ from analysis import (
     tables,
     topics,
 )
+from analysis.cachefiles import default_cache_dir
 from analysis.knowledge import Knowledge, load_knowledge
 from analysis.nlp import sentence_spans
 
@@ -78,7 +79,9 @@ def _warm_up_at_import() -> None:
     for name in tables.SCHEMAS:
         tables.build_table(name, [])
     try:
-        warm_up(load_knowledge())
+        # the parsed data files kept where load_corpus keeps them: parsing the stance model's
+        # weights alone costs a third of a second
+        warm_up(load_knowledge(parsed_cache=default_cache_dir() / "data"))
     except Exception as error:  # a broken user data folder is reported when a corpus loads
         log.debug("no warm-up of the knowledge base: %s", error)
 

@@ -855,7 +855,7 @@ def extract_claims(
         previous_actor = (actor, side)
     # the rated claim is found by the rules' stances, the structure its rules were written for
     _attach_verdict(doc, body, claims, scores, lex, head)
-    _weigh_with_the_model(claims, kb)
+    _weigh_with_the_model(claims, kb, lex)
     quotes_by_id = {q.get("quote_id"): q for q in quotes}
     for claim in claims:
         if claim["quote_id"] is not None:
@@ -863,13 +863,14 @@ def extract_claims(
     return claims
 
 
-def _weigh_with_the_model(claims: list[dict[str, Any]], kb: Knowledge) -> None:
+def _weigh_with_the_model(
+    claims: list[dict[str, Any]], kb: Knowledge, lex: st.StanceLexicon
+) -> None:
     """Give each claim the stance model's class where the rules found nothing decisive or the
     model is sure (``analysis.stance_model.combine``); one call for the document's claims."""
     model = stance_model.model_for(kb)
     if model is None or not claims:
         return
-    lex = st.lexicon(kb)
     for claim, decided in zip(claims, model.decide([c["text"] for c in claims]), strict=True):
         claim["stance"] = stance_model.combine(claim["stance"], decided, model)
         claim["cameo"] = lex.cameo.get(claim["stance"])

@@ -93,8 +93,9 @@ NAME_IN_CITY = re.compile(
     r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+)?"
 )
 # "Vladimir Putin:", and a parliament's "Hilary Benn (Leeds Central) (Lab):" (the brackets dropped)
+# A podcast's or call's numbered speakers count as names: "Speaker 2:", "Caller 1:".
 NAME_LABEL = re.compile(
-    r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})(?: \([^()]{1,60}\)){0,3}:\s"
+    r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}(?: \d{1,2})?)(?: \([^()]{1,60}\)){0,3}:\s"
 )
 VIEWS_EXPRESSED = re.compile(
     r"\b(?:views|opinions)(?:,? (?:and|or) (?:views|opinions))? expressed\b", re.IGNORECASE

@@ -377,7 +377,8 @@ _TURN_LABEL = re.compile(
     # a question from the floor: "Question from the floor:", "Question to both ministers:"
     r"|(?:Q|Question|QUESTION)\s+(?:from|to|for|FROM|TO|FOR)\s+[\w.'’\- ]{1,40}?"
     r"|Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
-    rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}"
+    # (a podcast's numbered speakers: "Speaker 2:", "Caller 1:")
+    rf"|[A-Z][\w.'’\-]*(?:\s+{_LABEL_WORD}){{0,3}}(?:\s+\d{{1,2}})?"
     # a parliament's record: "Alex Salmond (Gordon) (SNP):", "The Secretary of State for Foreign
     # and Commonwealth Affairs (Mr Philip Hammond):"; the UN's "Ms. Power (United States of
     # America):"
@@ -396,6 +397,7 @@ _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady")
 _NOT_TURN_LABELS = frozenset(
     [
         "UPDATE",
+        "EDIT",  # a forum post's "Edit:", "EDIT 2:"
         "NOTE",
         "CORRECTION",
         "PHOTO",

@@ -1032,6 +1032,17 @@ def test_a_name_and_office_under_the_standfirst_above_the_stamp_sign_the_piece(k
     assert "Associate Fellow" not in clean_page(page, kb).body
 
 
+def test_a_podcasts_numbered_speakers_make_a_transcript(kb):
+    turns = [
+        "Speaker 1: Welcome back. With me today is a scientist who follows the Russian military.",
+        "Speaker 2: Thanks for having me, it is good to be back on the show.",
+        "Speaker 1: The Russians say they want joint strikes with the Americans. Is that real?",
+        "Speaker 2: I think Moscow wants the image of a partnership more than the partnership.",
+    ]
+    page = "The Syria Hour\n\nEpisode 42\n\n" + "\n\n".join(turns) + "\n"
+    assert _describe_text(page, kb)["kind"] == "transcript"
+
+
 def test_turns_with_a_recordings_timestamp_before_the_label_make_a_transcript(kb):
     turns = [
         "[00:00:05] HOST: Welcome back. My guest tonight is the deputy minister. Is the channel open?",

@@ -1162,6 +1162,28 @@ def test_timestamps_after_a_label_and_a_transcribers_note_that_is_no_turn(kb):
     assert rows[3]["text"] == "We are ready to work with the Americans."
 
 
+def test_a_podcasts_numbered_speakers_take_turns_but_a_forum_posts_edits_do_not(kb):
+    body = (
+        "Speaker 1: Welcome back. With me is an analyst who follows the Russian military.\n\n"
+        "Speaker 2: Thanks for having me on the show again.\n\n"
+        "Speaker 1: The Russians say they want joint strikes with the Americans. Is that real?\n\n"
+        "Speaker 2: Moscow wants the image of a partnership more than the partnership itself."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Speaker 1", "Speaker 2", "Speaker 1", "Speaker 2"]
+    assert (
+        rows[3]["text"]
+        == "Moscow wants the image of a partnership more than the partnership itself."
+    )
+    post = (
+        "The memorandum is a phone line and some radio rules, nothing more.\n\n"
+        "Edit: several people asked about Israel, which has its own line with Moscow.\n\n"
+        "Edit 2: Lavrov says Russia is still ready for more military contacts.\n\n"
+        "So: the channel exists, and that is all it is."
+    )
+    assert quotes_of(post, kb) == []
+
+
 def test_a_conjunction_before_the_speaker_and_quoted_by_an_agency_after_the_quote(kb):
     body = (
         "The Pentagon declined to comment. But a defense official, speaking on background, said "

@@ -33,9 +33,12 @@ class Example(NamedTuple):
 
 
 def set_source(path: Path) -> str:
-    """``stance_sentences_blind15.json`` → ``blind-15``; the first set → ``sentences``."""
+    """``stance_sentences_blind15.json`` → ``blind-15``; a set written for training only,
+    ``stance_sentences_train18a.json`` → ``train18a``; the first set → ``sentences``."""
     number = re.search(r"blind(\d+)$", path.stem)
-    return f"blind-{number.group(1)}" if number else MAIN_SET_SOURCE
+    if number:
+        return f"blind-{number.group(1)}"
+    return path.stem.removeprefix("stance_sentences").lstrip("_") or MAIN_SET_SOURCE
 
 
 def sentence_examples(gold_dir: Path) -> list[Example]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -2131,6 +2132,33 @@ def _is_turn_label(label: str) -> bool:
     )
 
 
+def _without_page_furniture(
+    labelled: dict[int, tuple[str, int]], doc: _Doc
+) -> dict[int, tuple[str, int]]:
+    """A transcript's turns without the page's labelled lines around it: a label used once,
+    outside the run of the labels that take turns, with no turn next to it and naming nobody
+    (no known person, no surname another label gives: "PETER COOK:" opens a briefing whose
+    turns are "MR. COOK:"), is a share bar ("Share: Facebook Twitter …") or a teaser under a
+    show's name ("The Debate: Can Paris …?")."""
+    counts = Counter(label for label, _ in labelled.values())
+    repeated = [index for index, (label, _) in labelled.items() if counts[label] > 1]
+    if not repeated:
+        return labelled
+    first, last = min(repeated), max(repeated)
+    surnames = Counter(surname_key(label) for label in counts)
+
+    def in_the_conversation(index: int, label: str) -> bool:
+        return (
+            first <= index <= last
+            or index - 1 in labelled
+            or index + 1 in labelled
+            or surnames[surname_key(label)] > 1
+            or _names_a_speaker(label, doc)
+        )
+
+    return {index: turn for index, turn in labelled.items() if in_the_conversation(index, turn[0])}
+
+
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
@@ -2150,6 +2178,7 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         labelled = dict(sorted({**labelled, **bare_questions, **bare_answers}.items()))
     elif bare_questions and any(label != "Q" for label, _ in labelled.values()):
         labelled = dict(sorted({**labelled, **bare_questions}.items()))
+    labelled = _without_page_furniture(labelled, doc)
     labels = [label for label, _ in labelled.values()]
     if len(set(labels)) == len(labels) and (
         len(labels) < 3 or not any(_names_a_speaker(label, doc) for label in labels)
@@ -2160,6 +2189,12 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     speaker: Speaker | None = None
     named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
     chair = _presiding_member(doc, doc.paragraphs[min(labelled)][0])
+    hosts = _transcript_labels(doc.kb, "host_labels")
+    host = (
+        _interviewer(doc, doc.paragraphs[min(labelled)][0], labels)
+        if any(label.upper() in hosts for label in labels)
+        else None
+    )
     answers = _transcript_labels(doc.kb, "answer_labels")
     interviewee = _interviewee(doc, doc.paragraphs[min(labelled)][0]) if answers else None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
@@ -2168,6 +2203,8 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
             presiding = chair if chair and PRESIDING_LABEL.fullmatch(label) else None
             if label.upper() in answers:  # nobody named before an "A:" leaves it unattributed
                 speaker = interviewee
+            elif host is not None and label.upper() in hosts:
+                speaker = host
             else:
                 speaker = presiding or _named_earlier(_turn_speaker(label, doc), named)
         elif speaker is not None and _continues_turn(body[p_start:p_end], doc.kb):
@@ -2320,6 +2357,31 @@ PRESIDED_BY = re.compile(
 _PRESIDING_NAME = re.compile(
     r"(?P<name>(?:[A-Z]\.\s?){1,2}[A-Z][\w'’\-]+|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})$"
 )
+
+
+# How an interview's introduction names who asks: "… speaks to FRANCE 24's Marc Perelman",
+# "interviewed by Marc Perelman", "host Marc Perelman".
+_INTERVIEWER = re.compile(
+    r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking)\s+(?:to|with)"
+    r"|(?:interviewed|hosted|presented|moderated)\s+by|host|presenter|anchor|interviewer)\s+"
+    r"(?:[A-Z][\w.&\- ]{0,30}?['’]s\s+(?:[a-z]+\s+){0,2})?"
+    r"(?P<name>[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){1,2})\b"
+)
+
+
+def _interviewer(doc: _Doc, first_turn: int, labels: list[str]) -> Speaker | None:
+    """Who asks under an interview's "HOST:" label: the person its introduction names as
+    interviewer, not the guest whose surname labels the other turns (“Russia's ambassador …,
+    Alexander Orlov, speaks to FRANCE 24's Marc Perelman” above "HOST:" and "ORLOV:")."""
+    guests = {surname_key(label) for label in labels}
+    for text in (*doc.head, doc.body[:first_turn]):
+        for match in _INTERVIEWER.finditer(text):
+            title, name = split_title(match.group("name"), doc.kb)
+            if title or len(name.split()) < 2 or surname_key(name) in guests:
+                continue
+            actor = resolve_actor(name, doc.kb)
+            return _from_actor(actor) if actor is not None else _unknown_person(name, None, doc.kb)
+    return None
 
 
 def _presiding_member(doc: _Doc, first_turn: int) -> Speaker | None:

@@ -352,6 +352,42 @@ def test_a_broadcast_guest_labelled_by_capitalised_name_and_printed_office(kb):
     ]
 
 
+def test_a_host_label_takes_the_interviewer_the_introduction_names(kb):
+    body = (
+        "Germany's envoy to Ukraine, Klaus Brenner, talks to Radio Nord's Ines Vogt about the "
+        "ceasefire.\n\n"
+        "INTERVIEWER: Ambassador, does the ceasefire hold?\n\n"
+        "BRENNER: It holds in the north. The south is another matter.\n\n"
+        "INTERVIEWER: Will the monitors stay?\n\n"
+        "BRENNER: They will stay as long as both sides let them work."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Ambassador, does the ceasefire hold?", "Ines Vogt"),
+        ("It holds in the north. The south is another matter.", "Klaus Brenner"),
+        ("Will the monitors stay?", "Ines Vogt"),
+        ("They will stay as long as both sides let them work.", "Klaus Brenner"),
+    ]
+
+
+def test_one_off_labelled_lines_around_an_interview_are_no_turns(kb):
+    body = (
+        "Follow us: Twitter Telegram RSS\n\n"
+        "Full text below\n\n"
+        "HOST: Does the channel still work?\n\n"
+        "GUEST: It works, and both sides use it every day.\n\n"
+        "HOST: Thank you for coming in.\n\n"
+        "GUEST: My pleasure, thank you.\n\n"
+        "More from this programme\n\n"
+        "Late Edition: Who speaks for the rebels in Idlib?"
+    )
+    assert [r["text"] for r in quotes_of(body, kb)] == [
+        "Does the channel still work?",
+        "It works, and both sides use it every day.",
+        "Thank you for coming in.",
+        "My pleasure, thank you.",
+    ]
+
+
 def test_a_capitalised_name_before_an_ordinary_clause_is_no_turn_label(kb):
     body = (
         "HOST: Good evening.\n\n"

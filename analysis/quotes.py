@@ -202,6 +202,11 @@ _LEADING_WORDS = frozenset(
         "that",
         "these",
         "those",
+        # words for the quoted text itself: "Quote from the State transcript:", "Excerpt:"
+        "quote",
+        "excerpt",
+        "extract",
+        "transcript",
     ]
 )
 _TRAILING_WORDS = frozenset(
@@ -2292,9 +2297,28 @@ def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
                         or _person_in_previous_paragraph(doc, quote.para)
                         or _speaker_earlier_in_paragraph(doc, i_start, i_end)
                         or _last_named_in(doc, i_start, i_end)
+                        or _subject_above_source_line(doc, quote.para - 1)
                     )
         quote.speaker = speaker
         previous = quote.para
+
+
+def _subject_above_source_line(doc: _Doc, para: int) -> Speaker | None:
+    """The speaker of a block quotation whose introduction names only where the words were
+    printed ("From the TASS write-up:", one sentence): the one who spoke in the paragraph above
+    it, else the person that paragraph opens with, its subject ("Lavrov's just come out of his
+    meeting with Tillerson … and says Putin is willing …")."""
+    start, end = doc.paragraphs[para]
+    if para < 1 or _sentence_start(doc.body, end - 1) > start:
+        return None
+    p_start, p_end = doc.paragraphs[para - 1]
+    low = bisect.bisect_left(doc.entities, p_start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, p_end, key=lambda e: e[0])
+    inside = [e for e in doc.entities[low:high] if _person_like(e[2])]
+    speaking = [e for e in inside if e[3]]
+    if speaking:
+        return speaking[-1][2]
+    return inside[0][2] if inside else None
 
 
 def _colon_sentence_speaker(doc: _Doc, end: int) -> Speaker | None:

@@ -1552,3 +1552,21 @@ def test_a_block_quotation_takes_the_speaker_of_the_sentence_that_introduces_it(
         "> The American side preferred to limit the talks to flight safety over Syria."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_block_quotation_under_a_line_naming_only_its_source_is_the_subject_above(kb):
+    body = (
+        "Shoigu's back from Ankara and says the hotline with the Turks is working again, for "
+        "what that's worth.\n\n"
+        "From the RIA summary:\n\n"
+        "> The channel with the Turkish General Staff has been fully restored and is in use."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergei Shoigu"]
+
+
+def test_a_line_calling_the_block_a_quote_names_no_speaker(kb):
+    body = (
+        "Mattis sounded cautious at the press conference. Quote from the Pentagon transcript:\n\n"
+        "> We will keep the line open, but nobody should confuse that with cooperation."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Jim Mattis"]

@@ -981,6 +981,8 @@ _SINGULAR_HEADS = {
     "officers": "officer",
     "experts": "expert",
     "analysts": "analyst",
+    "aides": "aide",
+    "advisers": "adviser",
 }
 _LEADING_TIME = re.compile(
     r"^(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -1326,9 +1328,12 @@ _CLAUSE_WORD = re.compile(r"[^\s,;:]+")
 _DETERMINERS = frozenset(["his", "her", "their", "its", "the", "a", "an", "this", "that"])
 
 
-def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
+def _clause_subject(
+    clause: str, doc: _Doc, pos: int, set_off: bool = False
+) -> Speaker | bool | None:
     """The person a clause opens with ("Peter Cook was blunt", "Defense Secretary Ash Carter
-    disagreed"): the leading run of capitalised or title words, when a lowercase word follows.
+    disagreed"): the leading run of capitalised or title words, when a lowercase word follows
+    (or, ``set_off``, the clause ends there: a comma sets the name off from its verb).
     ``False`` when the clause opens with a pronoun (its subject is someone already in focus)."""
     words = _CLAUSE_WORD.findall(clause)
     if not words:
@@ -1347,7 +1352,9 @@ def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
     run = lead
     while run < len(words) and (words[run][:1].isupper() or words[run] in titles):
         run += 1
-    if run == lead or run == len(words) or words[run][:1] in "“\"‘'":
+    if run == lead or (run == len(words) and not set_off):
+        return None
+    if run < len(words) and words[run][:1] in "“\"‘'":
         return None
     parsed = _parse_np(" ".join(words[:run]), doc.kb)
     if parsed.kind not in {"person", "actor"} or parsed.speaker is None:
@@ -1403,8 +1410,10 @@ def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
     if start <= para_start:
         return None
     previous = body[_sentence_start(body, start - 1) : start]
-    for clause in previous.split(", ")[:3]:
-        subject = _clause_subject(clause, doc, start)
+    clauses = previous.split(", ")[:3]
+    for index, clause in enumerate(clauses):
+        # "Mr Lavrov, at least, seemed unworried.": a name set off by a comma opens the sentence
+        subject = _clause_subject(clause, doc, start, set_off=index == 0 and len(clauses) > 1)
         if subject is False:
             return None
         if subject is not None:

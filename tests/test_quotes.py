@@ -1570,3 +1570,22 @@ def test_a_line_calling_the_block_a_quote_names_no_speaker(kb):
         "> We will keep the line open, but nobody should confuse that with cooperation."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Jim Mattis"]
+
+
+def test_one_of_a_ministers_aides_speaks_as_an_aide(kb):
+    body = (
+        "Mr Shoigu's aides say nothing will change before the talks. One of them said the "
+        "minister was \u201cready to talk once the shelling stops in the north\u201d, which is "
+        "hardly a promise."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["aide"]
+
+
+def test_he_is_the_name_a_comma_sets_off_at_the_start_of_the_sentence_before(kb):
+    body = (
+        "Anna Berg, a researcher in Oslo, says the talks will drag on. \u201cNobody is in a "
+        "hurry,\u201d she says.\n\n"
+        "By Friday Mr Lavrov had still not replied. Mr Kerry, for his part, sounded calm. "
+        "\u201cWe have done what we promised,\u201d he said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Anna Berg", "John Kerry"]

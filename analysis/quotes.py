@@ -2720,8 +2720,16 @@ def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
             if match:
                 quote.speaker = _source_line_speaker(match.group("name").strip(), doc)
                 break
-        if quote.speaker is None and quote.para <= 1:
+        if quote.speaker is None and (quote.para <= 1 or _under_claim_heading(doc, quote.para)):
             quote.speaker = _claimant_in_head(doc)
+
+
+# A claim box's heading on a line of its own above the quoted claim: "The Claim", "CLAIM".
+_CLAIM_HEADING = re.compile(r"\s*(?i:(?:the\s+)?claim)\s*:?\s*")
+
+
+def _under_claim_heading(doc: _Doc, para: int) -> bool:
+    return para >= 1 and _CLAIM_HEADING.fullmatch(doc.body, *doc.paragraphs[para - 1]) is not None
 
 
 def _source_line_speaker(name: str, doc: _Doc) -> Speaker:
@@ -2750,7 +2758,20 @@ def _claimant_in_head(doc: _Doc) -> Speaker | None:
     return None
 
 
+# A claimant that is a post on a platform, however described after: "a Facebook post shared
+# more than 14,000 times", "viral Twitter posts".
+_PLATFORM_POST = re.compile(
+    r"(?:(?:an?|the|several|many|multiple|viral|two|three)\s+)*(?P<name>(?:Facebook|Twitter|"
+    r"Instagram|TikTok|Telegram|YouTube|VK|WhatsApp|Reddit)\s+(?:post|tweet|video|message)s?)\b",
+    re.IGNORECASE,
+)
+
+
 def _claimant(name: str, doc: _Doc) -> Speaker:
+    post = _PLATFORM_POST.match(name)
+    if post is not None:
+        name = post.group("name")
+        return Speaker(name=name, role="claimant", kind="outlet")
     parsed = _parse_np(name, doc.kb)
     if parsed.kind in {"person", "actor"} and parsed.speaker is not None:
         return _resolve(parsed, doc, 0) or parsed.speaker

@@ -1589,3 +1589,20 @@ def test_he_is_the_name_a_comma_sets_off_at_the_start_of_the_sentence_before(kb)
         "\u201cWe have done what we promised,\u201d he said."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Anna Berg", "John Kerry"]
+
+
+def test_a_claim_under_a_claim_heading_is_the_post_the_source_line_above_names(kb):
+    head = ["FACT CHECK", "Source: a Twitter post retweeted 3,000 times on 4 May"]
+    body = (
+        "No such pact exists; the two armies only keep apart.\n\n"
+        "The Claim\n\n"
+        "\u201cRussia and America have secretly agreed to run Syria together from Hmeymim.\u201d\n\n"
+        "The post spread fast."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert pairs(rows) == [
+        (
+            "Russia and America have secretly agreed to run Syria together from Hmeymim.",
+            "Twitter post",
+        )
+    ]

@@ -1046,6 +1046,17 @@ _ISSUED_BY = re.compile(
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
+# A phrase describing one unnamed person: "a US defense official in Washington".
+_UNNAMED_ONE = re.compile(r"(?i:an?|one)\s")
+
+
+def _names_a_posted_one(segment: str) -> bool:
+    """A mission or one unnamed person in a capital: "the Russian embassy in Washington", "a US
+    defense official in Washington" (not the country the capital stands for)."""
+    head = _head_noun(segment)
+    return head in _POSTED_HEADS or (head in _PERSON_HEADS and bool(_UNNAMED_ONE.match(segment)))
+
+
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.‘’'“”\"")
     segment = _OPENING_CONJUNCTION.sub("", segment)  # "But a defense official, …, said"
@@ -1079,7 +1090,7 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("pronoun", pronoun=_POSSESSIVE_PRONOUNS[possessed.group(1)])
     first = words[0]
     actor = resolve_actor(segment, kb)
-    if actor is not None and actor.kind == "country" and _head_noun(segment) in _POSTED_HEADS:
+    if actor is not None and actor.kind == "country" and _names_a_posted_one(segment):
         actor = None  # "The Russian embassy in Washington" is not Washington
     if actor is not None and not _CONJOINED.search(segment):
         return _Parsed("actor", speaker=_from_actor(actor))

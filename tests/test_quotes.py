@@ -1606,3 +1606,12 @@ def test_a_claim_under_a_claim_heading_is_the_post_the_source_line_above_names(k
             "Twitter post",
         )
     ]
+
+
+def test_an_unnamed_official_in_a_capital_is_an_official_not_the_country(kb):
+    body = (
+        "A Russian military official in Moscow, who asked not to be named, told reporters the "
+        "hotline had been \u201cin use every night this week\u201d despite the row."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("official", "Russia")]

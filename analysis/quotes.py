@@ -918,10 +918,29 @@ def _affiliation_words(role: str | None) -> str:
     return _CLAUSE_CUT.split(_FIELD_OF_STUDY.sub("", role), maxsplit=1)[0]
 
 
+# Whom a spokesman or an aide serves, named before ("Mr Carter's aides") or after ("a spokesman
+# for Dunford", "an aide to Kerry"): that person's side is theirs.
+_SERVING = r"(?:spokes(?:man|woman|person)|aides?|advisers?|assistants?|press\s+secretary)"
+_SERVED_AFTER = re.compile(rf"\b{_SERVING}\s+(?:for|to)\s+(?P<whom>[^,;]{{2,60}})")
+_SERVED_BEFORE = re.compile(rf"(?P<whom>[A-Z][^,;]{{1,60}}?)['’]s?\s+(?:\w+\s+)?{_SERVING}\b")
+
+
+def _side_of_whom_served(role: str, kb: Knowledge) -> str | None:
+    served = _SERVED_AFTER.search(role) or _SERVED_BEFORE.search(role)
+    if served is None:
+        return None
+    for mention in find_actor_mentions(served.group("whom"), kb):
+        if mention.actor.kind == "person" and mention.actor.side:
+            return mention.actor.side
+    return None
+
+
 def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
     affiliation = None
     words = _affiliation_words(role)
     side = side_from_affiliation(words, kb) if words else None
+    if side is None and role:
+        side = _side_of_whom_served(role, kb)
     if words:
         for mention in find_actor_mentions(words, kb):
             if mention.actor.kind in {"institution", "outlet"}:

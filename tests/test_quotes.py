@@ -1615,3 +1615,12 @@ def test_an_unnamed_official_in_a_capital_is_an_official_not_the_country(kb):
     )
     rows = quotes_of(body, kb)
     assert [(r["speaker"], r["side"]) for r in rows] == [("official", "Russia")]
+
+
+def test_a_spokesman_for_a_known_person_takes_that_persons_side(kb):
+    body = (
+        "Ankara's television reported the talks at length. Maj. Tom Fuller, a spokesman for "
+        "Mattis, said \u201cthere is no joint planning of any kind with Moscow\u201d."
+    )
+    rows = quotes_of(body, kb, outlet_country="TR")
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Tom Fuller", "US")]

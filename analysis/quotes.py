@@ -2184,6 +2184,8 @@ def _without_page_furniture(
     (no known person, no surname another label gives: "PETER COOK:" opens a briefing whose
     turns are "MR. COOK:"), is a share bar ("Share: Facebook Twitter …") or a teaser under a
     show's name ("The Debate: Can Paris …?")."""
+    if len(labelled) < 3:
+        return labelled  # the usual page: no labels at all
     counts = Counter(label for label, _ in labelled.values())
     repeated = [index for index, (label, _) in labelled.items() if counts[label] > 1]
     if not repeated:

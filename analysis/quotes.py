@@ -929,6 +929,9 @@ def _side_of_whom_served(role: str, kb: Knowledge) -> str | None:
     served = _SERVED_AFTER.search(role) or _SERVED_BEFORE.search(role)
     if served is None:
         return None
+    whom = resolve_actor(served.group("whom").strip(), kb)  # "Mr Carter": a surname alone
+    if whom is not None and whom.kind == "person" and whom.side:
+        return whom.side
     for mention in find_actor_mentions(served.group("whom"), kb):
         if mention.actor.kind == "person" and mention.actor.side:
             return mention.actor.side
@@ -1595,10 +1598,11 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
                 found = doc.last(pos, lambda s: s.kind == "person", speakers_within=_FOCUS_SPAN)
             if found is not None:
                 return found
+    side = side_from_affiliation(_affiliation_words(description), doc.kb)
     return Speaker(
         name=head,
         role=description,
-        side=side_from_affiliation(_affiliation_words(description), doc.kb),
+        side=side or _side_of_whom_served(description, doc.kb),
         kind="generic",
         head=head,
         text_role=description,

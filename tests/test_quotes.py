@@ -1578,7 +1578,8 @@ def test_one_of_a_ministers_aides_speaks_as_an_aide(kb):
         "minister was \u201cready to talk once the shelling stops in the north\u201d, which is "
         "hardly a promise."
     )
-    assert [r["speaker"] for r in quotes_of(body, kb)] == ["aide"]
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("aide", "Russia")]
 
 
 def test_he_is_the_name_a_comma_sets_off_at_the_start_of_the_sentence_before(kb):

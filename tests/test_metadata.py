@@ -101,6 +101,24 @@ def test_site_widget_names_the_publisher(kb):
         (("", "© 2016 Teyit. Content licensed under CC BY-NC 4.0."), "Teyit", "fact-checker", "TR"),
         (("", "© 2016 State Duma. duma.gov.ru"), "State Duma", "government", "RU"),
         (("", "© 2016 reddit inc. All rights reserved."), "Reddit", "platform", "US"),
+        (
+            ("LOGICALLY", "Logically © 2017. All rights reserved."),
+            "Logically",
+            "fact-checker",
+            "GB",
+        ),
+        (
+            ("The Economist", "Copyright © The Economist Newspaper Limited 2016."),
+            "The Economist",
+            "private",
+            "GB",
+        ),
+        (
+            ("ARRSE", "ARRSE — The Army Rumour Service © 2002-2017   Contact us"),
+            "ARRSE",
+            "platform",
+            "GB",
+        ),
     ],
 )
 def test_agencies_papers_checkers_legislatures_and_platforms_of_the_data_file_are_found(

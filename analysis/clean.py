@@ -1367,7 +1367,7 @@ def _article_after_headline(
 def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) -> Line | None:
     """The title-shaped line above the byline at ``position`` (see ``_line_above_byline``)."""
     before = position - 1
-    while before >= 0 and lines[before].role == "widget":
+    while before >= 0 and (lines[before].role == "widget" or _bare_stamp(lines[before], rules)):
         before -= 1
     above = lines[before] if before >= 0 else None
     if above is None or not _may_be_headline(above, before == start):
@@ -1407,6 +1407,12 @@ def _may_be_headline(line: Line, opens_article: bool) -> bool:
     if line.role in {"other", "repeat", "related-item", "stamp"}:
         return True
     return line.role == "prose" and (opens_article or line.text.rstrip().endswith("?"))
+
+
+def _bare_stamp(line: Line, rules: Rules) -> bool:
+    """A date stamp with no headline words of its own ("Published: 27 September 2017") set
+    between the headline and the byline: passed over, like a share bar, to reach the headline."""
+    return line.role == "stamp" and not _title_candidate(line, rules)
 
 
 def _title_candidate(line: Line, rules: Rules) -> bool:

@@ -730,6 +730,15 @@ def test_a_question_headline_above_the_byline_is_the_title_not_the_first_sentenc
     assert not cleaned.body.startswith("Did the two armies")
 
 
+@pytest.mark.parametrize("stamp", ["Published: 3 May 2017", "May 3, 2017", "Updated 3 May 2017"])
+def test_a_date_stamp_between_the_headline_and_the_byline_is_passed_over(kb, stamp):
+    headline = "Were the two air forces ordered to share their targets?"
+    page = "\n".join([headline, stamp, "Written by: Jane Roe", "", PROSE])
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == headline
+    assert not cleaned.body.startswith("Were the two air forces")
+
+
 _SPACEY = st.text(
     alphabet=st.sampled_from(
         list(

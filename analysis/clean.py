@@ -271,6 +271,7 @@ class Rules:
     today_bar: re.Pattern[str]  # a part of a bar with today's date, a rate, the weather
     claim_box: re.Pattern[str]  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
     title_label: re.Pattern[str]  # a label over a record's subject line ("Agenda")
+    headline_note: re.Pattern[str]  # "… under the headline "X"" under the article
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
@@ -507,6 +508,9 @@ def rules_for(kb: Knowledge) -> Rules:
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
         title_label=_full(f.get("title_labels", [])),
+        headline_note=re.compile(
+            _alternation(f.get("headline_notes", []), whole=False) + "$", re.IGNORECASE
+        ),
         today_bar=_searcher(f.get("today_bar_parts", [])),
         claim_box=re.compile(
             rf"(?:{factcheck.get('claim_label', r'(?!x)x')})|(?:{factcheck.get('labelled', r'(?!x)x')})",
@@ -1176,6 +1180,9 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     Section labels and site names above a headline are short, so a candidate of five words or
     more wins over a shorter one that comes first.
     """
+    named = _headline_named_below(lines, start, end, rules)
+    if named is not None:
+        return named
     for line in lines[:end]:
         if (
             line.heading
@@ -1212,6 +1219,24 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     }
     title = next((line for _, line in repeated if line.text not in signers), None)
     return title or _labelled_title(lines, end, rules)
+
+
+HEADLINE_NOTE_REACH = 12  # lines after the article's last prose where such a note may stand
+
+
+def _headline_named_below(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
+    """The line above the article that a note under it names as the headline ("This article
+    appeared in the … section of the print edition under the headline "Strange bedfellows""):
+    the page says which of its short head lines (fly-title, headline, section) is the headline."""
+    for line in lines[start : end + HEADLINE_NOTE_REACH]:
+        if "headline" not in line.text.lower():
+            continue
+        match = rules.headline_note.search(line.text.strip())
+        if match is None or not match.group("headline"):
+            continue
+        named = match.group("headline").strip().casefold()
+        return next((above for above in lines[:start] if above.text.casefold() == named), None)
+    return None
 
 
 def _labelled_title(lines: list[Line], end: int, rules: Rules) -> Line | None:

@@ -1110,3 +1110,25 @@ def test_comments_are_closed_is_the_threads_furniture_not_a_readers_words(kb):
     comments = clean_page(page, kb).comments
     assert [c["author"] for c in comments] == ["Gary Millar", "Annick Lavoie"]
     assert comments[-1]["text"] == "Without it the jets would have clashed months ago."
+
+
+def test_a_print_edition_note_names_the_short_headline_and_ends_the_article(kb):
+    page = "\n".join(
+        ["Europe", "Russia and NATO", "Cold comfort", "Two alliances relearn how to talk", "",
+         PROSE, "",
+         'This article appeared in the Europe section of the print edition under the headline '
+         '"Cold comfort"',
+         "", "Reuse this content"]
+    )  # fmt: skip
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Cold comfort"
+    assert "print edition" not in cleaned.body
+    assert cleaned.tail[0].startswith("This article appeared")
+
+
+def test_a_headline_note_naming_no_line_of_the_head_gives_no_title_of_its_own(kb):
+    page = "\n".join(
+        ["Generals keep talking over Syria", "By Jane Roe", "", PROSE, "",
+         "A version of this article appears in print with the headline: Talks Go On."]
+    )  # fmt: skip
+    assert clean_page(page, kb).title == "Generals keep talking over Syria"

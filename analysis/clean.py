@@ -1390,15 +1390,25 @@ def _article_after_headline(
 
 
 def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) -> Line | None:
-    """The title-shaped line above the byline at ``position`` (see ``_line_above_byline``)."""
+    """The title-shaped line above the byline at ``position`` (see ``_line_above_byline``).
+
+    A bare date stamp over the byline is passed over like a share bar; the line above it is
+    then taken as the headline only: a dek standing over the stamp (a page's metadata block,
+    "Date …" / "Author …", under headline and dek) stays the article's first paragraph."""
     before = position - 1
+    stamped = False
     while before >= 0 and (lines[before].role == "widget" or _bare_stamp(lines[before], rules)):
+        stamped = stamped or lines[before].role == "stamp"
         before -= 1
     above = lines[before] if before >= 0 else None
     if above is None or not _may_be_headline(above, before == start):
         return None
     words = len(above.text.split())
-    if before > 0 and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1])):
+    if (
+        before > 0
+        and not stamped
+        and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1]))
+    ):
         headline = lines[before - 1]
         if headline.role == "other" and _title_candidate(headline, rules):
             above.role = "standfirst"  # the dek under the headline: head, not article

@@ -373,6 +373,11 @@ def test_anonymous_byline_gives_no_author(kb):
         ("Written by: Ivan Petrov", "Ivan Petrov"),
         ("Text: Anna Sokolova", "Anna Sokolova"),
         ("By Jonas Weber in Berlin and Maria Lind in Washington", "Jonas Weber and Maria Lind"),
+        ("Author Jonas Weber (AFP, Reuters)", "Jonas Weber"),  # a metadata block's label
+        ("Authors Anna Lind", "Anna Lind"),
+        ("Thread starter gunner_mcfly · Start date 3 Oct 2016", "gunner_mcfly"),
+        ("Started by kharkiv_kid, 3 Oct 2016", "kharkiv_kid"),
+        ("Author Archive", None),  # one word: no name
     ],
 )
 def test_byline_forms(kb, byline, author):
@@ -382,6 +387,24 @@ def test_byline_forms(kb, byline, author):
         "The Pentagon ruled out joint strikes with Russia on Friday, a spokesman said.\n"
     )
     assert _describe_text(page, kb)["author"] == author
+
+
+def test_a_dek_over_a_metadata_block_stays_the_first_paragraph_and_the_block_signs(kb):
+    dek = (
+        "Washington says it is done negotiating with Moscow over a truce, but the two militaries "
+        "will keep talking to keep their jets apart over Syria, officials in both capitals said."
+    )
+    page = (
+        "US halts Syria talks with Russia but keeps air safety line open\n\n"
+        f"{dek}\n\nDate 03.10.2016\nAuthor Jonas Weber (Reuters, AFP, dpa)\n\n"
+        "The Pentagon ruled out joint strikes with Russia on Friday, a spokesman said.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["title"], meta["author"]) == (
+        "US halts Syria talks with Russia but keeps air safety line open",
+        "Jonas Weber",
+    )
+    assert clean_page(page, kb).body.startswith(dek)
 
 
 def test_uppercase_byline_is_title_cased(kb):

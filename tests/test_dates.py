@@ -622,4 +622,3 @@ def test_this_morning_is_the_reference_day():
 def test_a_weekday_with_its_day_of_the_month_is_the_nearest_such_date(text, expected):
     mentions = find_dates(text, date(2015, 11, 18))
     assert mentions[0].date == expected
-

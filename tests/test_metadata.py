@@ -139,6 +139,18 @@ def test_agencies_papers_checkers_legislatures_and_platforms_of_the_data_file_ar
     )
 
 
+def test_a_platform_in_a_share_bar_is_not_the_publisher(kb):
+    page = (
+        "Hotline back on? The air safety memo after Shayrat\n"
+        "Thread starter jet_jock · Start date 12 Apr 2017\n\n"
+        "Lavrov says Putin is willing to put the air safety memorandum back in force, and the "
+        "coalition says the line never went dead at all.\n\n"
+        "Share:   Facebook   Twitter   Reddit   Email   Link\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["outlet"], meta["author"]) == (None, "jet_jock")
+
+
 def test_a_bare_mention_of_a_legislature_in_a_story_does_not_make_it_the_publisher(kb):
     page = (
         "A member of the State Duma said on Friday that the State Duma would debate the "

@@ -629,6 +629,13 @@ def is_breadcrumb_trail(text: str) -> bool:
 TAG_LABEL = re.compile(r"(?:tags?|topics?|keywords?|filed under)\s", re.IGNORECASE)
 
 
+def _labelled_list(text: str) -> bool:
+    """A comma-separated list of three or more short items and no sentence ("Keywords Syria,
+    Aleppo, Kerry, ceasefire"): after a tag label, the page's keywords."""
+    parts = text.split(",")
+    return len(parts) >= 3 and not ends_sentence(text) and all(len(p.split()) <= 4 for p in parts)
+
+
 def is_tag_line(text: str) -> bool:
     """A comma-separated list of capitalised names without a verb (topic tags)."""
     parts = [p.strip() for p in text.split(",")]
@@ -938,7 +945,7 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "linklist"
     elif is_prose(text, rules):
         line.role = "prose"
-    elif is_tag_line(text) or (line.spread and TAG_LABEL.match(text)):
+    elif is_tag_line(text) or ((line.spread or _labelled_list(text)) and TAG_LABEL.match(text)):
         line.role = "tags"  # "Syria, Russia, Kerry" or "TAGS  SYRIA  RUSSIA  JOHN KERRY"
 
 

@@ -1132,3 +1132,15 @@ def test_a_headline_note_naming_no_line_of_the_head_gives_no_title_of_its_own(kb
          "A version of this article appears in print with the headline: Talks Go On."]
     )  # fmt: skip
     assert clean_page(page, kb).title == "Generals keep talking over Syria"
+
+
+def test_a_metadata_block_of_keywords_share_print_and_permalink_stays_out_of_the_body(kb):
+    page = "\n".join(
+        ["Generals keep talking over Syria", "", "Date 03.10.2016",
+         "Author Jonas Weber (Reuters, AFP)",
+         "Keywords Syria, Aleppo, Kerry, ceasefire, deconfliction",
+         "Share   Send   Facebook   Twitter   Google+   more",
+         "Feedback: Send us your feedback.", "Print   Print this page",
+         "Permalink http://p.example.com/p/2Qpx4", "", PROSE]
+    )  # fmt: skip
+    assert clean_page(page, kb).body == PROSE

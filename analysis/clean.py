@@ -1228,14 +1228,14 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     return title or _labelled_title(lines, end, rules)
 
 
-HEADLINE_NOTE_REACH = 12  # lines after the article's last prose where such a note may stand
+HEADLINE_NOTE_REACH = 12  # lines from the article's last where such a note may stand
 
 
 def _headline_named_below(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
     """The line above the article that a note under it names as the headline ("This article
     appeared in the … section of the print edition under the headline "Strange bedfellows""):
     the page says which of its short head lines (fly-title, headline, section) is the headline."""
-    for line in lines[start : end + HEADLINE_NOTE_REACH]:
+    for line in lines[max(start, end - 1) : end + HEADLINE_NOTE_REACH]:
         if "headline" not in line.text.lower():
             continue
         match = rules.headline_note.search(line.text.strip())

@@ -3052,3 +3052,29 @@ def test_a_condition_still_open_stays_a_condition(kb):
 def test_what_an_opening_clause_names_is_not_the_subject_of_the_claim_after_it(kb, body):
     claim = claims_of(body, kb)[0]
     assert (claim["side"], claim["stance"]) == ("US", "rejects")
+
+
+def test_working_with_a_third_state_is_not_a_claim_about_the_pair(kb):
+    body = "The Turkish foreign minister said the US should work with Turkey, not with the Kurds."
+    assert claims_of(body, kb) == []
+
+
+def test_a_comparison_after_partnering_with_one_of_the_pair_keeps_the_claim(kb):
+    body = "Partnering with Moscow in Syria would be like partnering with Assad, John McCain said."
+    assert [c["stance"] for c in claims_of(body, kb)] == ["opposes"]
+
+
+def test_an_account_neither_confirmed_nor_denied_is_no_denial(kb):
+    body = (
+        "The Kremlin said the patrols had been coordinated with the Americans, which the "
+        "Pentagon neither confirmed nor denied."
+    )
+    assert [c["stance"] for c in claims_of(body, kb)] == ["asserts"]
+
+
+def test_the_only_way_argues_for_it_and_less_keen_against(kb):
+    body = (
+        "The secretary of state argues that working with Russia is the only way to stop the "
+        "bombing. The Pentagon is much less keen."
+    )
+    assert [c["stance"] for c in claims_of(body, kb)] == ["proposes", "opposes"]

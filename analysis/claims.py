@@ -672,6 +672,8 @@ def _qualifies(
             return False
         if set(PAIR) <= implied:
             return True
+        if _coordination_referred_back(unit_cues, analysed) and gap <= lex.context_window:
+            return True  # "if this coordination turns into protection for terrorists, …"
         if actor_side == "other" and not named:
             # a third country's speaker answering about the pair named just before ("But
             # deconfliction is not co-operation", a British minister said)
@@ -742,6 +744,21 @@ def _reports_a_question(
 BACK_REFERENCES = frozenset(
     ["the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your", "my"]
 )
+
+
+DEMONSTRATIVES = frozenset(["this", "that", "such", "these", "those"])
+
+
+def _coordination_referred_back(unit_cues: list[st.Cue], analysed: st.Analysed) -> bool:
+    """Is a coordination term named with a demonstrative ("this coordination", "such
+    cooperation")? It is the pair's, reported just before, whoever speaks of it."""
+    for cue in unit_cues:
+        if cue.label != "coordination":
+            continue
+        before = analysed.text[max(0, cue.char_start - 8) : cue.char_start].lower().split()
+        if before and before[-1] in DEMONSTRATIVES:
+            return True
+    return False
 
 
 def _refers_back(cue: st.Cue, analysed: st.Analysed) -> bool:

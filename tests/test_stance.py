@@ -3078,3 +3078,13 @@ def test_the_only_way_argues_for_it_and_less_keen_against(kb):
         "bombing. The Pentagon is much less keen."
     )
     assert [c["stance"] for c in claims_of(body, kb)] == ["proposes", "opposes"]
+
+
+def test_this_coordination_is_the_pairs_even_in_a_third_states_mouth(kb):
+    body = (
+        "The American and Russian militaries coordinated their moves around the town on Friday. "
+        '"If this coordination shields a terror group, Turkey will not accept it," the Turkish '
+        "prime minister said."
+    )
+    stances = [c["stance"] for c in claims_of(body, kb)]
+    assert stances == [stances[0], "conditional"]

@@ -3088,3 +3088,12 @@ def test_this_coordination_is_the_pairs_even_in_a_third_states_mouth(kb):
     )
     stances = [c["stance"] for c in claims_of(body, kb)]
     assert stances == [stances[0], "conditional"]
+
+
+def test_three_militaries_exchanging_information_is_not_the_pairs_coordination(kb):
+    body = (
+        "American and Russian officers have coordinated their flights over Syria since 2015. "
+        "The Russian General Staff said the talks had been useful and that the three "
+        "militaries would keep exchanging information to avoid incidents."
+    )
+    assert [c["text"][:8] for c in claims_of(body, kb)] == ["American"]

@@ -3097,3 +3097,11 @@ def test_three_militaries_exchanging_information_is_not_the_pairs_coordination(k
         "militaries would keep exchanging information to avoid incidents."
     )
     assert [c["text"][:8] for c in claims_of(body, kb)] == ["American"]
+
+
+def test_a_line_that_never_went_dead_is_a_line_in_use(kb):
+    body = (
+        "Moscow said on Friday it had suspended the deconfliction channel with Washington. "
+        "The Pentagon says the line never actually went dead."
+    )
+    assert [(c["side"], c["stance"]) for c in claims_of(body, kb)][-1] == ("US", "asserts")

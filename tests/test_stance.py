@@ -3105,3 +3105,11 @@ def test_a_line_that_never_went_dead_is_a_line_in_use(kb):
         "The Pentagon says the line never actually went dead."
     )
     assert [(c["side"], c["stance"]) for c in claims_of(body, kb)][-1] == ("US", "asserts")
+
+
+def test_the_two_sides_working_in_parallel_is_coordination(kb):
+    body = (
+        "Washington and Moscow appear to be working in parallel against the militants around "
+        "the town, the Pentagon said."
+    )
+    assert [c["side"] for c in claims_of(body, kb)] == ["US"]

@@ -679,17 +679,45 @@ def _qualifies(
             # deconfliction is not co-operation", a British minister said)
             return gap <= lex.context_window
         return bool(implied & set(PAIR)) and gap <= lex.context_window
+    own_side = _pair_side(actor_side) is not None
     carried = any(
         c.label in CARRY_LABELS
         and not c.negated
-        and (c.label != "proposes" or (named and not _refers_back(c, analysed)))
+        and (
+            c.label != "proposes"
+            or (named and not _refers_back(c, analysed))
+            or (own_side and _first_person_before(c, unit_cues, analysed))
+        )
         for c in unit_cues
-    )  # a proposal carries only with a party named in the unit ("Moscow makes an offer.")
+    )  # a proposal carries only with a party named in the unit ("Moscow makes an offer."), or
+    # a speaker of the pair speaking for their side ("We have been ready for a long time.")
     # a third state may be the subject of a condition ("If Moscow stops shielding Assad, the
     # question could be reopened"), not of a denial or refusal ("Russia and Turkey refused")
     conditional = any(c.label == "conditional" and not c.negated for c in unit_cues)
     names_third = "other" in named and not conditional
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
+
+
+SPEAKER_SUBJECT = "we"
+SUBJECT_AUXILIARIES = frozenset(
+    ["have", "had", "are", "were", "been", "'ve", "'re", "long", "always"]
+)
+
+
+def _first_person_before(cue: st.Cue, unit_cues: list[st.Cue], analysed: st.Analysed) -> bool:
+    """Is "we" the subject right before ``cue``, with only auxiliaries between ("We have been
+    ready for a long time", "We have proposed this since September")?"""
+    for other in unit_cues:
+        if other.char_start >= cue.char_start:
+            return False
+        if other.label != st.FIRST_PERSON:
+            continue
+        if analysed.text[other.char_start : other.char_end].lower() != SPEAKER_SUBJECT:
+            continue
+        between = analysed.text[other.char_end : cue.char_start].lower().split()
+        if all(w in SUBJECT_AUXILIARIES for w in between):
+            return True
+    return False
 
 
 def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon) -> str | None:

@@ -3113,3 +3113,21 @@ def test_the_two_sides_working_in_parallel_is_coordination(kb):
         "the town, the Pentagon said."
     )
     assert [c["side"] for c in claims_of(body, kb)] == ["US"]
+
+
+def test_a_speaker_of_the_pair_saying_we_have_been_ready_proposes(kb):
+    body = (
+        "Russia's ambassador said Moscow had offered Washington joint strikes on the Islamic "
+        'State group a month ago. "Nobody answered. We have been ready for a long time," he said.'
+    )
+    rows = claims_of(body, kb)
+    assert rows[-1]["stance"] == "proposes"
+    assert rows[-1]["text"].startswith("We have been ready")
+
+
+def test_we_after_a_gap_of_more_than_auxiliaries_carries_no_proposal(kb):
+    body = (
+        "Russia's ambassador said Moscow had offered Washington joint strikes a month ago. "
+        '"We saw nothing come of it and were ready for a long time," he said.'
+    )
+    assert [r["text"][:2] for r in claims_of(body, kb)] == ["Ru"]

@@ -3131,3 +3131,11 @@ def test_we_after_a_gap_of_more_than_auxiliaries_carries_no_proposal(kb):
         '"We saw nothing come of it and were ready for a long time," he said.'
     )
     assert [r["text"][:2] for r in claims_of(body, kb)] == ["Ru"]
+
+
+def test_germany_is_a_third_state(kb):
+    body = (
+        "Washington suspended its talks with Moscow on joint strikes on Monday. "
+        "The German government said it regretted that the talks had ended."
+    )
+    assert [r["text"][:4] for r in claims_of(body, kb)] == ["Wash"]

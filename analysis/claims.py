@@ -686,7 +686,7 @@ def _qualifies(
         and (
             c.label != "proposes"
             or (named and not _refers_back(c, analysed))
-            or (own_side and _first_person_before(c, unit_cues, analysed))
+            or (own_side and _offer_of_the_speakers_side(c, unit_cues, analysed, lex))
         )
         for c in unit_cues
     )  # a proposal carries only with a party named in the unit ("Moscow makes an offer."), or
@@ -718,6 +718,16 @@ def _first_person_before(cue: st.Cue, unit_cues: list[st.Cue], analysed: st.Anal
         if all(w in SUBJECT_AUXILIARIES for w in between):
             return True
     return False
+
+
+def _offer_of_the_speakers_side(
+    cue: st.Cue, unit_cues: list[st.Cue], analysed: st.Analysed, lex: st.StanceLexicon
+) -> bool:
+    """An offer the speaker makes for their side ("We have been ready for a long time"), not
+    advice to it ("We should give them the minimum"), whose stance may go either way."""
+    if analysed.text[cue.char_start : cue.char_end].lower() in lex.advice_words:
+        return False
+    return _first_person_before(cue, unit_cues, analysed)
 
 
 def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon) -> str | None:

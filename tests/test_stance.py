@@ -3139,3 +3139,11 @@ def test_germany_is_a_third_state(kb):
         "The German government said it regretted that the talks had ended."
     )
     assert [r["text"][:4] for r in claims_of(body, kb)] == ["Wash"]
+
+
+def test_we_should_is_advice_not_an_offer_carried_without_a_party(kb):
+    body = (
+        "Russia's ambassador said Moscow had offered Washington joint strikes a month ago. "
+        'Nobody answered. "We should talk first," he said.'
+    )
+    assert [r["text"][:2] for r in claims_of(body, kb)] == ["Ru"]

@@ -424,6 +424,8 @@ def _reported_actor(
         if lead and lead[-1].lower() in PRONOUNS:
             named = _person_named_before(lead[-1], inside, verb, kb)
             return named if named is not None else previous_actor
+        if _the_speaker_named_before(lead, kb):
+            return previous_actor  # "The ministry also said …": the ministry of the claim before
         before = [
             m for m in inside if m[1] <= verb.char_start and not _names_a_place(m, body, start)
         ]
@@ -452,6 +454,16 @@ def _reported_actor(
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+def _the_speaker_named_before(lead: list[str], kb: Knowledge) -> bool:
+    """Is the subject of the speech verb a definite back-reference that opens the unit ("The
+    ministry also said", "The spokesman added"): the speaker of the claim before?"""
+    words = [w.lower() for w in lead]
+    while words and words[-1] in AUXILIARIES:
+        words.pop()
+    nouns = (kb.stance or {}).get("rules", {}).get("speaker_back_references", [])
+    return len(words) == 2 and words[0] == "the" and words[1] in nouns
 
 
 def _past_an_opening_clause(

@@ -449,3 +449,14 @@ def test_one_coalition_with_both_sides_is_a_proposal(tmp_path):
         "with the Americans and with Russia.",
     )
     assert claim_with(rows, "one big coalition")[2] == "proposes"
+
+
+def test_the_ministry_also_said_is_the_ministry_of_the_claim_before(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Russian Defence Ministry said on Monday that Moscow had suspended the deconfliction "
+        "channel with Washington.",
+        "The ministry also said the coalition had not used the channel to warn Russian commanders "
+        "before the strike.",
+    )
+    assert claim_with(rows, "The ministry also said")[1] == "Russia"

@@ -439,13 +439,16 @@ def _default_kb() -> Knowledge:
 
 def split_title(phrase: str, kb: Knowledge) -> tuple[str, str]:
     """Split a noun phrase into (title words, personal name) — the name is the trailing run of
-    capitalised tokens that are not titles ("U.S. Major Adrian J.T. Rankine-Galloway")."""
+    capitalised tokens that are not titles ("U.S. Major Adrian J.T. Rankine-Galloway"); a comma
+    ends it ("Russia's ambassador to France, Alexander Orlov": the country is the title's)."""
     tokens = phrase.split()
     titles = actor_index(kb).titles
     cut = len(tokens)
     while cut > 0:
         token = tokens[cut - 1].strip(",")
         if token in titles or not _NAME_TOKEN.match(token):
+            break
+        if cut < len(tokens) and tokens[cut - 1].endswith(","):
             break
         cut -= 1
     return " ".join(tokens[:cut]).strip(" ,"), " ".join(tokens[cut:]).strip(" ,")

@@ -424,6 +424,8 @@ def _reported_actor(
         if lead and lead[-1].lower() in PRONOUNS:
             named = _person_named_before(lead[-1], inside, verb, kb)
             return named if named is not None else previous_actor
+        if _the_speaker_named_before(lead, kb):
+            return previous_actor  # "The ministry also said …": the ministry of the claim before
         before = [
             m for m in inside if m[1] <= verb.char_start and not _names_a_place(m, body, start)
         ]
@@ -452,6 +454,16 @@ def _reported_actor(
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+def _the_speaker_named_before(lead: list[str], kb: Knowledge) -> bool:
+    """Is the subject of the speech verb a definite back-reference that opens the unit ("The
+    ministry also said", "The spokesman added"): the speaker of the claim before?"""
+    words = [w.lower() for w in lead]
+    while words and words[-1] in AUXILIARIES:
+        words.pop()
+    nouns = (kb.stance or {}).get("rules", {}).get("speaker_back_references", [])
+    return len(words) == 2 and words[0] == "the" and words[1] in nouns
 
 
 def _past_an_opening_clause(
@@ -672,22 +684,62 @@ def _qualifies(
             return False
         if set(PAIR) <= implied:
             return True
+        if _coordination_referred_back(unit_cues, analysed) and gap <= lex.context_window:
+            return True  # "if this coordination turns into protection for terrorists, …"
         if actor_side == "other" and not named:
             # a third country's speaker answering about the pair named just before ("But
             # deconfliction is not co-operation", a British minister said)
             return gap <= lex.context_window
         return bool(implied & set(PAIR)) and gap <= lex.context_window
+    own_side = _pair_side(actor_side) is not None
     carried = any(
         c.label in CARRY_LABELS
         and not c.negated
-        and (c.label != "proposes" or (named and not _refers_back(c, analysed)))
+        and (
+            c.label != "proposes"
+            or (named and not _refers_back(c, analysed))
+            or (own_side and _offer_of_the_speakers_side(c, unit_cues, analysed, lex))
+        )
         for c in unit_cues
-    )  # a proposal carries only with a party named in the unit ("Moscow makes an offer.")
+    )  # a proposal carries only with a party named in the unit ("Moscow makes an offer."), or
+    # a speaker of the pair speaking for their side ("We have been ready for a long time.")
     # a third state may be the subject of a condition ("If Moscow stops shielding Assad, the
     # question could be reopened"), not of a denial or refusal ("Russia and Turkey refused")
     conditional = any(c.label == "conditional" and not c.negated for c in unit_cues)
     names_third = "other" in named and not conditional
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
+
+
+SPEAKER_SUBJECT = "we"
+SUBJECT_AUXILIARIES = frozenset(
+    ["have", "had", "are", "were", "been", "'ve", "'re", "long", "always"]
+)
+
+
+def _first_person_before(cue: st.Cue, unit_cues: list[st.Cue], analysed: st.Analysed) -> bool:
+    """Is "we" the subject right before ``cue``, with only auxiliaries between ("We have been
+    ready for a long time", "We have proposed this since September")?"""
+    for other in unit_cues:
+        if other.char_start >= cue.char_start:
+            return False
+        if other.label != st.FIRST_PERSON:
+            continue
+        if analysed.text[other.char_start : other.char_end].lower() != SPEAKER_SUBJECT:
+            continue
+        between = analysed.text[other.char_end : cue.char_start].lower().split()
+        if all(w in SUBJECT_AUXILIARIES for w in between):
+            return True
+    return False
+
+
+def _offer_of_the_speakers_side(
+    cue: st.Cue, unit_cues: list[st.Cue], analysed: st.Analysed, lex: st.StanceLexicon
+) -> bool:
+    """An offer the speaker makes for their side ("We have been ready for a long time"), not
+    advice to it ("We should give them the minimum"), whose stance may go either way."""
+    if analysed.text[cue.char_start : cue.char_end].lower() in lex.advice_words:
+        return False
+    return _first_person_before(cue, unit_cues, analysed)
 
 
 def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon) -> str | None:
@@ -742,6 +794,21 @@ def _reports_a_question(
 BACK_REFERENCES = frozenset(
     ["the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your", "my"]
 )
+
+
+DEMONSTRATIVES = frozenset(["this", "that", "such", "these", "those"])
+
+
+def _coordination_referred_back(unit_cues: list[st.Cue], analysed: st.Analysed) -> bool:
+    """Is a coordination term named with a demonstrative ("this coordination", "such
+    cooperation")? It is the pair's, reported just before, whoever speaks of it."""
+    for cue in unit_cues:
+        if cue.label != "coordination":
+            continue
+        before = analysed.text[max(0, cue.char_start - 8) : cue.char_start].lower().split()
+        if before and before[-1] in DEMONSTRATIVES:
+            return True
+    return False
 
 
 def _refers_back(cue: st.Cue, analysed: st.Analysed) -> bool:

@@ -271,6 +271,7 @@ class Rules:
     today_bar: re.Pattern[str]  # a part of a bar with today's date, a rate, the weather
     claim_box: re.Pattern[str]  # a line of a fact-check's claim box ("Claim: …", "Verdict: …")
     title_label: re.Pattern[str]  # a label over a record's subject line ("Agenda")
+    headline_note: re.Pattern[str]  # "… under the headline "X"" under the article
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
@@ -507,6 +508,9 @@ def rules_for(kb: Knowledge) -> Rules:
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
         title_label=_full(f.get("title_labels", [])),
+        headline_note=re.compile(
+            _alternation(f.get("headline_notes", []), whole=False) + "$", re.IGNORECASE
+        ),
         today_bar=_searcher(f.get("today_bar_parts", [])),
         claim_box=re.compile(
             rf"(?:{factcheck.get('claim_label', r'(?!x)x')})|(?:{factcheck.get('labelled', r'(?!x)x')})",
@@ -623,6 +627,13 @@ def is_breadcrumb_trail(text: str) -> bool:
 
 
 TAG_LABEL = re.compile(r"(?:tags?|topics?|keywords?|filed under)\s", re.IGNORECASE)
+
+
+def _labelled_list(text: str) -> bool:
+    """A comma-separated list of three or more short items and no sentence ("Keywords Syria,
+    Aleppo, Kerry, ceasefire"): after a tag label, the page's keywords."""
+    parts = text.split(",")
+    return len(parts) >= 3 and not ends_sentence(text) and all(len(p.split()) <= 4 for p in parts)
 
 
 def is_tag_line(text: str) -> bool:
@@ -934,7 +945,7 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "linklist"
     elif is_prose(text, rules):
         line.role = "prose"
-    elif is_tag_line(text) or (line.spread and TAG_LABEL.match(text)):
+    elif is_tag_line(text) or ((line.spread or _labelled_list(text)) and TAG_LABEL.match(text)):
         line.role = "tags"  # "Syria, Russia, Kerry" or "TAGS  SYRIA  RUSSIA  JOHN KERRY"
 
 
@@ -1176,6 +1187,9 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     Section labels and site names above a headline are short, so a candidate of five words or
     more wins over a shorter one that comes first.
     """
+    named = _headline_named_below(lines, start, end, rules)
+    if named is not None:
+        return named
     for line in lines[:end]:
         if (
             line.heading
@@ -1212,6 +1226,24 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     }
     title = next((line for _, line in repeated if line.text not in signers), None)
     return title or _labelled_title(lines, end, rules)
+
+
+HEADLINE_NOTE_REACH = 12  # lines from the article's last where such a note may stand
+
+
+def _headline_named_below(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
+    """The line above the article that a note under it names as the headline ("This article
+    appeared in the … section of the print edition under the headline "Strange bedfellows""):
+    the page says which of its short head lines (fly-title, headline, section) is the headline."""
+    for line in lines[max(start, end - 1) : end + HEADLINE_NOTE_REACH]:
+        if "headline" not in line.text.lower():
+            continue
+        match = rules.headline_note.search(line.text.strip())
+        if match is None or not match.group("headline"):
+            continue
+        named = match.group("headline").strip().casefold()
+        return next((above for above in lines[:start] if above.text.casefold() == named), None)
+    return None
 
 
 def _labelled_title(lines: list[Line], end: int, rules: Rules) -> Line | None:
@@ -1365,15 +1397,25 @@ def _article_after_headline(
 
 
 def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) -> Line | None:
-    """The title-shaped line above the byline at ``position`` (see ``_line_above_byline``)."""
+    """The title-shaped line above the byline at ``position`` (see ``_line_above_byline``).
+
+    A bare date stamp over the byline is passed over like a share bar; the line above it is
+    then taken as the headline only: a dek standing over the stamp (a page's metadata block,
+    "Date …" / "Author …", under headline and dek) stays the article's first paragraph."""
     before = position - 1
-    while before >= 0 and lines[before].role == "widget":
+    stamped = False
+    while before >= 0 and (lines[before].role == "widget" or _bare_stamp(lines[before], rules)):
+        stamped = stamped or lines[before].role == "stamp"
         before -= 1
     above = lines[before] if before >= 0 else None
     if above is None or not _may_be_headline(above, before == start):
         return None
     words = len(above.text.split())
-    if before > 0 and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1])):
+    if (
+        before > 0
+        and not stamped
+        and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1]))
+    ):
         headline = lines[before - 1]
         if headline.role == "other" and _title_candidate(headline, rules):
             above.role = "standfirst"  # the dek under the headline: head, not article
@@ -1407,6 +1449,12 @@ def _may_be_headline(line: Line, opens_article: bool) -> bool:
     if line.role in {"other", "repeat", "related-item", "stamp"}:
         return True
     return line.role == "prose" and (opens_article or line.text.rstrip().endswith("?"))
+
+
+def _bare_stamp(line: Line, rules: Rules) -> bool:
+    """A date stamp with no headline words of its own ("Published: 27 September 2017") set
+    between the headline and the byline: passed over, like a share bar, to reach the headline."""
+    return line.role == "stamp" and not _title_candidate(line, rules)
 
 
 def _title_candidate(line: Line, rules: Rules) -> bool:

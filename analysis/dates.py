@@ -129,9 +129,11 @@ _MONTH_OF_A_RELATIVE_YEAR = re.compile(
     rf"(?P<span>(?P<month>{_MONTH_FULL}|Sept\.))(?=,?\s(?:of\s)?(?:last|next|this) year\b(?!['’]s))"
 )
 _NOT_MAY_THE_NAME = re.compile(r"\s*(?:'s|’s|[A-Z]|said|says|told|has|had|was|is|and\s+[A-Z])")
+# "on Thursday the 26th": the weekday and the day of the month, the month left to the reference
 _WEEKDAY = re.compile(
     r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+)?"
     rf"(?P<weekday>{'|'.join(_WEEKDAYS)})(?!\w)"
+    rf"(?:,?\s(?:the\s)?(?P<dom>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)(?!\w)(?!\s(?:of\s)?{_MONTH}))?"
 )
 # "two days ago", "3 weeks ago": counts a text gives in words or digits
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -249,6 +251,7 @@ class _Candidate:
     year: int | None = None
     modifier: str | None = None
     year_offset: int | None = None
+    day_of_month: int | None = None  # a weekday's day of the month ("Thursday the 26th")
 
 
 # "March 3 last year", "in September of last year", "in May next year": the year, relative
@@ -431,8 +434,14 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         )
     if kind == "weekday":
         modifier = (match["mod"] or "").lower() or None
+        dom = int(match["dom"]) if match["dom"] else None
         return _Candidate(
-            start, end, "weekday", day=_WEEKDAYS.index(match["weekday"]), modifier=modifier
+            start,
+            end,
+            "weekday",
+            day=_WEEKDAYS.index(match["weekday"]),
+            modifier=modifier,
+            day_of_month=dom,
         )
     if kind == "relative":
         phrase = match["rel"].lower()
@@ -583,6 +592,24 @@ def _resolve_weekday(c: _Candidate, reference: date, future: bool) -> date:
     return reference - timedelta(days=back)
 
 
+WEEKDAY_MONTH_REACH = 2  # months either side of the reference searched for "Thursday the 26th"
+
+
+def _weekday_of_month_day(weekday: int | None, day: int, reference: date) -> date | None:
+    """The date nearest the reference whose day of the month is ``day`` and whose weekday is
+    ``weekday`` ("Thursday the 26th" on a page of 18 November 2015: 26 November); a month
+    holding that day on that weekday recurs only every few months, so the reading is sure."""
+    month = _month_start(reference)
+    dates = [
+        found
+        for shift in range(-WEEKDAY_MONTH_REACH, WEEKDAY_MONTH_REACH + 1)
+        for first in [_add_months(month, shift)]
+        for found in [_safe_date(first.year, first.month, day)]
+        if found is not None and found.weekday() == weekday
+    ]
+    return min(dates, key=lambda d: abs((d - reference).days), default=None)
+
+
 _DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, DAY_AFTER: -1, "today": 0,
                 "tonight": 0, "this morning": 0}  # fmt: skip
 
@@ -673,6 +700,9 @@ def _resolve(
         first, last = _period_for(c.modifier, reference)
         resolved, resolved_precision = _coarsest_common(first, last)
         return resolved, resolved_precision, RELATIVE_PERIOD if resolved else None
+    if c.kind == "weekday" and c.day_of_month is not None:
+        found = _weekday_of_month_day(c.day, c.day_of_month, reference)
+        return (found, DAY, RELATIVE_DAY) if found else (None, None, None)
     if precision != DAY:
         return None, None, None  # a weekday or "yesterday" needs a day-precise reference
     if c.kind == "weekday":

@@ -18,6 +18,7 @@ earlier this month, last year),
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -37,16 +38,30 @@ LINK_DATE = "link date"
 RELATIVE_DAY = "relative day"
 _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
-# "two days later", "a day afterwards", "the next day": counted from a date the sentence gave
+# "after that" closing a clause points back to the day named before it ("on September 17 and
+# an aid convoy was bombed two days after that."), like "later"
+_THAT_CLOSING = r"(?:that|this)(?=\s*(?:[.,;:!?)]|$|(?:and|but)\b))"
+# "two days later", "a day afterwards", "two days after that", "the next day": counted from a
+# date the sentence gave
 DAYS_LATER = re.compile(
-    rf"\b(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? (?:later|afterwards?)"
+    rf"\b(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? (?:later|afterwards?|after {_THAT_CLOSING})"
     r"|the (?:next|following) day)\b",
     re.IGNORECASE,
 )
 # "met in Antalya on Sunday, two days after the attacks in Paris": what follows "after"
 # happened that many days before the day the sentence named
 DAYS_AFTER_WHAT = re.compile(
-    rf"\b(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? after\b", re.IGNORECASE
+    rf"\b(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? after\b(?! {_THAT_CLOSING})",
+    re.IGNORECASE,
+)
+
+
+# "The warning came a day after the generals met": the clause's subject points back to the news
+# the sentence before dated, and what follows "after" happened that many days before it
+CAME_AFTER = re.compile(
+    r"(?:^|[.!?]\s+)(?:the|this|that|these|those|his|her|its|their)\s[\w\s'’-]{1,40}?"
+    r"\bc(?:ame|omes?)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -97,6 +112,8 @@ def _body_events(
     mentions = find_dates(body, reference, precision)
     rows: list[dict[str, Any]] = []
     index = 0
+    previous: list[DateMention] = []  # the dates of the sentence before
+    previous_end = 0
     for start, end in sentences:
         inside: list[DateMention] = []
         while index < len(mentions) and mentions[index].start < end:
@@ -105,8 +122,10 @@ def _body_events(
             index += 1
         if any(m.date is None for m in inside):
             inside = [resolve_with_calendar(m, body[start:end], calendar) for m in inside]
-        if inside and "day" in body[start:end].lower():
-            inside += _days_later(body, start, end, inside)
+        if (inside or previous) and "day" in body[start:end].lower():
+            new_paragraph = "\n" in body[previous_end:start]
+            inside = inside + _days_later(body, start, end, inside, previous, new_paragraph)
+        previous, previous_end = inside, end
         for m in _distinct_dates(inside):
             rows.append(
                 {
@@ -122,10 +141,21 @@ def _body_events(
     return rows
 
 
-def _days_later(body: str, start: int, end: int, mentions: list[DateMention]) -> list[DateMention]:
+def _days_later(
+    body: str,
+    start: int,
+    end: int,
+    mentions: list[DateMention],
+    previous: Sequence[DateMention] = (),
+    new_paragraph: bool = False,
+) -> list[DateMention]:
     """Days counted from a day the sentence names before them ("met in Hamburg on July 7, went
     into effect at noon two days later": 9 July; "met on Sunday, two days after the attacks":
-    the Friday before); none without such a day."""
+    the Friday before); none without such a day.  "Later" with no day before it in its sentence
+    counts from the last day the sentence before (in its paragraph) named ("… agreed on September
+    9. The truce began three days later": 12 September), and so does "after" when the clause's
+    subject points back to that day's news, across a paragraph too ("… on Wednesday." / "The
+    warning came a day after …": Tuesday)."""
     found: list[DateMention] = []
     counted = [(match, 1) for match in DAYS_LATER.finditer(body, start, end)]
     counted += [(match, -1) for match in DAYS_AFTER_WHAT.finditer(body, start, end)]
@@ -133,6 +163,13 @@ def _days_later(body: str, start: int, end: int, mentions: list[DateMention]) ->
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue  # "a day after" already read as the day before the news of the day
         before = [m for m in mentions if m.end <= match.start() and m.date and m.precision == DAY]
+        if not before and (
+            (direction > 0 and not new_paragraph)
+            or (direction < 0 and CAME_AFTER.search(body[start : match.start()]))
+        ):
+            before = sorted(
+                (m for m in previous if m.date and m.precision == DAY), key=lambda m: m.start
+            )
         if not before:
             continue
         count = match["count"]

@@ -327,6 +327,14 @@ def _passed_on(text: str, start: int) -> bool:
     return PASSED_ON_FROM.search(text, max(0, start - 20), start) is not None
 
 
+SHARE_BAR = re.compile(r"\s*(?:share|поделиться|teilen|partager|compartir|paylaş)\b", re.IGNORECASE)
+
+
+def _in_share_bar(text: str, start: int) -> bool:
+    """The name stands in a line opening with a share label ("Share:   Facebook   Reddit")."""
+    return SHARE_BAR.match(text, text.rfind("\n", 0, start) + 1) is not None
+
+
 def _is_tag_or_domain(needle: str) -> bool:
     return needle[:1] in "(/" or (" " not in needle and "." in needle.strip("."))
 
@@ -358,6 +366,8 @@ def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[
             weight = 0.0  # "(AFP photo)" under a picture: the agency took it, it did not publish
         elif _passed_on(text, start - starts[position]):
             weight = 0.0  # a post forwarded from another channel is that channel's, not the page's
+        elif _in_share_bar(text, start - starts[position]):
+            weight = 0.0  # "Share: Facebook Twitter Reddit": where to share it, not its publisher
         else:
             weight = WEIGHTS[zone]
         if weight:

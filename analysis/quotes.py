@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -201,6 +202,11 @@ _LEADING_WORDS = frozenset(
         "that",
         "these",
         "those",
+        # words for the quoted text itself: "Quote from the State transcript:", "Excerpt:"
+        "quote",
+        "excerpt",
+        "extract",
+        "transcript",
     ]
 )
 _TRAILING_WORDS = frozenset(
@@ -912,10 +918,32 @@ def _affiliation_words(role: str | None) -> str:
     return _CLAUSE_CUT.split(_FIELD_OF_STUDY.sub("", role), maxsplit=1)[0]
 
 
+# Whom a spokesman or an aide serves, named before ("Mr Carter's aides") or after ("a spokesman
+# for Dunford", "an aide to Kerry"): that person's side is theirs.
+_SERVING = r"(?:spokes(?:man|woman|person)|aides?|advisers?|assistants?|press\s+secretary)"
+_SERVED_AFTER = re.compile(rf"\b{_SERVING}\s+(?:for|to)\s+(?P<whom>[^,;]{{2,60}})")
+_SERVED_BEFORE = re.compile(rf"(?P<whom>[A-Z][^,;]{{1,60}}?)['’]s?\s+(?:\w+\s+)?{_SERVING}\b")
+
+
+def _side_of_whom_served(role: str, kb: Knowledge) -> str | None:
+    served = _SERVED_AFTER.search(role) or _SERVED_BEFORE.search(role)
+    if served is None:
+        return None
+    whom = resolve_actor(served.group("whom").strip(), kb)  # "Mr Carter": a surname alone
+    if whom is not None and whom.kind == "person" and whom.side:
+        return whom.side
+    for mention in find_actor_mentions(served.group("whom"), kb):
+        if mention.actor.kind == "person" and mention.actor.side:
+            return mention.actor.side
+    return None
+
+
 def _unknown_person(name: str, role: str | None, kb: Knowledge) -> Speaker:
     affiliation = None
     words = _affiliation_words(role)
     side = side_from_affiliation(words, kb) if words else None
+    if side is None and role:
+        side = _side_of_whom_served(role, kb)
     if words:
         for mention in find_actor_mentions(words, kb):
             if mention.actor.kind in {"institution", "outlet"}:
@@ -975,6 +1003,8 @@ _SINGULAR_HEADS = {
     "officers": "officer",
     "experts": "expert",
     "analysts": "analyst",
+    "aides": "aide",
+    "advisers": "adviser",
 }
 _LEADING_TIME = re.compile(
     r"^(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -1038,6 +1068,17 @@ _ISSUED_BY = re.compile(
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
+# A phrase describing one unnamed person: "a US defense official in Washington".
+_UNNAMED_ONE = re.compile(r"(?i:an?|one)\s")
+
+
+def _names_a_posted_one(segment: str) -> bool:
+    """A mission or one unnamed person in a capital: "the Russian embassy in Washington", "a US
+    defense official in Washington" (not the country the capital stands for)."""
+    head = _head_noun(segment)
+    return head in _POSTED_HEADS or (head in _PERSON_HEADS and bool(_UNNAMED_ONE.match(segment)))
+
+
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.‘’'“”\"")
     segment = _OPENING_CONJUNCTION.sub("", segment)  # "But a defense official, …, said"
@@ -1071,7 +1112,7 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         return _Parsed("pronoun", pronoun=_POSSESSIVE_PRONOUNS[possessed.group(1)])
     first = words[0]
     actor = resolve_actor(segment, kb)
-    if actor is not None and actor.kind == "country" and _head_noun(segment) in _POSTED_HEADS:
+    if actor is not None and actor.kind == "country" and _names_a_posted_one(segment):
         actor = None  # "The Russian embassy in Washington" is not Washington
     if actor is not None and not _CONJOINED.search(segment):
         return _Parsed("actor", speaker=_from_actor(actor))
@@ -1320,9 +1361,12 @@ _CLAUSE_WORD = re.compile(r"[^\s,;:]+")
 _DETERMINERS = frozenset(["his", "her", "their", "its", "the", "a", "an", "this", "that"])
 
 
-def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
+def _clause_subject(
+    clause: str, doc: _Doc, pos: int, set_off: bool = False
+) -> Speaker | bool | None:
     """The person a clause opens with ("Peter Cook was blunt", "Defense Secretary Ash Carter
-    disagreed"): the leading run of capitalised or title words, when a lowercase word follows.
+    disagreed"): the leading run of capitalised or title words, when a lowercase word follows
+    (or, ``set_off``, the clause ends there: a comma sets the name off from its verb).
     ``False`` when the clause opens with a pronoun (its subject is someone already in focus)."""
     words = _CLAUSE_WORD.findall(clause)
     if not words:
@@ -1341,7 +1385,9 @@ def _clause_subject(clause: str, doc: _Doc, pos: int) -> Speaker | bool | None:
     run = lead
     while run < len(words) and (words[run][:1].isupper() or words[run] in titles):
         run += 1
-    if run == lead or run == len(words) or words[run][:1] in "“\"‘'":
+    if run == lead or (run == len(words) and not set_off):
+        return None
+    if run < len(words) and words[run][:1] in "“\"‘'":
         return None
     parsed = _parse_np(" ".join(words[:run]), doc.kb)
     if parsed.kind not in {"person", "actor"} or parsed.speaker is None:
@@ -1397,8 +1443,10 @@ def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
     if start <= para_start:
         return None
     previous = body[_sentence_start(body, start - 1) : start]
-    for clause in previous.split(", ")[:3]:
-        subject = _clause_subject(clause, doc, start)
+    clauses = previous.split(", ")[:3]
+    for index, clause in enumerate(clauses):
+        # "Mr Lavrov, at least, seemed unworried.": a name set off by a comma opens the sentence
+        subject = _clause_subject(clause, doc, start, set_off=index == 0 and len(clauses) > 1)
         if subject is False:
             return None
         if subject is not None:
@@ -1550,10 +1598,11 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
                 found = doc.last(pos, lambda s: s.kind == "person", speakers_within=_FOCUS_SPAN)
             if found is not None:
                 return found
+    side = side_from_affiliation(_affiliation_words(description), doc.kb)
     return Speaker(
         name=head,
         role=description,
-        side=side_from_affiliation(_affiliation_words(description), doc.kb),
+        side=side or _side_of_whom_served(description, doc.kb),
         kind="generic",
         head=head,
         text_role=description,
@@ -2131,6 +2180,35 @@ def _is_turn_label(label: str) -> bool:
     )
 
 
+def _without_page_furniture(
+    labelled: dict[int, tuple[str, int]], doc: _Doc
+) -> dict[int, tuple[str, int]]:
+    """A transcript's turns without the page's labelled lines around it: a label used once,
+    outside the run of the labels that take turns, with no turn next to it and naming nobody
+    (no known person, no surname another label gives: "PETER COOK:" opens a briefing whose
+    turns are "MR. COOK:"), is a share bar ("Share: Facebook Twitter …") or a teaser under a
+    show's name ("The Debate: Can Paris …?")."""
+    if len(labelled) < 3:
+        return labelled  # the usual page: no labels at all
+    counts = Counter(label for label, _ in labelled.values())
+    repeated = [index for index, (label, _) in labelled.items() if counts[label] > 1]
+    if not repeated:
+        return labelled
+    first, last = min(repeated), max(repeated)
+    surnames = Counter(surname_key(label) for label in counts)
+
+    def in_the_conversation(index: int, label: str) -> bool:
+        return (
+            first <= index <= last
+            or index - 1 in labelled
+            or index + 1 in labelled
+            or surnames[surname_key(label)] > 1
+            or _names_a_speaker(label, doc)
+        )
+
+    return {index: turn for index, turn in labelled.items() if in_the_conversation(index, turn[0])}
+
+
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
@@ -2150,6 +2228,7 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         labelled = dict(sorted({**labelled, **bare_questions, **bare_answers}.items()))
     elif bare_questions and any(label != "Q" for label, _ in labelled.values()):
         labelled = dict(sorted({**labelled, **bare_questions}.items()))
+    labelled = _without_page_furniture(labelled, doc)
     labels = [label for label, _ in labelled.values()]
     if len(set(labels)) == len(labels) and (
         len(labels) < 3 or not any(_names_a_speaker(label, doc) for label in labels)
@@ -2160,6 +2239,12 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
     speaker: Speaker | None = None
     named: dict[str, Speaker] = {}  # surname → the full name an earlier turn gave
     chair = _presiding_member(doc, doc.paragraphs[min(labelled)][0])
+    hosts = _transcript_labels(doc.kb, "host_labels")
+    host = (
+        _interviewer(doc, doc.paragraphs[min(labelled)][0], labels)
+        if any(label.upper() in hosts for label in labels)
+        else None
+    )
     answers = _transcript_labels(doc.kb, "answer_labels")
     interviewee = _interviewee(doc, doc.paragraphs[min(labelled)][0]) if answers else None
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
@@ -2168,6 +2253,8 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
             presiding = chair if chair and PRESIDING_LABEL.fullmatch(label) else None
             if label.upper() in answers:  # nobody named before an "A:" leaves it unattributed
                 speaker = interviewee
+            elif host is not None and label.upper() in hosts:
+                speaker = host
             else:
                 speaker = presiding or _named_earlier(_turn_speaker(label, doc), named)
         elif speaker is not None and _continues_turn(body[p_start:p_end], doc.kb):
@@ -2255,9 +2342,28 @@ def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
                         or _person_in_previous_paragraph(doc, quote.para)
                         or _speaker_earlier_in_paragraph(doc, i_start, i_end)
                         or _last_named_in(doc, i_start, i_end)
+                        or _subject_above_source_line(doc, quote.para - 1)
                     )
         quote.speaker = speaker
         previous = quote.para
+
+
+def _subject_above_source_line(doc: _Doc, para: int) -> Speaker | None:
+    """The speaker of a block quotation whose introduction names only where the words were
+    printed ("From the TASS write-up:", one sentence): the one who spoke in the paragraph above
+    it, else the person that paragraph opens with, its subject ("Lavrov's just come out of his
+    meeting with Tillerson … and says Putin is willing …")."""
+    start, end = doc.paragraphs[para]
+    if para < 1 or _sentence_start(doc.body, end - 1) > start:
+        return None
+    p_start, p_end = doc.paragraphs[para - 1]
+    low = bisect.bisect_left(doc.entities, p_start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, p_end, key=lambda e: e[0])
+    inside = [e for e in doc.entities[low:high] if _person_like(e[2])]
+    speaking = [e for e in inside if e[3]]
+    if speaking:
+        return speaking[-1][2]
+    return inside[0][2] if inside else None
 
 
 def _colon_sentence_speaker(doc: _Doc, end: int) -> Speaker | None:
@@ -2320,6 +2426,31 @@ PRESIDED_BY = re.compile(
 _PRESIDING_NAME = re.compile(
     r"(?P<name>(?:[A-Z]\.\s?){1,2}[A-Z][\w'’\-]+|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})$"
 )
+
+
+# How an interview's introduction names who asks: "… speaks to FRANCE 24's Marc Perelman",
+# "interviewed by Marc Perelman", "host Marc Perelman".
+_INTERVIEWER = re.compile(
+    r"\b(?:(?:speaks|spoke|talks|talked|speaking|talking)\s+(?:to|with)"
+    r"|(?:interviewed|hosted|presented|moderated)\s+by|host|presenter|anchor|interviewer)\s+"
+    r"(?:[A-Z][\w.&\- ]{0,30}?['’]s\s+(?:[a-z]+\s+){0,2})?"
+    r"(?P<name>[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){1,2})\b"
+)
+
+
+def _interviewer(doc: _Doc, first_turn: int, labels: list[str]) -> Speaker | None:
+    """Who asks under an interview's "HOST:" label: the person its introduction names as
+    interviewer, not the guest whose surname labels the other turns (“Russia's ambassador …,
+    Alexander Orlov, speaks to FRANCE 24's Marc Perelman” above "HOST:" and "ORLOV:")."""
+    guests = {surname_key(label) for label in labels}
+    for text in (*doc.head, doc.body[:first_turn]):
+        for match in _INTERVIEWER.finditer(text):
+            title, name = split_title(match.group("name"), doc.kb)
+            if title or len(name.split()) < 2 or surname_key(name) in guests:
+                continue
+            actor = resolve_actor(name, doc.kb)
+            return _from_actor(actor) if actor is not None else _unknown_person(name, None, doc.kb)
+    return None
 
 
 def _presiding_member(doc: _Doc, first_turn: int) -> Speaker | None:
@@ -2625,8 +2756,16 @@ def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
             if match:
                 quote.speaker = _source_line_speaker(match.group("name").strip(), doc)
                 break
-        if quote.speaker is None and quote.para <= 1:
+        if quote.speaker is None and (quote.para <= 1 or _under_claim_heading(doc, quote.para)):
             quote.speaker = _claimant_in_head(doc)
+
+
+# A claim box's heading on a line of its own above the quoted claim: "The Claim", "CLAIM".
+_CLAIM_HEADING = re.compile(r"\s*(?i:(?:the\s+)?claim)\s*:?\s*")
+
+
+def _under_claim_heading(doc: _Doc, para: int) -> bool:
+    return para >= 1 and _CLAIM_HEADING.fullmatch(doc.body, *doc.paragraphs[para - 1]) is not None
 
 
 def _source_line_speaker(name: str, doc: _Doc) -> Speaker:
@@ -2655,7 +2794,20 @@ def _claimant_in_head(doc: _Doc) -> Speaker | None:
     return None
 
 
+# A claimant that is a post on a platform, however described after: "a Facebook post shared
+# more than 14,000 times", "viral Twitter posts".
+_PLATFORM_POST = re.compile(
+    r"(?:(?:an?|the|several|many|multiple|viral|two|three)\s+)*(?P<name>(?:Facebook|Twitter|"
+    r"Instagram|TikTok|Telegram|YouTube|VK|WhatsApp|Reddit)\s+(?:post|tweet|video|message)s?)\b",
+    re.IGNORECASE,
+)
+
+
 def _claimant(name: str, doc: _Doc) -> Speaker:
+    post = _PLATFORM_POST.match(name)
+    if post is not None:
+        name = post.group("name")
+        return Speaker(name=name, role="claimant", kind="outlet")
     parsed = _parse_np(name, doc.kb)
     if parsed.kind in {"person", "actor"} and parsed.speaker is not None:
         return _resolve(parsed, doc, 0) or parsed.speaker

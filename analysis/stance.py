@@ -740,6 +740,27 @@ def _same_clause(analysed: Analysed, a: int, b: int) -> bool:
     return not any(analysed.breaks[lo:hi])
 
 
+PARTNER_WORDS = frozenset(["with", "alongside"])
+
+
+def _ends_with_a_partner_word(coord: Cue, analysed: Analysed) -> bool:
+    """Does the coordination cue hold its own "with" ("work with", "fight alongside"), so that the
+    party right after it is the partner ("the US should work with Turkey")?"""
+    words = analysed.text[coord.char_start : coord.char_end].lower().split()
+    return bool(words) and words[-1] in PARTNER_WORDS
+
+
+def _partnered_with_the_pair(
+    coordination: list[Cue], parties: list[Cue], analysed: Analysed
+) -> bool:
+    """Is a party of the pair named right after a coordination term's own "with"?"""
+    return any(
+        _ends_with_a_partner_word(coord, analysed)
+        and any(0 <= party.start - coord.end <= 2 for party in parties)
+        for coord in coordination
+    )
+
+
 def third_party_partner(
     lex: StanceLexicon, analysed: Analysed, cues: list[Cue], every: bool = True
 ) -> bool:
@@ -757,6 +778,10 @@ def third_party_partner(
     if not others:
         return False
 
+    # "work with Turkey" pairs with a third state, unless another term of the unit is done with
+    # one of the pair ("partnering with Putin would be like partnering with Assad himself")
+    own_with = not _partnered_with_the_pair(coordination, parties, analysed)
+
     def pairs_with_other(coord: Cue) -> bool:
         for other in others:
             if not _same_clause(analysed, coord.start, other.start):
@@ -764,7 +789,11 @@ def third_party_partner(
             if other.start >= coord.end and other.start - coord.end <= 6:
                 window = analysed.words_between(coord, other)
                 partners_first = any(coord.end <= p.start < other.start for p in parties)
-                if ("with" in window or "between" in window) and not partners_first:
+                if (
+                    "with" in window
+                    or "between" in window
+                    or (own_with and _ends_with_a_partner_word(coord, analysed))
+                ) and not partners_first:
                     return (
                         True  # not "coordination between Washington and Moscow that left Iran out"
                     )

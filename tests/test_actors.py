@@ -114,6 +114,13 @@ def test_split_title_separates_rank_and_affiliation_from_the_name(kb):
     )
 
 
+def test_split_title_ends_the_name_at_a_comma(kb):
+    assert split_title("Turkey's envoy to Germany, Hasan Demir", kb) == (
+        "Turkey's envoy to Germany",
+        "Hasan Demir",
+    )
+
+
 def test_find_actor_mentions_finds_institutions_in_reported_speech(kb):
     text = (
         "The Pentagon issued a swift denial. Russia has proposed joint strikes. "

@@ -403,3 +403,60 @@ def test_a_claim_box_label_above_the_article_points_at_the_opening_claim():
     assert _claim_under_a_head_label(opening, labels, body, head[:1]) is None  # no label
     later = [{"start": 55}]
     assert _claim_under_a_head_label(later, labels, body, head) is None  # not the opening one
+
+
+def test_the_two_sides_as_joint_subject_of_an_agreement_make_a_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A coalition spokesman said on Friday that the coalition and Russia had agreed to keep "
+        "their aircraft on either side of the valley.",
+    )
+    assert claim_with(rows, "had agreed to keep")[1] in {"US", "coalition"}
+
+
+def test_an_agreement_with_the_other_sides_colleagues_is_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        'The Russian Defence Ministry said the flights had been agreed "with our American '
+        'colleagues" beforehand.',
+    )
+    assert claim_with(rows, "had been agreed")[1] == "Russia"
+
+
+def test_a_second_point_added_after_adding_that_is_a_claim_of_its_own(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        'The Kremlin welcomed the plan as a step towards "real cooperation" with the United '
+        "States, adding that Moscow had offered the same thing a year earlier.",
+    )
+    assert claim_with(rows, "Moscow had offered")[1:] == ("Russia", "proposes")
+    assert claim_with(rows, "The Kremlin welcomed")[1] == "Russia"
+
+
+def test_a_deal_sharing_out_the_country_is_about_the_pair(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Posts claim that Washington and Moscow signed a secret deal to divide Syria between them.",
+        "There is no deal to divide Syria, the State Department said.",
+    )
+    assert claim_with(rows, "There is no deal")[2] == "denies"
+
+
+def test_one_coalition_with_both_sides_is_a_proposal(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The French president said he wants one big coalition against the Islamic State group, "
+        "with the Americans and with Russia.",
+    )
+    assert claim_with(rows, "one big coalition")[2] == "proposes"
+
+
+def test_the_ministry_also_said_is_the_ministry_of_the_claim_before(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Russian Defence Ministry said on Monday that Moscow had suspended the deconfliction "
+        "channel with Washington.",
+        "The ministry also said the coalition had not used the channel to warn Russian commanders "
+        "before the strike.",
+    )
+    assert claim_with(rows, "The ministry also said")[1] == "Russia"

@@ -730,6 +730,15 @@ def test_a_question_headline_above_the_byline_is_the_title_not_the_first_sentenc
     assert not cleaned.body.startswith("Did the two armies")
 
 
+@pytest.mark.parametrize("stamp", ["Published: 3 May 2017", "May 3, 2017", "Updated 3 May 2017"])
+def test_a_date_stamp_between_the_headline_and_the_byline_is_passed_over(kb, stamp):
+    headline = "Were the two air forces ordered to share their targets?"
+    page = "\n".join([headline, stamp, "Written by: Jane Roe", "", PROSE])
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == headline
+    assert not cleaned.body.startswith("Were the two air forces")
+
+
 _SPACEY = st.text(
     alphabet=st.sampled_from(
         list(
@@ -1101,3 +1110,37 @@ def test_comments_are_closed_is_the_threads_furniture_not_a_readers_words(kb):
     comments = clean_page(page, kb).comments
     assert [c["author"] for c in comments] == ["Gary Millar", "Annick Lavoie"]
     assert comments[-1]["text"] == "Without it the jets would have clashed months ago."
+
+
+def test_a_print_edition_note_names_the_short_headline_and_ends_the_article(kb):
+    page = "\n".join(
+        ["Europe", "Russia and NATO", "Cold comfort", "Two alliances relearn how to talk", "",
+         PROSE, "",
+         'This article appeared in the Europe section of the print edition under the headline '
+         '"Cold comfort"',
+         "", "Reuse this content"]
+    )  # fmt: skip
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Cold comfort"
+    assert "print edition" not in cleaned.body
+    assert cleaned.tail[0].startswith("This article appeared")
+
+
+def test_a_headline_note_naming_no_line_of_the_head_gives_no_title_of_its_own(kb):
+    page = "\n".join(
+        ["Generals keep talking over Syria", "By Jane Roe", "", PROSE, "",
+         "A version of this article appears in print with the headline: Talks Go On."]
+    )  # fmt: skip
+    assert clean_page(page, kb).title == "Generals keep talking over Syria"
+
+
+def test_a_metadata_block_of_keywords_share_print_and_permalink_stays_out_of_the_body(kb):
+    page = "\n".join(
+        ["Generals keep talking over Syria", "", "Date 03.10.2016",
+         "Author Jonas Weber (Reuters, AFP)",
+         "Keywords Syria, Aleppo, Kerry, ceasefire, deconfliction",
+         "Share   Send   Facebook   Twitter   Google+   more",
+         "Feedback: Send us your feedback.", "Print   Print this page",
+         "Permalink http://p.example.com/p/2Qpx4", "", PROSE]
+    )  # fmt: skip
+    assert clean_page(page, kb).body == PROSE

@@ -609,3 +609,16 @@ def test_this_morning_is_the_reference_day():
     found = find_dates(text, date(2015, 10, 7), "day")
     assert [(m.modifier, m.date) for m in found] == [("this morning", date(2015, 10, 7))]
     assert find_dates("The morning after the vote, nothing had changed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president will be in Moscow on Thursday the 26th.", date(2015, 11, 26)),
+        ("They first met on Monday, the 2nd.", date(2015, 11, 2)),
+        ("The talks ended on Friday the 14th.", None),  # no Friday the 14th within two months
+    ],
+)
+def test_a_weekday_with_its_day_of_the_month_is_the_nearest_such_date(text, expected):
+    mentions = find_dates(text, date(2015, 11, 18))
+    assert mentions[0].date == expected

@@ -101,6 +101,24 @@ def test_site_widget_names_the_publisher(kb):
         (("", "© 2016 Teyit. Content licensed under CC BY-NC 4.0."), "Teyit", "fact-checker", "TR"),
         (("", "© 2016 State Duma. duma.gov.ru"), "State Duma", "government", "RU"),
         (("", "© 2016 reddit inc. All rights reserved."), "Reddit", "platform", "US"),
+        (
+            ("LOGICALLY", "Logically © 2017. All rights reserved."),
+            "Logically",
+            "fact-checker",
+            "GB",
+        ),
+        (
+            ("The Economist", "Copyright © The Economist Newspaper Limited 2016."),
+            "The Economist",
+            "private",
+            "GB",
+        ),
+        (
+            ("ARRSE", "ARRSE — The Army Rumour Service © 2002-2017   Contact us"),
+            "ARRSE",
+            "platform",
+            "GB",
+        ),
     ],
 )
 def test_agencies_papers_checkers_legislatures_and_platforms_of_the_data_file_are_found(
@@ -119,6 +137,18 @@ def test_agencies_papers_checkers_legislatures_and_platforms_of_the_data_file_ar
         kind_of_outlet,
         country,
     )
+
+
+def test_a_platform_in_a_share_bar_is_not_the_publisher(kb):
+    page = (
+        "Hotline back on? The air safety memo after Shayrat\n"
+        "Thread starter jet_jock · Start date 12 Apr 2017\n\n"
+        "Lavrov says Putin is willing to put the air safety memorandum back in force, and the "
+        "coalition says the line never went dead at all.\n\n"
+        "Share:   Facebook   Twitter   Reddit   Email   Link\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["outlet"], meta["author"]) == (None, "jet_jock")
 
 
 def test_a_bare_mention_of_a_legislature_in_a_story_does_not_make_it_the_publisher(kb):
@@ -355,6 +385,11 @@ def test_anonymous_byline_gives_no_author(kb):
         ("Written by: Ivan Petrov", "Ivan Petrov"),
         ("Text: Anna Sokolova", "Anna Sokolova"),
         ("By Jonas Weber in Berlin and Maria Lind in Washington", "Jonas Weber and Maria Lind"),
+        ("Author Jonas Weber (AFP, Reuters)", "Jonas Weber"),  # a metadata block's label
+        ("Authors Anna Lind", "Anna Lind"),
+        ("Thread starter gunner_mcfly · Start date 3 Oct 2016", "gunner_mcfly"),
+        ("Started by kharkiv_kid, 3 Oct 2016", "kharkiv_kid"),
+        ("Author Archive", None),  # one word: no name
     ],
 )
 def test_byline_forms(kb, byline, author):
@@ -364,6 +399,24 @@ def test_byline_forms(kb, byline, author):
         "The Pentagon ruled out joint strikes with Russia on Friday, a spokesman said.\n"
     )
     assert _describe_text(page, kb)["author"] == author
+
+
+def test_a_dek_over_a_metadata_block_stays_the_first_paragraph_and_the_block_signs(kb):
+    dek = (
+        "Washington says it is done negotiating with Moscow over a truce, but the two militaries "
+        "will keep talking to keep their jets apart over Syria, officials in both capitals said."
+    )
+    page = (
+        "US halts Syria talks with Russia but keeps air safety line open\n\n"
+        f"{dek}\n\nDate 03.10.2016\nAuthor Jonas Weber (Reuters, AFP, dpa)\n\n"
+        "The Pentagon ruled out joint strikes with Russia on Friday, a spokesman said.\n"
+    )
+    meta = _describe_text(page, kb)
+    assert (meta["title"], meta["author"]) == (
+        "US halts Syria talks with Russia but keeps air safety line open",
+        "Jonas Weber",
+    )
+    assert clean_page(page, kb).body.startswith(dek)
 
 
 def test_uppercase_byline_is_title_cased(kb):

@@ -352,6 +352,42 @@ def test_a_broadcast_guest_labelled_by_capitalised_name_and_printed_office(kb):
     ]
 
 
+def test_a_host_label_takes_the_interviewer_the_introduction_names(kb):
+    body = (
+        "Germany's envoy to Ukraine, Klaus Brenner, talks to Radio Nord's Ines Vogt about the "
+        "ceasefire.\n\n"
+        "INTERVIEWER: Ambassador, does the ceasefire hold?\n\n"
+        "BRENNER: It holds in the north. The south is another matter.\n\n"
+        "INTERVIEWER: Will the monitors stay?\n\n"
+        "BRENNER: They will stay as long as both sides let them work."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Ambassador, does the ceasefire hold?", "Ines Vogt"),
+        ("It holds in the north. The south is another matter.", "Klaus Brenner"),
+        ("Will the monitors stay?", "Ines Vogt"),
+        ("They will stay as long as both sides let them work.", "Klaus Brenner"),
+    ]
+
+
+def test_one_off_labelled_lines_around_an_interview_are_no_turns(kb):
+    body = (
+        "Follow us: Twitter Telegram RSS\n\n"
+        "Full text below\n\n"
+        "HOST: Does the channel still work?\n\n"
+        "GUEST: It works, and both sides use it every day.\n\n"
+        "HOST: Thank you for coming in.\n\n"
+        "GUEST: My pleasure, thank you.\n\n"
+        "More from this programme\n\n"
+        "Late Edition: Who speaks for the rebels in Idlib?"
+    )
+    assert [r["text"] for r in quotes_of(body, kb)] == [
+        "Does the channel still work?",
+        "It works, and both sides use it every day.",
+        "Thank you for coming in.",
+        "My pleasure, thank you.",
+    ]
+
+
 def test_a_capitalised_name_before_an_ordinary_clause_is_no_turn_label(kb):
     body = (
         "HOST: Good evening.\n\n"
@@ -1516,3 +1552,76 @@ def test_a_block_quotation_takes_the_speaker_of_the_sentence_that_introduces_it(
         "> The American side preferred to limit the talks to flight safety over Syria."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Russian Defence Ministry"]
+
+
+def test_a_block_quotation_under_a_line_naming_only_its_source_is_the_subject_above(kb):
+    body = (
+        "Shoigu's back from Ankara and says the hotline with the Turks is working again, for "
+        "what that's worth.\n\n"
+        "From the RIA summary:\n\n"
+        "> The channel with the Turkish General Staff has been fully restored and is in use."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergei Shoigu"]
+
+
+def test_a_line_calling_the_block_a_quote_names_no_speaker(kb):
+    body = (
+        "Mattis sounded cautious at the press conference. Quote from the Pentagon transcript:\n\n"
+        "> We will keep the line open, but nobody should confuse that with cooperation."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Jim Mattis"]
+
+
+def test_one_of_a_ministers_aides_speaks_as_an_aide(kb):
+    body = (
+        "Mr Shoigu's aides say nothing will change before the talks. One of them said the "
+        "minister was \u201cready to talk once the shelling stops in the north\u201d, which is "
+        "hardly a promise."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("aide", "Russia")]
+
+
+def test_he_is_the_name_a_comma_sets_off_at_the_start_of_the_sentence_before(kb):
+    body = (
+        "Anna Berg, a researcher in Oslo, says the talks will drag on. \u201cNobody is in a "
+        "hurry,\u201d she says.\n\n"
+        "By Friday Mr Lavrov had still not replied. Mr Kerry, for his part, sounded calm. "
+        "\u201cWe have done what we promised,\u201d he said."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Anna Berg", "John Kerry"]
+
+
+def test_a_claim_under_a_claim_heading_is_the_post_the_source_line_above_names(kb):
+    head = ["FACT CHECK", "Source: a Twitter post retweeted 3,000 times on 4 May"]
+    body = (
+        "No such pact exists; the two armies only keep apart.\n\n"
+        "The Claim\n\n"
+        "\u201cRussia and America have secretly agreed to run Syria together from Hmeymim.\u201d\n\n"
+        "The post spread fast."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], kb, head=head)
+    assert pairs(rows) == [
+        (
+            "Russia and America have secretly agreed to run Syria together from Hmeymim.",
+            "Twitter post",
+        )
+    ]
+
+
+def test_an_unnamed_official_in_a_capital_is_an_official_not_the_country(kb):
+    body = (
+        "A Russian military official in Moscow, who asked not to be named, told reporters the "
+        "hotline had been \u201cin use every night this week\u201d despite the row."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("official", "Russia")]
+
+
+def test_a_spokesman_for_a_known_person_takes_that_persons_side(kb):
+    body = (
+        "Ankara's television reported the talks at length. Maj. Tom Fuller, a spokesman for "
+        "Mattis, said \u201cthere is no joint planning of any kind with Moscow\u201d."
+    )
+    rows = quotes_of(body, kb, outlet_country="TR")
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Tom Fuller", "US")]

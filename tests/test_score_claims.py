@@ -48,7 +48,13 @@ and scored once at its end: recall 0.75, precision 0.88, stance 0.67 (proposes 3
 denies 6/9, rejects 8/8, conditional 9/11, opposes 2/6, neutral 1/2), side 0.78, verdict 1/1;
 then used, with its seventy sentences, to tune the next round's cues and rules: recall 0.86,
 precision 0.90, stance 0.81 (proposes 5/8, asserts 19/26, denies 10/10, rejects 8/8, conditional
-10/11, opposes 4/7, neutral 3/3), side 0.79; floors under the tuned figures).
+10/11, opposes 4/7, neutral 3/3), side 0.79; floors under the tuned figures) and ``blind-18``
+(the ``blind_b18_*`` pages — a news story, a fact-check, an interview transcript, a forum thread —
+written without sight of the rules and scored once, with the stance model retrained on new
+training sentences: recall 0.62, precision 0.73, stance 0.73 (proposes 3/7, asserts 13/17, denies
+5/7, rejects 5/6, conditional 8/10, opposes 6/6, neutral 0/2), side 0.86; floors under the figures
+after the general fixes it prompted: recall 0.80, precision 0.80, side 0.86, stance 0.99 with a
+model trained on it).
 """
 
 from __future__ import annotations
@@ -97,6 +103,10 @@ def result():
         ("blind-13", 0.68, 0.88, 0.70, 0.62),
         ("blind-14", 0.65, 0.82, 0.60, 0.80),
         ("blind-15", 0.82, 0.87, 0.76, 0.76),
+        # the rest of its misses are forum posts and interview answers that name neither side
+        # ("Every call we make to Hmeymim is a favour to Assad"), its extra rows mostly the page's
+        # "recommended" teasers and keyword line left in the body
+        ("blind-18", 0.76, 0.76, 0.85, 0.80),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):

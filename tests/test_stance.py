@@ -3052,3 +3052,98 @@ def test_a_condition_still_open_stays_a_condition(kb):
 def test_what_an_opening_clause_names_is_not_the_subject_of_the_claim_after_it(kb, body):
     claim = claims_of(body, kb)[0]
     assert (claim["side"], claim["stance"]) == ("US", "rejects")
+
+
+def test_working_with_a_third_state_is_not_a_claim_about_the_pair(kb):
+    body = "The Turkish foreign minister said the US should work with Turkey, not with the Kurds."
+    assert claims_of(body, kb) == []
+
+
+def test_a_comparison_after_partnering_with_one_of_the_pair_keeps_the_claim(kb):
+    body = "Partnering with Moscow in Syria would be like partnering with Assad, John McCain said."
+    assert [c["stance"] for c in claims_of(body, kb)] == ["opposes"]
+
+
+def test_an_account_neither_confirmed_nor_denied_is_no_denial(kb):
+    body = (
+        "The Kremlin said the patrols had been coordinated with the Americans, which the "
+        "Pentagon neither confirmed nor denied."
+    )
+    assert [c["stance"] for c in claims_of(body, kb)] == ["asserts"]
+
+
+def test_the_only_way_argues_for_it_and_less_keen_against(kb):
+    body = (
+        "The secretary of state argues that working with Russia is the only way to stop the "
+        "bombing. The Pentagon is much less keen."
+    )
+    assert [c["stance"] for c in claims_of(body, kb)] == ["proposes", "opposes"]
+
+
+def test_this_coordination_is_the_pairs_even_in_a_third_states_mouth(kb):
+    body = (
+        "The American and Russian militaries coordinated their moves around the town on Friday. "
+        '"If this coordination shields a terror group, Turkey will not accept it," the Turkish '
+        "prime minister said."
+    )
+    stances = [c["stance"] for c in claims_of(body, kb)]
+    assert stances == [stances[0], "conditional"]
+
+
+def test_three_militaries_exchanging_information_is_not_the_pairs_coordination(kb):
+    body = (
+        "American and Russian officers have coordinated their flights over Syria since 2015. "
+        "The Russian General Staff said the talks had been useful and that the three "
+        "militaries would keep exchanging information to avoid incidents."
+    )
+    assert [c["text"][:8] for c in claims_of(body, kb)] == ["American"]
+
+
+def test_a_line_that_never_went_dead_is_a_line_in_use(kb):
+    body = (
+        "Moscow said on Friday it had suspended the deconfliction channel with Washington. "
+        "The Pentagon says the line never actually went dead."
+    )
+    assert [(c["side"], c["stance"]) for c in claims_of(body, kb)][-1] == ("US", "asserts")
+
+
+def test_the_two_sides_working_in_parallel_is_coordination(kb):
+    body = (
+        "Washington and Moscow appear to be working in parallel against the militants around "
+        "the town, the Pentagon said."
+    )
+    assert [c["side"] for c in claims_of(body, kb)] == ["US"]
+
+
+def test_a_speaker_of_the_pair_saying_we_have_been_ready_proposes(kb):
+    body = (
+        "Russia's ambassador said Moscow had offered Washington joint strikes on the Islamic "
+        'State group a month ago. "Nobody answered. We have been ready for a long time," he said.'
+    )
+    rows = claims_of(body, kb)
+    assert rows[-1]["stance"] == "proposes"
+    assert rows[-1]["text"].startswith("We have been ready")
+
+
+def test_we_after_a_gap_of_more_than_auxiliaries_carries_no_proposal(kb):
+    body = (
+        "Russia's ambassador said Moscow had offered Washington joint strikes a month ago. "
+        '"We saw nothing come of it and were ready for a long time," he said.'
+    )
+    assert [r["text"][:2] for r in claims_of(body, kb)] == ["Ru"]
+
+
+def test_germany_is_a_third_state(kb):
+    body = (
+        "Washington suspended its talks with Moscow on joint strikes on Monday. "
+        "The German government said it regretted that the talks had ended."
+    )
+    assert [r["text"][:4] for r in claims_of(body, kb)] == ["Wash"]
+
+
+def test_we_should_is_advice_not_an_offer_carried_without_a_party(kb):
+    body = (
+        "Russia's ambassador said Moscow had offered Washington joint strikes a month ago. "
+        'Nobody answered. "We should talk first," he said.'
+    )
+    assert [r["text"][:2] for r in claims_of(body, kb)] == ["Ru"]

@@ -1424,12 +1424,16 @@ def _described_subject(words: list[str], doc: _Doc, pos: int) -> Speaker | None:
     if len(words) < 3 or words[0].casefold() not in {"the", "this", "that"}:
         return None
     head = words[1]
-    if head not in _PERSON_HEADS or head in _SINGULAR_HEADS or not _reads_as_a_verb(words[2:4]):
+    rest, description = words[2:], head
+    if len(rest) > 2 and rest[0] == "of" and rest[1].islower():
+        # "The secretary of state has defended …": the office's complement is part of it
+        rest, description = rest[2:], f"{head} of {rest[1]}"
+    if head not in _PERSON_HEADS or head in _SINGULAR_HEADS or not _reads_as_a_verb(rest[:2]):
         return None  # "The official death toll rose …": an adjective, not the official
     if head.endswith("s") and head[:-1] in _PERSON_HEADS:
         return None  # "the residents" are not "he"
     return _resolve_generic(
-        _Parsed("generic", head=head, definite=True, description=head), doc, pos
+        _Parsed("generic", head=head, definite=True, description=description), doc, pos
     )
 
 
@@ -1830,10 +1834,14 @@ def _attribute(body: str, quote: _Quote, neighbours: tuple[_Quote | None, int], 
         quote.speaker, quote.weak = previous.speaker, previous.weak
         return
     para_start = doc.paragraphs[quote.para][0]
+    resolve_at = quote.open_at
     if quote.open_at == para_start and quote.para > 0:
         prev_end = doc.paragraphs[quote.para - 1][1]
         if body[prev_end - 1] == ":":
-            before = body[_sentence_start(body, prev_end - 1) : prev_end]
+            # "The secretary of state … . He put it this way:" ¶ "“…”": "he" is read where
+            # the introduction stands, so the sentence before it names him
+            resolve_at = _sentence_start(body, prev_end - 1)
+            before = body[resolve_at:prev_end]
     ends_open = body[quote.end - 1 : quote.end] in {",", "?", "!", "—", "-"}
     post = _post_attribution(body, quote, next_open, kb) if quote.close_end < next_open else None
     pre, weak = _pre_attribution(before, kb) if before.strip() else (None, False)
@@ -1842,7 +1850,7 @@ def _attribute(body: str, quote: _Quote, neighbours: tuple[_Quote | None, int], 
     )
     for parsed, is_weak in order:
         if parsed is not None and not is_weak:
-            speaker = _resolve(parsed, doc, quote.open_at)
+            speaker = _resolve(parsed, doc, resolve_at if parsed is pre else quote.open_at)
             if speaker is not None:
                 quote.speaker = speaker
                 return

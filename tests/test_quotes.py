@@ -1625,3 +1625,13 @@ def test_a_spokesman_for_a_known_person_takes_that_persons_side(kb):
     )
     rows = quotes_of(body, kb, outlet_country="TR")
     assert [(r["speaker"], r["side"]) for r in rows] == [("Tom Fuller", "US")]
+
+
+def test_he_before_a_colon_above_a_quotation_is_the_office_holder_the_sentence_before_names(kb):
+    body = (
+        "The accord Ashton Carter and Sergei Shoigu initialled in Moscow binds both air forces.\n\n"
+        "The secretary of defense has championed the accord in the Senate. At a hearing on "
+        "Thursday, he summed it up so:\n\n"
+        "\u201cThe hotline keeps our pilots alive, and that is all it does.\u201d"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Ash Carter"]

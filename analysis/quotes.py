@@ -1065,6 +1065,13 @@ _ISSUED_BY = re.compile(
     r"^(?:first\s+)?(?:released|issued|published|posted|distributed|signed)\s+by\s+"
     r"(?P<np>.+?)(?=\s+and\s|$)"
 )
+# an utterance's medium in an appositive participle: "The post, published on a page called
+# Scotland Against War on Saturday, reads:" — the page named put it out
+_POSTED_ON = re.compile(
+    r"^(?:first\s+)?(?:published|posted|shared|put\s+out)\s+(?:on|to)\s+(?:an?\s+)?"
+    r"(?P<medium>.+?)(?:\s+(?:on|last|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|night)\b.*)?$"
+)
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
 
 
@@ -1085,6 +1092,10 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = _LEADING_TIME.sub("", segment)  # "On Sunday the Russian Embassy in London"
     named = _named_institution(segment, kb)
     if named is not None:
+        return _Parsed("actor", speaker=named)
+    posted = _POSTED_ON.match(segment)
+    named = _named_institution(posted.group("medium"), kb) if posted else None
+    if named is not None and named.kind == "outlet":
         return _Parsed("actor", speaker=named)
     issued = _ISSUED_BY.match(segment)
     if issued:  # "The statement, released by the Kremlin and later confirmed by …, said"
@@ -1519,6 +1530,30 @@ def _institution_named(word: str, speaker: Speaker) -> bool:
     return speaker.kind == "institution" and word in speaker.name.casefold()
 
 
+# "Their governments then released a joint statement": the issuers are whom "their" names,
+# the subject of the sentence before, not whoever the sentence goes on to say printed it
+_POSSESSOR_ISSUED = re.compile(
+    r"(?:Their|His|Her)\s+(?:[a-z\-]+\s+){1,2}?(?:(?:then|later|also|jointly)\s+)?"
+    r"(?:released|issued|published|put\s+out|signed|agreed)\b"
+)
+
+
+def _antecedent_subject(doc: _Doc, start: int) -> Speaker | None:
+    """The subject of the nearest sentence before ``start`` in its paragraph that does not
+    open with a pronoun standing for it ("Trump and Putin spoke briefly. They did not meet.
+    Their governments then released …": Trump, the first named)."""
+    body = doc.body
+    while True:
+        previous = _sentence_start(body, start - 1) if start > 0 else start
+        if previous >= start or body[previous:start].count("\n\n"):
+            return None
+        sentence = body[previous:start]
+        if not re.match(r"(?:They|Their|He|His|She|Her)\b", sentence):
+            subject = _clause_subject(sentence.split(", ")[0], doc, previous)
+            return subject if isinstance(subject, Speaker) else None
+        start = previous
+
+
 def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
     """ "In a statement, the Russian Defense Ministry said …" … "“…,” the statement said." — the
     statement is the one introduced last ("a statement", within the focus span), its issuer the
@@ -1530,6 +1565,10 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
         return None
     at = window_start + mentions[-1].start()
     start, end = _sentence_start(doc.body, at), at + _sentence_end(doc.body[at:pos])
+    if _POSSESSOR_ISSUED.match(doc.body, start, end):
+        possessor = _antecedent_subject(doc, start)
+        if possessor is not None:
+            return possessor
     low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
     high = bisect.bisect_left(doc.entities, end, key=lambda e: e[0])
     speaking = [e[2] for e in doc.entities[low:high] if e[3] and e[2].kind != "generic"]
@@ -1760,7 +1799,7 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
             return parsed, False
     colon = re.search(
         r"^(?P<np>[^:;]{2,150}?)\s+(?:was|were|is|are|has|have|had|did|does|went|put|offered|gave|"
-        r"summed|made)\b[^:;]*:\s*$",
+        r"summed|made|reads|read)\b[^:;]*:\s*$",
         before,
     )
     if colon:

@@ -1635,3 +1635,21 @@ def test_he_before_a_colon_above_a_quotation_is_the_office_holder_the_sentence_b
         "\u201cThe hotline keeps our pilots alive, and that is all it does.\u201d"
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Ash Carter"]
+
+
+def test_a_post_published_on_a_named_page_reads_as_that_pages_words(kb):
+    body = (
+        "The message, posted on a page called Veterans For Truth late on Friday, reads: "
+        "\u201cMoscow and Washington now plan every strike in Syria together from one room.\u201d"
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Veterans For Truth"]
+
+
+def test_a_statement_their_governments_released_is_issued_by_whom_their_stands_for(kb):
+    body = (
+        "Sergey Lavrov and Rex Tillerson met for an hour in Manila. They took no questions. "
+        "Their ministries later issued a statement, which TASS carried in full.\n\n"
+        "The statement says the ministers \u201cwill keep the deconfliction line open at all "
+        "times\u201d."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergey Lavrov"]

@@ -1741,12 +1741,26 @@ def _colon_introduction(before: str, kb: Knowledge) -> _Parsed | None:
     if match is None:
         return None
     parsed = _parse_np(match.group("np"), kb)
+    source = _EXCERPT_OF.match(match.group("np"))
+    if parsed.kind == "none" and source is not None:
+        parsed = _parse_np(source.group("source"), kb)  # "the key line from the X statement"
     return parsed if parsed.kind in {"person", "actor"} else None
+
+
+# "the key line from the coalition statement", "a passage of the ministry's note": an excerpt's
+# source is who speaks
+_EXCERPT_OF = re.compile(
+    r"^(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?:line|lines|passage|passages|part|parts|section|"
+    r"paragraph|excerpt|extract|key\s+sentence|sentence|words|wording|text)\s+(?:from|of|in)\s+"
+    r"(?P<source>.{2,120})$"
+)
+# A thread's tweet number before its text: "3/ Here is the key line …", "4/12 The …".
+_TWEET_NUMBER = re.compile(r"^\s*\d{1,3}/(?:\d{1,3})?\s+")
 
 
 def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     """(speaker phrase, weak) from the clause before an opening quotation mark."""
-    before = _blank_asides(before)
+    before = _TWEET_NUMBER.sub("", _blank_asides(before), count=1)
     quoted_as = re.search(r"\bquoted\s+(?P<np>(?!by\b).{1,120}?)\s+as\s+saying\b", before)
     if quoted_as:
         parsed = _parse_np(quoted_as.group("np"), kb)

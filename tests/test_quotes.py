@@ -1653,3 +1653,13 @@ def test_a_statement_their_governments_released_is_issued_by_whom_their_stands_f
         "times\u201d."
     )
     assert [r["speaker"] for r in quotes_of(body, kb)] == ["Sergey Lavrov"]
+
+
+def test_a_threads_tweet_number_is_no_speaker_and_an_excerpt_speaks_as_its_source(kb):
+    body = (
+        "6/ The ministry put out a statement at noon.\n\n"
+        "7/ This is the crucial passage from the Russian Defence Ministry statement:\n\n"
+        "> \u201cThe American side was told the coordinates of every sortie an hour ahead.\u201d"
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Russian Defence Ministry"]

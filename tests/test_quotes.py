@@ -1658,7 +1658,7 @@ def test_a_statement_their_governments_released_is_issued_by_whom_their_stands_f
 def test_a_threads_tweet_number_is_no_speaker_and_an_excerpt_speaks_as_its_source(kb):
     body = (
         "6/ The ministry put out a statement at noon.\n\n"
-        "7/ This is the crucial passage from the Russian Defence Ministry statement:\n\n"
+        "7/ Here is the crucial passage from the Russian Defence Ministry statement:\n\n"
         "> \u201cThe American side was told the coordinates of every sortie an hour ahead.\u201d"
     )
     rows = quotes_of(body, kb)

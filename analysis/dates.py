@@ -1154,15 +1154,20 @@ def _full_date_of_line(line: str, mentions: Sequence[DateMention]) -> date | Non
 
 # "September 14, 20165:05 AM ET": a year run into the clock time by the page's markup
 _YEAR_RUN_INTO_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+# "12-May-2017": a day, a month name and a year joined by dashes (CGTN, Oracle-style stamps)
+_DASHED_DAY_MONTH_YEAR = re.compile(rf"(?<![\w-])({_DAY})-({_MONTH})-({_YEAR})(?![\w-])")
 # "September, 26, 2017": a comma after the month name
 _COMMA_AFTER_MONTH = re.compile(r"\b([A-Z][a-z]{2,8}\.?),(\s+\d{1,2}\b)")
 
 
 def _as_printed_stamp(line: str) -> str:
     """A head line's stamp as it would be printed without the site's markup slips: the year
-    run into the clock time is set apart, a comma after a month name dropped."""
+    run into the clock time is set apart, a comma after a month name dropped, the dashes of
+    "12-May-2017" read as spaces."""
     if ":" in line:
         line = _YEAR_RUN_INTO_TIME.sub(r"\1 ", line)
+    if "-" in line:
+        line = _DASHED_DAY_MONTH_YEAR.sub(r"\1 \2 \3", line)
     if "," not in line:
         return line
     return _COMMA_AFTER_MONTH.sub(

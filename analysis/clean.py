@@ -1057,6 +1057,9 @@ TAGLINE_LINES = 4  # the self-description sits right under the masthead
 SELF_DESCRIPTION = re.compile(
     r"(?:A|An)\s+(?:[\w-]+\s+){0,4}(?:web)?(?:site|newspaper|agency|magazine|journal|platform"
     r"|project|service|publication|outlet|news organi[sz]ation|initiative|blog)\b"
+    # a motto naming what the site does and for whom ("Investigative journalism for Scotland
+    # and beyond", "News from Germany and the world")
+    r"|(?:[\w-]+\s+){0,3}(?i:journalism|news|reporting|fact[- ]checking)\s+(?:for|from|about)\s"
 )
 
 

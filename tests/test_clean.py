@@ -1144,3 +1144,38 @@ def test_a_metadata_block_of_keywords_share_print_and_permalink_stays_out_of_the
          "Permalink http://p.example.com/p/2Qpx4", "", PROSE]
     )  # fmt: skip
     assert clean_page(page, kb).body == PROSE
+
+
+def test_a_sites_motto_under_its_masthead_is_not_the_headline(kb):
+    page = (
+        "THE LOWLAND LEDGER\n"
+        "Independent reporting for the Borders and the Lothians\n"
+        "News   Features   Checks   About\n\n"
+        "Check desk\n\n"
+        'Claim: "British and Russian pilots now share one flight plan over Syria"\n\n'
+        "Our verdict: FALSE\n\n"
+        "Posted by Morag Baird on 03/10/2017 at 14:05\n\n"
+        "A message passed around on WhatsApp this week says the two air forces plan together.\n\n"
+        "The Ministry of Defence says there is no such arrangement.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == (
+        'Claim: "British and Russian pilots now share one flight plan over Syria"'
+    )
+    assert not any("Borders" in line for line in cleaned.head)
+
+
+def test_a_thread_unrolling_services_prompt_is_no_title(kb):
+    page = (
+        "Thread Reader App\n"
+        'Unroll any Twitter thread: reply "@threadreaderapp unroll"\n\n'
+        "Thread by @osint_ola\n"
+        "Ola Berg\n"
+        "Open-source analyst. Posts are my own.\n\n"
+        "3 Oct 2017 · 4 tweets · 1 min read\n\n"
+        "1/ The Russian and American air forces spoke on the hotline twice yesterday.\n\n"
+        "2/ Neither side says what was discussed.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title is None
+    assert not any("Unroll" in line for line in cleaned.head)

@@ -1730,6 +1730,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
 
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)
+    _mark_name_signing_below_dek(lines, start, end, rules)
     result = Cleaned(body="", title=_without_domain_tag(title_line.text) if title_line else None)
     result.profile = profile
     verdict_line = _find_verdict(lines, start, end, rules)
@@ -1749,6 +1750,18 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     result.comments = parse_comments(lines[comments_from + 1 :], rules)
     result.links = collect_links(lines[:comments_from])
     return result
+
+
+def _mark_name_signing_below_dek(lines: list[Line], start: int, end: int, rules: Rules) -> None:
+    """A bare name over the date stamp right under the article's first line ("The deal depends
+    on …" / "JULIA MARSDEN" / "SEP 14, 2016"): the first line was the dek, the name the
+    byline, which goes to the head with the stamp instead of standing as a paragraph."""
+    for position in range(start + 1, min(end, start + 1 + BYLINE_REACH)):
+        if lines[position].role == "prose":
+            return
+        if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH):
+            lines[position].role = "byline"
+            return
 
 
 def _sort_lines(

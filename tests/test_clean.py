@@ -21,6 +21,7 @@ from analysis.clean import (
     spread_lines,
 )
 from analysis.knowledge import Knowledge, load_knowledge
+from analysis.metadata import describe
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 
@@ -1179,3 +1180,21 @@ def test_a_thread_unrolling_services_prompt_is_no_title(kb):
     cleaned = clean_page(page, kb)
     assert cleaned.title is None
     assert not any("Unroll" in line for line in cleaned.head)
+
+
+def test_a_capitalised_name_over_the_stamp_under_the_dek_is_the_byline_not_a_paragraph(kb):
+    page = (
+        "The Quarterly\n\n"
+        "WORLD\n\n"
+        "Why the Generals Distrust the Hotline\n\n"
+        "The deal that diplomats signed this week asks soldiers to trust an army they have "
+        "spent years watching.\n\n"
+        "OWEN TALLIS\n"
+        "OCT 2, 2016\n\n"
+        "Four days after the truce began, officers in Qatar were still waiting for instructions.\n\n"
+        "Nobody at the air operations centre would say when the joint cell might open.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert "OWEN TALLIS" in cleaned.head
+    assert "OWEN TALLIS" not in cleaned.body
+    assert describe(None, cleaned, kb)["author"] == "Owen Tallis"

@@ -1198,3 +1198,48 @@ def test_a_capitalised_name_over_the_stamp_under_the_dek_is_the_byline_not_a_par
     assert "OWEN TALLIS" in cleaned.head
     assert "OWEN TALLIS" not in cleaned.body
     assert describe(None, cleaned, kb)["author"] == "Owen Tallis"
+
+
+def test_stamped_commenter_lines_open_comments_even_set_apart_like_a_menu(kb):
+    page = (
+        "Example Daily\n\n"
+        "Moscow offers Washington a seat on the zones' monitoring board\n\n"
+        "By Li Hua\n\n"
+        "Russia offered the United States a role in monitoring the zones on Thursday.\n\n"
+        "Washington has not answered.\n\n"
+        "Comments (2)\n"
+        "Log in to comment\n\n"
+        "Hanna_K  19-May-2017 10:02\n"
+        "It will not hold without both of them.\n\n"
+        "Omar B.  19-May-2017 11:40\n"
+        "Nobody asked the people who live there.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        ("Hanna_K", "It will not hold without both of them."),
+        ("Omar B.", "Nobody asked the people who live there."),
+    ]
+
+
+def test_the_replies_under_an_unrolled_thread_are_comments_not_the_thread(kb):
+    page = (
+        "Thread Reader App\n\n"
+        "Thread by @osint_ola\n"
+        "Ola Berg\n\n"
+        "3 Oct 2017 · 3 tweets · 1 min read\n\n"
+        "1/ The Russian and American air forces spoke on the hotline twice yesterday.\n\n"
+        "2/ Neither side says what was discussed, and both say the line works.\n\n"
+        "3/ End.\n\n"
+        "Replies\n\n"
+        "Sam Reed @samreed_air · 3 Oct 2017\n"
+        "Replying to @osint_ola\n"
+        "The line works until somebody wants it not to.\n\n"
+        "Follow @osint_ola\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        ("Sam Reed", "The line works until somebody wants it not to.")
+    ]
+    assert "Replies" not in cleaned.body
+    assert "somebody" not in cleaned.body
+    assert not any("Sam Reed" in line for line in cleaned.head)

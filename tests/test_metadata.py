@@ -1229,3 +1229,17 @@ def test_a_name_signs_a_stamp_line_that_names_the_publisher_between_them(kb):
         "the latest under the memorandum the two militaries signed last year.\n"
     )
     assert _describe_text(page, kb)["author"] == "Jane Roe"
+
+
+def test_the_display_name_under_a_thread_credit_is_the_author(kb):
+    page = (
+        "Thread Reader App\n\n"
+        "Thread by @osint_ola\n"
+        "Ola Berg\n"
+        "Open-source analyst. Posts are my own.\n\n"
+        "3 Oct 2017 · 3 tweets · 1 min read\n\n"
+        "1/ The Russian and American air forces spoke on the hotline twice yesterday.\n\n"
+        "2/ Neither side says what was discussed, and both say the line works.\n"
+    )
+    got = _describe_text(page, kb)
+    assert (got["author"], got["title"]) == ("Ola Berg", None)

@@ -265,9 +265,19 @@ def _year_offset(text: str, end: int) -> int | None:
     return _YEAR_OFFSETS[match["which"]] if match else None
 
 
-def _is_future(text: str, start: int) -> bool:
+# "By Wednesday it had been shared 7,400 times": a deadline the clause tells in the past
+_BY_LEAD = re.compile(r"\b[Bb]y\s+(?:on\s+)?$")
+_PAST_AFTER_DEADLINE = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:had|was|were)\b(?!\s+(?:expected|due|set|scheduled|to)\b)"
+)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
-    return bool(_FUTURE_IMMEDIATE.search(before) or _FUTURE_MODAL.search(before))
+    immediate = _FUTURE_IMMEDIATE.search(before)
+    if immediate and _BY_LEAD.search(before) and _PAST_AFTER_DEADLINE.match(text, end):
+        return bool(_FUTURE_MODAL.search(before))
+    return bool(immediate or _FUTURE_MODAL.search(before))
 
 
 def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
@@ -718,7 +728,7 @@ def _scan(text: str) -> tuple[tuple[_Candidate, bool], ...]:
     events."""
     if "\u060c" in text or "\u061b" in text or "\uff0c" in text:
         text = text.translate(_LOOKALIKE_PUNCTUATION)  # same length: spans hold
-    return tuple((c, _is_future(text, c.start)) for c in _candidates(text))
+    return tuple((c, _is_future(text, c.start, c.end)) for c in _candidates(text))
 
 
 # Arabic comma and semicolon, full-width comma: "18 September، 2016" is "18 September, 2016".

@@ -640,3 +640,13 @@ def test_putins_second_withdrawal_order_at_hmeimim_does_not_pull_a_late_2017_sta
     )
     got = infer_published(["Dec 13, 2017, 9:10 am CET"], body, [])
     assert (got.date, got.precision, got.basis) == (date(2017, 12, 13), "day", "header")
+
+
+def test_by_a_weekday_told_in_the_past_is_the_day_before_not_the_week_ahead():
+    reference = date(2017, 3, 30)  # a Thursday
+    told = find_dates("By Tuesday the video had been watched 90,000 times.", reference=reference)
+    assert [(m.date, m.future) for m in told] == [(date(2017, 3, 28), False)]
+    ahead = find_dates("By Tuesday the convoy will have left Aleppo.", reference=reference)
+    assert [m.date for m in ahead] == [date(2017, 4, 4)]
+    expected = find_dates("By Tuesday the deal was expected to be signed.", reference=reference)
+    assert [m.date for m in expected] == [date(2017, 4, 4)]

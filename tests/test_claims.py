@@ -460,3 +460,38 @@ def test_the_ministry_also_said_is_the_ministry_of_the_claim_before(tmp_path):
         "before the strike.",
     )
     assert claim_with(rows, "The ministry also said")[1] == "Russia"
+
+
+def test_a_phone_link_and_contacts_between_the_two_are_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "An Air Force spokesman said coalition officers used the telephone link with the Russian "
+        "command during the intercept.",
+        "The alliance's chief said he welcomed the contacts between the United States and Russia "
+        "on how to avoid accidents in the air.",
+    )
+    assert claim_with(rows, "used the telephone link")[2] == "asserts"
+    assert claim_with(rows, "welcomed the contacts")  # found: welcoming them is its stance
+
+
+def test_forces_merged_under_one_command_is_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A viral post claims the American and Russian presidents agreed to merge their militaries "
+        "in Syria.",
+        'The Kremlin said Moscow and Washington had "never discussed" unifying their commands.',
+    )
+    assert claim_with(rows, "merge their militaries")[2] == "asserts"
+    assert claim_with(rows, "never discussed")[2] == "denies"
+
+
+def test_until_last_year_and_economic_cooperation_make_no_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said on Monday it would not coordinate strikes with Russia.",
+        "Jane Roe, who directed Russia policy at the State Department until last year, sees it "
+        "differently.",
+        "Obama and Putin spoke briefly at the Asia-Pacific Economic Cooperation summit.",
+    )
+    assert not [r for r in rows if "until last year" in r["text"]]
+    assert not [r for r in rows if "Economic Cooperation" in r["text"]]

@@ -165,7 +165,7 @@ def _split_units(
         cut = None
         for splitter in lex.split_before:
             position = text.find(splitter)
-            if position <= 0:
+            if position <= 0 or _that_is_a_subject(splitter, text[position + len(splitter) :]):
                 continue
             second = analysed.cues_between(start + position, end)
             if _conditions_the_first_part(second, start + position + len(splitter)):
@@ -185,6 +185,17 @@ def _split_units(
         if second_start < end:
             units.append((second_start, end, index))
     return units
+
+
+THAT_SUBJECT_VERBS = re.compile(
+    r"(?:'s|’s|\s+(?:is|was|were|are|would|will|has|had|seems|means)\b)"
+)
+
+
+def _that_is_a_subject(splitter: str, after: str) -> bool:
+    """Is the "that" ending a splitter the subject of what follows ("…, and that was the extent
+    of it"), not the conjunction of a second reported point ("…, and that Russia would …")?"""
+    return splitter.endswith("that") and THAT_SUBJECT_VERBS.match(after) is not None
 
 
 def _conditions_the_first_part(second: list[st.Cue], splitter_end: int) -> bool:

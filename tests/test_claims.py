@@ -495,3 +495,24 @@ def test_until_last_year_and_economic_cooperation_make_no_claim(tmp_path):
     )
     assert not [r for r in rows if "until last year" in r["text"]]
     assert not [r for r in rows if "Economic Cooperation" in r["text"]]
+
+
+def test_a_second_reported_point_after_and_that_is_split_off(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said Russian jets had crossed the deconfliction line agreed with the "
+        "coalition.",
+        "The Russian Defence Ministry said Moscow had turned down an American request to keep its "
+        "jets west of the river, and that Russia would fly wherever the Syrian government asked "
+        "it to.",
+    )
+    assert claim_with(rows, "turned down an American request")[1:] == ("Russia", "rejects")
+
+
+def test_and_that_as_the_subject_of_a_verb_splits_nothing():
+    from analysis.claims import _that_is_a_subject
+
+    assert _that_is_a_subject(", and that", " was the extent of it")
+    assert _that_is_a_subject(", and that", "'s all")
+    assert not _that_is_a_subject(", and that", " Russia would fly on")
+    assert not _that_is_a_subject(", but", " was not all")

@@ -516,3 +516,12 @@ def test_and_that_as_the_subject_of_a_verb_splits_nothing():
     assert _that_is_a_subject(", and that", "'s all")
     assert not _that_is_a_subject(", and that", " Russia would fly on")
     assert not _that_is_a_subject(", but", " was not all")
+
+
+def test_what_the_two_need_to_do_is_a_proposal(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The coalition said it had warned the Russians before the strike.",
+        "Washington and Moscow need to agree a proper line on the ground, the analyst said.",
+    )
+    assert claim_with(rows, "need to agree")[2] == "proposes"

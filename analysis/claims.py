@@ -708,7 +708,7 @@ def _qualifies(
         and not c.negated
         and (
             c.label != "proposes"
-            or (named and not _refers_back(c, analysed))
+            or (named and (not _refers_back(c, analysed) or set(PAIR) <= set(named)))
             or (own_side and _offer_of_the_speakers_side(c, unit_cues, analysed, lex))
         )
         for c in unit_cues

@@ -525,3 +525,24 @@ def test_what_the_two_need_to_do_is_a_proposal(tmp_path):
         "Washington and Moscow need to agree a proper line on the ground, the analyst said.",
     )
     assert claim_with(rows, "need to agree")[2] == "proposes"
+
+
+def test_a_proposal_raised_with_the_other_side_is_a_claim_though_named_before(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russia has offered to coordinate the monitoring of the zones with the United States, "
+        "the Kremlin said.",
+        "Russian Foreign Minister Sergey Lavrov raised the proposal with US Secretary of State "
+        "Rex Tillerson in Washington on Wednesday.",
+    )
+    assert claim_with(rows, "raised the proposal")[1:] == ("Russia", "proposes")
+
+
+def test_a_conference_call_with_reporters_is_no_channel(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said it would not coordinate strikes with Russia.",
+        "The head of U.S. air operations was similarly guarded in a conference call with "
+        "reporters on Tuesday.",
+    )
+    assert not [r for r in rows if "conference call" in r["text"]]

@@ -546,3 +546,14 @@ def test_a_conference_call_with_reporters_is_no_channel(tmp_path):
         "reporters on Tuesday.",
     )
     assert not [r for r in rows if "conference call" in r["text"]]
+
+
+def test_generals_meeting_face_to_face_and_we_talk_to_them_are_contacts(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A US defence official said Washington would not agree to wider cooperation with Moscow.",
+        '"We talk to them so that nobody gets shot down," the official said.',
+        "The chiefs of the Russian and American general staffs met face to face in Baku.",
+    )
+    assert claim_with(rows, "We talk to them")[1] == "US"
+    assert claim_with(rows, "met face to face")[2] == "asserts"

@@ -557,3 +557,12 @@ def test_generals_meeting_face_to_face_and_we_talk_to_them_are_contacts(tmp_path
     )
     assert claim_with(rows, "We talk to them")[1] == "US"
     assert claim_with(rows, "met face to face")[2] == "asserts"
+
+
+def test_forces_not_operating_with_the_other_side_deny_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A coalition spokesman said on Wednesday that coalition forces were not operating with "
+        "the Russians near the town.",
+    )
+    assert claim_with(rows, "not operating with")[2] == "denies"

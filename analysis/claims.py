@@ -1398,6 +1398,29 @@ def _claim_under_a_head_label(
     return 0 if int(claims[0]["start"]) < opening else None
 
 
+CLAIM_WORDS_COMPARED = 8  # the claim box's opening words looked for in a claim of the body
+WORD = re.compile(r"[\w’'-]+")
+
+
+def _claim_quoted_from_the_head(
+    claims: list[dict[str, Any]], labels: list[str], head: Sequence[str]
+) -> int | None:
+    """The claim of the body that repeats the claim box's text when the box stands among the
+    head lines ("Claim: “Trump and Putin agreed … under a single joint command”" above the
+    article, the post quoted again in its second paragraph)."""
+    for line in head:
+        label, colon, rest = line.partition(":")
+        if not colon or not _is_claim_label(label, labels):
+            continue
+        words = WORD.findall(rest.lower())[:CLAIM_WORDS_COMPARED]
+        if len(words) < CLAIM_WORDS_COMPARED:
+            continue
+        for index, claim in enumerate(claims):
+            if " ".join(words) in " ".join(WORD.findall(str(claim["text"]).lower())):
+                return index
+    return None
+
+
 ATTRIBUTION_LINE = re.compile(r"\n\s*[—–-]\s*\S[^\n]*$")  # "— Russian Embassy, in a tweet"
 
 
@@ -1492,6 +1515,8 @@ def _attach_verdict(
         return
     labels = [str(w).lower() for w in (lex.claim_labels or [])]
     index = _claim_box_index(claims, labels, body)
+    if index is None:
+        index = _claim_quoted_from_the_head(claims, labels, head)
     if index is None:
         index = _claim_under_a_head_label(claims, labels, body, head)
     if index is None:

@@ -566,3 +566,20 @@ def test_forces_not_operating_with_the_other_side_deny_coordination(tmp_path):
         "the Russians near the town.",
     )
     assert claim_with(rows, "not operating with")[2] == "denies"
+
+
+def test_the_rated_claim_repeats_the_claim_box_standing_above_the_article():
+    from analysis.claims import _claim_quoted_from_the_head
+
+    head = ['Claim: "Washington and Moscow agreed to put their forces in Syria under one command"']
+    claims = [
+        {"text": "A post claims the two presidents agreed to merge their militaries."},
+        {
+            "text": 'The post reads: "Washington and Moscow agreed to put their forces in Syria '
+            'under one command. Nobody will tell you."'
+        },
+    ]
+    labels = ["claim"]
+    assert _claim_quoted_from_the_head(claims, labels, head) == 1
+    assert _claim_quoted_from_the_head(claims, labels, ["Rating: False"]) is None
+    assert _claim_quoted_from_the_head(claims, labels, ["Claim: too short"]) is None

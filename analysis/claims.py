@@ -165,7 +165,7 @@ def _split_units(
         cut = None
         for splitter in lex.split_before:
             position = text.find(splitter)
-            if position <= 0:
+            if position <= 0 or _that_is_a_subject(splitter, text[position + len(splitter) :]):
                 continue
             second = analysed.cues_between(start + position, end)
             if _conditions_the_first_part(second, start + position + len(splitter)):
@@ -185,6 +185,17 @@ def _split_units(
         if second_start < end:
             units.append((second_start, end, index))
     return units
+
+
+THAT_SUBJECT_VERBS = re.compile(
+    r"(?:'s|’s|\s+(?:is|was|were|are|would|will|has|had|seems|means)\b)"
+)
+
+
+def _that_is_a_subject(splitter: str, after: str) -> bool:
+    """Is the "that" ending a splitter the subject of what follows ("…, and that was the extent
+    of it"), not the conjunction of a second reported point ("…, and that Russia would …")?"""
+    return splitter.endswith("that") and THAT_SUBJECT_VERBS.match(after) is not None
 
 
 def _conditions_the_first_part(second: list[st.Cue], splitter_end: int) -> bool:
@@ -697,7 +708,7 @@ def _qualifies(
         and not c.negated
         and (
             c.label != "proposes"
-            or (named and not _refers_back(c, analysed))
+            or (named and (not _refers_back(c, analysed) or set(PAIR) <= set(named)))
             or (own_side and _offer_of_the_speakers_side(c, unit_cues, analysed, lex))
         )
         for c in unit_cues
@@ -1387,6 +1398,29 @@ def _claim_under_a_head_label(
     return 0 if int(claims[0]["start"]) < opening else None
 
 
+CLAIM_WORDS_COMPARED = 8  # the claim box's opening words looked for in a claim of the body
+WORD = re.compile(r"[\w’'-]+")
+
+
+def _claim_quoted_from_the_head(
+    claims: list[dict[str, Any]], labels: list[str], head: Sequence[str]
+) -> int | None:
+    """The claim of the body that repeats the claim box's text when the box stands among the
+    head lines ("Claim: “Trump and Putin agreed … under a single joint command”" above the
+    article, the post quoted again in its second paragraph)."""
+    for line in head:
+        label, colon, rest = line.partition(":")
+        if not colon or not _is_claim_label(label, labels):
+            continue
+        words = WORD.findall(rest.lower())[:CLAIM_WORDS_COMPARED]
+        if len(words) < CLAIM_WORDS_COMPARED:
+            continue
+        for index, claim in enumerate(claims):
+            if " ".join(words) in " ".join(WORD.findall(str(claim["text"]).lower())):
+                return index
+    return None
+
+
 ATTRIBUTION_LINE = re.compile(r"\n\s*[—–-]\s*\S[^\n]*$")  # "— Russian Embassy, in a tweet"
 
 
@@ -1481,6 +1515,8 @@ def _attach_verdict(
         return
     labels = [str(w).lower() for w in (lex.claim_labels or [])]
     index = _claim_box_index(claims, labels, body)
+    if index is None:
+        index = _claim_quoted_from_the_head(claims, labels, head)
     if index is None:
         index = _claim_under_a_head_label(claims, labels, body, head)
     if index is None:

@@ -1057,6 +1057,9 @@ TAGLINE_LINES = 4  # the self-description sits right under the masthead
 SELF_DESCRIPTION = re.compile(
     r"(?:A|An)\s+(?:[\w-]+\s+){0,4}(?:web)?(?:site|newspaper|agency|magazine|journal|platform"
     r"|project|service|publication|outlet|news organi[sz]ation|initiative|blog)\b"
+    # a motto naming what the site does and for whom ("Investigative journalism for Scotland
+    # and beyond", "News from Germany and the world")
+    r"|(?:[\w-]+\s+){0,3}(?i:journalism|news|reporting|fact[- ]checking)\s+(?:for|from|about)\s"
 )
 
 
@@ -1538,6 +1541,22 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
     return None
 
 
+def _without_trailing_handle(name: str) -> str:
+    """ "Ali Ahmad @aliahmad_dz" signs a reply as Ali Ahmad; a bare handle stays as it is."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].startswith("@") else name
+
+
+def _stamped_author_line(text: str, rules: Rules) -> bool:
+    """A commenter's name and the time of the comment ("Tariq_A  12-May-2017 19:02", "Ali Ahmad
+    @aliahmad_dz · 17 Sep 2017"): an author line, though it reads as a date stamp or, set apart
+    by a wide gap, as a menu bar."""
+    if rules.author_suffix.search(text) is None:
+        return False
+    name = _is_author_line(text, rules)
+    return name is not None and name[0].isalpha() and not is_date_line(name)
+
+
 COPYRIGHT = re.compile(r"©\s*(?:19|20)\d\d|\b(?:19|20)\d\d\s*©|\bcopyright\b", re.IGNORECASE)
 MAX_COPYRIGHT_CHARS = 60  # the site's "Facebook © 2016" under the last comment
 FOOTER_MENU_ITEMS = 4  # "Name | 2 hours ago" and "Reply | name" have two: a commenter's line
@@ -1583,8 +1602,10 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
             not text
             or (len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text))
             or _is_widget(line, rules)
-            or is_date_line(text)  # a comment's timestamp
-            or line.spread  # a bar laid out with wide gaps: the site's footer menu
+            or (
+                (is_date_line(text) or line.spread)  # a comment's timestamp, a footer menu bar
+                and not _stamped_author_line(text, rules)
+            )
             or _is_footer_menu(text)  # "haaretz.com | About Haaretz | Contact us | …"
             or (len(text) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(text) is not None)
         ):
@@ -1595,7 +1616,7 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
             following is not None and _is_author_line(following.text, rules) and not paragraphs
         ):
             flush()
-            author, paragraphs = name, []
+            author, paragraphs = _without_trailing_handle(name), []
             continue
         if paragraphs and line.blanks_before >= 2:
             flush()
@@ -1727,6 +1748,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
 
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)
+    _mark_name_signing_below_dek(lines, start, end, rules)
     result = Cleaned(body="", title=_without_domain_tag(title_line.text) if title_line else None)
     result.profile = profile
     verdict_line = _find_verdict(lines, start, end, rules)
@@ -1746,6 +1768,18 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     result.comments = parse_comments(lines[comments_from + 1 :], rules)
     result.links = collect_links(lines[:comments_from])
     return result
+
+
+def _mark_name_signing_below_dek(lines: list[Line], start: int, end: int, rules: Rules) -> None:
+    """A bare name over the date stamp right under the article's first line ("The deal depends
+    on …" / "JULIA MARSDEN" / "SEP 14, 2016"): the first line was the dek, the name the
+    byline, which goes to the head with the stamp instead of standing as a paragraph."""
+    for position in range(start + 1, min(end, start + 1 + BYLINE_REACH)):
+        if lines[position].role == "prose":
+            return
+        if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH):
+            lines[position].role = "byline"
+            return
 
 
 def _sort_lines(

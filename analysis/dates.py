@@ -265,9 +265,19 @@ def _year_offset(text: str, end: int) -> int | None:
     return _YEAR_OFFSETS[match["which"]] if match else None
 
 
-def _is_future(text: str, start: int) -> bool:
+# "By Wednesday it had been shared 7,400 times": a deadline the clause tells in the past
+_BY_LEAD = re.compile(r"\b[Bb]y\s+(?:on\s+)?$")
+_PAST_AFTER_DEADLINE = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:had|was|were)\b(?!\s+(?:expected|due|set|scheduled|to)\b)"
+)
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
-    return bool(_FUTURE_IMMEDIATE.search(before) or _FUTURE_MODAL.search(before))
+    immediate = _FUTURE_IMMEDIATE.search(before)
+    if immediate and _BY_LEAD.search(before) and _PAST_AFTER_DEADLINE.match(text, end):
+        return bool(_FUTURE_MODAL.search(before))
+    return bool(immediate or _FUTURE_MODAL.search(before))
 
 
 def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
@@ -718,7 +728,7 @@ def _scan(text: str) -> tuple[tuple[_Candidate, bool], ...]:
     events."""
     if "\u060c" in text or "\u061b" in text or "\uff0c" in text:
         text = text.translate(_LOOKALIKE_PUNCTUATION)  # same length: spans hold
-    return tuple((c, _is_future(text, c.start)) for c in _candidates(text))
+    return tuple((c, _is_future(text, c.start, c.end)) for c in _candidates(text))
 
 
 # Arabic comma and semicolon, full-width comma: "18 September، 2016" is "18 September, 2016".
@@ -1154,15 +1164,20 @@ def _full_date_of_line(line: str, mentions: Sequence[DateMention]) -> date | Non
 
 # "September 14, 20165:05 AM ET": a year run into the clock time by the page's markup
 _YEAR_RUN_INTO_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+# "12-May-2017": a day, a month name and a year joined by dashes (CGTN, Oracle-style stamps)
+_DASHED_DAY_MONTH_YEAR = re.compile(rf"(?<![\w-])({_DAY})-({_MONTH})-({_YEAR})(?![\w-])")
 # "September, 26, 2017": a comma after the month name
 _COMMA_AFTER_MONTH = re.compile(r"\b([A-Z][a-z]{2,8}\.?),(\s+\d{1,2}\b)")
 
 
 def _as_printed_stamp(line: str) -> str:
     """A head line's stamp as it would be printed without the site's markup slips: the year
-    run into the clock time is set apart, a comma after a month name dropped."""
+    run into the clock time is set apart, a comma after a month name dropped, the dashes of
+    "12-May-2017" read as spaces."""
     if ":" in line:
         line = _YEAR_RUN_INTO_TIME.sub(r"\1 ", line)
+    if "-" in line:
+        line = _DASHED_DAY_MONTH_YEAR.sub(r"\1 \2 \3", line)
     if "," not in line:
         return line
     return _COMMA_AFTER_MONTH.sub(

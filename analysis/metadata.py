@@ -88,6 +88,8 @@ NOT_PERSON_WORDS = frozenset(
 )  # fmt: skip
 BY_NAMES = re.compile(r"(?i:by)\s+(?P<names>[^|•·;]{3,90})")
 HANDLE_NAME = re.compile(r"@?[a-z][a-z0-9_]{2,30}")
+# "Thread by @karinholm_sy" over the account's display name (a thread-unrolling page)
+POSTS_BY_HANDLE = re.compile(r"(?i:thread|tweets|posts)\s+by\s+@\w{2,30}")
 NAME_IN_CITY = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2}(?: and [A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})?)"
     r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+)?"
@@ -567,6 +569,9 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
         return explicit
     if cleaned.profile:  # a channel's or account's page: the account writes its posts
         return cleaned.profile
+    named = _name_under_handle_credit(cleaned.head, rules, places)
+    if named:
+        return named
     signed = _bare_name_author(cleaned, rules, places)
     if signed:
         return signed
@@ -627,6 +632,17 @@ def _by_line_author(head: list[str], rules: Any) -> str | None:
                 return " and ".join(names)
             if HANDLE_NAME.fullmatch(name):
                 return name.lstrip("@")
+    return None
+
+
+def _name_under_handle_credit(head: list[str], rules: Any, places: frozenset[str]) -> str | None:
+    """The display name under "Thread by @karinholm_sy": the account's owner wrote the thread."""
+    for position, line in enumerate(head[:-1]):
+        if POSTS_BY_HANDLE.fullmatch(line.strip()):
+            name = head[position + 1].strip()
+            names = person_names(name)
+            if names and len(names) == 1 and _may_be_a_person(name, rules, places):
+                return _without_honorific(name)
     return None
 
 

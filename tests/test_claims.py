@@ -460,3 +460,126 @@ def test_the_ministry_also_said_is_the_ministry_of_the_claim_before(tmp_path):
         "before the strike.",
     )
     assert claim_with(rows, "The ministry also said")[1] == "Russia"
+
+
+def test_a_phone_link_and_contacts_between_the_two_are_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "An Air Force spokesman said coalition officers used the telephone link with the Russian "
+        "command during the intercept.",
+        "The alliance's chief said he welcomed the contacts between the United States and Russia "
+        "on how to avoid accidents in the air.",
+    )
+    assert claim_with(rows, "used the telephone link")[2] == "asserts"
+    assert claim_with(rows, "welcomed the contacts")  # found: welcoming them is its stance
+
+
+def test_forces_merged_under_one_command_is_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A viral post claims the American and Russian presidents agreed to merge their militaries "
+        "in Syria.",
+        'The Kremlin said Moscow and Washington had "never discussed" unifying their commands.',
+    )
+    assert claim_with(rows, "merge their militaries")[2] == "asserts"
+    assert claim_with(rows, "never discussed")[2] == "denies"
+
+
+def test_until_last_year_and_economic_cooperation_make_no_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said on Monday it would not coordinate strikes with Russia.",
+        "Jane Roe, who directed Russia policy at the State Department until last year, sees it "
+        "differently.",
+        "Obama and Putin spoke briefly at the Asia-Pacific Economic Cooperation summit.",
+    )
+    assert not [r for r in rows if "until last year" in r["text"]]
+    assert not [r for r in rows if "Economic Cooperation" in r["text"]]
+
+
+def test_a_second_reported_point_after_and_that_is_split_off(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said Russian jets had crossed the deconfliction line agreed with the "
+        "coalition.",
+        "The Russian Defence Ministry said Moscow had turned down an American request to keep its "
+        "jets west of the river, and that Russia would fly wherever the Syrian government asked "
+        "it to.",
+    )
+    assert claim_with(rows, "turned down an American request")[1:] == ("Russia", "rejects")
+
+
+def test_and_that_as_the_subject_of_a_verb_splits_nothing():
+    from analysis.claims import _that_is_a_subject
+
+    assert _that_is_a_subject(", and that", " was the extent of it")
+    assert _that_is_a_subject(", and that", "'s all")
+    assert not _that_is_a_subject(", and that", " Russia would fly on")
+    assert not _that_is_a_subject(", but", " was not all")
+
+
+def test_what_the_two_need_to_do_is_a_proposal(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The coalition said it had warned the Russians before the strike.",
+        "Washington and Moscow need to agree a proper line on the ground, the analyst said.",
+    )
+    assert claim_with(rows, "need to agree")[2] == "proposes"
+
+
+def test_a_proposal_raised_with_the_other_side_is_a_claim_though_named_before(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russia has offered to coordinate the monitoring of the zones with the United States, "
+        "the Kremlin said.",
+        "Russian Foreign Minister Sergey Lavrov raised the proposal with US Secretary of State "
+        "Rex Tillerson in Washington on Wednesday.",
+    )
+    assert claim_with(rows, "raised the proposal")[1:] == ("Russia", "proposes")
+
+
+def test_a_conference_call_with_reporters_is_no_channel(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said it would not coordinate strikes with Russia.",
+        "The head of U.S. air operations was similarly guarded in a conference call with "
+        "reporters on Tuesday.",
+    )
+    assert not [r for r in rows if "conference call" in r["text"]]
+
+
+def test_generals_meeting_face_to_face_and_we_talk_to_them_are_contacts(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A US defence official said Washington would not agree to wider cooperation with Moscow.",
+        '"We talk to them so that nobody gets shot down," the official said.',
+        "The chiefs of the Russian and American general staffs met face to face in Baku.",
+    )
+    assert claim_with(rows, "We talk to them")[1] == "US"
+    assert claim_with(rows, "met face to face")[2] == "asserts"
+
+
+def test_forces_not_operating_with_the_other_side_deny_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "A coalition spokesman said on Wednesday that coalition forces were not operating with "
+        "the Russians near the town.",
+    )
+    assert claim_with(rows, "not operating with")[2] == "denies"
+
+
+def test_the_rated_claim_repeats_the_claim_box_standing_above_the_article():
+    from analysis.claims import _claim_quoted_from_the_head
+
+    head = ['Claim: "Washington and Moscow agreed to put their forces in Syria under one command"']
+    claims = [
+        {"text": "A post claims the two presidents agreed to merge their militaries."},
+        {
+            "text": 'The post reads: "Washington and Moscow agreed to put their forces in Syria '
+            'under one command. Nobody will tell you."'
+        },
+    ]
+    labels = ["claim"]
+    assert _claim_quoted_from_the_head(claims, labels, head) == 1
+    assert _claim_quoted_from_the_head(claims, labels, ["Rating: False"]) is None
+    assert _claim_quoted_from_the_head(claims, labels, ["Claim: too short"]) is None

@@ -21,6 +21,7 @@ from analysis.clean import (
     spread_lines,
 )
 from analysis.knowledge import Knowledge, load_knowledge
+from analysis.metadata import describe
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 
@@ -1144,3 +1145,101 @@ def test_a_metadata_block_of_keywords_share_print_and_permalink_stays_out_of_the
          "Permalink http://p.example.com/p/2Qpx4", "", PROSE]
     )  # fmt: skip
     assert clean_page(page, kb).body == PROSE
+
+
+def test_a_sites_motto_under_its_masthead_is_not_the_headline(kb):
+    page = (
+        "THE LOWLAND LEDGER\n"
+        "Independent reporting for the Borders and the Lothians\n"
+        "News   Features   Checks   About\n\n"
+        "Check desk\n\n"
+        'Claim: "British and Russian pilots now share one flight plan over Syria"\n\n'
+        "Our verdict: FALSE\n\n"
+        "Posted by Morag Baird on 03/10/2017 at 14:05\n\n"
+        "A message passed around on WhatsApp this week says the two air forces plan together.\n\n"
+        "The Ministry of Defence says there is no such arrangement.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == (
+        'Claim: "British and Russian pilots now share one flight plan over Syria"'
+    )
+    assert not any("Borders" in line for line in cleaned.head)
+
+
+def test_a_thread_unrolling_services_prompt_is_no_title(kb):
+    page = (
+        "Thread Reader App\n"
+        'Unroll any Twitter thread: reply "@threadreaderapp unroll"\n\n'
+        "Thread by @osint_ola\n"
+        "Ola Berg\n"
+        "Open-source analyst. Posts are my own.\n\n"
+        "3 Oct 2017 · 4 tweets · 1 min read\n\n"
+        "1/ The Russian and American air forces spoke on the hotline twice yesterday.\n\n"
+        "2/ Neither side says what was discussed.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title is None
+    assert not any("Unroll" in line for line in cleaned.head)
+
+
+def test_a_capitalised_name_over_the_stamp_under_the_dek_is_the_byline_not_a_paragraph(kb):
+    page = (
+        "The Quarterly\n\n"
+        "WORLD\n\n"
+        "Why the Generals Distrust the Hotline\n\n"
+        "The deal that diplomats signed this week asks soldiers to trust an army they have "
+        "spent years watching.\n\n"
+        "OWEN TALLIS\n"
+        "OCT 2, 2016\n\n"
+        "Four days after the truce began, officers in Qatar were still waiting for instructions.\n\n"
+        "Nobody at the air operations centre would say when the joint cell might open.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert "OWEN TALLIS" in cleaned.head
+    assert "OWEN TALLIS" not in cleaned.body
+    assert describe(None, cleaned, kb)["author"] == "Owen Tallis"
+
+
+def test_stamped_commenter_lines_open_comments_even_set_apart_like_a_menu(kb):
+    page = (
+        "Example Daily\n\n"
+        "Moscow offers Washington a seat on the zones' monitoring board\n\n"
+        "By Li Hua\n\n"
+        "Russia offered the United States a role in monitoring the zones on Thursday.\n\n"
+        "Washington has not answered.\n\n"
+        "Comments (2)\n"
+        "Log in to comment\n\n"
+        "Hanna_K  19-May-2017 10:02\n"
+        "It will not hold without both of them.\n\n"
+        "Omar B.  19-May-2017 11:40\n"
+        "Nobody asked the people who live there.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        ("Hanna_K", "It will not hold without both of them."),
+        ("Omar B.", "Nobody asked the people who live there."),
+    ]
+
+
+def test_the_replies_under_an_unrolled_thread_are_comments_not_the_thread(kb):
+    page = (
+        "Thread Reader App\n\n"
+        "Thread by @osint_ola\n"
+        "Ola Berg\n\n"
+        "3 Oct 2017 · 3 tweets · 1 min read\n\n"
+        "1/ The Russian and American air forces spoke on the hotline twice yesterday.\n\n"
+        "2/ Neither side says what was discussed, and both say the line works.\n\n"
+        "3/ End.\n\n"
+        "Replies\n\n"
+        "Sam Reed @samreed_air · 3 Oct 2017\n"
+        "Replying to @osint_ola\n"
+        "The line works until somebody wants it not to.\n\n"
+        "Follow @osint_ola\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert [(c["author"], c["text"]) for c in cleaned.comments] == [
+        ("Sam Reed", "The line works until somebody wants it not to.")
+    ]
+    assert "Replies" not in cleaned.body
+    assert "somebody" not in cleaned.body
+    assert not any("Sam Reed" in line for line in cleaned.head)

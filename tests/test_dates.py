@@ -622,3 +622,31 @@ def test_this_morning_is_the_reference_day():
 def test_a_weekday_with_its_day_of_the_month_is_the_nearest_such_date(text, expected):
     mentions = find_dates(text, date(2015, 11, 18))
     assert mentions[0].date == expected
+
+
+def test_a_stamp_with_a_day_a_month_name_and_a_year_joined_by_dashes_is_read():
+    head = ["Updated 09:05, 03-Jun-2017"]
+    got = infer_published(head, "The envoy met his counterpart in Geneva on Tuesday.", [])
+    assert (got.date, got.precision, got.basis) == (date(2017, 6, 3), "day", "header")
+
+
+def test_putins_second_withdrawal_order_at_hmeimim_does_not_pull_a_late_2017_stamp_back():
+    # the 2017 visit to the air base matches the 2016 withdrawal entry's words as well: the
+    # calendar knows both, so a stamp of that week is not contradicted by the older one
+    body = (
+        "Moscow said the two air forces kept talking on the hotline on Tuesday.\n\n"
+        "The Russian leader, visiting the Khmeimim air base on Monday, ordered Putin's troops "
+        "to begin a partial withdrawal from Syria."
+    )
+    got = infer_published(["Dec 13, 2017, 9:10 am CET"], body, [])
+    assert (got.date, got.precision, got.basis) == (date(2017, 12, 13), "day", "header")
+
+
+def test_by_a_weekday_told_in_the_past_is_the_day_before_not_the_week_ahead():
+    reference = date(2017, 3, 30)  # a Thursday
+    told = find_dates("By Tuesday the video had been watched 90,000 times.", reference=reference)
+    assert [(m.date, m.future) for m in told] == [(date(2017, 3, 28), False)]
+    ahead = find_dates("By Tuesday the convoy will have left Aleppo.", reference=reference)
+    assert [m.date for m in ahead] == [date(2017, 4, 4)]
+    expected = find_dates("By Tuesday the deal was expected to be signed.", reference=reference)
+    assert [m.date for m in expected] == [date(2017, 4, 4)]

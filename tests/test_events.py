@@ -118,6 +118,7 @@ def corpus(tmp_path_factory):
         *sorted(FIXTURES.glob("blind_b16_*.txt")),
         *sorted(FIXTURES.glob("blind_b17_*.txt")),
         *sorted(FIXTURES.glob("blind_b18_*.txt")),
+        *sorted(FIXTURES.glob("blind_b19_*.txt")),
     ]
     return load_corpus(paths, cache=False, workers=1)
 
@@ -185,6 +186,10 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
     # blind-18, scored once: 16/20 ("three days later" with its day in the sentence before,
     # "two days after that" counted back instead of forward, "Thursday the 26th" read as the
     # Thursday before, "The warning came a day after …" not read); 20/20 after those fixes.
+    # blind-19, scored once: 15/20 (a dpa stamp "Dec 14, 2017" overruled by the calendar's 2016
+    # withdrawal, which Putin's Hmeimim visit of December 2017 matches too; a CGTN stamp
+    # "12-May-2017" not read; "By Wednesday it had been shared" read as the week ahead); 20/20
+    # after those fixes.
     for batch in (
         "blind-9",
         "blind-10",
@@ -196,6 +201,7 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
         "blind-16",
         "blind-17",
         "blind-18",
+        "blind-19",
     ):
         assert result["groups"][batch]["accuracy"] >= 0.9, result["missed"]
 

@@ -1229,3 +1229,45 @@ def test_a_name_signs_a_stamp_line_that_names_the_publisher_between_them(kb):
         "the latest under the memorandum the two militaries signed last year.\n"
     )
     assert _describe_text(page, kb)["author"] == "Jane Roe"
+
+
+def test_the_display_name_under_a_thread_credit_is_the_author(kb):
+    page = (
+        "Thread Reader App\n\n"
+        "Thread by @osint_ola\n"
+        "Ola Berg\n"
+        "Open-source analyst. Posts are my own.\n\n"
+        "3 Oct 2017 · 3 tweets · 1 min read\n\n"
+        "1/ The Russian and American air forces spoke on the hotline twice yesterday.\n\n"
+        "2/ Neither side says what was discussed, and both say the line works.\n"
+    )
+    got = _describe_text(page, kb)
+    assert (got["author"], got["title"]) == ("Ola Berg", None)
+
+
+def test_a_german_wire_dateline_and_an_alliance_footer_name_their_publishers(kb):
+    wire = (
+        "Berlin (dpa) - Germany's defence minister said on Tuesday that the air-safety talks "
+        "between Washington and Moscow over Syria should continue.\n\n"
+        "The ministry gave no details.\n\n"
+        "dpa xy/zz"
+    )
+    got = _describe_text(wire, kb)
+    assert (got["outlet"], got["outlet_type"], got["outlet_country"]) == (
+        "dpa",
+        "wire agency",
+        "DE",
+    )
+    alliance = (
+        "Statement by the Secretary General on the situation in Syria\n\n"
+        "12 Oct. 2015\n\n"
+        "Allies discussed the air-safety contacts between the United States and Russia.\n\n"
+        "© NATO - OTAN 2015"
+    )
+    assert _describe_text(alliance, kb)["outlet"] == "NATO"
+    # named in an article, the alliance is no publisher
+    story = (
+        "Kremlin pushes back\n\nBy Ann Lee\n\nNATO said on Monday that Russian jets had "
+        "entered Turkish airspace. NATO allies met in Brussels."
+    )
+    assert _describe_text(story, kb)["outlet"] != "NATO"

@@ -54,7 +54,13 @@ written without sight of the rules and scored once, with the stance model retrai
 training sentences: recall 0.62, precision 0.73, stance 0.73 (proposes 3/7, asserts 13/17, denies
 5/7, rejects 5/6, conditional 8/10, opposes 6/6, neutral 0/2), side 0.86; floors under the figures
 after the general fixes it prompted: recall 0.80, precision 0.80, side 0.86, stance 0.99 with a
-model trained on it).
+model trained on it) and ``blind-19`` (the ``blind_b19_*`` pages — a wire, a fact-check whose claim
+box stands above the article, a press-conference transcript, a state broadcaster with comments, a
+Twitter thread, a magazine piece — written without sight of the rules and scored once: recall
+0.73, precision 0.79, stance 0.87 (proposes 6/7, asserts 20/21, denies 10/10, rejects 6/6,
+conditional 7/8, opposes 4/8, neutral 1/2), side 0.81, verdict 0/1; floors under the figures after
+the general fixes it prompted: recall 0.86, precision 0.85, side 0.82, verdict 1/1, stance 0.97
+with a model trained on it, 0.89 with one trained without it).
 """
 
 from __future__ import annotations
@@ -107,6 +113,10 @@ def result():
         # ("Every call we make to Hmeymim is a favour to Assad"), its extra rows mostly the page's
         # "recommended" teasers and keyword line left in the body
         ("blind-18", 0.76, 0.76, 0.85, 0.80),
+        # its misses are mostly a reporter's questions (annotated neutral, while the rules take a
+        # question for no claim) and sentences naming neither side ("Some in Congress would
+        # prefer the center never opened")
+        ("blind-19", 0.83, 0.82, 0.90, 0.78),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):

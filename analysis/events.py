@@ -170,7 +170,8 @@ def _days_later(
             before = sorted(
                 (m for m in previous if m.date and m.precision == DAY), key=lambda m: m.start
             )
-        if not before:
+        anchor = before[-1].date if before else None
+        if anchor is None:
             continue
         count = match["count"]
         days = direction * (1 if count is None else _DAY_COUNTS.get(count.lower()) or int(count))
@@ -180,7 +181,7 @@ def _days_later(
                 start=match.start(),
                 end=match.end(),
                 text=match.group(0),
-                date=before[-1].date + timedelta(days=days),
+                date=anchor + timedelta(days=days),
                 basis=RELATIVE_DAY,
                 kind="relative_day",
                 modifier=match.group(0).lower(),

@@ -1045,6 +1045,8 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
     medium = _MEDIUM_NAMED.match(segment) or _QUOTED_MEDIUM.match(segment)
     if medium is not None:
         name = medium.group("quoted") or medium.groupdict().get("name")
+        if not name:
+            return None
         actor = resolve_actor(name, kb)
         if actor is not None:
             return _from_actor(actor)

@@ -329,12 +329,23 @@ def _passed_on(text: str, start: int) -> bool:
     return PASSED_ON_FROM.search(text, max(0, start - 20), start) is not None
 
 
-SHARE_BAR = re.compile(r"\s*(?:share|поделиться|teilen|partager|compartir|paylaş)\b", re.IGNORECASE)
+_SHARE_BARS: dict[str, re.Pattern[str]] = {}
 
 
-def _in_share_bar(text: str, start: int) -> bool:
+def share_bar(kb: Knowledge) -> re.Pattern[str]:
+    """A line opening with one of the ``share_labels`` of ``furniture.toml`` ("Share:", "Teilen")."""
+    cached = _SHARE_BARS.get(kb.fingerprint)
+    if cached is None:
+        labels = "|".join(re.escape(label) for label in kb.furniture.get("share_labels", []))
+        cached = re.compile(rf"\s*(?:{labels or '(?!x)x'})\b", re.IGNORECASE)
+        if kb.fingerprint:
+            _SHARE_BARS[kb.fingerprint] = cached
+    return cached
+
+
+def _in_share_bar(text: str, start: int, bar: re.Pattern[str]) -> bool:
     """The name stands in a line opening with a share label ("Share:   Facebook   Reddit")."""
-    return SHARE_BAR.match(text, text.rfind("\n", 0, start) + 1) is not None
+    return bar.match(text, text.rfind("\n", 0, start) + 1) is not None
 
 
 def _is_tag_or_domain(needle: str) -> bool:
@@ -368,7 +379,7 @@ def score_outlets(cleaned: Cleaned, kb: Knowledge, *, fact_check: bool) -> dict[
             weight = 0.0  # "(AFP photo)" under a picture: the agency took it, it did not publish
         elif _passed_on(text, start - starts[position]):
             weight = 0.0  # a post forwarded from another channel is that channel's, not the page's
-        elif _in_share_bar(text, start - starts[position]):
+        elif _in_share_bar(text, start - starts[position], share_bar(kb)):
             weight = 0.0  # "Share: Facebook Twitter Reddit": where to share it, not its publisher
         else:
             weight = WEIGHTS[zone]

@@ -1497,6 +1497,16 @@ MENU_SEPARATOR = re.compile(r"\s[|/•·>»›]\s|\s[|/•·]|[|/•·]\s|\s[–
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
+MENU_ITEM_WORDS = 3  # a menu's choice is a word or two: "TXT", "Full text"
+
+
+def _menu_choices(text: str) -> bool:
+    """Choices set apart by separators, each a word or a few ("TXT | PDF"); not a kicker's
+    headline after its label ("LIVE: Syria ceasefire talks in Geneva — updates")."""
+    parts = MENU_SEPARATOR.split(text)
+    return len(parts) > 1 and all(len(part.split()) <= MENU_ITEM_WORDS for part in parts)
+
+
 def looks_like_menu(text: str, menu_words: frozenset[str] = frozenset()) -> bool:
     """A masthead, section menu, language bar or time stamp rather than a headline.
 
@@ -1508,7 +1518,7 @@ def looks_like_menu(text: str, menu_words: frozenset[str] = frozenset()) -> bool
     if len(MENU_SEPARATOR.findall(text)) >= 2 or CLOCK_TIME.search(text):
         return True
     label, colon, choices = text.partition(": ")
-    if colon and len(label.split()) <= 4 and MENU_SEPARATOR.search(choices):
+    if colon and len(label.split()) <= 4 and _menu_choices(choices):
         return True  # "Text available as: TXT | PDF", "Languages: EN | RU"
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     if "&" in text and not any(w[0].islower() for w in words):

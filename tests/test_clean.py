@@ -1243,3 +1243,16 @@ def test_the_replies_under_an_unrolled_thread_are_comments_not_the_thread(kb):
     assert "Replies" not in cleaned.body
     assert "somebody" not in cleaned.body
     assert not any("Sam Reed" in line for line in cleaned.head)
+
+
+def test_a_kicker_before_the_headline_is_no_speaker_turn_and_the_headline_stays_a_title(kb):
+    page = (
+        "LIVE: Syria ceasefire talks in Geneva — updates\n\nMiddle East Eye\n\n"
+        "Last updated: 10 September 2016 02:14 GMT\n\n"
+        "US Secretary of State John Kerry said the United States and Russia would set up a joint "
+        "centre to coordinate strikes if the truce holds for seven days.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "LIVE: Syria ceasefire talks in Geneva — updates"
+    assert cleaned.body.startswith("US Secretary of State John Kerry said")
+    assert looks_like_menu("Languages: EN | RU | DE")  # a menu's short choices still are one

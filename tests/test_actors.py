@@ -257,3 +257,10 @@ def test_irans_security_council_secretary_is_known_and_speaks_for_neither_party(
     assert actor is not None
     assert actor.name == "Ali Shamkhani"
     assert actor.side == "other"
+
+
+def test_the_syrian_oppositions_negotiating_body_is_known_and_speaks_for_neither_party(kb):
+    actor = resolve_actor("High Negotiations Committee", kb)
+    assert actor is not None
+    assert (actor.kind, actor.side) == ("institution", "other")
+    assert resolve_actor("HNC", kb) == actor

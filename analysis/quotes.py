@@ -2214,7 +2214,7 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
         )
     if upper in _transcript_labels(doc.kb, "neutral_labels"):
         return Speaker(name=label.lower(), role=label.lower(), kind="generic", head=label.lower())
-    titled = " ".join(w.capitalize() for w in label.split())
+    titled = _titled(label)
     actor = resolve_actor(titled, doc.kb)
     if actor is not None:
         return _from_actor(actor)
@@ -2251,6 +2251,20 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
         kind="person",
         side=side or _bracketed_side(full_label, doc.kb),
     )
+
+
+_LABEL_WORD_PART = re.compile(r"[^\W\d_][^\s.\-]*")
+
+
+def _titled(label: str) -> str:
+    """A capitalised label in title case, initials and the parts of a double name each
+    capitalised, a space after initials: "I.VORONOVA" → "I. Voronova", "RANKINE-GALLOWAY" →
+    "Rankine-Galloway"."""
+    titled = _LABEL_WORD_PART.sub(lambda m: m.group().capitalize(), " ".join(label.split()))
+    return _INITIAL_AGAINST_NAME.sub(r"\1 ", titled)
+
+
+_INITIAL_AGAINST_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\.)+)(?=[A-Z][a-z])")
 
 
 # A name after initials ("L. I. Kalashnikov"), as a Russian record labels a speaker's turn.
@@ -2313,7 +2327,7 @@ def _names_a_speaker(label: str, doc: _Doc) -> bool:
     or a known person; not a place ("DEIR EZZOR") or a country's capital ("MOSCOW")."""
     if label.upper() in _transcript_labels(doc.kb, "reporter_labels"):
         return True
-    titled = " ".join(w.capitalize() for w in label.split())
+    titled = _titled(label)
     actor = resolve_actor(titled, doc.kb)
     if actor is not None:
         return actor.kind == "person"

@@ -2927,7 +2927,9 @@ def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
 
 # A claim box's unlabelled signature under the quoted claim: "Sipho Mthembu, radio presenter,
 # on Facebook" — a name, its description after a comma, no sentence.
-_SIGNATURE_LINE = re.compile(r"(?P<name>[A-Z][^,.;:!?“”\"\n]{2,60}),\s[^.;:!?“”\"\n]{2,120}")
+_SIGNATURE_LINE = re.compile(
+    r"(?:[—–-]\s*)?(?P<name>[A-Z][^,.;:!?“”\"\n]{2,60}),\s[^.;:!?“”\"\n]{2,120}"
+)
 
 
 def _signature_below(doc: _Doc, para: int) -> Speaker | None:
@@ -2936,7 +2938,7 @@ def _signature_below(doc: _Doc, para: int) -> Speaker | None:
     signature = _SIGNATURE_LINE.fullmatch(doc.body, *doc.paragraphs[para + 1])
     if signature is None or _VERB.search(signature.group()):
         return None
-    parsed = _parse_np(signature.group(), doc.kb)
+    parsed = _parse_np(signature.group().lstrip("—–- "), doc.kb)
     if parsed.kind not in {"person", "actor"} or parsed.speaker is None:
         return None
     return _resolve(parsed, doc, signature.start()) or parsed.speaker

@@ -1695,6 +1695,14 @@ def test_a_claim_box_signature_below_the_claim_names_the_claimant(kb):
     assert [(r["speaker"], r["role"]) for r in rows] == [("Jane Okafor", "talk-show host")]
 
 
+def test_a_claim_box_signature_may_open_with_a_dash(kb):
+    body = (
+        "\u201cThe Americans and the Russians bomb Idlib from one joint headquarters now.\u201d"
+        "\n\n\u2014 Peter Mwangi, blogger, on Facebook\n\nThat is not what happened."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Peter Mwangi"]
+
+
 def test_a_sentence_below_a_quoted_claim_is_no_signature(kb):
     body = (
         "\u201cMoscow and Washington now pick their targets together in one room in Amman.\u201d"

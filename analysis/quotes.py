@@ -300,6 +300,10 @@ _PERSON_HEADS = frozenset(
         "researcher",
         "scholar",
         "journalist",
+        "listener",
+        "reader",
+        "viewer",
+        "caller",
         "correspondent",
         "reporter",
         "head",
@@ -984,6 +988,21 @@ def _organisation_words(kb: Knowledge) -> frozenset[str]:
     return frozenset(str(word) for word in titles.get("organisation_words", []))
 
 
+def _name_after_organisation(title: str, name: str, kb: Knowledge) -> tuple[str, str]:
+    """ "Secretary of Iran's Supreme National Security Council Ali Shamkhani": the capitalised
+    run after the title's complement holds the organisation and then the name; the name is the
+    words after the last organisation word (or possessive), the rest belongs to the title."""
+    words = name.split()
+    organisation = _organisation_words(kb)
+    last = max(
+        (i for i, w in enumerate(words) if w in organisation or re.search(r"['’]s?$", w)),
+        default=-1,
+    )
+    if last < 0 or len(words) - last - 1 < 2:
+        return title, name
+    return f"{title} {' '.join(words[: last + 1])}".strip(), " ".join(words[last + 1 :])
+
+
 _POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _POSSESSED_UTTERANCE = re.compile(
     r"(its|their|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:statement|release|communiqu[eé]|message|"
@@ -1006,11 +1025,16 @@ _SINGULAR_HEADS = {
     "aides": "aide",
     "advisers": "adviser",
 }
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+)
+# "On Sunday", "On October 3", "On 3 October" (the day first, as British and African outlets
+# print it), with or without the year.
 _LEADING_TIME = re.compile(
     r"^(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|week|month|year|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2})"
-    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:the|a|an)\s|[A-Z])"
+    rf"Saturday|Sunday|week|month|year|{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
+    r"(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:the|a|an)\s|[A-Z])"
 )
 # "the Russian Embassy in London", "the website American Patriot Daily": an institution or an
 # outlet by its proper name.
@@ -1089,7 +1113,7 @@ def _names_a_posted_one(segment: str) -> bool:
 
 
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
-    segment = segment.strip(" ,.‘’'“”\"")
+    segment = segment.strip(" ,.‘’'“”\"–—")  # "(MNA) – Secretary of …": a dateline's dash
     segment = _OPENING_CONJUNCTION.sub("", segment)  # "But a defense official, …, said"
     segment = _LEADING_TIME.sub("", segment)  # "On Sunday the Russian Embassy in London"
     named = _named_institution(segment, kb)
@@ -1140,6 +1164,7 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         # "First Deputy Chief of the General Staff Nikolai Bogdanovsky": a name after the title's
         # complement, if it has two tokens and no organisation word
         title, name = split_title(segment, kb)
+        title, name = _name_after_organisation(title, name, kb)
         if len(name.split()) < 2 or set(name.split()) & _organisation_words(kb):
             title, name = "", ""
     institution = _proper_institution(segment, kb)
@@ -1450,6 +1475,22 @@ def _described_subject(words: list[str], doc: _Doc, pos: int) -> Speaker | None:
     )
 
 
+# "We asked Mthembu for his source. He said …": the one the writer asked answers.
+_ASKED_BY_WRITER = re.compile(
+    r"(?:We|I)\s+(?:also\s+|then\s+|later\s+)?(?:asked|contacted|emailed|e-mailed|approached|"
+    r"reached\s+out\s+to|wrote\s+to|put\s+(?:this|that|the\s+question|these\s+points)\s+to)\s+"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})(?![\w'’\-])"
+)
+
+
+def _person_asked(name: str, doc: _Doc, pos: int) -> Speaker | None:
+    parsed = _parse_np(name, doc.kb)
+    if parsed.kind not in {"person", "actor"}:
+        return None
+    speaker = _resolve(parsed, doc, pos)
+    return speaker if speaker is not None and speaker.kind == "person" else None
+
+
 def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
     """The person who is the subject of the sentence before the one holding ``pos``, in the
     same paragraph: "…, Cook was blunt. “…,” he said." — he is Cook, not the last speaker."""
@@ -1460,6 +1501,9 @@ def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
     if start <= para_start:
         return None
     previous = body[_sentence_start(body, start - 1) : start]
+    asked = _ASKED_BY_WRITER.match(previous)
+    if asked is not None:
+        return _person_asked(asked.group("name"), doc, start)
     clauses = previous.split(", ")[:3]
     for index, clause in enumerate(clauses):
         # "Mr Lavrov, at least, seemed unworried.": a name set off by a comma opens the sentence
@@ -1498,6 +1542,9 @@ def _sole_person_introduced_before(doc: _Doc, pos: int) -> Speaker | None:
     return next(iter(people.values())) if len(people) == 1 else None
 
 
+_REPORTED_THROUGH = re.compile(r"\b(?:by|from|with|that)\s")
+
+
 def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
     """A bare surname ("Kalin told …") takes the full name written earlier in the document
     ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
@@ -1508,6 +1555,7 @@ def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
         given = _GIVEN_NAMES.search(lead)
         if given is None:
             continue
+        lead = _REPORTED_THROUGH.split(lead)[-1]  # "A post by radio presenter …": not the role
         title, name = split_title(f"{lead}{surname}".strip(), doc.kb)
         if len(name.split()) < 2 or not name.endswith(surname):
             continue
@@ -1803,6 +1851,9 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(np, kb)
         if parsed.kind not in {"person", "actor"} and _is_participle_after_comma(before, verb):
             parsed = _clause_subject_actor(np, kb) or parsed
+        reported = _reported_by_agency(parsed, before[verb.end() :], kb)
+        if reported is not None:
+            return reported, False
         if parsed.kind != "none":
             return parsed, False
     introduced = _colon_introduction(before, kb)
@@ -1837,6 +1888,43 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind != "none":
             return parsed, not (introduces and parsed.kind in {"person", "actor"})
     return None, False
+
+
+# "Interfax now reports that the Defence Ministry has “…”": an agency reporting what someone
+# else did or said passes on that one's words.
+_REPORTED_THAT = re.compile(
+    r"^\s+that\s+(?P<subject>(?:the\s+)?[A-Z][^,;:“”\"]{1,80}?)\s+"
+    r"(?:has|have|had|is|was|would|will)\b[^,;:“”\"]{0,60}$"
+)
+
+
+def _reported_by_agency(parsed: _Parsed, after_verb: str, kb: Knowledge) -> _Parsed | None:
+    if parsed.kind != "actor" or parsed.speaker is None or parsed.speaker.kind != "outlet":
+        return None
+    clause = _REPORTED_THAT.match(after_verb)
+    if clause is None:
+        return None
+    subject = _parse_np(clause.group("subject"), kb)
+    if subject.kind != "actor" or subject.speaker is None:
+        return None
+    if subject.speaker.kind not in {"institution", "person"}:
+        return None
+    if subject.speaker.side is None and parsed.speaker.side is not None:
+        home = _institution_of_side(subject.speaker.name, parsed.speaker.side, kb)
+        return _Parsed("actor", speaker=home) if home is not None else subject
+    return subject
+
+
+def _institution_of_side(name: str, side: str, kb: Knowledge) -> Speaker | None:
+    """ "Defence Ministry" in an agency's report of its own country: the known institution of
+    that country so named ("Russian Defence Ministry" for a Russian agency)."""
+    words = kb.actors.get("side_words", {}).get(side, []) if isinstance(kb.actors, dict) else []
+    for word in (str(w) for w in words if " " not in str(w)):
+        for qualified in (f"{word} {name}", f"{word}'s {name}"):
+            actor = resolve_actor(qualified, kb)
+            if actor is not None and actor.side == side and actor.kind == "institution":
+                return _from_actor(actor)
+    return None
 
 
 # What a speech verb reports as an answer, not the time of a statement: "Washington says no".
@@ -2126,7 +2214,7 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
         )
     if upper in _transcript_labels(doc.kb, "neutral_labels"):
         return Speaker(name=label.lower(), role=label.lower(), kind="generic", head=label.lower())
-    titled = " ".join(w.capitalize() for w in label.split())
+    titled = _titled(label)
     actor = resolve_actor(titled, doc.kb)
     if actor is not None:
         return _from_actor(actor)
@@ -2163,6 +2251,20 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
         kind="person",
         side=side or _bracketed_side(full_label, doc.kb),
     )
+
+
+_LABEL_WORD_PART = re.compile(r"[^\W\d_][^\s.\-]*")
+
+
+def _titled(label: str) -> str:
+    """A capitalised label in title case, initials and the parts of a double name each
+    capitalised, a space after initials: "I.VORONOVA" → "I. Voronova", "RANKINE-GALLOWAY" →
+    "Rankine-Galloway"."""
+    titled = _LABEL_WORD_PART.sub(lambda m: m.group().capitalize(), " ".join(label.split()))
+    return _INITIAL_AGAINST_NAME.sub(r"\1 ", titled)
+
+
+_INITIAL_AGAINST_NAME = re.compile(r"(?<![\w.])((?:[A-Z]\.)+)(?=[A-Z][a-z])")
 
 
 # A name after initials ("L. I. Kalashnikov"), as a Russian record labels a speaker's turn.
@@ -2225,7 +2327,7 @@ def _names_a_speaker(label: str, doc: _Doc) -> bool:
     or a known person; not a place ("DEIR EZZOR") or a country's capital ("MOSCOW")."""
     if label.upper() in _transcript_labels(doc.kb, "reporter_labels"):
         return True
-    titled = " ".join(w.capitalize() for w in label.split())
+    titled = _titled(label)
     actor = resolve_actor(titled, doc.kb)
     if actor is not None:
         return actor.kind == "person"
@@ -2820,7 +2922,26 @@ def _speakers_from_source_lines(found: list[_Quote], doc: _Doc) -> None:
                 quote.speaker = _source_line_speaker(match.group("name").strip(), doc)
                 break
         if quote.speaker is None and (quote.para <= 1 or _under_claim_heading(doc, quote.para)):
-            quote.speaker = _claimant_in_head(doc)
+            quote.speaker = _signature_below(doc, quote.para) or _claimant_in_head(doc)
+
+
+# A claim box's unlabelled signature under the quoted claim: "Sipho Mthembu, radio presenter,
+# on Facebook" — a name, its description after a comma, no sentence.
+_SIGNATURE_LINE = re.compile(
+    r"(?:[—–-]\s*)?(?P<name>[A-Z][^,.;:!?“”\"\n]{2,60}),\s[^.;:!?“”\"\n]{2,120}"
+)
+
+
+def _signature_below(doc: _Doc, para: int) -> Speaker | None:
+    if para + 1 >= len(doc.paragraphs):
+        return None
+    signature = _SIGNATURE_LINE.fullmatch(doc.body, *doc.paragraphs[para + 1])
+    if signature is None or _VERB.search(signature.group()):
+        return None
+    parsed = _parse_np(signature.group().lstrip("—–- "), doc.kb)
+    if parsed.kind not in {"person", "actor"} or parsed.speaker is None:
+        return None
+    return _resolve(parsed, doc, signature.start()) or parsed.speaker
 
 
 # A claim box's heading on a line of its own above the quoted claim: "The Claim", "CLAIM".
@@ -2900,6 +3021,7 @@ def quotations(
     turns = _transcript_turns(doc) or _labelled_statements(doc)
     turns = [*turns, *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}
+    relayed = _relayed_in_turns(marked, turns, doc)
     found = [
         q
         for index, q in enumerate(marked)
@@ -2923,7 +3045,38 @@ def quotations(
         if quote.speaker is not None and quote.speaker.kind == "person":
             quote.speaker = doc.person(quote.speaker)
         quote.speaker = _home_side(quote.speaker, doc.home_side)
-    return sorted([*turns, *found], key=lambda q: q.start)
+    return sorted([*turns, *relayed, *found], key=lambda q: q.start)
+
+
+# "A listener writes to us on the website: “Why do we need …?”": a turn relaying a third
+# party's words, a colon after the speech verb, a whole sentence quoted.
+_RELAYING_COLON = re.compile(r":\s*$")
+_THIRD_PARTY_KINDS = frozenset(["person", "actor", "generic"])
+
+
+def _relayed_in_turns(marked: list[_Quote], turns: list[_Quote], doc: _Doc) -> list[_Quote]:
+    """Quotations inside a transcript's turn that the speaker introduces as someone else's words
+    (a listener's question, a letter read out), with that someone as their speaker."""
+    by_para = {t.para: t for t in turns if t.turn}
+    relayed: list[_Quote] = []
+    for quote in marked:
+        turn = by_para.get(quote.para)
+        if turn is None or not turn.start <= quote.open_at < turn.end:
+            continue
+        words = doc.body[quote.start : quote.end].split()
+        if len(words) < MIN_WORDS or not words[-1].endswith(("?", ".", "!")):
+            continue
+        before = doc.body[max(turn.start, _sentence_start(doc.body, quote.open_at)) : quote.open_at]
+        if not _RELAYING_COLON.search(before):
+            continue
+        parsed, weak = _pre_attribution(before, doc.kb)
+        if parsed is None or weak or parsed.kind not in _THIRD_PARTY_KINDS:
+            continue
+        speaker = _resolve(parsed, doc, quote.open_at)
+        if speaker is not None and speaker.name != getattr(turn.speaker, "name", None):
+            quote.speaker = speaker
+            relayed.append(quote)
+    return relayed
 
 
 def extract_quotes(

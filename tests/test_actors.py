@@ -250,3 +250,17 @@ def test_a_user_phrase_with_a_lower_case_second_word_is_found_after_the(tmp_path
     found = [(m.surface, m.actor.name) for m in find_actor_mentions(text, user_kb)]
     assert found == [("the rebel command", "Southern Front")]
     assert side_from_affiliation("a fighter of the rebel command", user_kb) == "other"
+
+
+def test_irans_security_council_secretary_is_known_and_speaks_for_neither_party(kb):
+    actor = resolve_actor("Shamkhani", kb)
+    assert actor is not None
+    assert actor.name == "Ali Shamkhani"
+    assert actor.side == "other"
+
+
+def test_the_syrian_oppositions_negotiating_body_is_known_and_speaks_for_neither_party(kb):
+    actor = resolve_actor("High Negotiations Committee", kb)
+    assert actor is not None
+    assert (actor.kind, actor.side) == ("institution", "other")
+    assert resolve_actor("HNC", kb) == actor

@@ -1663,3 +1663,96 @@ def test_a_threads_tweet_number_is_no_speaker_and_an_excerpt_speaks_as_its_sourc
     )
     rows = quotes_of(body, kb)
     assert [r["speaker"] for r in rows] == ["Russian Defence Ministry"]
+
+
+def test_a_day_first_date_before_an_institution_is_no_part_of_the_speaker(kb):
+    body = (
+        "On 14 March the US state department said it was \u201creviewing every contact with "
+        "the Russian military\u201d after the incident."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["State Department"]
+
+
+def test_a_name_after_a_titles_organisation_is_the_speaker_not_the_organisation(kb):
+    body = (
+        "Secretary of Iraq's Supreme Defence Council Karim Haddad said on Monday that the talks "
+        "were \u201cnot a substitute for a real partnership against terrorism\u201d."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Karim Haddad"]
+    assert rows[0]["role"] == "Secretary of Iraq's Supreme Defence Council"
+
+
+def test_a_claim_box_signature_below_the_claim_names_the_claimant(kb):
+    body = (
+        "\u201cMoscow and Washington now pick their targets together in one room in Amman. "
+        "Wake up.\u201d\n\n"
+        "Jane Okafor, talk-show host, on Twitter\n\n"
+        "The two countries never set up such a room. A post by Lagos talk-show host Jane Okafor "
+        "has been shared widely."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["role"]) for r in rows] == [("Jane Okafor", "talk-show host")]
+
+
+def test_a_claim_box_signature_may_open_with_a_dash(kb):
+    body = (
+        "\u201cThe Americans and the Russians bomb Idlib from one joint headquarters now.\u201d"
+        "\n\n\u2014 Peter Mwangi, blogger, on Facebook\n\nThat is not what happened."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] == ["Peter Mwangi"]
+
+
+def test_a_sentence_below_a_quoted_claim_is_no_signature(kb):
+    body = (
+        "\u201cMoscow and Washington now pick their targets together in one room in Amman.\u201d"
+        "\n\nJane Okafor, a talk-show host, wrote this in a post last week."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] != ["Jane Okafor, a talk-show host"]
+
+
+def test_he_after_the_writer_asked_someone_is_the_one_asked(kb):
+    body = (
+        "A post by Lagos talk-show host Jane Okafor has been shared widely.\n\n"
+        "\u201cThe room in Amman is a safety line and nothing more,\u201d Pentagon spokesman "
+        "Jeff Davis told us.\n\n"
+        "We asked Okafor for her evidence. She said she had seen it on a forum and that "
+        "\u201ceveryone in Amman knows about it\u201d."
+    )
+    rows = quotes_of(body, kb)
+    assert [r["speaker"] for r in rows] == ["Jeff Davis", "Jane Okafor"]
+
+
+def test_an_agency_reporting_what_a_ministry_did_passes_on_the_ministrys_words(kb):
+    body = (
+        "Update: Interfax reports that the Defence Ministry has \u201chalted all flights near "
+        "the border\u201d until further notice."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Russian Defence Ministry", "Russia")]
+
+
+def test_media_reporting_what_two_ministers_discussed_keep_their_own_words(kb):
+    body = (
+        "Earlier, media reported that during the talks Lavrov and Kerry discussed a "
+        "\u201cnew mechanism for sharing targets\u201d."
+    )
+    assert [r["speaker"] for r in quotes_of(body, kb)] != ["Sergey Lavrov"]
+
+
+def test_a_turn_relaying_a_listeners_question_gives_the_question_to_the_listener(kb):
+    body = (
+        "N. PETROVA: Good evening. My guest today is the general.\n\n"
+        "A. GRIGORIEV: Good evening.\n\n"
+        "N. PETROVA: A viewer asks us by text message: \u201cWill the Americans ever share "
+        "their targets with us?\u201d What do you say?\n\n"
+        "A. GRIGORIEV: I said to them once: \u201cWe are ready to talk about anything.\u201d "
+        "They did not answer."
+    )
+    assert [(r["speaker"], r["text"][:20]) for r in quotes_of(body, kb)] == [
+        ("N. Petrova", "Good evening. My gue"),
+        ("A. Grigoriev", "Good evening."),
+        ("N. Petrova", "A viewer asks us by "),
+        ("viewer", "Will the Americans e"),
+        ("A. Grigoriev", "I said to them once:"),  # his own words stay in his turn
+    ]

@@ -42,6 +42,7 @@ WILDCARD = "_"  # in a cue phrase: any one word
 FIRST_PERSON = "first_person"
 DEFAULT_NEGATION_WINDOW = 4
 DEFAULT_CARRY_WINDOW = 3
+DEFAULT_MENTION_WINDOW = 3
 DEFAULT_CONTEXT_WINDOW = 4
 DEFAULT_PROPOSAL_WINDOW = 3
 DEFAULT_CONSEQUENCE_WINDOW = 14
@@ -242,6 +243,7 @@ class StanceLexicon:
         self.negation_window = int(rules.get("negation_window", DEFAULT_NEGATION_WINDOW))
         self.carry_window = int(rules.get("carry_window", DEFAULT_CARRY_WINDOW))
         self.context_window = int(rules.get("context_window", DEFAULT_CONTEXT_WINDOW))
+        self.mention_window = int(rules.get("mention_window", DEFAULT_MENTION_WINDOW))
         self.clause_breaks = {str(w).lower() for w in rules.get("clause_breaks", [",", ";"])}
         self.split_before = sorted(
             (str(s) for s in rules.get("split_before", [])), key=len, reverse=True

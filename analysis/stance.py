@@ -194,6 +194,24 @@ def _hyphen_variants(words: list[str]) -> list[list[str]]:
     return variants
 
 
+def _glued_after_a_period(words: list[str]) -> list[str] | None:
+    """The phrase as the tokenizer reads a hyphen after an abbreviation's period: one token
+    ("U.S.-Russian arrangement" is "U.S.-Russian", "arrangement"), or None when no such hyphen."""
+    if "-" not in words:
+        return None
+    glued: list[str] = []
+    changed = False
+    for n, word in enumerate(words):
+        if word == "-" and glued and glued[-1].endswith(".") and n + 1 < len(words):
+            glued[-1] += "-"
+            changed = True
+        elif glued and glued[-1].endswith(".-"):
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return glued if changed else None
+
+
 @dataclass
 class _Phrase:
     label: str
@@ -273,6 +291,7 @@ class StanceLexicon:
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
         self.hypothesis_words = frozenset(str(w).lower() for w in rules.get("hypothesis_words", []))
         self.time_openers = frozenset(str(w).lower() for w in rules.get("time_openers", []))
+        self.ending_openers = tuple(str(w).lower() for w in rules.get("ending_openers", []))
         self.subordinate_openers = tuple(
             str(w).lower() for w in rules.get("subordinate_openers", [])
         )
@@ -373,7 +392,11 @@ class StanceLexicon:
 
     def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
         matcher = self.orth if entry.case_sensitive else self.lower
-        patterns = [Doc(self.vocab, words=v) for v in _hyphen_variants(words)]
+        variants = _hyphen_variants(words)
+        glued = _glued_after_a_period(words)
+        if glued is not None:
+            variants.append(glued)
+        patterns = [Doc(self.vocab, words=v) for v in variants]
         matcher.add(entry.label, patterns)
 
     def _learn(self, doc: Doc) -> None:
@@ -1228,6 +1251,7 @@ def classify(
         cues = _without_agreed_infinitives(cues, analysed)
     if "conditional" in labels:
         cues = _without_dependence_of_open_questions(cues, analysed)
+        cues = _without_conditions_of_agreements(cues, analysed)
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
@@ -1239,12 +1263,11 @@ def classify(
     if question:
         return "neutral"
     if "opposes" in present:
-        if (
-            analysed is not None
-            and lex is not None
-            and _opposed_until_a_condition(cues, analysed, lex)
-        ):
-            return "conditional"
+        if analysed is not None and lex is not None:
+            if _opposed_until_a_condition(cues, analysed, lex):
+                return "conditional"
+            if _harm_of_ending_it(cues, analysed, lex):
+                return "proposes"
         return "opposes"
     if "conditional" in present:
         if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
@@ -1393,6 +1416,51 @@ def _without_agreed_infinitives(cues: list[Cue], analysed: Analysed | None) -> l
         or not text[c.char_start : c.char_end].lower().startswith("to ")
         or AGREED_BEFORE.search(text[max(0, c.char_start - AGREED_REACH) : c.char_start]) is None
     ]
+
+
+AGREED_TO = re.compile(r"\b(?:agreed|did agree)(?:\s+[\w'’-]+){0,3}?\s+to\s", re.IGNORECASE)
+
+
+def _without_conditions_of_agreements(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """A condition written into an agreement reached ("The US and Russia agreed in September to
+    set up a joint centre if a ceasefire held for a week") reports what was agreed: the
+    agreement is asserted, the condition is its content, not the speaker's own terms."""
+    if analysed is None:
+        return cues
+    text = analysed.text
+    dropped: set[tuple[int, int]] = set()
+    for cue in cues:
+        if cue.label != "conditional" or cue.negated:
+            continue
+        before = text[max(0, cue.char_start - 300) : cue.char_start]
+        starts = list(SENTENCE_START.finditer(before))
+        opening = before[starts[-1].end() :] if starts else before
+        opening_start = cue.char_start - len(opening)
+        negated = any(
+            c.label == "negation" and opening_start <= c.char_start < cue.char_start for c in cues
+        )
+        if AGREED_TO.search(opening) and not negated:
+            dropped.add((cue.char_start, cue.char_end))
+    if not dropped:
+        return cues
+    return [
+        c
+        for c in cues
+        if c.label not in ("conditional", "hedges")
+        or not any(a <= c.char_start and c.char_end <= b for a, b in dropped)
+    ]
+
+
+def _harm_of_ending_it(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """A harm said of ending the contact ("Cutting the line completely would be stupid and
+    dangerous"): the sentence opens with the ending, so the verdict argues for keeping it."""
+    if not lex.ending_openers:
+        return False
+    first = next(c for c in cues if c.label == "opposes" and not c.negated)
+    before = analysed.text[max(0, first.char_start - 300) : first.char_start]
+    starts = list(SENTENCE_START.finditer(before))
+    opening = (before[starts[-1].end() :] if starts else before).lower()
+    return opening.startswith(lex.ending_openers)
 
 
 def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:

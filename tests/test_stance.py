@@ -3147,3 +3147,56 @@ def test_we_should_is_advice_not_an_offer_carried_without_a_party(kb):
         'Nobody answered. "We should talk first," he said.'
     )
     assert [r["text"][:2] for r in claims_of(body, kb)] == ["Ru"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a condition written into an agreement reached is what was agreed
+        (
+            "Washington and Moscow agreed last month to open a joint targeting cell if the "
+            "truce lasted ten days.",
+            "asserts",
+        ),
+        (
+            "The two governments did agree to form a joint command, but only if the shelling "
+            "stopped.",
+            "asserts",
+        ),
+        ("Russia has not agreed to form a joint command if the shelling goes on.", "conditional"),
+        # urging an end to the contact
+        (
+            "Several deputies said it was time to end all military contacts with the Americans.",
+            "opposes",
+        ),
+        ("The Kremlin should stop pretending there is a partnership with the Pentagon.", "opposes"),
+        # a harm said of ending it argues for keeping it
+        ("Suspending the hotline with the Russians now would be reckless.", "proposes"),
+        ("Sharing targets with the Russians now would be reckless.", "opposes"),
+        # a centre never set up, a plan that is off
+        ("The joint centre with the Russians was never set up.", "denies"),
+        ("After the bombing the joint planning cell with Moscow was off.", "denies"),
+        # a line closed
+        ("After the American strike the Kremlin said the channel was closed.", "rejects"),
+    ],
+)
+def test_agreements_endings_and_closed_lines(text, stance, kb):
+    assert stance_of_text(text, kb) == stance
+
+
+def test_a_compound_after_an_abbreviation_is_one_token_for_the_cues(kb):
+    lex = lexicon(kb)
+    analysed = lex.analyse("Officials in Amman praised the U.S.-Russian arrangement on Friday.")
+    found = [
+        analysed.text[c.char_start : c.char_end] for c in analysed.cues if c.label == "coordination"
+    ]
+    assert found == ["U.S.-Russian arrangement"]
+
+
+def test_a_warning_to_our_side_and_a_line_starting_to_work_are_contacts(kb):
+    body = (
+        '"The Pentagon warned our side an hour before the strike," the Russian senator said. '
+        '"If they promise no more strikes, the line with the Americans can start working again," '
+        "he added."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts", "conditional"]

@@ -786,6 +786,24 @@ def _partnered_with_the_pair(
     )
 
 
+PARTNER_REACH = 8  # tokens from a coordination term to the partner after its "with"
+
+
+def _partner_after_without_russia(coord: Cue, parties: list[Cue], analysed: Analysed) -> bool:
+    """A third state before the term and the US after its "with", with Russia not named in the
+    clause ("Iran had never coordinated its own operations in Syria with the United States"):
+    the third state and the US are the partners."""
+    clause = [p for p in parties if _same_clause(analysed, p.start, coord.start)]
+    if any(p.label.endswith("Russia") or p.label.endswith(PAIR_SIDE) for p in clause):
+        return False
+    return any(
+        p.label.endswith("US")
+        and 0 <= p.start - coord.end <= PARTNER_REACH
+        and "with" in analysed.words_between(coord, p)
+        for p in clause
+    )
+
+
 def third_party_partner(
     lex: StanceLexicon, analysed: Analysed, cues: list[Cue], every: bool = True
 ) -> bool:
@@ -830,6 +848,8 @@ def third_party_partner(
                 ]
                 if not clause_parties:
                     return True
+                if _partner_after_without_russia(coord, parties, analysed):
+                    return True  # "Iran had never coordinated its operations with the US"
             for party in parties:
                 lo, hi = sorted((party, other), key=lambda c: c.start)
                 between = analysed.words_between(lo, hi)

@@ -3200,3 +3200,12 @@ def test_a_warning_to_our_side_and_a_line_starting_to_work_are_contacts(kb):
         "he added."
     )
     assert [r["stance"] for r in claims_of(body, kb)] == ["asserts", "conditional"]
+
+
+def test_a_third_state_coordinating_with_the_us_is_no_claim_of_the_pair(kb):
+    body = (
+        "Russia suspended its air-safety contacts with the Pentagon on Monday. "
+        "The Iranian minister added that Tehran had never coordinated its own air operations "
+        "with the United States."
+    )
+    assert [r["text"][:6] for r in claims_of(body, kb)] == ["Russia"]

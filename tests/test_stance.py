@@ -3209,3 +3209,11 @@ def test_a_third_state_coordinating_with_the_us_is_no_claim_of_the_pair(kb):
         "with the United States."
     )
     assert [r["text"][:6] for r in claims_of(body, kb)] == ["Russia"]
+
+
+def test_a_channel_that_will_stay_open_is_a_contact(kb):
+    body = (
+        "Washington suspended its talks with Moscow on a joint targeting cell. "
+        "A Pentagon spokesman said the air-safety channel will stay open."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects", "asserts"]

@@ -292,6 +292,7 @@ class StanceLexicon:
         self.hypothesis_words = frozenset(str(w).lower() for w in rules.get("hypothesis_words", []))
         self.time_openers = frozenset(str(w).lower() for w in rules.get("time_openers", []))
         self.ending_openers = tuple(str(w).lower() for w in rules.get("ending_openers", []))
+        self.ending_verbs = frozenset(str(w).lower() for w in rules.get("ending_verbs", []))
         self.subordinate_openers = tuple(
             str(w).lower() for w in rules.get("subordinate_openers", [])
         )
@@ -1213,6 +1214,27 @@ def _urged_refusals_as_opposition(
     return converted
 
 
+UNWILLING = ("want to", "wanted to", "willing to")
+
+
+def _unwilling_to_end_it(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """Unwillingness to end the contact ("Moscow does not want to break the channel for good")
+    is a wish to keep it: the refusal cue becomes a proposal."""
+    if analysed is None or lex is None or not lex.ending_verbs:
+        return cues
+    converted = []
+    for cue in cues:
+        if cue.label == "rejects" and not cue.negated:
+            said = analysed.text[cue.char_start : cue.char_end].lower()
+            following = analysed.text[cue.char_end : cue.char_end + 20].lower().split()[:1]
+            if said.endswith(UNWILLING) and following and following[0] in lex.ending_verbs:
+                cue = cue._replace(label="proposes")
+        converted.append(cue)
+    return converted
+
+
 def _rejected_claims_as_denials(
     cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
 ) -> list[Cue]:
@@ -1264,6 +1286,7 @@ def classify(
         cues = _without_asked_cues(cues, analysed, lex)
     if "rejects" in labels:
         cues = _urged_refusals_as_opposition(cues, analysed, lex)
+        cues = _unwilling_to_end_it(cues, analysed, lex)
     if "denies" in labels and "coordination" in labels:
         cues = _without_denials_of_other_things(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)

@@ -3176,6 +3176,14 @@ def test_we_should_is_advice_not_an_offer_carried_without_a_party(kb):
         # a centre never set up, a plan that is off
         ("The joint centre with the Russians was never set up.", "denies"),
         ("After the bombing the joint planning cell with Moscow was off.", "denies"),
+        # unwilling to end it is a wish to keep it; unwilling to do it is a refusal
+        (
+            "The Kremlin does not want to cut the hotline with the Pentagon, its spokesman said.",
+            "proposes",
+        ),
+        ("The Pentagon does not want to work with the Russians.", "rejects"),
+        # a fear about it
+        ("The rebels feared that joint US-Russian strikes would hit their positions.", "opposes"),
         # a line closed
         ("After the American strike the Kremlin said the channel was closed.", "rejects"),
     ],

@@ -3225,3 +3225,16 @@ def test_a_channel_that_will_stay_open_is_a_contact(kb):
         "A Pentagon spokesman said the air-safety channel will stay open."
     )
     assert [r["stance"] for r in claims_of(body, kb)] == ["rejects", "asserts"]
+
+
+def test_asking_a_source_for_evidence_proposes_nothing(kb):
+    body = (
+        "A blog claims the US and Russia run a joint headquarters in Geneva. "
+        "We asked the blogger for his source."
+    )
+    assert [r["text"][:6] for r in claims_of(body, kb)] == ["A blog"]
+
+
+def test_telling_the_other_side_where_one_flies_is_a_contact(kb):
+    body = '"The Russians tell us which airspace they intend to use," the coalition spokesman said.'
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]

@@ -776,11 +776,21 @@ def _offer_of_the_speakers_side(
     return _first_person_before(cue, unit_cues, analysed)
 
 
+QUOTED_QUESTION = re.compile(r":\s*[“\"]")
+
+
+def _question_asked(text: str) -> str:
+    """The question itself when a lead-in quotes it after a colon ("A listener writes: “Why do
+    we need this memorandum at all …?”"), else the whole text."""
+    match = QUOTED_QUESTION.search(text)
+    return text[match.end() :] if match else text
+
+
 def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon) -> str | None:
     """A question that argues ("Why would Washington hand its intelligence to the Russian air
     force?") opposes the coordination it names; one that argues with a negation ("Why should the
     two air forces not share a target list?") proposes it.  None for a question that asks."""
-    words = text.lstrip(" “\"‘'").lower().split()
+    words = _question_asked(text).lstrip(" “\"‘'").lower().split()
     if not any(" ".join(words[:4]).startswith(o) for o in lex.rhetorical_openers):
         return None
     if any(w in lex.rhetorical_views for w in words[:6]):

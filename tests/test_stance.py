@@ -3238,3 +3238,12 @@ def test_asking_a_source_for_evidence_proposes_nothing(kb):
 def test_telling_the_other_side_where_one_flies_is_a_contact(kb):
     body = '"The Russians tell us which airspace they intend to use," the coalition spokesman said.'
     assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_a_quoted_question_that_argues_opposes(kb):
+    body = (
+        "Russia and the United States signed an air-safety memorandum in 2015. "
+        'A reader wrote to the paper: "Why do we need this memorandum at all, if the Americans '
+        'bomb whoever they like?"'
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts", "opposes"]

@@ -657,6 +657,27 @@ def _with_partner(unit_cues: list[st.Cue], analysed: st.Analysed) -> str | None:
     return None
 
 
+def _remember_sides(
+    sides_by_sentence: dict[int, set[str]], sentence_index: int, unit_cues: list[st.Cue]
+) -> None:
+    """Note the pair's sides the sentence names by party words."""
+    for side in st.sides_named(unit_cues):
+        pair_side = _pair_side(side)
+        if pair_side is not None:
+            sides_by_sentence.setdefault(sentence_index, set()).add(pair_side)
+
+
+def _recent_sides(
+    sides_by_sentence: dict[int, set[str]], sentence_index: int, window: int
+) -> frozenset[str]:
+    """The pair's sides named in the ``window`` sentences before this one: the antecedents of
+    "them" and "our side" in a sentence that names only one side."""
+    found: set[str] = set()
+    for index in range(max(0, sentence_index - window), sentence_index):
+        found |= sides_by_sentence.get(index, set())
+    return frozenset(found)
+
+
 def _raises_the_topic(unit_cues: list[st.Cue]) -> bool:
     """Does a question ask about coordination with a party ("Are the Russians still calling you
     on the hotline?")?"""
@@ -672,13 +693,15 @@ def _qualifies(
     actor_side: str | None,
     gap: int,
     mentioned_sides: frozenset[str | None] = frozenset(),
+    recent_sides: frozenset[str] = frozenset(),
 ) -> bool:
     """Is this unit a claim about US–Russia coordination? (see the module docstring).
 
     The actor's own side counts as named: a speaker is a party ("we are not coordinating with
     the Russians", "Davis said the Russians made no formal proposal"); so does the side of a
     known actor the unit names ("he had informed General Gerasimov the US military would not
-    accept his proposal")."""
+    accept his proposal").  With a coordination term, a side named in the sentences just before
+    counts too ("The American side knew … We passed that information to them ourselves")."""
     named = st.sides_named(unit_cues)
     implied = {_pair_side(s) for s in named} | {_pair_side(actor_side)}
     implied |= {_pair_side(s) for s in mentioned_sides}
@@ -693,7 +716,7 @@ def _qualifies(
         both_named = set(PAIR) <= {_pair_side(s) for s in named}
         if st.third_party_partner(lex, analysed, unit_cues, every=both_named):
             return False
-        if set(PAIR) <= implied:
+        if set(PAIR) <= implied | recent_sides:
             return True
         if _coordination_referred_back(unit_cues, analysed) and gap <= lex.context_window:
             return True  # "if this coordination turns into protection for terrorists, …"
@@ -753,11 +776,21 @@ def _offer_of_the_speakers_side(
     return _first_person_before(cue, unit_cues, analysed)
 
 
+QUOTED_QUESTION = re.compile(r":\s*[“\"]")
+
+
+def _question_asked(text: str) -> str:
+    """The question itself when a lead-in quotes it after a colon ("A listener writes: “Why do
+    we need this memorandum at all …?”"), else the whole text."""
+    match = QUOTED_QUESTION.search(text)
+    return text[match.end() :] if match else text
+
+
 def _rhetorical_stance(text: str, unit_cues: list[st.Cue], lex: st.StanceLexicon) -> str | None:
     """A question that argues ("Why would Washington hand its intelligence to the Russian air
     force?") opposes the coordination it names; one that argues with a negation ("Why should the
     two air forces not share a target list?") proposes it.  None for a question that asks."""
-    words = text.lstrip(" “\"‘'").lower().split()
+    words = _question_asked(text).lstrip(" “\"‘'").lower().split()
     if not any(" ".join(words[:4]).startswith(o) for o in lex.rhetorical_openers):
         return None
     if any(w in lex.rhetorical_views for w in words[:6]):
@@ -854,10 +887,12 @@ def extract_claims(
     known_sides: dict[
         str, tuple[str, str]
     ] = {}  # surname → (full name, side) seen in this document
+    sides_by_sentence: dict[int, set[str]] = {}
     for start, end, sentence_index in _split_units(body, sentences, lex, analysed):
         unit_cues = analysed.cues_between(start, end)
         if not unit_cues:
             continue
+        _remember_sides(sides_by_sentence, sentence_index, unit_cues)
         if not _could_qualify(unit_cues):
             continue
         mentions = _actor_mentions(body, start, end, kb)
@@ -896,7 +931,10 @@ def extract_claims(
                 if _raises_the_topic(unit_cues):
                     last_claim_sentence = sentence_index
                 continue
-        if not _qualifies(unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions)):
+        recent = _recent_sides(sides_by_sentence, sentence_index, lex.mention_window)
+        if not _qualifies(
+            unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions), recent
+        ):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):
             continue  # "Mattis was asked about working with the Russian military …"

@@ -42,6 +42,7 @@ WILDCARD = "_"  # in a cue phrase: any one word
 FIRST_PERSON = "first_person"
 DEFAULT_NEGATION_WINDOW = 4
 DEFAULT_CARRY_WINDOW = 3
+DEFAULT_MENTION_WINDOW = 3
 DEFAULT_CONTEXT_WINDOW = 4
 DEFAULT_PROPOSAL_WINDOW = 3
 DEFAULT_CONSEQUENCE_WINDOW = 14
@@ -193,6 +194,24 @@ def _hyphen_variants(words: list[str]) -> list[list[str]]:
     return variants
 
 
+def _glued_after_a_period(words: list[str]) -> list[str] | None:
+    """The phrase as the tokenizer reads a hyphen after an abbreviation's period: one token
+    ("U.S.-Russian arrangement" is "U.S.-Russian", "arrangement"), or None when no such hyphen."""
+    if "-" not in words:
+        return None
+    glued: list[str] = []
+    changed = False
+    for n, word in enumerate(words):
+        if word == "-" and glued and glued[-1].endswith(".") and n + 1 < len(words):
+            glued[-1] += "-"
+            changed = True
+        elif glued and glued[-1].endswith(".-"):
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return glued if changed else None
+
+
 @dataclass
 class _Phrase:
     label: str
@@ -242,6 +261,7 @@ class StanceLexicon:
         self.negation_window = int(rules.get("negation_window", DEFAULT_NEGATION_WINDOW))
         self.carry_window = int(rules.get("carry_window", DEFAULT_CARRY_WINDOW))
         self.context_window = int(rules.get("context_window", DEFAULT_CONTEXT_WINDOW))
+        self.mention_window = int(rules.get("mention_window", DEFAULT_MENTION_WINDOW))
         self.clause_breaks = {str(w).lower() for w in rules.get("clause_breaks", [",", ";"])}
         self.split_before = sorted(
             (str(s) for s in rules.get("split_before", [])), key=len, reverse=True
@@ -271,6 +291,8 @@ class StanceLexicon:
         self.open_questions = frozenset(str(w).lower() for w in rules.get("open_questions", []))
         self.hypothesis_words = frozenset(str(w).lower() for w in rules.get("hypothesis_words", []))
         self.time_openers = frozenset(str(w).lower() for w in rules.get("time_openers", []))
+        self.ending_openers = tuple(str(w).lower() for w in rules.get("ending_openers", []))
+        self.ending_verbs = frozenset(str(w).lower() for w in rules.get("ending_verbs", []))
         self.subordinate_openers = tuple(
             str(w).lower() for w in rules.get("subordinate_openers", [])
         )
@@ -371,7 +393,11 @@ class StanceLexicon:
 
     def _add_concrete(self, entry: _Phrase, words: list[str]) -> None:
         matcher = self.orth if entry.case_sensitive else self.lower
-        patterns = [Doc(self.vocab, words=v) for v in _hyphen_variants(words)]
+        variants = _hyphen_variants(words)
+        glued = _glued_after_a_period(words)
+        if glued is not None:
+            variants.append(glued)
+        patterns = [Doc(self.vocab, words=v) for v in variants]
         matcher.add(entry.label, patterns)
 
     def _learn(self, doc: Doc) -> None:
@@ -761,6 +787,24 @@ def _partnered_with_the_pair(
     )
 
 
+PARTNER_REACH = 8  # tokens from a coordination term to the partner after its "with"
+
+
+def _partner_after_without_russia(coord: Cue, parties: list[Cue], analysed: Analysed) -> bool:
+    """A third state before the term and the US after its "with", with Russia not named in the
+    clause ("Iran had never coordinated its own operations in Syria with the United States"):
+    the third state and the US are the partners."""
+    clause = [p for p in parties if _same_clause(analysed, p.start, coord.start)]
+    if any(p.label.endswith("Russia") or p.label.endswith(PAIR_SIDE) for p in clause):
+        return False
+    return any(
+        p.label.endswith("US")
+        and 0 <= p.start - coord.end <= PARTNER_REACH
+        and "with" in analysed.words_between(coord, p)
+        for p in clause
+    )
+
+
 def third_party_partner(
     lex: StanceLexicon, analysed: Analysed, cues: list[Cue], every: bool = True
 ) -> bool:
@@ -805,6 +849,8 @@ def third_party_partner(
                 ]
                 if not clause_parties:
                     return True
+                if _partner_after_without_russia(coord, parties, analysed):
+                    return True  # "Iran had never coordinated its operations with the US"
             for party in parties:
                 lo, hi = sorted((party, other), key=lambda c: c.start)
                 between = analysed.words_between(lo, hi)
@@ -1168,6 +1214,27 @@ def _urged_refusals_as_opposition(
     return converted
 
 
+UNWILLING = ("want to", "wanted to", "willing to")
+
+
+def _unwilling_to_end_it(
+    cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
+) -> list[Cue]:
+    """Unwillingness to end the contact ("Moscow does not want to break the channel for good")
+    is a wish to keep it: the refusal cue becomes a proposal."""
+    if analysed is None or lex is None or not lex.ending_verbs:
+        return cues
+    converted = []
+    for cue in cues:
+        if cue.label == "rejects" and not cue.negated:
+            said = analysed.text[cue.char_start : cue.char_end].lower()
+            following = analysed.text[cue.char_end : cue.char_end + 20].lower().split()[:1]
+            if said.endswith(UNWILLING) and following and following[0] in lex.ending_verbs:
+                cue = cue._replace(label="proposes")
+        converted.append(cue)
+    return converted
+
+
 def _rejected_claims_as_denials(
     cues: list[Cue], analysed: Analysed | None, lex: StanceLexicon | None
 ) -> list[Cue]:
@@ -1219,6 +1286,7 @@ def classify(
         cues = _without_asked_cues(cues, analysed, lex)
     if "rejects" in labels:
         cues = _urged_refusals_as_opposition(cues, analysed, lex)
+        cues = _unwilling_to_end_it(cues, analysed, lex)
     if "denies" in labels and "coordination" in labels:
         cues = _without_denials_of_other_things(cues, analysed, lex)
     cues = _rejected_claims_as_denials(cues, analysed, lex)
@@ -1226,6 +1294,7 @@ def classify(
         cues = _without_agreed_infinitives(cues, analysed)
     if "conditional" in labels:
         cues = _without_dependence_of_open_questions(cues, analysed)
+        cues = _without_conditions_of_agreements(cues, analysed)
     consequence = "coordination" in labels and _argues_consequences(cues, analysed, lex)
     cues = scoped(cues, analysed, lex)
     cues = _without_negated_hedges(_answered_no(cues, analysed))
@@ -1237,12 +1306,11 @@ def classify(
     if question:
         return "neutral"
     if "opposes" in present:
-        if (
-            analysed is not None
-            and lex is not None
-            and _opposed_until_a_condition(cues, analysed, lex)
-        ):
-            return "conditional"
+        if analysed is not None and lex is not None:
+            if _opposed_until_a_condition(cues, analysed, lex):
+                return "conditional"
+            if _harm_of_ending_it(cues, analysed, lex):
+                return "proposes"
         return "opposes"
     if "conditional" in present:
         if analysed is not None and lex is not None and _harm_if_coordinated(cues, analysed, lex):
@@ -1391,6 +1459,51 @@ def _without_agreed_infinitives(cues: list[Cue], analysed: Analysed | None) -> l
         or not text[c.char_start : c.char_end].lower().startswith("to ")
         or AGREED_BEFORE.search(text[max(0, c.char_start - AGREED_REACH) : c.char_start]) is None
     ]
+
+
+AGREED_TO = re.compile(r"\b(?:agreed|did agree)(?:\s+[\w'’-]+){0,3}?\s+to\s", re.IGNORECASE)
+
+
+def _without_conditions_of_agreements(cues: list[Cue], analysed: Analysed | None) -> list[Cue]:
+    """A condition written into an agreement reached ("The US and Russia agreed in September to
+    set up a joint centre if a ceasefire held for a week") reports what was agreed: the
+    agreement is asserted, the condition is its content, not the speaker's own terms."""
+    if analysed is None:
+        return cues
+    text = analysed.text
+    dropped: set[tuple[int, int]] = set()
+    for cue in cues:
+        if cue.label != "conditional" or cue.negated:
+            continue
+        before = text[max(0, cue.char_start - 300) : cue.char_start]
+        starts = list(SENTENCE_START.finditer(before))
+        opening = before[starts[-1].end() :] if starts else before
+        opening_start = cue.char_start - len(opening)
+        negated = any(
+            c.label == "negation" and opening_start <= c.char_start < cue.char_start for c in cues
+        )
+        if AGREED_TO.search(opening) and not negated:
+            dropped.add((cue.char_start, cue.char_end))
+    if not dropped:
+        return cues
+    return [
+        c
+        for c in cues
+        if c.label not in ("conditional", "hedges")
+        or not any(a <= c.char_start and c.char_end <= b for a, b in dropped)
+    ]
+
+
+def _harm_of_ending_it(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:
+    """A harm said of ending the contact ("Cutting the line completely would be stupid and
+    dangerous"): the sentence opens with the ending, so the verdict argues for keeping it."""
+    if not lex.ending_openers:
+        return False
+    first = next(c for c in cues if c.label == "opposes" and not c.negated)
+    before = analysed.text[max(0, first.char_start - 300) : first.char_start]
+    starts = list(SENTENCE_START.finditer(before))
+    opening = (before[starts[-1].end() :] if starts else before).lower()
+    return opening.startswith(lex.ending_openers)
 
 
 def _harm_if_coordinated(cues: list[Cue], analysed: Analysed, lex: StanceLexicon) -> bool:

@@ -583,3 +583,21 @@ def test_the_rated_claim_repeats_the_claim_box_standing_above_the_article():
     assert _claim_quoted_from_the_head(claims, labels, head) == 1
     assert _claim_quoted_from_the_head(claims, labels, ["Rating: False"]) is None
     assert _claim_quoted_from_the_head(claims, labels, ["Claim: too short"]) is None
+
+
+def test_the_other_side_named_just_before_is_implied(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Americans knew exactly where our bombers would be on Tuesday, the Kremlin said.",
+        '"We handed over that information ourselves, as agreed," Dmitry Peskov said.',
+    )
+    assert claim_with(rows, "handed over that information")[1:] == ("Russia", "asserts")
+
+
+def test_a_side_named_long_before_implies_nothing(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Americans held a briefing on Monday. The weather was cold. The talks ran late. "
+        "Nobody had eaten. The Kremlin said it would keep sharing intelligence.",
+    )
+    assert not [r for r in rows if "sharing intelligence" in r["text"]]

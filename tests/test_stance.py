@@ -3147,3 +3147,103 @@ def test_we_should_is_advice_not_an_offer_carried_without_a_party(kb):
         'Nobody answered. "We should talk first," he said.'
     )
     assert [r["text"][:2] for r in claims_of(body, kb)] == ["Ru"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a condition written into an agreement reached is what was agreed
+        (
+            "Washington and Moscow agreed last month to open a joint targeting cell if the "
+            "truce lasted ten days.",
+            "asserts",
+        ),
+        (
+            "The two governments did agree to form a joint command, but only if the shelling "
+            "stopped.",
+            "asserts",
+        ),
+        ("Russia has not agreed to form a joint command if the shelling goes on.", "conditional"),
+        # urging an end to the contact
+        (
+            "Several deputies said it was time to end all military contacts with the Americans.",
+            "opposes",
+        ),
+        ("The Kremlin should stop pretending there is a partnership with the Pentagon.", "opposes"),
+        # a harm said of ending it argues for keeping it
+        ("Suspending the hotline with the Russians now would be reckless.", "proposes"),
+        ("Sharing targets with the Russians now would be reckless.", "opposes"),
+        # a centre never set up, a plan that is off
+        ("The joint centre with the Russians was never set up.", "denies"),
+        ("After the bombing the joint planning cell with Moscow was off.", "denies"),
+        # unwilling to end it is a wish to keep it; unwilling to do it is a refusal
+        (
+            "The Kremlin does not want to cut the hotline with the Pentagon, its spokesman said.",
+            "proposes",
+        ),
+        ("The Pentagon does not want to work with the Russians.", "rejects"),
+        # a fear about it
+        ("The rebels feared that joint US-Russian strikes would hit their positions.", "opposes"),
+        # a line closed
+        ("After the American strike the Kremlin said the channel was closed.", "rejects"),
+    ],
+)
+def test_agreements_endings_and_closed_lines(text, stance, kb):
+    assert stance_of_text(text, kb) == stance
+
+
+def test_a_compound_after_an_abbreviation_is_one_token_for_the_cues(kb):
+    lex = lexicon(kb)
+    analysed = lex.analyse("Officials in Amman praised the U.S.-Russian arrangement on Friday.")
+    found = [
+        analysed.text[c.char_start : c.char_end] for c in analysed.cues if c.label == "coordination"
+    ]
+    assert found == ["U.S.-Russian arrangement"]
+
+
+def test_a_warning_to_our_side_and_a_line_starting_to_work_are_contacts(kb):
+    body = (
+        '"The Pentagon warned our side an hour before the strike," the Russian senator said. '
+        '"If they promise no more strikes, the line with the Americans can start working again," '
+        "he added."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts", "conditional"]
+
+
+def test_a_third_state_coordinating_with_the_us_is_no_claim_of_the_pair(kb):
+    body = (
+        "Russia suspended its air-safety contacts with the Pentagon on Monday. "
+        "The Iranian minister added that Tehran had never coordinated its own air operations "
+        "with the United States."
+    )
+    assert [r["text"][:6] for r in claims_of(body, kb)] == ["Russia"]
+
+
+def test_a_channel_that_will_stay_open_is_a_contact(kb):
+    body = (
+        "Washington suspended its talks with Moscow on a joint targeting cell. "
+        "A Pentagon spokesman said the air-safety channel will stay open."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects", "asserts"]
+
+
+def test_asking_a_source_for_evidence_proposes_nothing(kb):
+    body = (
+        "A blog claims the US and Russia run a joint headquarters in Geneva. "
+        "We asked the blogger for his source."
+    )
+    assert [r["text"][:6] for r in claims_of(body, kb)] == ["A blog"]
+
+
+def test_telling_the_other_side_where_one_flies_is_a_contact(kb):
+    body = '"The Russians tell us which airspace they intend to use," the coalition spokesman said.'
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_a_quoted_question_that_argues_opposes(kb):
+    body = (
+        "Russia and the United States signed an air-safety memorandum in 2015. "
+        'A reader wrote to the paper: "Why do we need this memorandum at all, if the Americans '
+        'bomb whoever they like?"'
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts", "opposes"]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from analysis.clean import (
+    POSTER_STAMP,
     READING_TIME,
     STOPWORDS,
     Cleaned,
@@ -25,6 +26,7 @@ from analysis.clean import (
     is_date_line,
     is_masthead,
     is_signed_name,
+    poster_of,
     rules_for,
     without_honorifics,
 )
@@ -643,6 +645,20 @@ def _by_line_author(head: list[str], rules: Any) -> str | None:
                 return " and ".join(names)
             if HANDLE_NAME.fullmatch(name):
                 return name.lstrip("@")
+    return _blog_poster(head)
+
+
+def _blog_poster(head: list[str]) -> str | None:
+    """The user who posted a blog entry, named in its stamp ("eastern_front_notes
+    (eastern_front_notes) wrote," then the date, on the same line or the next)."""
+    for position, line in enumerate(head):
+        poster = poster_of(line)
+        if poster is None:
+            continue
+        rest = POSTER_STAMP.sub("", line, count=1).strip()
+        following = head[position + 1] if position + 1 < len(head) else ""
+        if is_date_line(rest) or (not rest and is_date_line(following)):
+            return poster
     return None
 
 

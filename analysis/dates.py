@@ -1125,14 +1125,13 @@ def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
     or with slashes whose order is certain (else a month and year).  A line ending in a colon
     introduces what follows ("stated on February 15, 2017 in a Facebook post:" above a
     fact-check's claim): its date is not the page's."""
-    cleaned = [
-        _as_printed_stamp(_MARKDOWN_TARGET.sub("]", line))
-        for line in lines
-        if not line.rstrip().endswith(":")
-    ]
-    found = [find_dates(line) for line in cleaned]
-    for line, mentions in zip(cleaned, found, strict=True):
-        day = _full_date_of_line(line, mentions)
+    found: list[list[DateMention]] = []  # the lines are read in order up to the first full date
+    for line in lines:
+        if line.rstrip().endswith(":"):
+            continue
+        printed = _as_printed_stamp(_MARKDOWN_TARGET.sub("]", line) if "](" in line else line)
+        found.append(find_dates(printed))
+        day = _full_date_of_line(printed, found[-1])
         if day is not None:
             return day, DAY
     for mentions in found:

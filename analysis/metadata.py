@@ -130,6 +130,7 @@ ENGLISH_MIN_DISTINCT = 4
 
 
 ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of characters for which str.isalnum() holds
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Every ASCII character that is not a letter or digit becomes a space; other bytes are kept.
 _ASCII_SEPARATORS_TO_SPACE = bytes(
     32 if byte < 128 and not chr(byte).isalnum() else byte for byte in range(256)
@@ -139,17 +140,18 @@ _ASCII_SEPARATORS_TO_SPACE = bytes(
 def alnum_runs(text: str) -> set[str]:
     """``set(ALNUM_RUN.findall(text))``, several times faster on prose: the ASCII separators
     become spaces in one ``bytes.translate`` over the UTF-8 (multi-byte sequences hold no
-    ASCII byte, so they pass unchanged), ``split`` cuts there and at any other white space
-    (never alphanumeric), and only the few pieces still holding a separator (a curly quote,
-    a dash) are searched with the pattern."""
-    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS_TO_SPACE)
-    runs = set(spaced.decode("utf-8", "surrogatepass").split())
-    mixed = [piece for piece in runs if not piece.isalnum()]
-    if mixed:
-        runs.difference_update(mixed)
-        for piece in mixed:
-            runs.update(ALNUM_RUN.findall(piece))
-    return runs
+    ASCII byte, so they pass unchanged), the few distinct other characters that are no letter
+    or digit (curly quotes, dashes) by ``str.replace``, and ``split`` cuts at the spaces."""
+    spaced = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_SEPARATORS_TO_SPACE)
+        .decode("utf-8", "surrogatepass")
+    )
+    if not spaced.isascii():
+        for character in set(NON_ASCII.findall(spaced)):
+            if not character.isalnum():
+                spaced = spaced.replace(character, " ")
+    return set(spaced.split())
 
 
 @dataclass(frozen=True)

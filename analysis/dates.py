@@ -230,8 +230,11 @@ def _month_token(raw: str) -> str:
     return raw.rstrip(".").capitalize()
 
 
+_NON_DIGIT = re.compile(r"\D")
+
+
 def _day_number(raw: str) -> int:
-    return int(re.sub(r"\D", "", raw))
+    return int(_NON_DIGIT.sub("", raw))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -484,9 +487,12 @@ def _news_of_the_day(text: str, start: int) -> bool:
     return bool(_PRESENT_PERFECT.search(clause)) and not _PAST_OR_DATED.search(clause)
 
 
+_NAME_BEFORE_TODAY = re.compile(r"\b(?:Russia|USA|RT|[A-Z]{2,})$")  # "Russia Today", "USA Today"
+
+
 def _after_a_name(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].rstrip()
-    return bool(re.search(r"\b(?:Russia|USA|RT|[A-Z]{2,})$", before))
+    return bool(_NAME_BEFORE_TODAY.search(before))
 
 
 def _inside_token(text: str, position: int) -> bool:
@@ -1012,6 +1018,9 @@ def _is_link_line(line: str) -> bool:
     return labels > 0 and labels * 2 >= len(_MARKDOWN_TARGET.sub("]", line).strip())
 
 
+_RESIDUE_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
     """A short line that is mostly a date ("22:08 GMT26 October 2020", "### [2016-05-21](…)")."""
     if not mentions or len(line) > 120:
@@ -1019,7 +1028,7 @@ def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
     residue = _MARKDOWN_TARGET.sub("]", line)
     for m in mentions:
         residue = residue.replace(m.text, " ")
-    return len(re.findall(r"[A-Za-z]{2,}", residue)) <= _STAMP_RESIDUE_WORDS
+    return len(_RESIDUE_WORD.findall(residue)) <= _STAMP_RESIDUE_WORDS
 
 
 @lru_cache(maxsize=1024)

@@ -821,7 +821,7 @@ class Calendar:
         """Events whose every keyword group occurs in ``sentence`` (a keyword starts a word)."""
         if self._scan is None:
             return []
-        found = {match.group(1) for match in self._scan.finditer(sentence.lower())}
+        found = set(self._scan.findall(sentence.lower()))  # the one group: each keyword found
         if not found:
             return []
         hits: set[tuple[int, int]] = set().union(*(self._hits_of[word] for word in found))

@@ -9,13 +9,16 @@ TASS", "the Izvestiya newspaper reported") scores nothing.  Below a threshold th
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from analysis.cachefiles import default_cache_dir, load_pickle, write_pickle
 from analysis.clean import (
     POSTER_STAMP,
     READING_TIME,
@@ -795,9 +798,31 @@ def _place_names(kb: Knowledge) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def language_identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier.  Its model ships LZMA-compressed: decompressing and reading it
+    costs ~0.8 s CPU in each process that needs it, reading back the identifier kept in the
+    cache folder (as the parsed data files are; ~70 MB) a seventh of that.  The cache file is
+    named after the package's version and the model file's size and time, so a new model is
+    read afresh; an unreadable one is rebuilt, never fatal."""
+    from py3langid import __version__
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    path = _language_model_cache(MODEL_DIR / MODEL_FILE, __version__)
+    cached = load_pickle(path) if path is not None else None
+    if isinstance(cached, LanguageIdentifier):
+        return cached
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if path is not None:
+        write_pickle(path, identifier)
+    return identifier
+
+
+def _language_model_cache(model: Path, version: str) -> Path | None:
+    try:
+        stat = model.stat()
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{version}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
+    return default_cache_dir() / "data" / f"langid-{key[:24]}.pkl"
 
 
 def _clearly_english(sample: str) -> bool:

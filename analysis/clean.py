@@ -1600,6 +1600,19 @@ def _handle_over_stamp(text: str, following: Line) -> str | None:
     return name
 
 
+def _handle_then_stamp(line: Line) -> str | None:
+    """A user name and the comment's date stamp on one line ("pavel_s   13.04.2017 18:02"): the
+    name shaped as a user name (an underscore or a digit in it) or set apart by a wide gap."""
+    parts = line.text.split(maxsplit=1)
+    if len(parts) != 2 or not USER_NAME.fullmatch(parts[0]) or not is_date_line(parts[1]):
+        return None
+    name = parts[0]
+    if not name[0].isalpha():
+        return None  # "26 October 2015": the stamp's own day
+    shaped = "_" in name or any(c.isdigit() for c in name)
+    return name if _is_handle(name) and (shaped or line.spread) else None
+
+
 def _without_trailing_handle(name: str) -> str:
     """ "Ali Ahmad @aliahmad_dz" signs a reply as Ali Ahmad; a bare handle stays as it is."""
     words = name.split()
@@ -1657,6 +1670,11 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
     following_text = _next_with_text(lines)
     for position, line in enumerate(lines):
         text = line.text
+        stamped_handle = _handle_then_stamp(line) if text[:1].isalnum() else None
+        if stamped_handle is not None:
+            flush()
+            author, paragraphs = stamped_handle, []
+            continue
         if (
             not text
             or (len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text))

@@ -87,3 +87,16 @@ def test_commenters_signing_with_user_names_over_their_stamps_are_separate_comme
         ("river_rat", "The line should stay open whatever happens."),
         ("old_gunner_9", "Talking is cheaper than another crash."),
     ]
+
+
+def test_a_user_name_and_its_stamp_on_one_line_sign_the_comment(kb):
+    page = (
+        "A headline long enough to be taken for the headline\n\n"
+        + STORY
+        + "\nComments (1)\nLog in to comment\n\n"
+        "river_rat   04.05.2017 22:05\nThe line should stay open whatever happens.\n"
+    )
+    comments = clean_page(page, kb).comments
+    assert [(c["author"], c["text"]) for c in comments] == [
+        ("river_rat", "The line should stay open whatever happens.")
+    ]

@@ -254,6 +254,7 @@ class Rules:
     counter: re.Pattern[str]
     series_tag: re.Pattern[str]
     credit: re.Pattern[str]
+    caption_label: re.Pattern[str]  # "Image caption: …" opening a line of its own
     handle: re.Pattern[str]
     comment_start: re.Pattern[str]
     comment_widget: re.Pattern[str]
@@ -490,6 +491,9 @@ def rules_for(kb: Knowledge) -> Rules:
         series_tag=re.compile(rf".{{3,90}}\s*{f.get('series_tag', r'(?!x)x')}\s*$"),
         credit=re.compile(
             rf"\s*(?:{_alternation(f.get('credits', []), whole=False)})\s*\.?$", re.I
+        ),
+        caption_label=re.compile(
+            rf"{_alternation(f.get('caption_labels', []), whole=False)}\s*:\s*\S", re.IGNORECASE
         ),
         handle=re.compile(rf"\s*{f.get('social_handle', r'(?!x)x')}\s*$", re.IGNORECASE),
         comment_start=_full(f.get("comment_start", [])),
@@ -927,7 +931,7 @@ def _assign_role(line: Line, rules: Rules) -> None:
     line.section = _section_of(line, rules)
     if line.section:
         line.role = "section"
-    elif is_photo_credit(text, rules):
+    elif is_photo_credit(text, rules) or rules.caption_label.match(text):
         line.role = "caption"  # names a photo agency, not the publisher: not a widget
     elif _is_widget(line, rules):
         line.role = "widget"
@@ -1121,6 +1125,39 @@ def _may_be_an_account_name(text: str) -> bool:
         and not DIGIT.search(text)
         and text[0].isupper()
     )
+
+
+# A blog post's stamp naming its poster ("eastern_front_notes (eastern_front_notes) wrote,
+# November 27th, 2015, 10:52 pm", "warwatcher wrote,"): the user name, or the one in brackets
+# after the journal's display name.
+POSTER_STAMP = re.compile(
+    r"(?:(?P<display>[^()]{1,40}?)\s+\()?(?P<handle>[A-Za-z0-9][\w.-]{1,30}?)\)?\s+wrote,\s*"
+)
+
+
+def poster_of(text: str) -> str | None:
+    """The user name a blog post's stamp credits ("… (eastern_front_notes) wrote, …"), if it
+    is a user name ("Putin wrote," is a sentence of the story, not a stamp)."""
+    match = POSTER_STAMP.match(text)
+    if match is None:
+        return None
+    handle = match.group("handle")
+    shaped = "_" in handle or any(c.isdigit() for c in handle) or handle.islower()
+    return handle if shaped and handle.lower() not in STOPWORDS else None
+
+
+def _mark_journal_masthead(lines: list[Line], first_prose: int) -> None:
+    """A blog's name line above the post, opening with the poster's user name before a dash
+    ("eastern_front_notes — Notes from the eastern front" over "eastern_front_notes
+    (eastern_front_notes) wrote, …"): the journal's masthead, not the post's headline."""
+    head = lines[:first_prose]
+    posters = {poster.casefold() for line in head if (poster := poster_of(line.text))}
+    if not posters:
+        return
+    for line in head:
+        parts = MASTHEAD_PART.split(line.text.strip(), maxsplit=1)
+        if line.role == "other" and len(parts) == 2 and parts[0].casefold() in posters:
+            line.role = "widget"
 
 
 BIO_WORDS = 30  # an author's one-line biography is short
@@ -1551,6 +1588,31 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
     return None
 
 
+USER_NAME = re.compile(r"[A-Za-z0-9][\w.-]{1,29}")
+
+
+def _handle_over_stamp(text: str, following: Line) -> str | None:
+    """A user name on a line of its own over the comment's date stamp ("vityaz_77" /
+    "November 27th, 2015, 11:05 pm"), as blog hosts print a commenter in lower case."""
+    name = text.strip()
+    if not USER_NAME.fullmatch(name) or not _is_handle(name) or not is_date_line(following.text):
+        return None
+    return name
+
+
+def _handle_then_stamp(line: Line) -> str | None:
+    """A user name and the comment's date stamp on one line ("pavel_s   13.04.2017 18:02"): the
+    name shaped as a user name (an underscore or a digit in it) or set apart by a wide gap."""
+    parts = line.text.split(maxsplit=1)
+    if len(parts) != 2 or not USER_NAME.fullmatch(parts[0]) or not is_date_line(parts[1]):
+        return None
+    name = parts[0]
+    if not name[0].isalpha():
+        return None  # "26 October 2015": the stamp's own day
+    shaped = "_" in name or any(c.isdigit() for c in name)
+    return name if _is_handle(name) and (shaped or line.spread) else None
+
+
 def _without_trailing_handle(name: str) -> str:
     """ "Ali Ahmad @aliahmad_dz" signs a reply as Ali Ahmad; a bare handle stays as it is."""
     words = name.split()
@@ -1608,6 +1670,11 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
     following_text = _next_with_text(lines)
     for position, line in enumerate(lines):
         text = line.text
+        stamped_handle = _handle_then_stamp(line) if text[:1].isalnum() else None
+        if stamped_handle is not None:
+            flush()
+            author, paragraphs = stamped_handle, []
+            continue
         if (
             not text
             or (len(text) <= rules.max_widget_chars and rules.comment_widget.fullmatch(text))
@@ -1621,7 +1688,11 @@ def parse_comments(lines: list[Line], rules: Rules) -> list[dict[str, Any]]:
         ):
             continue
         following = following_text[position]
-        name = _is_author_line(text, rules) if following is not None else None
+        name = (
+            _is_author_line(text, rules) or _handle_over_stamp(text, following)
+            if following is not None
+            else None
+        )
         if name is not None and not (
             following is not None and _is_author_line(following.text, rules) and not paragraphs
         ):
@@ -1750,6 +1821,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_author_bio(lines, rules)
     profile = _mark_profile_header(lines)
     first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
+    _mark_journal_masthead(lines, first_prose)
     comments_from = _comment_start(lines, first_prose, rules)
     _mark_captions_and_repeats(lines, rules, comments_from)
     start, end = _span(lines, comments_from)

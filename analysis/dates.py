@@ -230,8 +230,11 @@ def _month_token(raw: str) -> str:
     return raw.rstrip(".").capitalize()
 
 
+_NON_DIGIT = re.compile(r"\D")
+
+
 def _day_number(raw: str) -> int:
-    return int(re.sub(r"\D", "", raw))
+    return int(_NON_DIGIT.sub("", raw))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -484,9 +487,12 @@ def _news_of_the_day(text: str, start: int) -> bool:
     return bool(_PRESENT_PERFECT.search(clause)) and not _PAST_OR_DATED.search(clause)
 
 
+_NAME_BEFORE_TODAY = re.compile(r"\b(?:Russia|USA|RT|[A-Z]{2,})$")  # "Russia Today", "USA Today"
+
+
 def _after_a_name(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].rstrip()
-    return bool(re.search(r"\b(?:Russia|USA|RT|[A-Z]{2,})$", before))
+    return bool(_NAME_BEFORE_TODAY.search(before))
 
 
 def _inside_token(text: str, position: int) -> bool:
@@ -815,7 +821,7 @@ class Calendar:
         """Events whose every keyword group occurs in ``sentence`` (a keyword starts a word)."""
         if self._scan is None:
             return []
-        found = {match.group(1) for match in self._scan.finditer(sentence.lower())}
+        found = set(self._scan.findall(sentence.lower()))  # the one group: each keyword found
         if not found:
             return []
         hits: set[tuple[int, int]] = set().union(*(self._hits_of[word] for word in found))
@@ -1012,6 +1018,9 @@ def _is_link_line(line: str) -> bool:
     return labels > 0 and labels * 2 >= len(_MARKDOWN_TARGET.sub("]", line).strip())
 
 
+_RESIDUE_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
     """A short line that is mostly a date ("22:08 GMT26 October 2020", "### [2016-05-21](…)")."""
     if not mentions or len(line) > 120:
@@ -1019,7 +1028,7 @@ def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
     residue = _MARKDOWN_TARGET.sub("]", line)
     for m in mentions:
         residue = residue.replace(m.text, " ")
-    return len(re.findall(r"[A-Za-z]{2,}", residue)) <= _STAMP_RESIDUE_WORDS
+    return len(_RESIDUE_WORD.findall(residue)) <= _STAMP_RESIDUE_WORDS
 
 
 @lru_cache(maxsize=1024)
@@ -1125,14 +1134,13 @@ def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
     or with slashes whose order is certain (else a month and year).  A line ending in a colon
     introduces what follows ("stated on February 15, 2017 in a Facebook post:" above a
     fact-check's claim): its date is not the page's."""
-    cleaned = [
-        _as_printed_stamp(_MARKDOWN_TARGET.sub("]", line))
-        for line in lines
-        if not line.rstrip().endswith(":")
-    ]
-    found = [find_dates(line) for line in cleaned]
-    for line, mentions in zip(cleaned, found, strict=True):
-        day = _full_date_of_line(line, mentions)
+    found: list[list[DateMention]] = []  # the lines are read in order up to the first full date
+    for line in lines:
+        if line.rstrip().endswith(":"):
+            continue
+        printed = _as_printed_stamp(_MARKDOWN_TARGET.sub("]", line) if "](" in line else line)
+        found.append(find_dates(printed))
+        day = _full_date_of_line(printed, found[-1])
         if day is not None:
             return day, DAY
     for mentions in found:

@@ -9,14 +9,18 @@ TASS", "the Izvestiya newspaper reported") scores nothing.  Below a threshold th
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from analysis.cachefiles import default_cache_dir, load_pickle, write_pickle
 from analysis.clean import (
+    POSTER_STAMP,
     READING_TIME,
     STOPWORDS,
     Cleaned,
@@ -25,6 +29,7 @@ from analysis.clean import (
     is_date_line,
     is_masthead,
     is_signed_name,
+    poster_of,
     rules_for,
     without_honorifics,
 )
@@ -128,6 +133,7 @@ ENGLISH_MIN_DISTINCT = 4
 
 
 ALNUM_RUN = re.compile(r"[^\W_]+")  # a maximal run of characters for which str.isalnum() holds
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Every ASCII character that is not a letter or digit becomes a space; other bytes are kept.
 _ASCII_SEPARATORS_TO_SPACE = bytes(
     32 if byte < 128 and not chr(byte).isalnum() else byte for byte in range(256)
@@ -137,17 +143,18 @@ _ASCII_SEPARATORS_TO_SPACE = bytes(
 def alnum_runs(text: str) -> set[str]:
     """``set(ALNUM_RUN.findall(text))``, several times faster on prose: the ASCII separators
     become spaces in one ``bytes.translate`` over the UTF-8 (multi-byte sequences hold no
-    ASCII byte, so they pass unchanged), ``split`` cuts there and at any other white space
-    (never alphanumeric), and only the few pieces still holding a separator (a curly quote,
-    a dash) are searched with the pattern."""
-    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS_TO_SPACE)
-    runs = set(spaced.decode("utf-8", "surrogatepass").split())
-    mixed = [piece for piece in runs if not piece.isalnum()]
-    if mixed:
-        runs.difference_update(mixed)
-        for piece in mixed:
-            runs.update(ALNUM_RUN.findall(piece))
-    return runs
+    ASCII byte, so they pass unchanged), the few distinct other characters that are no letter
+    or digit (curly quotes, dashes) by ``str.replace``, and ``split`` cuts at the spaces."""
+    spaced = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_SEPARATORS_TO_SPACE)
+        .decode("utf-8", "surrogatepass")
+    )
+    if not spaced.isascii():
+        for character in set(NON_ASCII.findall(spaced)):
+            if not character.isalnum():
+                spaced = spaced.replace(character, " ")
+    return set(spaced.split())
 
 
 @dataclass(frozen=True)
@@ -643,6 +650,20 @@ def _by_line_author(head: list[str], rules: Any) -> str | None:
                 return " and ".join(names)
             if HANDLE_NAME.fullmatch(name):
                 return name.lstrip("@")
+    return _blog_poster(head)
+
+
+def _blog_poster(head: list[str]) -> str | None:
+    """The user who posted a blog entry, named in its stamp ("eastern_front_notes
+    (eastern_front_notes) wrote," then the date, on the same line or the next)."""
+    for position, line in enumerate(head):
+        poster = poster_of(line)
+        if poster is None:
+            continue
+        rest = POSTER_STAMP.sub("", line, count=1).strip()
+        following = head[position + 1] if position + 1 < len(head) else ""
+        if is_date_line(rest) or (not rest and is_date_line(following)):
+            return poster
     return None
 
 
@@ -777,9 +798,31 @@ def _place_names(kb: Knowledge) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def language_identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier.  Its model ships LZMA-compressed: decompressing and reading it
+    costs ~0.8 s CPU in each process that needs it, reading back the identifier kept in the
+    cache folder (as the parsed data files are; ~70 MB) a seventh of that.  The cache file is
+    named after the package's version and the model file's size and time, so a new model is
+    read afresh; an unreadable one is rebuilt, never fatal."""
+    from py3langid import __version__
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    path = _language_model_cache(MODEL_DIR / MODEL_FILE, __version__)
+    cached = load_pickle(path) if path is not None else None
+    if isinstance(cached, LanguageIdentifier):
+        return cached
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if path is not None:
+        write_pickle(path, identifier)
+    return identifier
+
+
+def _language_model_cache(model: Path, version: str) -> Path | None:
+    try:
+        stat = model.stat()
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{version}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
+    return default_cache_dir() / "data" / f"langid-{key[:24]}.pkl"
 
 
 def _clearly_english(sample: str) -> bool:

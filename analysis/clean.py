@@ -666,10 +666,17 @@ def without_honorifics(words: list[str]) -> list[str]:
     return words
 
 
+# Markdown emphasis around a phrase ("*By Anna Petrova*", "**Sputnik**", "_By the desk_"); an
+# underscore inside a word (a user name) is no emphasis.
+EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
 def byline_name(text: str, rules: Rules) -> str | None:
     """The author named by a byline line, if the line is one."""
     if len(text) > 120:
         return None
+    if "*" in text or "_" in text:
+        text = EMPHASIS.sub(r"\2", text)
     for pattern in rules.bylines:
         match = pattern.fullmatch(text)
         if match and "handle" in pattern.groupindex:

@@ -390,6 +390,12 @@ def test_anonymous_byline_gives_no_author(kb):
         ("Thread starter gunner_mcfly · Start date 3 Oct 2016", "gunner_mcfly"),
         ("Started by kharkiv_kid, 3 Oct 2016", "kharkiv_kid"),
         ("Author Archive", None),  # one word: no name
+        ("*By Jane Doe* | **Defense One** | 12 May 2017", "Jane Doe"),  # markdown emphasis
+        ("_By Jane Doe_", "Jane Doe"),
+        ("By jane_doe_77", None),  # an underscore inside a word is no emphasis (nor a name)
+        ("Von Jonas Weber | 21.05.2016", "Jonas Weber"),  # "By" of a German page
+        ("Par Claire Martin", "Claire Martin"),  # … of a French page
+        ("Par for the course | Golf", None),
     ],
 )
 def test_byline_forms(kb, byline, author):

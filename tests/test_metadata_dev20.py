@@ -146,3 +146,20 @@ def test_a_forwarders_note_and_a_newsletters_sign_off_stay_out_of_the_body(kb):
     assert body.startswith("Officials on both sides")
     assert "Have a look" not in body
     assert "Thanks for reading" not in body
+
+
+def test_a_syndicated_storys_reactions_are_comments_signed_with_relative_times(kb):
+    page = (
+        "Generals agree to keep talking over the river crossing\n\nBy Hannah Lowell\n\n"
+        + STORY
+        + "\nReactions   (2)\nSign in to post a message.\n\n"
+        "river_fan  2 hours ago\nThey will talk again next week.\nReply   5   1\n\n"
+        "Anna K  an hour ago\nNot before the maps are out.\nReply   2   0\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert [c["text"] for c in cleaned.comments] == [
+        "They will talk again next week.",
+        "Not before the maps are out.",
+    ]
+    assert [c["author"] for c in cleaned.comments] == ["river_fan", "Anna K"]
+    assert "Reactions" not in cleaned.body

@@ -163,3 +163,13 @@ def test_a_syndicated_storys_reactions_are_comments_signed_with_relative_times(k
     ]
     assert [c["author"] for c in cleaned.comments] == ["river_fan", "Anna K"]
     assert "Reactions" not in cleaned.body
+
+
+def test_an_encyclopedias_skip_links_and_contents_label_stay_out_of_the_body(kb):
+    page = (
+        "Air corridor over the river\n\nFrom Wikipedia, the free encyclopedia\n\n"
+        "Jump to navigation  Jump to search\n\n" + STORY + "\nContents\n\n" + STORY
+    )
+    body = clean_page(page, kb).body
+    assert "Jump to" not in body
+    assert "\nContents\n" not in body

@@ -465,7 +465,10 @@ def is_masthead(text: str, rules: Rules) -> bool:
     Secretary", "The Ministry of Foreign Affairs of the Russian Federation", "StopFake.org |
     Struggle against fake information…"): the site's banner, never a headline."""
     first = MASTHEAD_PART.split(text.strip(), maxsplit=1)[0].strip(" .:").casefold()
-    return first in rules.outlet_names or first.removeprefix("the ") in rules.outlet_names
+    if first in rules.outlet_names or first.removeprefix("the ") in rules.outlet_names:
+        return True
+    # a name with a dash of its own ("COMBINED JOINT TASK FORCE - OPERATION INHERENT RESOLVE")
+    return first != text and text.strip(" .:").casefold() in rules.outlet_names
 
 
 def rules_for(kb: Knowledge) -> Rules:
@@ -1074,6 +1077,24 @@ SELF_DESCRIPTION = re.compile(
 )
 
 
+# The separator an e-mail program sets above a message it forwards ("---------- Forwarded
+# message ---------", "Begin forwarded message:").
+FORWARD_SEPARATOR = re.compile(
+    r"-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:?", re.IGNORECASE
+)
+FORWARD_NOTE_LINES = 8  # how far down a forwarded message's separator may stand
+
+
+def _mark_forwarding_note(lines: list[Line]) -> None:
+    """A forwarder's note above a forwarded message ("Worth reading the second item. -- M.") is
+    no part of the page it forwards."""
+    for position, line in enumerate(lines[:FORWARD_NOTE_LINES]):
+        if FORWARD_SEPARATOR.fullmatch(line.text.strip()):
+            for above in lines[:position]:
+                above.role = "widget"
+            return
+
+
 def _mark_tagline(lines: list[Line]) -> None:
     """A site's self-description under its masthead ("Full Fact is the UK's independent fact
     checking charity.", "The Hill's forum for lawmakers …") is page furniture, however much it
@@ -1300,7 +1321,21 @@ def _labelled_title(lines: list[Line], end: int, rules: Rules) -> Line | None:
         if rules.title_label.fullmatch(lines[position].text.strip()):
             line = lines[position + 1]
             return line if _title_candidate(line, rules) else None
+    for line in lines[: min(end, len(lines))]:
+        if _labelled_on_its_line(line.text, rules):
+            return line  # an e-mail's "Subject: …" line
     return None
+
+
+def _labelled_on_its_line(text: str, rules: Rules) -> str | None:
+    """The title after its label on the same line ("Subject: Talks resume on the crossing")."""
+    label, colon, rest = text.partition(": ")
+    rest = rest.strip()
+    if not colon or not rules.title_label.fullmatch(label.strip()):
+        return None
+    if not 3 <= len(rest.split()) <= 30 or FULL_STOP_FINAL.search(rest):
+        return None
+    return rest
 
 
 def _below_site_menu(candidates: list[Line], lines: list[Line], start: int) -> list[Line]:
@@ -1352,6 +1387,8 @@ STANDFIRST_WORDS = 25  # a line this long above the byline is the standfirst und
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"  # "Ben-Ami" as well as "Jean-paul"
 SIGNED_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,3}}")
 SIGNED_NAME_REACH = 3  # lines from a bare name to the date stamp it signs with
+# Small words no person's name holds, though a label in title case does ("For Immediate Release").
+NOT_IN_A_NAME = frozenset({"a", "an", "the", "for", "of", "and", "to", "on", "at", "with", "from"})
 
 
 def is_signed_name(text: str, rules: Rules) -> bool:
@@ -1361,6 +1398,7 @@ def is_signed_name(text: str, rules: Rules) -> bool:
     shape = text.title() if text.isupper() else text  # "MIRIAM HALLORAN" as printed by some sites
     return (
         SIGNED_NAME.fullmatch(shape) is not None
+        and not any(word.lower() in NOT_IN_A_NAME for word in text.split())
         and not any(word.lower() in rules.menu_words for word in text.split())
         and not any(w.casefold() in rules.outlet_names for w in (text, *text.split()))
     )
@@ -1408,6 +1446,31 @@ DOMAIN_TAG = re.compile(r"\s+\((?:self\.[\w-]+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})\)
 def _without_domain_tag(title: str) -> str:
     title = title.strip()
     return DOMAIN_TAG.sub("", title) if title.endswith(")") else title
+
+
+# A wire's version slug glued to the front of its headline ("UPDATE 2-Russia suspends …",
+# "REFILE-", "CORRECTED-UPDATE 1-"): the agency's label for the version, not the headline's words.
+WIRE_SLUG = re.compile(
+    r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|EXCLUSIVE|INSIGHT|ANALYSIS|FACTBOX|TIMELINE)"
+    r"(?: \d{1,2})?-)+(?=[A-Z0-9\"'“‘])"
+)
+# A browser's page title when a page is shared ("Headline | World news | The Guardian"): the
+# site's section and name follow the headline after bars.
+SITE_SUFFIX_BAR = re.compile(r"\s+[|]\s+")
+HEADLINE_MIN_WORDS = 3
+
+
+def headline_text(title: str, rules: Rules) -> str:
+    """The headline's own words in a headline line: without a wire's version slug, without a
+    link aggregator's domain tag, and without the site's section and name after bars."""
+    title = WIRE_SLUG.sub("", _without_domain_tag(title))
+    title = _labelled_on_its_line(title, rules) or title
+    parts = SITE_SUFFIX_BAR.split(title)
+    if len(parts) > 1 and len(parts[0].split()) >= HEADLINE_MIN_WORDS:
+        last = parts[-1].strip(" .").casefold()
+        if last in rules.outlet_names or last.removeprefix("the ") in rules.outlet_names:
+            return parts[0]
+    return title
 
 
 SIDEBAR_LINES = 4  # a forum's sidebar above a post: its name, description, reader count
@@ -1505,7 +1568,7 @@ def _bare_stamp(line: Line, rules: Rules) -> bool:
 
 
 def _title_candidate(line: Line, rules: Rules) -> bool:
-    text = line.text
+    text = headline_text(line.text, rules) if " | " in line.text else line.text
     if line.role == "stamp":  # "Syria Daily Brief — 30 September 2016", not "Posted 14 Oct 09:12"
         remainder = WEEKDAY.sub("", DATE_TEXT.sub("", text)).strip(" ,|/–—-")
         words = _words(remainder)
@@ -1824,6 +1887,8 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     lines = read_lines(text)
     _assign_roles(lines, rules)
     _mark_sections(lines)
+    if "orwarded" in text:
+        _mark_forwarding_note(lines)
     _mark_tagline(lines)
     _mark_author_bio(lines, rules)
     profile = _mark_profile_header(lines)
@@ -1838,7 +1903,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)
     _mark_name_signing_below_dek(lines, start, end, rules)
-    result = Cleaned(body="", title=_without_domain_tag(title_line.text) if title_line else None)
+    result = Cleaned(body="", title=headline_text(title_line.text, rules) if title_line else None)
     result.profile = profile
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:

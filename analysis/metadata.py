@@ -602,7 +602,28 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
         match = NAME_IN_CITY.fullmatch(line)
         if line != cleaned.title and match:
             return match.group("name")  # "Julian Borger in Washington"
-    return None
+    return _names_over_cities(cleaned, rules, places)
+
+
+# A print page's byline: a reporter's name and city after a dash, one reporter a line, often in
+# capitals ("ISOBEL GRANT - MOSCOW" / "DANIEL REYES - WASHINGTON").
+NAME_DASH_CITY = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s+[-–—]\s+"
+    r"(?P<place>[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,2})"
+)
+
+
+def _names_over_cities(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> str | None:
+    """The reporters of consecutive "NAME - CITY" lines of the head, joined by "and"."""
+    names: list[str] = []
+    for line in cleaned.head:
+        match = NAME_DASH_CITY.fullmatch(line.strip()) if line != cleaned.title else None
+        if match and _may_be_a_person(match.group("name"), rules, places):
+            name = match.group("name")
+            names.append(name.title() if name.isupper() else name)
+        elif names:
+            break
+    return " and ".join(names) or None
 
 
 def person_names(text: str) -> list[str] | None:

@@ -153,3 +153,19 @@ def test_the_blind_20_pages_keep_their_metadata(result):
     assert not unknown & {"Africa Check", "Echo of Moscow", "LiveJournal", "The New Yorker"}, (
         unknown
     )
+
+
+def test_the_dev_20_pages_keep_their_metadata(result):
+    # Development pages, annotated before the loader was run on them. First run: outlet 0.875,
+    # kind 0.75, headline 0.50, author 0.75, date 1.00, verdict 1.00 (the Wikipedia masthead
+    # read as the Current events portal, so outlet and kind digest; a press release's number and
+    # "FOR IMMEDIATE RELEASE" taken as headline and signature, a wire's "UPDATE 2-" slug kept in
+    # the headline, a shared page's "headline | section | site" bar passed over, an e-mail's
+    # Subject line not read; print bylines "NAME - CITY" not read; The Independent unknown to
+    # the data file). After the fixes every field 1.0 but kind 0.875: a forwarded newsletter is
+    # still read as an article (gold: digest).
+    dev = result["groups"]["dev-20"]
+    assert min(v for f, v in dev.items() if f != "kind") >= 0.95, dev
+    assert dev["kind"] >= 0.85, dev
+    unknown = set(result["outlets_unknown_to_data"])
+    assert not unknown & {"The Independent", "Wikipedia"}, unknown

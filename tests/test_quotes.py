@@ -1756,3 +1756,43 @@ def test_a_turn_relaying_a_listeners_question_gives_the_question_to_the_listener
         ("viewer", "Will the Americans e"),
         ("A. Grigoriev", "I said to them once:"),  # his own words stay in his turn
     ]
+
+
+# ------------------------------------------------------------------ other typographies
+
+
+def test_german_low_high_marks_close_on_the_high_mark(kb):
+    body = (
+        "Sigmar Gabriel sagte in Luxemburg: „Der Kanal muss offen bleiben, auch jetzt.“ "
+        "He spoke after the meeting."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Der Kanal muss offen bleiben, auch jetzt.", "Sigmar Gabriel")
+    ]
+
+
+def test_corner_brackets_quote_and_count_two_characters_as_a_word(kb):
+    body = "Foreign Minister Sergey Lavrov was quoted from Moscow: 「これはでっち上げの口実による侵略行為だ」"
+    assert pairs(quotes_of(body, kb)) == [
+        ("これはでっち上げの口実による侵略行為だ", "Sergey Lavrov")
+    ]
+
+
+def test_dash_dialogue_lines_are_quotations_attributed_after_the_second_dash(kb):
+    body = (
+        "The correspondent reported the exchange.\n\n"
+        "— Le mémorandum est suspendu à partir d'aujourd'hui, — a déclaré le général Igor "
+        "Konachenkov.\n\n"
+        "— Nous n'avons reçu aucune explication, — a-t-il ajouté.\n\n"
+        "— Мы не видим больше смысла в этом меморандуме, — заявил Игорь Конашенков."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Le mémorandum est suspendu à partir d'aujourd'hui,", "Igor Konashenkov"),
+        ("Nous n'avons reçu aucune explication,", "Igor Konashenkov"),
+        ("Мы не видим больше смысла в этом меморандуме,", "Igor Konashenkov"),
+    ]
+
+
+def test_a_dash_aside_in_a_paragraph_is_no_dialogue(kb):
+    body = "— and then the line went quiet — officials said nothing for an hour."
+    assert quotes_of(body, kb) == []

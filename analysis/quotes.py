@@ -388,10 +388,12 @@ _CAPS_WORDS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)"
 # The office after a capitalised name in a caption: capitalised words and the small words
 # between them, so that a sentence after a comma is no label.
 _CAPTION_ROLE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|the|for|on|and|in|at|to)){0,8}"
+_TRANSLATED = r"\((?:through|via|in)\s+(?:an?\s+)?(?:translator|interpreter|translation)\)"
 _TURN_LABEL = re.compile(
     rf"(?:{_TIMESTAMP}\s*)?"
     # a sound bite's caption: "JOHN KERRY, U.S. SECRETARY OF STATE:"
-    rf"(?P<label>{_CAPS_WORDS}{{0,3}},\s+{_CAPS_WORDS}{{0,6}}"
+    # (and "FYODOR LUKYANOV, EDITOR, RUSSIA IN GLOBAL AFFAIRS:", a one-word office before the place)
+    rf"(?P<label>{_CAPS_WORDS}{{0,3}},\s+(?:[A-Z][A-Z.'’\-]*,\s+)?{_CAPS_WORDS}{{0,6}}"
     # a television transcript's guest, the name in capitals and the office as printed:
     # "KAREN WALSH, Former Pentagon Official:", "ASHTON CARTER, Secretary of Defense:"
     rf"|{_CAPS_WORDS}{{1,3}},\s+{_CAPTION_ROLE}"
@@ -407,7 +409,8 @@ _TURN_LABEL = re.compile(
     # a recording's transcript: "Michael Kofman (00:04:12):", "Speaker 2 (01:15):"
     rf"|[A-Z][\w.'’\-]*(?:\s+(?:{_LABEL_WORD}|\d{{1,2}})){{0,3}}(?=\s+{_TIMESTAMP}:)"
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
-    rf"(?:\s+{_TIMESTAMP})?:\s+(?:{_TIMESTAMP}\s+)?(?=\S)"
+    # a translated speaker's note before the colon: "CHURKIN (through translator):"
+    rf"(?:\s+{_TIMESTAMP})?(?:\s+{_TRANSLATED})?:\s+(?:{_TIMESTAMP}\s+)?(?=\S)"
 )
 # A turn label's colon comes within this many characters of the paragraph's start (the longest
 # label, an office with the member's name in brackets, is under 200): paragraphs without one
@@ -1818,9 +1821,19 @@ _AS_PUT = re.compile(
 )
 
 
+# "Carter's message was blunt:", "Lavrov's own verdict, delivered to reporters in Moscow, was
+# brief:", "The ministry's reply was short:": the possessor of the words speaks.
+_POSSESSOR_VERDICT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<np>(?:The\s+)?[A-Z][^,:;.“”\"]{1,80}?)['’]s?\s+(?:own\s+|first\s+|"
+    r"official\s+)?(?:message|reply|response|answer|verdict|assessment|reaction|warning|"
+    r"conclusion|position|retort|comment|view)(?:\s+(?:to|for|on)\s+[^,:;]{1,40})?"
+    r"(?:,[^:;“”\"]{1,100},)?\s+(?:was|is|came|remained|has\s+been)\b[^:;“”\"]{0,40}:\s*$"
+)
+
+
 def _colon_introduction(before: str, kb: Knowledge) -> _Parsed | None:
     """The speaker of a quotation a colon introduces without a speech verb's subject."""
-    match = _PRESENTED.match(before) or _AS_PUT.search(before)
+    match = _PRESENTED.match(before) or _AS_PUT.search(before) or _POSSESSOR_VERDICT.search(before)
     if match is None:
         return None
     parsed = _parse_np(match.group("np"), kb)
@@ -2424,6 +2437,10 @@ def _names_take_turns(bold_names: dict[int, tuple[str, int]]) -> bool:
     return sum(count >= 2 for count in counts.values()) >= 2
 
 
+_UNIDENTIFIED = re.compile(r"UNIDENTIFIED\s+(?:MALE|FEMALE|MAN|WOMAN|SPEAKER|REPORTER)\b", re.I)
+_REPORTER = Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
+
+
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
@@ -2484,6 +2501,8 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
             speaker = None
             continue
         start, end = _unquoted(body, *_strip_span(body, text_start, p_end))
+        if index in labelled and _UNIDENTIFIED.match(label) and body[end - 1 : end] == "?":
+            speaker = _REPORTER  # a television transcript's unnamed questioner
         if end > start and not _STAGE_DIRECTION.fullmatch(body, start, end):
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns

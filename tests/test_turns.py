@@ -120,3 +120,26 @@ def test_a_storys_bold_lead_ins_are_no_turns():
         "**Update** A second call took place on Friday, officials said."
     )
     assert extract_quotes({"doc_id": "t"}, body, [], load_knowledge()) == []
+
+
+def test_a_television_transcripts_translated_captions_and_unnamed_questioner():
+    body = (
+        "DANIEL ROSS, HOST: Moscow answered within the hour.\n\n"
+        "(BEGIN VIDEO CLIP)\n\n"
+        "VITALY CHURKIN, RUSSIAN AMBASSADOR TO THE UNITED NATIONS (through translator): Nobody "
+        "checked the target.\n\n"
+        "UNIDENTIFIED MALE: Ambassador, will you still work with the Americans?\n\n"
+        "CHURKIN: We have no other choice.\n\n"
+        "(END VIDEO CLIP)\n\n"
+        "FYODOR LUKYANOV, EDITOR, RUSSIA IN GLOBAL AFFAIRS: Thank you for having me.\n\n"
+        "ROSS: Is the deal finished?"
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], load_knowledge())
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("Moscow answered within the hour.", "Daniel Ross"),
+        ("Nobody checked the target.", "Vitaly Churkin"),
+        ("Ambassador, will you still work with the Americans?", "reporter"),
+        ("We have no other choice.", "Vitaly Churkin"),
+        ("Thank you for having me.", "Fedor Lukyanov"),
+        ("Is the deal finished?", "Daniel Ross"),
+    ]

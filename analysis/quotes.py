@@ -1362,6 +1362,17 @@ def _person_like(speaker: Speaker) -> bool:
     return speaker.kind == "person" or (speaker.kind == "generic" and speaker.head in _PERSON_HEADS)
 
 
+def _latest_of_surname(doc: _Doc, surname: str, pos: int) -> Speaker | None:
+    """The person of that surname named last before ``pos``: a page quoting two Ivanovs means by
+    "Ivanov wrote" the one it has just introduced, not the first."""
+    key = surname_key(surname)
+
+    def bearer(speaker: Speaker) -> bool:
+        return speaker.kind == "person" and " " in speaker.name and surname_key(speaker.name) == key
+
+    return doc.last(pos, bearer)
+
+
 def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
     """Turn a parsed noun phrase into a speaker, using the entities mentioned before ``pos``."""
     kb = doc.kb
@@ -1371,7 +1382,7 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
         speaker = parsed.speaker
         tokens = speaker.name.split()
         if len(tokens) == 1:
-            earlier = doc.by_surname(tokens[0])
+            earlier = _latest_of_surname(doc, tokens[0], pos) or doc.by_surname(tokens[0])
             if earlier is not None:
                 return earlier
             actor = resolve_actor(tokens[0], kb)

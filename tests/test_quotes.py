@@ -1796,3 +1796,28 @@ def test_dash_dialogue_lines_are_quotations_attributed_after_the_second_dash(kb)
 def test_a_dash_aside_in_a_paragraph_is_no_dialogue(kb):
     body = "— and then the line went quiet — officials said nothing for an hour."
     assert quotes_of(body, kb) == []
+
+
+# ------------------------------------------------------------------ possessors and namesakes
+
+
+def test_a_possessors_message_or_verdict_before_a_colon_is_the_speaker(kb):
+    body = (
+        "The Pentagon tried to calm things down. Carter's message was blunt: “Russia has "
+        "walked away from the path to peace.”\n\n"
+        "Lavrov's own verdict, delivered to reporters in Moscow, was brief: “We are tired of "
+        "promises that are never kept.”"
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == ["Ash Carter", "Sergey Lavrov"]
+
+
+def test_a_surname_two_people_share_means_the_one_named_last(kb):
+    body = (
+        "Sergei Ivanov was scornful. “Such strikes only help the terrorists,” Ivanov said.\n\n"
+        "Igor Ivanov, a former foreign minister, was calmer. “The hotline should not become a "
+        "victim of politics,” Ivanov wrote."
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == [
+        "Sergei Ivanov",
+        "Igor Ivanov",
+    ]

@@ -778,6 +778,8 @@ _CJK_CHARACTERS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\u
 
 
 def _word_count(text: str) -> int:
+    if text.isascii() or not _CJK_CHARACTERS.search(text):
+        return len(text.split())
     cjk = len(_CJK_CHARACTERS.findall(text))
     spaced = len(_CJK_CHARACTERS.sub(" ", text).split())
     return spaced + cjk // 2

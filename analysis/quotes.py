@@ -2192,9 +2192,13 @@ PARTICIPLE_SUBJECT_WORDS = 8  # the subject opens the clause: a known actor with
 def _clause_subject_actor(clause: str, kb: Knowledge) -> _Parsed | None:
     """The known actor opening a clause ("Senate Foreign Relations chairman Bob Corker went
     further on Thursday"), which a participle's subject parse would read as "chairman"."""
-    opening = " ".join(clause.split()[:PARTICIPLE_SUBJECT_WORDS])
-    spans = actor_spans(opening, kb)
-    return _Parsed("actor", speaker=_from_actor(spans[0][2])) if spans else None
+    words = clause.split()
+    spans = actor_spans(" ".join(words[:PARTICIPLE_SUBJECT_WORDS]), kb)
+    if spans:
+        return _Parsed("actor", speaker=_from_actor(spans[0][2]))
+    if words and words[0] in ("He", "She"):  # "He went further in a later interview, saying …"
+        return _Parsed("pronoun", pronoun=words[0].lower())
+    return None
 
 
 # --------------------------------------------------------------------------------------------

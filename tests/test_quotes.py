@@ -1821,3 +1821,12 @@ def test_a_surname_two_people_share_means_the_one_named_last(kb):
         "Sergei Ivanov",
         "Igor Ivanov",
     ]
+
+
+def test_he_opening_a_clause_before_a_participle_of_speech_is_the_last_speaker(kb):
+    body = (
+        "Sergei Ivanov was scornful. “Such strikes only help the terrorists,” Ivanov said.\n\n"
+        "He went further in a later interview, saying that “the Americans have buried the only "
+        "mechanism that kept our pilots safe.”"
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == ["Sergei Ivanov"] * 2

@@ -44,6 +44,7 @@ def corpus():
             *ROOT.joinpath("seeds").glob("*.txt"),
             *FIXTURES.glob("quotes_*.txt"),
             *FIXTURES.glob("blind_*.txt"),
+            *FIXTURES.glob("dev20q_*.txt"),
         ]
         if p.stem in gold_docs
     ]

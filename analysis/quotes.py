@@ -52,7 +52,13 @@ from analysis.actors import (
 )
 from analysis.knowledge import Knowledge
 from analysis.nlp import paragraph_spans
-from analysis.turns import BARE_ANSWER_LABEL, BARE_QUESTION_LABEL, RECORD_LABEL, TURN_TIMESTAMP
+from analysis.turns import (
+    BARE_ANSWER_LABEL,
+    BARE_QUESTION_LABEL,
+    BOLD_NAME_LABEL,
+    RECORD_LABEL,
+    TURN_TIMESTAMP,
+)
 
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
@@ -72,7 +78,10 @@ SPEECH_VERBS = (
     "testified|briefed|wrote in|texted|emailed|made clear|made it clear|makes clear|makes it clear|"
     "asserted|asserts|retorted|lamented|scoffed|fumed|pledged|boasted|joked|mused|objected|"
     "protested|elaborated|recounted|recalls|admits|concedes|acknowledges|cautions|contends|"
-    "complains|summed up|sums up"
+    "complains|summed up|sums up|"
+    # a quotation in French, German or Russian kept in an English page
+    "a déclaré|a dit|a ajouté|a-t-il ajouté|a-t-elle ajouté|sagte|erklärte|"
+    "заявил|заявила|сказал|сказала|добавил|добавила"
 )
 
 
@@ -99,8 +108,10 @@ _VERB = re.compile(
 )
 _INVERTED_VERBS = "said|says|added|adds|told|asked|wrote|explained|continued|noted|stressed|insisted|replied|answered"
 
-_OPEN_DOUBLE = "“„«"
-_CLOSE_DOUBLE = "”»"
+_OPEN_DOUBLE = "“„«「『"
+_CLOSE_DOUBLE = "”»」』"
+# German and some central European typography opens low and closes high: „Wir sind bereit.“
+_LOW_OPENING = "„"
 _DOUBLE_MARKS = frozenset(_OPEN_DOUBLE + _CLOSE_DOUBLE + '"')
 _SINGLE_MARKS = frozenset("'‘’")
 _OPENERS_BEFORE = "([{—–-/:"
@@ -377,10 +388,12 @@ _CAPS_WORDS = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)"
 # The office after a capitalised name in a caption: capitalised words and the small words
 # between them, so that a sentence after a comma is no label.
 _CAPTION_ROLE = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|of|the|for|on|and|in|at|to)){0,8}"
+_TRANSLATED = r"\((?:through|via|in)\s+(?:an?\s+)?(?:translator|interpreter|translation)\)"
 _TURN_LABEL = re.compile(
     rf"(?:{_TIMESTAMP}\s*)?"
     # a sound bite's caption: "JOHN KERRY, U.S. SECRETARY OF STATE:"
-    rf"(?P<label>{_CAPS_WORDS}{{0,3}},\s+{_CAPS_WORDS}{{0,6}}"
+    # (and "FYODOR LUKYANOV, EDITOR, RUSSIA IN GLOBAL AFFAIRS:", a one-word office before the place)
+    rf"(?P<label>{_CAPS_WORDS}{{0,3}},\s+(?:[A-Z][A-Z.'’\-]*,\s+)?{_CAPS_WORDS}{{0,6}}"
     # a television transcript's guest, the name in capitals and the office as printed:
     # "KAREN WALSH, Former Pentagon Official:", "ASHTON CARTER, Secretary of Defense:"
     rf"|{_CAPS_WORDS}{{1,3}},\s+{_CAPTION_ROLE}"
@@ -396,7 +409,8 @@ _TURN_LABEL = re.compile(
     # a recording's transcript: "Michael Kofman (00:04:12):", "Speaker 2 (01:15):"
     rf"|[A-Z][\w.'’\-]*(?:\s+(?:{_LABEL_WORD}|\d{{1,2}})){{0,3}}(?=\s+{_TIMESTAMP}:)"
     r"|[A-Z][^():\n]{0,120}\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z][^():\n]{1,40}\))"
-    rf"(?:\s+{_TIMESTAMP})?:\s+(?:{_TIMESTAMP}\s+)?(?=\S)"
+    # a translated speaker's note before the colon: "CHURKIN (through translator):"
+    rf"(?:\s+{_TIMESTAMP})?(?:\s+{_TRANSLATED})?:\s+(?:{_TIMESTAMP}\s+)?(?=\S)"
 )
 # A turn label's colon comes within this many characters of the paragraph's start (the longest
 # label, an office with the member's name in brackets, is under 200): paragraphs without one
@@ -610,7 +624,10 @@ def _pair_doubles(text: str) -> list[tuple[int, int, bool]]:
         i, ch = mark.start(), mark.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
-        if ch in _OPEN_DOUBLE:
+        if ch == "“" and opened is not None and text[opened] == _LOW_OPENING:
+            spans.append((opened + 1, i, True))
+            opened = None
+        elif ch in _OPEN_DOUBLE:
             if opened is None:
                 opened = i
         elif ch in _CLOSE_DOUBLE:
@@ -717,6 +734,12 @@ def _strip_span(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Russian and French typography sets a quotation off with dashes, no marks: "— Мы готовы, —
+# заявил министр." / "— Nous sommes prêts, — a déclaré le ministre." The words run from the
+# paragraph's opening dash to the dash before the attribution, which opens in lower case.
+_DASH_DIALOGUE = re.compile(r"[—–]\s+(?P<words>[^—–\n]{2,600}?[,.!?…])\s+[—–](?=\s+[^\W\d_A-ZА-Я])")
+
+
 def _find_quotations(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[_Quote]:
     quotes: list[_Quote] = []
     group_of_para: dict[int, int] = {}
@@ -724,6 +747,10 @@ def _find_quotations(body: str, paragraphs: list[tuple[int, int]], skip: set[int
         if p_index in skip:
             continue
         text = body[p_start:p_end]
+        if text[:1] in "—–" and (dialogue := _DASH_DIALOGUE.match(text)) is not None:
+            start, end = p_start + dialogue.start("words"), p_start + dialogue.end("words")
+            quotes.append(_Quote(start, end, p_start, p_start + dialogue.end(), p_index))
+            continue
         for a, b, closed, single in _pair_marks(text):
             start, end = _strip_span(body, p_start + a, p_start + b)
             if end <= start:
@@ -746,10 +773,21 @@ def _find_quotations(body: str, paragraphs: list[tuple[int, int]], skip: set[int
     return quotes
 
 
+# Chinese and Japanese write no spaces between words: two characters count as one word.
+_CJK_CHARACTERS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _word_count(text: str) -> int:
+    if text.isascii() or not _CJK_CHARACTERS.search(text):
+        return len(text.split())
+    cjk = len(_CJK_CHARACTERS.findall(text))
+    spaced = len(_CJK_CHARACTERS.sub(" ", text).split())
+    return spaced + cjk // 2
+
+
 def _is_quotation(body: str, quote: _Quote) -> bool:
     """Scare quotes and quoted titles are not quotations (see ``MIN_WORDS``)."""
-    words = body[quote.start : quote.end].split()
-    if len(words) < MIN_WORDS:
+    if _word_count(body[quote.start : quote.end]) < MIN_WORDS:
         return False
     if quote.single:
         sentence = body[_sentence_start(body, quote.open_at) : quote.close_end + 120]
@@ -1326,6 +1364,17 @@ def _person_like(speaker: Speaker) -> bool:
     return speaker.kind == "person" or (speaker.kind == "generic" and speaker.head in _PERSON_HEADS)
 
 
+def _latest_of_surname(doc: _Doc, surname: str, pos: int) -> Speaker | None:
+    """The person of that surname named last before ``pos``: a page quoting two Ivanovs means by
+    "Ivanov wrote" the one it has just introduced, not the first."""
+    key = surname_key(surname)
+
+    def bearer(speaker: Speaker) -> bool:
+        return speaker.kind == "person" and " " in speaker.name and surname_key(speaker.name) == key
+
+    return doc.last(pos, bearer)
+
+
 def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
     """Turn a parsed noun phrase into a speaker, using the entities mentioned before ``pos``."""
     kb = doc.kb
@@ -1335,7 +1384,7 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
         speaker = parsed.speaker
         tokens = speaker.name.split()
         if len(tokens) == 1:
-            earlier = doc.by_surname(tokens[0])
+            earlier = _latest_of_surname(doc, tokens[0], pos) or doc.by_surname(tokens[0])
             if earlier is not None:
                 return earlier
             actor = resolve_actor(tokens[0], kb)
@@ -1785,9 +1834,19 @@ _AS_PUT = re.compile(
 )
 
 
+# "Carter's message was blunt:", "Lavrov's own verdict, delivered to reporters in Moscow, was
+# brief:", "The ministry's reply was short:": the possessor of the words speaks.
+_POSSESSOR_VERDICT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<np>(?:The\s+)?[A-Z][^,:;.“”\"]{1,80}?)['’]s?\s+(?:own\s+|first\s+|"
+    r"official\s+)?(?:message|reply|response|answer|verdict|assessment|reaction|warning|"
+    r"conclusion|position|retort|comment|view)(?:\s+(?:to|for|on)\s+[^,:;]{1,40})?"
+    r"(?:,[^:;“”\"]{1,100},)?\s+(?:was|is|came|remained|has\s+been)\b[^:;“”\"]{0,40}:\s*$"
+)
+
+
 def _colon_introduction(before: str, kb: Knowledge) -> _Parsed | None:
     """The speaker of a quotation a colon introduces without a speech verb's subject."""
-    match = _PRESENTED.match(before) or _AS_PUT.search(before)
+    match = _PRESENTED.match(before) or _AS_PUT.search(before) or _POSSESSOR_VERDICT.search(before)
     if match is None:
         return None
     parsed = _parse_np(match.group("np"), kb)
@@ -2133,9 +2192,13 @@ PARTICIPLE_SUBJECT_WORDS = 8  # the subject opens the clause: a known actor with
 def _clause_subject_actor(clause: str, kb: Knowledge) -> _Parsed | None:
     """The known actor opening a clause ("Senate Foreign Relations chairman Bob Corker went
     further on Thursday"), which a participle's subject parse would read as "chairman"."""
-    opening = " ".join(clause.split()[:PARTICIPLE_SUBJECT_WORDS])
-    spans = actor_spans(opening, kb)
-    return _Parsed("actor", speaker=_from_actor(spans[0][2])) if spans else None
+    words = clause.split()
+    spans = actor_spans(" ".join(words[:PARTICIPLE_SUBJECT_WORDS]), kb)
+    if spans:
+        return _Parsed("actor", speaker=_from_actor(spans[0][2]))
+    if words and words[0] in ("He", "She"):  # "He went further in a later interview, saying …"
+        return _Parsed("pronoun", pronoun=words[0].lower())
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -2196,6 +2259,14 @@ def _is_reporter_label(label: str, kb: Knowledge) -> bool:
     )
 
 
+def _names_the_masthead(label: str, doc: _Doc) -> bool:
+    """A turn label that is the publication's name, as its masthead prints it ("Weltblick"
+    above "**Weltblick** Mr. Minister, …"): a magazine's interviewer asks in its name."""
+    masthead = next((line for line in doc.head if line.strip()), "")
+    words = re.findall(r"[\w'’\-.]+", masthead.casefold())
+    return bool(label.strip()) and label.casefold().split() == words[: len(label.split())]
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     full_label, label = label, _label_name(label)
     label, _, caption = label.partition(",")  # "JOHN KERRY, U.S. SECRETARY OF STATE"
@@ -2218,6 +2289,8 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     actor = resolve_actor(titled, doc.kb)
     if actor is not None:
         return _from_actor(actor)
+    if _names_the_masthead(label, doc):
+        return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
     words = label.lower().split()
     if len(words) >= 2 and words[-1] in UNNAMED_TURN_HEADS:
         # "SENIOR STATE DEPARTMENT OFFICIAL:": an unnamed speaker, named by the head noun
@@ -2374,12 +2447,27 @@ def _without_page_furniture(
     return {index: turn for index, turn in labelled.items() if in_the_conversation(index, turn[0])}
 
 
+def _names_take_turns(bold_names: dict[int, tuple[str, int]]) -> bool:
+    """Bold names opening paragraphs are an interview's turns when two of them open two
+    paragraphs each (the interviewer and the guest), not a story's bold lead-ins."""
+    counts = Counter(label for label, _ in bold_names.values())
+    return sum(count >= 2 for count in counts.values()) >= 2
+
+
+_UNIDENTIFIED = re.compile(r"UNIDENTIFIED\s+(?:MALE|FEMALE|MAN|WOMAN|SPEAKER|REPORTER)\b", re.I)
+_REPORTER = Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
+
+
 def _transcript_turns(doc: _Doc) -> list[_Quote]:
     body = doc.body
     labelled: dict[int, tuple[str, int]] = {}
     bare_questions: dict[int, tuple[str, int]] = {}
     bare_answers: dict[int, tuple[str, int]] = {}
+    bold_names: dict[int, tuple[str, int]] = {}
     for index, (p_start, p_end) in enumerate(doc.paragraphs):
+        if body.startswith("**", p_start) and (bold := BOLD_NAME_LABEL.match(body, p_start, p_end)):
+            bold_names[index] = (bold.group("label"), bold.end())
+            continue
         labelled_here = body.find(":", p_start, min(p_end, p_start + _LABEL_REACH)) >= 0
         match = _TURN_LABEL.match(body, p_start, p_end) if labelled_here else None
         match = match or RECORD_LABEL.match(body, p_start, p_end)
@@ -2393,6 +2481,8 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
         labelled = dict(sorted({**labelled, **bare_questions, **bare_answers}.items()))
     elif bare_questions and any(label != "Q" for label, _ in labelled.values()):
         labelled = dict(sorted({**labelled, **bare_questions}.items()))
+    if _names_take_turns(bold_names):
+        labelled = dict(sorted({**labelled, **bold_names}.items()))
     labelled = _without_page_furniture(labelled, doc)
     labels = [label for label, _ in labelled.values()]
     if len(set(labels)) == len(labels) and (
@@ -2428,6 +2518,8 @@ def _transcript_turns(doc: _Doc) -> list[_Quote]:
             speaker = None
             continue
         start, end = _unquoted(body, *_strip_span(body, text_start, p_end))
+        if index in labelled and _UNIDENTIFIED.match(label) and body[end - 1 : end] == "?":
+            speaker = _REPORTER  # a television transcript's unnamed questioner
         if end > start and not _STAGE_DIRECTION.fullmatch(body, start, end):
             turns.append(_Quote(start, end, start, end, index, speaker=speaker, turn=True))
     return turns
@@ -2671,6 +2763,13 @@ def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:
     return speaker
 
 
+# The publication's note after an interview's last turn, nobody's words.
+_EDITORS_NOTE = re.compile(
+    r"(?:This|The)\s+(?:interview|conversation|transcript|exchange)\s+"
+    r"(?:was|has\s+been|first|appeared|is|originally)\b"
+)
+
+
 def _continues_turn(text: str, kb: Knowledge) -> bool:
     """An unlabelled paragraph after a turn is more of it if it reads like speech; one holding
     quotation marks is the article's narrative resuming after an interview, and a record's
@@ -2679,6 +2778,8 @@ def _continues_turn(text: str, kb: Knowledge) -> bool:
         return False
     if text.lower().startswith(_procedure_openers(kb)):
         return False
+    if _EDITORS_NOTE.match(text):
+        return False  # "This interview first appeared in the print edition …"
     if text[:1] in "([" and text.rstrip()[-1:] in ")]":
         return False  # a stage direction: "(The briefing was concluded at 2:03 p.m.)"
     if _is_reporter_label(text.split("(", 1)[0].strip(" ."), kb):
@@ -3000,6 +3101,23 @@ def _claimant(name: str, doc: _Doc) -> Speaker:
     )
 
 
+# The pronoun of a dash dialogue's attribution in French or Russian ("a-t-il ajouté", "добавил
+# он"): the speaker of the line before.
+_DIALOGUE_PRONOUN = re.compile(r"(?:-t-|\s)(?:il|elle|он|она)\b", re.IGNORECASE)
+
+
+def _dialogue_speaker(body: str, quote: _Quote, earlier: list[_Quote], doc: _Doc) -> Speaker | None:
+    """The speaker of a dash dialogue's line ("— …, — a déclaré le général Igor Konachenkov."),
+    an actor the attribution names in any language, or the previous line's by its pronoun."""
+    clause = body[quote.close_end : doc.paragraphs[quote.para][1]]
+    people = find_actor_mentions(clause, doc.kb, ("person",))
+    if people:
+        return _from_actor(people[0].actor)
+    if _DIALOGUE_PRONOUN.match(clause) or _DIALOGUE_PRONOUN.search(clause[:40]):
+        return next((q.speaker for q in reversed(earlier) if q.speaker is not None), None)
+    return None
+
+
 def quotations(
     body: str, kb: Knowledge, outlet_country: str | None = None, head: Sequence[str] = ()
 ) -> list[_Quote]:
@@ -3034,6 +3152,8 @@ def quotations(
         para_end = doc.paragraphs[quote.para][1]
         next_open = nxt.open_at if nxt is not None and nxt.para == quote.para else para_end
         _attribute(body, quote, (previous, next_open), doc)
+        if quote.speaker is None and body[quote.open_at] in "—–":
+            quote.speaker = _dialogue_speaker(body, quote, found[:index], doc)
         if quote.speaker is not None and not quote.weak:
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)

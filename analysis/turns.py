@@ -37,3 +37,11 @@ BARE_ANSWER_LABEL = re.compile(r"(?P<label>A)\.\s+(?=[“\"‘'(]?[A-Z])")
 # A recording's timestamp before (or after) a turn label: "[00:04:12] LAVROV:", "(04:12) Lavrov:",
 # "14:32 — Peskov:" (a pattern's text, for composing into larger patterns).
 TURN_TIMESTAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|\d{1,2}:\d{2}(?::\d{2})?\s+[—–-])"
+# A printed interview's turn that opens with the speaker's name in bold and no colon: "**Lavrov**
+# We have offered …", "**Der Spiegel** Mr. Minister, …" (the name of one to four capitalised
+# words, a full stop or colon allowed inside or after the bold). It only counts as a turn on a
+# page where two such names each open two paragraphs or more, so a bold lead-in of one story
+# ("**Update** The ministry …") is no label.
+BOLD_NAME_LABEL = re.compile(
+    r"\*\*(?P<label>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)[.:]?\*\*[.:]?\s+(?=[“\"‘'(]?[A-Z])"
+)

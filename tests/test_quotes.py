@@ -1756,3 +1756,77 @@ def test_a_turn_relaying_a_listeners_question_gives_the_question_to_the_listener
         ("viewer", "Will the Americans e"),
         ("A. Grigoriev", "I said to them once:"),  # his own words stay in his turn
     ]
+
+
+# ------------------------------------------------------------------ other typographies
+
+
+def test_german_low_high_marks_close_on_the_high_mark(kb):
+    body = (
+        "Sigmar Gabriel sagte in Luxemburg: „Der Kanal muss offen bleiben, auch jetzt.“ "
+        "He spoke after the meeting."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Der Kanal muss offen bleiben, auch jetzt.", "Sigmar Gabriel")
+    ]
+
+
+def test_corner_brackets_quote_and_count_two_characters_as_a_word(kb):
+    body = "Foreign Minister Sergey Lavrov was quoted from Moscow: 「これはでっち上げの口実による侵略行為だ」"
+    assert pairs(quotes_of(body, kb)) == [
+        ("これはでっち上げの口実による侵略行為だ", "Sergey Lavrov")
+    ]
+
+
+def test_dash_dialogue_lines_are_quotations_attributed_after_the_second_dash(kb):
+    body = (
+        "The correspondent reported the exchange.\n\n"
+        "— Le mémorandum est suspendu à partir d'aujourd'hui, — a déclaré le général Igor "
+        "Konachenkov.\n\n"
+        "— Nous n'avons reçu aucune explication, — a-t-il ajouté.\n\n"
+        "— Мы не видим больше смысла в этом меморандуме, — заявил Игорь Конашенков."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Le mémorandum est suspendu à partir d'aujourd'hui,", "Igor Konashenkov"),
+        ("Nous n'avons reçu aucune explication,", "Igor Konashenkov"),
+        ("Мы не видим больше смысла в этом меморандуме,", "Igor Konashenkov"),
+    ]
+
+
+def test_a_dash_aside_in_a_paragraph_is_no_dialogue(kb):
+    body = "— and then the line went quiet — officials said nothing for an hour."
+    assert quotes_of(body, kb) == []
+
+
+# ------------------------------------------------------------------ possessors and namesakes
+
+
+def test_a_possessors_message_or_verdict_before_a_colon_is_the_speaker(kb):
+    body = (
+        "The Pentagon tried to calm things down. Carter's message was blunt: “Russia has "
+        "walked away from the path to peace.”\n\n"
+        "Lavrov's own verdict, delivered to reporters in Moscow, was brief: “We are tired of "
+        "promises that are never kept.”"
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == ["Ash Carter", "Sergey Lavrov"]
+
+
+def test_a_surname_two_people_share_means_the_one_named_last(kb):
+    body = (
+        "Sergei Ivanov was scornful. “Such strikes only help the terrorists,” Ivanov said.\n\n"
+        "Igor Ivanov, a former foreign minister, was calmer. “The hotline should not become a "
+        "victim of politics,” Ivanov wrote."
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == [
+        "Sergei Ivanov",
+        "Igor Ivanov",
+    ]
+
+
+def test_he_opening_a_clause_before_a_participle_of_speech_is_the_last_speaker(kb):
+    body = (
+        "Sergei Ivanov was scornful. “Such strikes only help the terrorists,” Ivanov said.\n\n"
+        "He went further in a later interview, saying that “the Americans have buried the only "
+        "mechanism that kept our pilots safe.”"
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == ["Sergei Ivanov"] * 2

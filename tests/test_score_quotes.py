@@ -44,6 +44,7 @@ def corpus():
             *ROOT.joinpath("seeds").glob("*.txt"),
             *FIXTURES.glob("quotes_*.txt"),
             *FIXTURES.glob("blind_*.txt"),
+            *FIXTURES.glob("dev20q_*.txt"),
         ]
         if p.stem in gold_docs
     ]
@@ -131,13 +132,22 @@ BATCH_FLOORS = {
     # out in a radio host's turn missed); after the fixes: exact F1 1.0, recall 1.0, precision
     # 1.0, speaker 1.0
     "blind_b20_": (6, 44, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.95}),
+    # development pages, not held out (written for attribution styles no fixture had, annotated
+    # before the first run): first run exact F1 0.75, overlap recall 0.67, precision 1.0, speaker
+    # 0.51 (bold-name interview turns, German low-high marks, corner brackets and dash dialogue,
+    # a caption's "(through translator)", "Carter's message was blunt:", two Ivanovs); after the
+    # fixes: exact F1 1.0, recall 1.0, precision 1.0, speaker 0.85 (a live blog's bold leads,
+    # which the cleaned body drops, and "officials at CENTCOM … they said" left)
+    "dev20q_": (6, 67, {"exact_f1": 0.95, "recall": 0.95, "precision": 0.95, "speaker": 0.8}),
 }
 
 
 @pytest.mark.parametrize("prefix", sorted(BATCH_FLOORS))
 def test_later_held_out_batches_score_above_their_own_floors(corpus, prefix):
     n_pages, n_gold, floors = BATCH_FLOORS[prefix]
-    batch = [doc_id for doc_id in load_gold(GOLD)["heldout"] if doc_id.startswith(prefix)]
+    gold = load_gold(GOLD)
+    pages = set(gold["heldout"]) | {row["doc_id"] for row in gold["quotes"]}
+    batch = sorted(doc_id for doc_id in pages if doc_id.startswith(prefix))
     assert len(batch) == n_pages
     result = score(corpus, GOLD, batch)
     assert result["gold"] == n_gold

@@ -96,3 +96,50 @@ def test_labels_printing_the_initial_against_the_surname_name_the_same_speakers(
     )
     rows = extract_quotes({"doc_id": "t"}, body, [], load_knowledge())
     assert [r["speaker"] for r in rows] == ["N. Petrova", "Frants Klintsevich"] * 2
+
+
+def test_a_magazine_interviews_bold_names_without_colon_are_turns():
+    body = (
+        "The minister received us in his office.\n\n"
+        "**Rundschau** Minister, is the channel with the Pentagon still open?\n\n"
+        "**Lavrov** Yes, our officers speak to theirs every day.\n\n"
+        "**Rundschau** And the joint center?\n\n"
+        "**Lavrov** That depends on Washington, not on us.\n\n"
+        "This interview was shortened for print."
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], load_knowledge(), head=("Rundschau Weekly",))
+    assert [r["speaker"] for r in rows] == ["reporter", "Sergey Lavrov"] * 2
+    assert rows[1]["text"] == "Yes, our officers speak to theirs every day."
+    assert rows[-1]["text"] == "That depends on Washington, not on us."
+
+
+def test_a_storys_bold_lead_ins_are_no_turns():
+    body = (
+        "**Update** The ministry has confirmed that the channel will stay open for now.\n\n"
+        "**Analysis** Both militaries want the line, whatever their governments say in public.\n\n"
+        "**Update** A second call took place on Friday, officials said."
+    )
+    assert extract_quotes({"doc_id": "t"}, body, [], load_knowledge()) == []
+
+
+def test_a_television_transcripts_translated_captions_and_unnamed_questioner():
+    body = (
+        "DANIEL ROSS, HOST: Moscow answered within the hour.\n\n"
+        "(BEGIN VIDEO CLIP)\n\n"
+        "VITALY CHURKIN, RUSSIAN AMBASSADOR TO THE UNITED NATIONS (through translator): Nobody "
+        "checked the target.\n\n"
+        "UNIDENTIFIED MALE: Ambassador, will you still work with the Americans?\n\n"
+        "CHURKIN: We have no other choice.\n\n"
+        "(END VIDEO CLIP)\n\n"
+        "FYODOR LUKYANOV, EDITOR, RUSSIA IN GLOBAL AFFAIRS: Thank you for having me.\n\n"
+        "ROSS: Is the deal finished?"
+    )
+    rows = extract_quotes({"doc_id": "t"}, body, [], load_knowledge())
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("Moscow answered within the hour.", "Daniel Ross"),
+        ("Nobody checked the target.", "Vitaly Churkin"),
+        ("Ambassador, will you still work with the Americans?", "reporter"),
+        ("We have no other choice.", "Vitaly Churkin"),
+        ("Thank you for having me.", "Fedor Lukyanov"),
+        ("Is the deal finished?", "Daniel Ross"),
+    ]

@@ -75,27 +75,26 @@ def test_a_report_with_an_initialled_name_in_one_paragraph_is_no_transcript():
     assert not is_transcript(body)
 
 
-def test_a_translated_interviews_initial_and_capitalised_surname_labels_are_turns():
+@pytest.mark.parametrize(
+    ("host", "guest", "speakers"),
+    [
+        ("N. PETROVA", "A. GRIGORIEV", ["N. Petrova", "A. Grigoriev"]),
+        # the initial printed against the surname names the same speaker
+        ("N.PETROVA", "F.KLINTSEVICH", ["N. Petrova", "Frants Klintsevich"]),
+    ],
+)
+def test_a_translated_interviews_initial_and_capitalised_surname_labels_are_turns(
+    host, guest, speakers
+):
     body = (
-        "N. PETROVA: Good evening. Did the talks give our military anything?\n\n"
-        "A. GRIGORIEV: Something, yes. The line is open again.\n\n"
-        "N. PETROVA: On what terms?\n\n"
-        "A. GRIGORIEV: No more strikes on government forces."
+        f"{host}: Good evening. Did the talks give our military anything?\n\n"
+        f"{guest}: Something, yes. The line is open again.\n\n"
+        f"{host}: On what terms?\n\n"
+        f"{guest}: No more strikes on government forces."
     )
     rows = extract_quotes({"doc_id": "t"}, body, [], load_knowledge())
-    assert [r["speaker"] for r in rows] == ["N. Petrova", "A. Grigoriev"] * 2
+    assert [r["speaker"] for r in rows] == speakers * 2
     assert rows[-1]["text"] == "No more strikes on government forces."
-
-
-def test_labels_printing_the_initial_against_the_surname_name_the_same_speakers():
-    body = (
-        "N.PETROVA: Good evening. Did the talks give our military anything?\n\n"
-        "F.KLINTSEVICH: Something, yes. The line is open again.\n\n"
-        "N.PETROVA: On what terms?\n\n"
-        "F.KLINTSEVICH: No more strikes on government forces."
-    )
-    rows = extract_quotes({"doc_id": "t"}, body, [], load_knowledge())
-    assert [r["speaker"] for r in rows] == ["N. Petrova", "Frants Klintsevich"] * 2
 
 
 def test_a_magazine_interviews_bold_names_without_colon_are_turns():

@@ -50,6 +50,7 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -122,6 +123,29 @@ def _could_qualify(unit_cues: list[st.Cue]) -> bool:
     return any(
         c.label == "coordination" or (c.label in CARRY_LABELS and not c.negated) for c in unit_cues
     )
+
+
+RATING_SCALE_MIN_LABELS = 3  # two labels may be prose ("true, others false"); three are a legend
+
+
+@functools.lru_cache(maxsize=8)
+def _rating_scale_pattern(ratings: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A run of fact-check rating labels and nothing else."""
+    if not ratings:
+        return None
+    label = "|".join(re.escape(r) for r in sorted(ratings, key=len, reverse=True))
+    return re.compile(
+        rf"(?:{label})(?:[\s,/|•·]+(?:{label})){{{RATING_SCALE_MIN_LABELS - 1},}}[.\s]*",
+        re.IGNORECASE,
+    )
+
+
+def _is_a_rating_scale(text: str, kb: Knowledge) -> bool:
+    """A fact-checker's rating scale printed as a legend ("Correct  Mostly correct  Unproven
+    Misleading  Incorrect", the rating labels of ``furniture.toml``): page furniture, no denial."""
+    ratings = (kb.furniture or {}).get("factcheck", {}).get("ratings", [])
+    pattern = _rating_scale_pattern(tuple(str(r) for r in ratings))
+    return pattern is not None and pattern.fullmatch(text.strip()) is not None
 
 
 def _abbreviations(kb: Knowledge) -> frozenset[str]:
@@ -893,7 +917,7 @@ def extract_claims(
         if not unit_cues:
             continue
         _remember_sides(sides_by_sentence, sentence_index, unit_cues)
-        if not _could_qualify(unit_cues):
+        if not _could_qualify(unit_cues) or _is_a_rating_scale(body[start:end], kb):
             continue
         mentions = _actor_mentions(body, start, end, kb)
         quote = _overlapping_quote(quotes, start, end)

@@ -601,3 +601,22 @@ def test_a_side_named_long_before_implies_nothing(tmp_path):
         "Nobody had eaten. The Kremlin said it would keep sharing intelligence.",
     )
     assert not [r for r in rows if "sharing intelligence" in r["text"]]
+
+
+def test_a_rating_scale_legend_after_a_fact_check_is_no_denial(tmp_path):
+    legend = "True   Mostly true   Unproven   Misleading   Mostly false   False"
+    rows = claims_of(
+        tmp_path,
+        "Posts say the American and Russian air forces now fly joint missions over Raqqa.",
+        '"The deconfliction channel is about safety of flight. It is not joint operations," a '
+        "US air force spokesman told us.",
+        "The two countries did agree to set up a joint centre to plan strikes, but only if a "
+        "truce held. It did not hold, and the centre was never created. We rate the claim false.",
+        f"How we rate claims\n{legend}",
+        "Further reading\nHow to spot a fake news website\nFACTSHEET: Who is fighting whom?",
+        "Republish our content for free\nExample Check is a non-partisan organisation which "
+        "promotes accuracy in public debate.",
+        title="Fact check: are the US and Russia flying joint missions?",
+    )
+    assert not [r for r in rows if "Unproven" in r["text"]]
+    assert [r for r in rows if r["text"].startswith("It did not hold")]

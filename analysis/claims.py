@@ -148,6 +148,45 @@ def _is_a_rating_scale(text: str, kb: Knowledge) -> bool:
     return pattern is not None and pattern.fullmatch(text.strip()) is not None
 
 
+@functools.lru_cache(maxsize=8)
+def _home_institution_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "the Defence Ministry": a government body named without its country."""
+    if not words:
+        return None
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\bthe (?P<name>{names})\b", re.IGNORECASE)
+
+
+HOME_SPEECH_GAP = 2  # characters between the body and its speech verb ("the Ministry said")
+
+
+def _home_institution(
+    doc: dict[str, Any], body: str, span: tuple[int, int], unit_cues: list[st.Cue], kb: Knowledge
+) -> tuple[str, str] | None:
+    """A government body named without its country speaking in the unit ("Last week the Defence
+    Ministry said the channel was closed."), on the page of an outlet of one country: that
+    country's body (``home_institutions`` and ``outlet_country_sides`` of ``actors.toml``)."""
+    actors = kb.actors if isinstance(kb.actors, dict) else {}
+    home = actors.get("outlet_country_sides", {}).get(str(doc.get("outlet_country") or "").upper())
+    words = actors.get("home_institutions", {}).get("words", [])
+    pattern = _home_institution_pattern(tuple(str(w) for w in words))
+    if not home or pattern is None:
+        return None
+    speech = [c.char_start for c in unit_cues if c.label == "speech"]
+    for found in pattern.finditer(body, *span):
+        if any(0 <= at - found.end() <= HOME_SPEECH_GAP for at in speech):
+            return found.group("name"), str(home)
+    return None
+
+
+def _only_announces_a_condition(body: str, end: int, unit_cues: list[st.Cue]) -> bool:
+    """A unit ending on a bare condition cue ("On one condition.", "Under two conditions:"):
+    the condition is stated in the sentence that follows, which is the claim."""
+    if not unit_cues or any(c.label != "conditional" for c in unit_cues):
+        return False
+    return not body[unit_cues[-1].char_end : end].strip(" .:;\n")
+
+
 def _abbreviations(kb: Knowledge) -> frozenset[str]:
     """Title abbreviations after which a sentence splitter must not cut ("Lt. Col. Baldanza")."""
     titles = (kb.actors or {}).get("titles", {}).get("words", [])
@@ -927,6 +966,8 @@ def extract_claims(
         actor, side = _attribution_of_the_sentence(
             (actor, side), (start, end), sentences[sentence_index], body, analysed, kb
         )
+        if side is None and (quote is None or not quote.get("side")):
+            actor, side = _home_institution(doc, body, (start, end), unit_cues, kb) or (actor, side)
         if quote is not None and quote.get("speaker") and (quote.get("side") or side is None):
             # the quote's speaker, unless a sideless speaker (a reporter's question) reports
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
@@ -959,6 +1000,8 @@ def extract_claims(
         if not _qualifies(
             unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions), recent
         ):
+            continue
+        if _only_announces_a_condition(body, end, unit_cues):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):
             continue  # "Mattis was asked about working with the Russian military …"

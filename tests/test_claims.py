@@ -620,3 +620,35 @@ def test_a_rating_scale_legend_after_a_fact_check_is_no_denial(tmp_path):
     )
     assert not [r for r in rows if "Unproven" in r["text"]]
     assert [r for r in rows if r["text"].startswith("It did not hold")]
+
+
+def outlet_page_claims(tmp_path: Path, outlet: str, *turns: str) -> list[dict]:
+    """Claims of an interview page of ``outlet``, one paragraph a turn."""
+    page = "\n\n".join([outlet, "Interview: the air-safety line with Syria", *turns]) + "\n"
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache=False)
+    return corpus.claims.to_dict("records")
+
+
+def test_a_ministry_named_without_its_country_is_of_the_outlets_country(tmp_path):
+    rows = outlet_page_claims(
+        tmp_path,
+        "Kommersant",
+        "HOST: Our pilots and the Americans share the sky over Raqqa. Yesterday the Defence "
+        "Ministry said the hotline with the Pentagon was suspended.",
+        "GUEST: They will have to give guarantees first.",
+    )
+    actor, side, _ = claim_with(rows, "Yesterday the Defence Ministry said")
+    assert (actor, side) == ("Defence Ministry", "Russia")
+
+
+def test_a_bare_condition_announcing_the_next_sentence_is_no_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow suspended the hotline with the Pentagon on Friday, the Kremlin said.",
+        "It could be restored on one condition.",
+        "On one condition. If Washington stops striking government forces, the Russian "
+        "military will use the hotline again, Peskov said.",
+    )
+    assert not [r for r in rows if r["text"].strip(" .") == "On one condition"]
+    assert [r for r in rows if "If Washington stops" in r["text"]]

@@ -978,7 +978,11 @@ def extract_claims(
         # the fact-checker's finding keeps the carried side for deciding whether it is a claim
         finding = (
             _fact_checkers_own(doc, unit_cues)
-            if carried and quote is None and (actor, side) == previous_actor
+            if quote is None
+            and (
+                (carried and (actor, side) == previous_actor)
+                or _narrates_events(body, (start, end), unit_cues, mentions, analysed)
+            )
             else None
         )
         sentence_start = sentences[sentence_index][0]  # a ruling split at ", but" rules both parts
@@ -1346,6 +1350,32 @@ def _fact_checkers_own(
     if not is_fact_check(doc) or any(c.label == "speech" for c in unit_cues):
         return None
     return doc.get("outlet"), "other"
+
+
+FACT_CHECKER_NARRATION_LEAD = frozenset(["the", "but", "and", "so", "yet", "however", "now"])
+
+
+def _narrates_events(
+    body: str,
+    span: tuple[int, int],
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    analysed: st.Analysed,
+) -> bool:
+    """A sentence of a fact-check that names a party only in a later clause ("The ceasefire
+    collapsed, the centre was never set up, and the US broke off the talks."): the
+    fact-checker's account of events, not that party's claim.  (Only asked of unquoted units
+    with no speech verb; a sentence with "we" reports the fact-checker's exchanges instead.)"""
+    start, end = span
+    parties = [c for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)]
+    named = sorted([m[0] for m in mentions] + [c.char_start for c in parties])
+    if not named or re.search(r"\b(?:we|us|our)\b", body[start:end]):
+        return False
+    lead = [w.strip(",;:").lower() for w in body[start : named[0]].split()]
+    lead = [w for w in lead if w and w not in FACT_CHECKER_NARRATION_LEAD]
+    return (
+        bool(lead) and "," in body[start : named[0]] and not any(m[0] < named[0] for m in mentions)
+    )
 
 
 def _authors_own_words(

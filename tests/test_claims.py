@@ -652,3 +652,16 @@ def test_a_bare_condition_announcing_the_next_sentence_is_no_claim(tmp_path):
     )
     assert not [r for r in rows if r["text"].strip(" .") == "On one condition"]
     assert [r for r in rows if "If Washington stops" in r["text"]]
+
+
+def test_a_fact_checkers_account_naming_a_party_in_a_later_clause_is_its_own(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Posts say the American and Russian air forces now fly joint missions over Raqqa.",
+        "The truce broke down within a week, the planning cell never met, and Washington "
+        "ended the talks on coordination with Russia.",
+        "The Pentagon said it does not coordinate strikes with Russia. We rate the claim false.",
+        title="Fact check: are the US and Russia flying joint missions?",
+    )
+    assert claim_with(rows, "The truce broke down")[1] == "other"
+    assert claim_with(rows, "The Pentagon said")[1] == "US"

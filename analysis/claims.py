@@ -75,9 +75,11 @@ AUXILIARIES = {
     *("previously", "again", "repeatedly", "publicly", "flatly", "quickly", "first", "now"),
 }
 OBJECT_MARKERS = {"with", "to", "against", "between"}
-# An opening adverbial clause ("Since the Russian air campaign began in 2015, the US has …"):
-# what it names is not the subject of the claim that follows its comma.
+# An opening adverbial clause ("Since the Russian air campaign began in 2015, the US has …"),
+# after a time or place phrase or not ("In April, after the US struck …, Moscow …"): what it
+# names is not the subject of the claim that follows its comma.
 OPENING_CLAUSE = re.compile(
+    r"(?:(?:in|on|at|by|early|late|later|last|this|then)\b[^,;:“”\"]{1,40},\s)?"  # "In April, "
     r"(?:since|after|before|when|while|as|although|though|once|until|despite|following)\b"
     r"[^,;:“”\"]{3,120},\s",
     re.IGNORECASE,

@@ -665,3 +665,12 @@ def test_a_fact_checkers_account_naming_a_party_in_a_later_clause_is_its_own(tmp
     )
     assert claim_with(rows, "The truce broke down")[1] == "other"
     assert claim_with(rows, "The Pentagon said")[1] == "US"
+
+
+def test_a_time_phrase_before_an_opening_clause_still_leaves_its_subject_out(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "In March, after the Americans bombed the airfield at Tabqa, Moscow froze the hotline "
+        "with the Pentagon.",
+    )
+    assert claim_with(rows, "Moscow froze the hotline")[1] == "Russia"

@@ -189,6 +189,28 @@ def _only_announces_a_condition(body: str, end: int, unit_cues: list[st.Cue]) ->
     return not body[unit_cues[-1].char_end : end].strip(" .:;\n")
 
 
+@functools.lru_cache(maxsize=8)
+def _armed_group_partner_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "with the terrorists" right after a coordination term."""
+    if not words:
+        return None
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+with\s+(?:the\s+)?(?:{names})\b", re.IGNORECASE)
+
+
+def _coordination_with_armed_groups(body: str, unit_cues: list[st.Cue], kb: Knowledge) -> bool:
+    """Every coordination term of the unit is done with an armed group ("the Americans have
+    shown that they coordinate with the terrorists"): an accusation, no US–Russia claim."""
+    words = (kb.stance or {}).get("rules", {}).get("armed_group_partners", [])
+    pattern = _armed_group_partner_pattern(tuple(str(w) for w in words))
+    coordination = [c for c in unit_cues if c.label == "coordination"]
+    return (
+        pattern is not None
+        and bool(coordination)
+        and all(pattern.match(body, c.char_end) for c in coordination)
+    )
+
+
 def _abbreviations(kb: Knowledge) -> frozenset[str]:
     """Title abbreviations after which a sentence splitter must not cut ("Lt. Col. Baldanza")."""
     titles = (kb.actors or {}).get("titles", {}).get("words", [])
@@ -1007,7 +1029,9 @@ def extract_claims(
             unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions), recent
         ):
             continue
-        if _only_announces_a_condition(body, end, unit_cues):
+        if _only_announces_a_condition(body, end, unit_cues) or _coordination_with_armed_groups(
+            body, unit_cues, kb
+        ):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):
             continue  # "Mattis was asked about working with the Russian military …"

@@ -674,3 +674,15 @@ def test_a_time_phrase_before_an_opening_clause_still_leaves_its_subject_out(tmp
         "with the Pentagon.",
     )
     assert claim_with(rows, "Moscow froze the hotline")[1] == "Russia"
+
+
+def test_coordinating_with_the_militants_is_no_us_russia_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow has offered Washington joint strikes many times, the Russian Foreign Ministry "
+        "said on Monday.",
+        '"The Americans have shown once more that they cooperate with the militants and not '
+        'against them," the spokeswoman said.',
+    )
+    assert not [r for r in rows if "cooperate with the militants" in r["text"]]
+    assert [r for r in rows if "offered Washington joint strikes" in r["text"]]

@@ -211,6 +211,37 @@ def _coordination_with_armed_groups(body: str, unit_cues: list[st.Cue], kb: Know
     )
 
 
+APPOSITIVE_OPENING = re.compile(r",\s+(?:a|an|the|one|co-)\b[^,;:“”\"]*$", re.IGNORECASE)
+APPOSITIVE_CLOSING = re.compile(r"[^,;:“”\"]*,")
+
+
+def _in_a_third_states_appositive(body: str, start: int, unit_cues: list[st.Cue]) -> bool:
+    """Every coordination term stands in an appositive describing a third state opening the
+    unit ("Iran, a co-sponsor of the Astana memorandum, was more guarded."): it is that
+    state's, no claim about US–Russia coordination."""
+    others = [
+        c
+        for c in unit_cues
+        if c.label == st.PARTY_PREFIX + "other" and len(body[start : c.char_start].split()) <= 1
+    ]
+    coordination = [c for c in unit_cues if c.label == "coordination"]
+    if not others or not coordination:
+        return False
+
+    def described(term: st.Cue) -> bool:
+        state = next((o for o in reversed(others) if o.char_end <= term.char_start), None)
+        if state is None:
+            return False
+        opening = APPOSITIVE_OPENING.search(body, state.char_end, term.char_start)
+        return (
+            opening is not None
+            and opening.start() == state.char_end
+            and APPOSITIVE_CLOSING.match(body, term.char_end) is not None
+        )
+
+    return all(described(term) for term in coordination)
+
+
 def _abbreviations(kb: Knowledge) -> frozenset[str]:
     """Title abbreviations after which a sentence splitter must not cut ("Lt. Col. Baldanza")."""
     titles = (kb.actors or {}).get("titles", {}).get("words", [])
@@ -1029,8 +1060,10 @@ def extract_claims(
             unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions), recent
         ):
             continue
-        if _only_announces_a_condition(body, end, unit_cues) or _coordination_with_armed_groups(
-            body, unit_cues, kb
+        if (
+            _only_announces_a_condition(body, end, unit_cues)
+            or _coordination_with_armed_groups(body, unit_cues, kb)
+            or _in_a_third_states_appositive(body, start, unit_cues)
         ):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):

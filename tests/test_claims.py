@@ -686,3 +686,13 @@ def test_coordinating_with_the_militants_is_no_us_russia_claim(tmp_path):
     )
     assert not [r for r in rows if "cooperate with the militants" in r["text"]]
     assert [r for r in rows if "offered Washington joint strikes" in r["text"]]
+
+
+def test_an_agreement_describing_a_third_state_is_no_us_russia_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow and Washington have agreed to coordinate strikes, a Kremlin aide said.",
+        "Turkey, a signatory of the Sochi memorandum, said little.",
+    )
+    assert not [r for r in rows if "Sochi memorandum" in r["text"]]
+    assert [r for r in rows if "agreed to coordinate strikes" in r["text"]]

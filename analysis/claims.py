@@ -859,7 +859,29 @@ def _qualifies(
     # question could be reopened"), not of a denial or refusal ("Russia and Turkey refused")
     conditional = any(c.label == "conditional" and not c.negated for c in unit_cues)
     names_third = "other" in named and not conditional
+    if names_third and _opposes_the_agreement(unit_cues, analysed, lex):
+        # a third state against the US–Russian agreement named in the unit or just before
+        both_named = set(PAIR) <= {_pair_side(s) for s in named}
+        return both_named or gap <= lex.context_window
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
+
+
+AGREEMENT_REACH = 4  # words from an opposition cue to the agreement it is against
+
+
+def _opposes_the_agreement(
+    unit_cues: list[st.Cue], analysed: st.Analysed, lex: st.StanceLexicon
+) -> bool:
+    """An opposition cue aimed at an agreement referred back to ("Israel was 'totally opposed'
+    to the deal", "Israel opposes the cease-fire arrangement")."""
+    for cue in unit_cues:
+        if cue.label != "opposes" or cue.negated:
+            continue
+        after = analysed.text[cue.char_end : cue.char_end + 80].lower()
+        words = re.findall(r"[\w-]+", after)[: AGREEMENT_REACH + 1]
+        if any(w in BACK_REFERENCES for w in words[:2]) and lex.agreement_nouns & set(words):
+            return True
+    return False
 
 
 SPEAKER_SUBJECT = "we"

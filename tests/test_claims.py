@@ -696,3 +696,17 @@ def test_an_agreement_describing_a_third_state_is_no_us_russia_claim(tmp_path):
     )
     assert not [r for r in rows if "Sochi memorandum" in r["text"]]
     assert [r for r in rows if "agreed to coordinate strikes" in r["text"]]
+
+
+def test_a_third_state_opposed_to_the_deal_named_before_is_a_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Washington and Moscow agreed last week to coordinate air strikes against the Islamic "
+        "State near Raqqa, the State Department said.",
+        "The talks took place in Geneva. They lasted two days. Both delegations flew home on "
+        "Friday. Reporters waited outside in the rain.",
+        "Turkey's president said on Monday that Ankara was firmly opposed to the deal.",
+    )
+    _, side, stance = claim_with(rows, "Ankara was firmly opposed to the deal")
+    assert stance == "opposes"
+    assert side not in {"US", "Russia", None}

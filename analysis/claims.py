@@ -128,6 +128,8 @@ def _could_qualify(unit_cues: list[st.Cue]) -> bool:
 
 
 RATING_SCALE_MIN_LABELS = 3  # two labels may be prose ("true, others false"); three are a legend
+RATING_SCALE_MAX_CHARS = 200  # a longer unit is prose
+_RATING_SCALES: dict[object, re.Pattern[str] | None] = {}  # knowledge fingerprint → pattern
 
 
 @functools.lru_cache(maxsize=8)
@@ -145,8 +147,13 @@ def _rating_scale_pattern(ratings: tuple[str, ...]) -> re.Pattern[str] | None:
 def _is_a_rating_scale(text: str, kb: Knowledge) -> bool:
     """A fact-checker's rating scale printed as a legend ("Correct  Mostly correct  Unproven
     Misleading  Incorrect", the rating labels of ``furniture.toml``): page furniture, no denial."""
-    ratings = (kb.furniture or {}).get("factcheck", {}).get("ratings", [])
-    pattern = _rating_scale_pattern(tuple(str(r) for r in ratings))
+    if len(text) > RATING_SCALE_MAX_CHARS:
+        return False
+    key = kb.fingerprint or id(kb)
+    if key not in _RATING_SCALES:
+        ratings = (kb.furniture or {}).get("factcheck", {}).get("ratings", [])
+        _RATING_SCALES[key] = _rating_scale_pattern(tuple(str(r) for r in ratings))
+    pattern = _RATING_SCALES[key]
     return pattern is not None and pattern.fullmatch(text.strip()) is not None
 
 
@@ -201,14 +208,15 @@ def _armed_group_partner_pattern(words: tuple[str, ...]) -> re.Pattern[str] | No
 def _coordination_with_armed_groups(body: str, unit_cues: list[st.Cue], kb: Knowledge) -> bool:
     """Every coordination term of the unit is done with an armed group ("the Americans have
     shown that they coordinate with the terrorists"): an accusation, no US–Russia claim."""
+    coordination = [c for c in unit_cues if c.label == "coordination"]
+    if (
+        not coordination
+        or "with" not in body[coordination[0].char_end : coordination[0].char_end + 8]
+    ):
+        return False
     words = (kb.stance or {}).get("rules", {}).get("armed_group_partners", [])
     pattern = _armed_group_partner_pattern(tuple(str(w) for w in words))
-    coordination = [c for c in unit_cues if c.label == "coordination"]
-    return (
-        pattern is not None
-        and bool(coordination)
-        and all(pattern.match(body, c.char_end) for c in coordination)
-    )
+    return pattern is not None and all(pattern.match(body, c.char_end) for c in coordination)
 
 
 APPOSITIVE_OPENING = re.compile(r",\s+(?:a|an|the|one|co-)\b[^,;:“”\"]*$", re.IGNORECASE)

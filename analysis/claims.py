@@ -50,6 +50,7 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,9 +75,11 @@ AUXILIARIES = {
     *("previously", "again", "repeatedly", "publicly", "flatly", "quickly", "first", "now"),
 }
 OBJECT_MARKERS = {"with", "to", "against", "between"}
-# An opening adverbial clause ("Since the Russian air campaign began in 2015, the US has …"):
-# what it names is not the subject of the claim that follows its comma.
+# An opening adverbial clause ("Since the Russian air campaign began in 2015, the US has …"),
+# after a time or place phrase or not ("In April, after the US struck …, Moscow …"): what it
+# names is not the subject of the claim that follows its comma.
 OPENING_CLAUSE = re.compile(
+    r"(?:(?:in|on|at|by|early|late|later|last|this|then)\b[^,;:“”\"]{1,40},\s)?"  # "In April, "
     r"(?:since|after|before|when|while|as|although|though|once|until|despite|following)\b"
     r"[^,;:“”\"]{3,120},\s",
     re.IGNORECASE,
@@ -122,6 +125,129 @@ def _could_qualify(unit_cues: list[st.Cue]) -> bool:
     return any(
         c.label == "coordination" or (c.label in CARRY_LABELS and not c.negated) for c in unit_cues
     )
+
+
+RATING_SCALE_MIN_LABELS = 3  # two labels may be prose ("true, others false"); three are a legend
+RATING_SCALE_MAX_CHARS = 200  # a longer unit is prose
+_RATING_SCALES: dict[object, re.Pattern[str] | None] = {}  # knowledge fingerprint → pattern
+
+
+@functools.lru_cache(maxsize=8)
+def _rating_scale_pattern(ratings: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A run of fact-check rating labels and nothing else."""
+    if not ratings:
+        return None
+    label = "|".join(re.escape(r) for r in sorted(ratings, key=len, reverse=True))
+    return re.compile(
+        rf"(?:{label})(?:[\s,/|•·]+(?:{label})){{{RATING_SCALE_MIN_LABELS - 1},}}[.\s]*",
+        re.IGNORECASE,
+    )
+
+
+def _is_a_rating_scale(text: str, kb: Knowledge) -> bool:
+    """A fact-checker's rating scale printed as a legend ("Correct  Mostly correct  Unproven
+    Misleading  Incorrect", the rating labels of ``furniture.toml``): page furniture, no denial."""
+    if len(text) > RATING_SCALE_MAX_CHARS:
+        return False
+    key = kb.fingerprint or id(kb)
+    if key not in _RATING_SCALES:
+        ratings = (kb.furniture or {}).get("factcheck", {}).get("ratings", [])
+        _RATING_SCALES[key] = _rating_scale_pattern(tuple(str(r) for r in ratings))
+    pattern = _RATING_SCALES[key]
+    return pattern is not None and pattern.fullmatch(text.strip()) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _home_institution_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "the Defence Ministry": a government body named without its country."""
+    if not words:
+        return None
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\bthe (?P<name>{names})\b", re.IGNORECASE)
+
+
+HOME_SPEECH_GAP = 2  # characters between the body and its speech verb ("the Ministry said")
+
+
+def _home_institution(
+    doc: dict[str, Any], body: str, span: tuple[int, int], unit_cues: list[st.Cue], kb: Knowledge
+) -> tuple[str, str] | None:
+    """A government body named without its country speaking in the unit ("Last week the Defence
+    Ministry said the channel was closed."), on the page of an outlet of one country: that
+    country's body (``home_institutions`` and ``outlet_country_sides`` of ``actors.toml``)."""
+    actors = kb.actors if isinstance(kb.actors, dict) else {}
+    home = actors.get("outlet_country_sides", {}).get(str(doc.get("outlet_country") or "").upper())
+    words = actors.get("home_institutions", {}).get("words", [])
+    pattern = _home_institution_pattern(tuple(str(w) for w in words))
+    if not home or pattern is None:
+        return None
+    speech = [c.char_start for c in unit_cues if c.label == "speech"]
+    for found in pattern.finditer(body, *span):
+        if any(0 <= at - found.end() <= HOME_SPEECH_GAP for at in speech):
+            return found.group("name"), str(home)
+    return None
+
+
+def _only_announces_a_condition(body: str, end: int, unit_cues: list[st.Cue]) -> bool:
+    """A unit ending on a bare condition cue ("On one condition.", "Under two conditions:"):
+    the condition is stated in the sentence that follows, which is the claim."""
+    if not unit_cues or any(c.label != "conditional" for c in unit_cues):
+        return False
+    return not body[unit_cues[-1].char_end : end].strip(" .:;\n")
+
+
+@functools.lru_cache(maxsize=8)
+def _armed_group_partner_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "with the terrorists" right after a coordination term."""
+    if not words:
+        return None
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s+with\s+(?:the\s+)?(?:{names})\b", re.IGNORECASE)
+
+
+def _coordination_with_armed_groups(body: str, unit_cues: list[st.Cue], kb: Knowledge) -> bool:
+    """Every coordination term of the unit is done with an armed group ("the Americans have
+    shown that they coordinate with the terrorists"): an accusation, no US–Russia claim."""
+    coordination = [c for c in unit_cues if c.label == "coordination"]
+    if (
+        not coordination
+        or "with" not in body[coordination[0].char_end : coordination[0].char_end + 8]
+    ):
+        return False
+    words = (kb.stance or {}).get("rules", {}).get("armed_group_partners", [])
+    pattern = _armed_group_partner_pattern(tuple(str(w) for w in words))
+    return pattern is not None and all(pattern.match(body, c.char_end) for c in coordination)
+
+
+APPOSITIVE_OPENING = re.compile(r",\s+(?:a|an|the|one|co-)\b[^,;:“”\"]*$", re.IGNORECASE)
+APPOSITIVE_CLOSING = re.compile(r"[^,;:“”\"]*,")
+
+
+def _in_a_third_states_appositive(body: str, start: int, unit_cues: list[st.Cue]) -> bool:
+    """Every coordination term stands in an appositive describing a third state opening the
+    unit ("Iran, a co-sponsor of the Astana memorandum, was more guarded."): it is that
+    state's, no claim about US–Russia coordination."""
+    others = [
+        c
+        for c in unit_cues
+        if c.label == st.PARTY_PREFIX + "other" and len(body[start : c.char_start].split()) <= 1
+    ]
+    coordination = [c for c in unit_cues if c.label == "coordination"]
+    if not others or not coordination:
+        return False
+
+    def described(term: st.Cue) -> bool:
+        state = next((o for o in reversed(others) if o.char_end <= term.char_start), None)
+        if state is None:
+            return False
+        opening = APPOSITIVE_OPENING.search(body, state.char_end, term.char_start)
+        return (
+            opening is not None
+            and opening.start() == state.char_end
+            and APPOSITIVE_CLOSING.match(body, term.char_end) is not None
+        )
+
+    return all(described(term) for term in coordination)
 
 
 def _abbreviations(kb: Knowledge) -> frozenset[str]:
@@ -741,7 +867,29 @@ def _qualifies(
     # question could be reopened"), not of a denial or refusal ("Russia and Turkey refused")
     conditional = any(c.label == "conditional" and not c.negated for c in unit_cues)
     names_third = "other" in named and not conditional
+    if names_third and _opposes_the_agreement(unit_cues, analysed, lex):
+        # a third state against the US–Russian agreement named in the unit or just before
+        both_named = set(PAIR) <= {_pair_side(s) for s in named}
+        return both_named or gap <= lex.context_window
     return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
+
+
+AGREEMENT_REACH = 4  # words from an opposition cue to the agreement it is against
+
+
+def _opposes_the_agreement(
+    unit_cues: list[st.Cue], analysed: st.Analysed, lex: st.StanceLexicon
+) -> bool:
+    """An opposition cue aimed at an agreement referred back to ("Israel was 'totally opposed'
+    to the deal", "Israel opposes the cease-fire arrangement")."""
+    for cue in unit_cues:
+        if cue.label != "opposes" or cue.negated:
+            continue
+        after = analysed.text[cue.char_end : cue.char_end + 80].lower()
+        words = re.findall(r"[\w-]+", after)[: AGREEMENT_REACH + 1]
+        if any(w in BACK_REFERENCES for w in words[:2]) and lex.agreement_nouns & set(words):
+            return True
+    return False
 
 
 SPEAKER_SUBJECT = "we"
@@ -893,7 +1041,7 @@ def extract_claims(
         if not unit_cues:
             continue
         _remember_sides(sides_by_sentence, sentence_index, unit_cues)
-        if not _could_qualify(unit_cues):
+        if not _could_qualify(unit_cues) or _is_a_rating_scale(body[start:end], kb):
             continue
         mentions = _actor_mentions(body, start, end, kb)
         quote = _overlapping_quote(quotes, start, end)
@@ -903,6 +1051,8 @@ def extract_claims(
         actor, side = _attribution_of_the_sentence(
             (actor, side), (start, end), sentences[sentence_index], body, analysed, kb
         )
+        if side is None and (quote is None or not quote.get("side")):
+            actor, side = _home_institution(doc, body, (start, end), unit_cues, kb) or (actor, side)
         if quote is not None and quote.get("speaker") and (quote.get("side") or side is None):
             # the quote's speaker, unless a sideless speaker (a reporter's question) reports
             # what a known actor says ("QUESTION: The Russian Defense Ministry says that …")
@@ -913,7 +1063,11 @@ def extract_claims(
         # the fact-checker's finding keeps the carried side for deciding whether it is a claim
         finding = (
             _fact_checkers_own(doc, unit_cues)
-            if carried and quote is None and (actor, side) == previous_actor
+            if quote is None
+            and (
+                (carried and (actor, side) == previous_actor)
+                or _narrates_events(body, (start, end), unit_cues, mentions, analysed)
+            )
             else None
         )
         sentence_start = sentences[sentence_index][0]  # a ruling split at ", but" rules both parts
@@ -934,6 +1088,12 @@ def extract_claims(
         recent = _recent_sides(sides_by_sentence, sentence_index, lex.mention_window)
         if not _qualifies(
             unit_cues, lex, analysed, side, gap, frozenset(m[3] for m in mentions), recent
+        ):
+            continue
+        if (
+            _only_announces_a_condition(body, end, unit_cues)
+            or _coordination_with_armed_groups(body, unit_cues, kb)
+            or _in_a_third_states_appositive(body, start, unit_cues)
         ):
             continue
         if _reports_a_question(text, start, unit_cues, analysed):
@@ -1279,6 +1439,32 @@ def _fact_checkers_own(
     if not is_fact_check(doc) or any(c.label == "speech" for c in unit_cues):
         return None
     return doc.get("outlet"), "other"
+
+
+FACT_CHECKER_NARRATION_LEAD = frozenset(["the", "but", "and", "so", "yet", "however", "now"])
+
+
+def _narrates_events(
+    body: str,
+    span: tuple[int, int],
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    analysed: st.Analysed,
+) -> bool:
+    """A sentence of a fact-check that names a party only in a later clause ("The ceasefire
+    collapsed, the centre was never set up, and the US broke off the talks."): the
+    fact-checker's account of events, not that party's claim.  (Only asked of unquoted units
+    with no speech verb; a sentence with "we" reports the fact-checker's exchanges instead.)"""
+    start, end = span
+    parties = [c for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)]
+    named = sorted([m[0] for m in mentions] + [c.char_start for c in parties])
+    if not named or re.search(r"\b(?:we|us|our)\b", body[start:end]):
+        return False
+    lead = [w.strip(",;:").lower() for w in body[start : named[0]].split()]
+    lead = [w for w in lead if w and w not in FACT_CHECKER_NARRATION_LEAD]
+    return (
+        bool(lead) and "," in body[start : named[0]] and not any(m[0] < named[0] for m in mentions)
+    )
 
 
 def _authors_own_words(

@@ -268,6 +268,7 @@ class StanceLexicon:
         )
         self.claim_labels = [str(w) for w in rules.get("claim_labels", ["claim"])]
         self.claim_nouns = tuple(str(w).lower() for w in rules.get("claim_nouns", []))
+        self.agreement_nouns = frozenset(str(w).lower() for w in rules.get("agreement_nouns", []))
         self.verdict_phrases = tuple(str(w).lower() for w in rules.get("verdict_phrases", []))
         self.refusal_markers = tuple(str(w).lower() for w in rules.get("refusal_markers", []))
         self.future_refusals = tuple(str(w).lower() for w in rules.get("future_refusals", []))

@@ -601,3 +601,112 @@ def test_a_side_named_long_before_implies_nothing(tmp_path):
         "Nobody had eaten. The Kremlin said it would keep sharing intelligence.",
     )
     assert not [r for r in rows if "sharing intelligence" in r["text"]]
+
+
+def test_a_rating_scale_legend_after_a_fact_check_is_no_denial(tmp_path):
+    legend = "True   Mostly true   Unproven   Misleading   Mostly false   False"
+    rows = claims_of(
+        tmp_path,
+        "Posts say the American and Russian air forces now fly joint missions over Raqqa.",
+        '"The deconfliction channel is about safety of flight. It is not joint operations," a '
+        "US air force spokesman told us.",
+        "The two countries did agree to set up a joint centre to plan strikes, but only if a "
+        "truce held. It did not hold, and the centre was never created. We rate the claim false.",
+        f"How we rate claims\n{legend}",
+        "Further reading\nHow to spot a fake news website\nFACTSHEET: Who is fighting whom?",
+        "Republish our content for free\nExample Check is a non-partisan organisation which "
+        "promotes accuracy in public debate.",
+        title="Fact check: are the US and Russia flying joint missions?",
+    )
+    assert not [r for r in rows if "Unproven" in r["text"]]
+    assert [r for r in rows if r["text"].startswith("It did not hold")]
+
+
+def outlet_page_claims(tmp_path: Path, outlet: str, *turns: str) -> list[dict]:
+    """Claims of an interview page of ``outlet``, one paragraph a turn."""
+    page = "\n\n".join([outlet, "Interview: the air-safety line with Syria", *turns]) + "\n"
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache=False)
+    return corpus.claims.to_dict("records")
+
+
+def test_a_ministry_named_without_its_country_is_of_the_outlets_country(tmp_path):
+    rows = outlet_page_claims(
+        tmp_path,
+        "Kommersant",
+        "HOST: Our pilots and the Americans share the sky over Raqqa. Yesterday the Defence "
+        "Ministry said the hotline with the Pentagon was suspended.",
+        "GUEST: They will have to give guarantees first.",
+    )
+    actor, side, _ = claim_with(rows, "Yesterday the Defence Ministry said")
+    assert (actor, side) == ("Defence Ministry", "Russia")
+
+
+def test_a_bare_condition_announcing_the_next_sentence_is_no_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow suspended the hotline with the Pentagon on Friday, the Kremlin said.",
+        "It could be restored on one condition.",
+        "On one condition. If Washington stops striking government forces, the Russian "
+        "military will use the hotline again, Peskov said.",
+    )
+    assert not [r for r in rows if r["text"].strip(" .") == "On one condition"]
+    assert [r for r in rows if "If Washington stops" in r["text"]]
+
+
+def test_a_fact_checkers_account_naming_a_party_in_a_later_clause_is_its_own(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Posts say the American and Russian air forces now fly joint missions over Raqqa.",
+        "The truce broke down within a week, the planning cell never met, and Washington "
+        "ended the talks on coordination with Russia.",
+        "The Pentagon said it does not coordinate strikes with Russia. We rate the claim false.",
+        title="Fact check: are the US and Russia flying joint missions?",
+    )
+    assert claim_with(rows, "The truce broke down")[1] == "other"
+    assert claim_with(rows, "The Pentagon said")[1] == "US"
+
+
+def test_a_time_phrase_before_an_opening_clause_still_leaves_its_subject_out(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "In March, after the Americans bombed the airfield at Tabqa, Moscow froze the hotline "
+        "with the Pentagon.",
+    )
+    assert claim_with(rows, "Moscow froze the hotline")[1] == "Russia"
+
+
+def test_coordinating_with_the_militants_is_no_us_russia_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow has offered Washington joint strikes many times, the Russian Foreign Ministry "
+        "said on Monday.",
+        '"The Americans have shown once more that they cooperate with the militants and not '
+        'against them," the spokeswoman said.',
+    )
+    assert not [r for r in rows if "cooperate with the militants" in r["text"]]
+    assert [r for r in rows if "offered Washington joint strikes" in r["text"]]
+
+
+def test_an_agreement_describing_a_third_state_is_no_us_russia_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow and Washington have agreed to coordinate strikes, a Kremlin aide said.",
+        "Turkey, a signatory of the Sochi memorandum, said little.",
+    )
+    assert not [r for r in rows if "Sochi memorandum" in r["text"]]
+    assert [r for r in rows if "agreed to coordinate strikes" in r["text"]]
+
+
+def test_a_third_state_opposed_to_the_deal_named_before_is_a_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Washington and Moscow agreed last week to coordinate air strikes against the Islamic "
+        "State near Raqqa, the State Department said.",
+        "The talks took place in Geneva. They lasted two days. Both delegations flew home on "
+        "Friday. Reporters waited outside in the rain.",
+        "Turkey's president said on Monday that Ankara was firmly opposed to the deal.",
+    )
+    _, side, stance = claim_with(rows, "Ankara was firmly opposed to the deal")
+    assert stance == "opposes"
+    assert side not in {"US", "Russia", None}

@@ -120,6 +120,7 @@ def corpus(tmp_path_factory):
         *sorted(FIXTURES.glob("blind_b18_*.txt")),
         *sorted(FIXTURES.glob("blind_b19_*.txt")),
         *sorted(FIXTURES.glob("blind_b20_*.txt")),
+        *sorted(FIXTURES.glob("blind_b21_*.txt")),
     ]
     return load_corpus(paths, cache=False, workers=1)
 
@@ -191,7 +192,8 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
     # withdrawal, which Putin's Hmeimim visit of December 2017 matches too; a CGTN stamp
     # "12-May-2017" not read; "By Wednesday it had been shared" read as the week ahead); 20/20
     # after those fixes.
-    # blind-20, scored once: 20/20.
+    # blind-20, scored once: 20/20.  blind-21, scored once: 19/20 (a VK post's "on January 22"
+    # left unresolved).
     for batch in (
         "blind-9",
         "blind-10",
@@ -205,6 +207,7 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
         "blind-18",
         "blind-19",
         "blind-20",
+        "blind-21",
     ):
         assert result["groups"][batch]["accuracy"] >= 0.9, result["missed"]
 

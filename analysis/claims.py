@@ -132,12 +132,17 @@ RATING_SCALE_MAX_CHARS = 200  # a longer unit is prose
 _RATING_SCALES: dict[object, re.Pattern[str] | None] = {}  # knowledge fingerprint → pattern
 
 
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first (so "mostly false" wins over "false")."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=8)
 def _rating_scale_pattern(ratings: tuple[str, ...]) -> re.Pattern[str] | None:
     """A run of fact-check rating labels and nothing else."""
     if not ratings:
         return None
-    label = "|".join(re.escape(r) for r in sorted(ratings, key=len, reverse=True))
+    label = _alternation(ratings)
     return re.compile(
         rf"(?:{label})(?:[\s,/|•·]+(?:{label})){{{RATING_SCALE_MIN_LABELS - 1},}}[.\s]*",
         re.IGNORECASE,
@@ -162,7 +167,7 @@ def _home_institution_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """ "the Defence Ministry": a government body named without its country."""
     if not words:
         return None
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    names = _alternation(words)
     return re.compile(rf"\bthe (?P<name>{names})\b", re.IGNORECASE)
 
 
@@ -201,7 +206,7 @@ def _armed_group_partner_pattern(words: tuple[str, ...]) -> re.Pattern[str] | No
     """ "with the terrorists" right after a coordination term."""
     if not words:
         return None
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    names = _alternation(words)
     return re.compile(rf"\s+with\s+(?:the\s+)?(?:{names})\b", re.IGNORECASE)
 
 

@@ -1170,8 +1170,7 @@ def poster_of(text: str) -> str | None:
     if match is None:
         return None
     handle = match.group("handle")
-    shaped = "_" in handle or any(c.isdigit() for c in handle) or handle.islower()
-    return handle if shaped and handle.lower() not in STOPWORDS else None
+    return handle if _is_handle(handle) else None
 
 
 def _mark_journal_masthead(lines: list[Line], first_prose: int) -> None:

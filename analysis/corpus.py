@@ -61,6 +61,18 @@ def _is_input_name(name: str) -> bool:
     return not name.startswith(".") and not name.endswith(SIDECAR_SUFFIX)
 
 
+def _lists_as_input(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that leads to no folder: one that leads nowhere (dangling, or a
+    loop, whose test raises) is listed too, so that it becomes an ``unreadable`` problem instead
+    of vanishing, and its error cannot end the listing of the files beside it."""
+    try:
+        if entry.is_file():
+            return True
+        return entry.is_symlink() and not entry.is_dir()
+    except OSError:
+        return True
+
+
 def _folder_files(root: Path, *, ordered: bool = False) -> list[Path]:
     """Regular input files of a folder and its non-hidden subfolders (``scandir``: no ``stat``
     call per file; links to folders are not followed); ``ordered``: by name, then path
@@ -76,7 +88,7 @@ def _folder_files(root: Path, *, ordered: bool = False) -> list[Path]:
                         continue
                     if entry.is_dir(follow_symlinks=False):
                         folders.append(folder / entry.name)
-                    elif entry.is_file() and _is_input_name(entry.name):
+                    elif _is_input_name(entry.name) and _lists_as_input(entry):
                         found.append((entry.name, folder / entry.name))
         except OSError:
             continue

@@ -114,6 +114,21 @@ def test_discover_skips_hidden_files_and_sidecars(tmp_path):
     assert [p.name for p in discover(tmp_path)] == ["a.txt", "b.txt"]
 
 
+def test_links_that_lead_nowhere_are_unreadable_problems_and_hide_no_other_file(tmp_path):
+    page = "The Pentagon said on Friday it was not coordinating strikes with Russia.\n"
+    for name in ("a.txt", "m.txt", "z.txt"):
+        (tmp_path / name).write_text(page, encoding="utf-8")
+    (tmp_path / "loop.txt").symlink_to("loop.txt")  # testing it raises "too many levels of links"
+    (tmp_path / "gone.txt").symlink_to("missing.txt")
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "a.txt")  # a link to a file is an input
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "to-sub").symlink_to(tmp_path / "sub")  # links to folders are not followed
+    corpus = load_corpus(tmp_path, cache=False)
+    assert sorted(corpus.documents["doc_id"]) == ["a", "alias", "m", "z"]
+    reasons = dict(zip(corpus.problems["doc_id"], corpus.problems["reason"], strict=True))
+    assert reasons == {"gone": "unreadable", "loop": "unreadable"}
+
+
 def test_same_stem_in_one_folder_is_disambiguated_by_file_name(tmp_path):
     (tmp_path / "a.txt").write_text("Moscow proposed joint strikes on Friday.")
     (tmp_path / "a.md").write_text("Washington declined the offer on Friday.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -241,20 +241,38 @@ def _hits(text: str, index: OutletIndex) -> list[tuple[int, str, int, int]]:
     if len(lowered) != len(text):
         lowered = text
     found: list[tuple[int, str, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for needle, number, kind, exact in _candidate_terms(text, lowered, index):
         haystack = text if exact else lowered
         start = haystack.find(needle)
         while start >= 0:
             end = start + len(needle)
-            if _bounded(haystack, start, end, needle) and not any(
-                a < end and start < b for a, b in taken
-            ):
+            if _bounded(haystack, start, end, needle) and taken.add(start, end):
                 found.append((number, kind, start, end))
-                taken.append((start, end))
             start = haystack.find(needle, end)
     found.sort(key=lambda hit: hit[2])
     return found
+
+
+class _Spans:
+    """Disjoint character spans, kept sorted: testing a new span against all of them costs a
+    binary search, not a look at each (a page of thousands of short lines repeating a name
+    made the pairwise test quadratic: half a minute for 30,000 lines)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> bool:
+        """Take ``start:end`` unless it overlaps a span taken before; whether it was taken.
+        Disjoint spans sorted by start are sorted by end too, so only the last span starting
+        before ``end`` can reach past ``start``."""
+        before = bisect_left(self.starts, end) - 1
+        if before >= 0 and self.ends[before] > start:
+            return False
+        insort(self.starts, start)
+        insort(self.ends, end)
+        return True
 
 
 def _candidate_terms(

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -340,17 +341,37 @@ def _conditions_the_first_part(second: list[st.Cue], splitter_end: int) -> bool:
     )
 
 
-def _overlapping_quote(quotes: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
-    """The quote sharing the most characters with [start, end), if any."""
-    best, best_overlap = None, 0
-    for quote in quotes:
-        q_start, q_end = quote.get("start"), quote.get("end")
-        if q_start is None or q_end is None:
-            continue
-        overlap = min(end, int(q_end)) - max(start, int(q_start))
-        if overlap > best_overlap:
-            best, best_overlap = quote, overlap
-    return best
+class _QuoteSpans:
+    """The document's quotes by position, to find the one sharing most characters with a claim
+    in a few steps rather than a look at every quote per claim (a page of hundreds of quoted
+    claims made that quadratic)."""
+
+    def __init__(self, quotes: list[dict[str, Any]]) -> None:
+        placed = [
+            (int(quote["start"]), int(quote["end"]), position)
+            for position, quote in enumerate(quotes)
+            if quote.get("start") is not None and quote.get("end") is not None
+        ]
+        placed.sort()
+        self.quotes = quotes
+        self.starts = [start for start, _, _ in placed]
+        self.placed = placed
+        self.reach: list[int] = []  # the furthest end of any quote up to each one
+        for _, end, _ in placed:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def overlapping(self, start: int, end: int) -> dict[str, Any] | None:
+        """The quote sharing the most characters with [start, end), if any; of several sharing
+        as many, the first in the document's list."""
+        best: tuple[int, int] | None = None  # (-overlap, position)
+        index = bisect_left(self.starts, end) - 1
+        while index >= 0 and self.reach[index] > start:
+            q_start, q_end, position = self.placed[index]
+            overlap = min(end, q_end) - max(start, q_start)
+            if overlap > 0 and (best is None or (-overlap, position) < best):
+                best = (-overlap, position)
+            index -= 1
+        return None if best is None else self.quotes[best[1]]
 
 
 def _name_run(words: list[str], backwards: bool) -> str:
@@ -1041,6 +1062,7 @@ def extract_claims(
         str, tuple[str, str]
     ] = {}  # surname → (full name, side) seen in this document
     sides_by_sentence: dict[int, set[str]] = {}
+    quote_spans = _QuoteSpans(quotes)
     for start, end, sentence_index in _split_units(body, sentences, lex, analysed):
         unit_cues = analysed.cues_between(start, end)
         if not unit_cues:
@@ -1049,7 +1071,7 @@ def extract_claims(
         if not _could_qualify(unit_cues) or _is_a_rating_scale(body[start:end], kb):
             continue
         mentions = _actor_mentions(body, start, end, kb)
-        quote = _overlapping_quote(quotes, start, end)
+        quote = quote_spans.overlapping(start, end)
         found = _unit_actor(unit_cues, mentions, _PREVIOUS, (start, end), body, kb)
         carried = found is _PREVIOUS
         actor, side = previous_actor if carried else found

@@ -819,20 +819,60 @@ def _opens_split_quotation(body: str, marked: list[_Quote], index: int) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    token = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
-    bare = token.strip("(\"“‘'").rstrip(".").casefold()
+    bare = _word_before(text, dot).strip("(\"“‘'").rstrip(".").casefold()
     return len(bare) <= 1 or "." in bare or bare in _ABBREVIATIONS
 
 
+def _word_before(text: str, end: int, window: int = 64) -> str:
+    """The last run of non-space characters in ``text[:end]`` (``""`` if none), found in a window
+    before ``end`` that widens only while the run may reach past it: a sentence end's test no
+    longer copies everything before it."""
+    low = end
+    while True:
+        low = max(0, low - window)
+        head = text[low:end].rstrip()
+        words = head.rsplit(None, 1)
+        if low == 0:
+            return words[-1] if words else ""
+        if len(words) == 2 or (words and head[:1].isspace()):
+            return words[-1]
+        window *= 4
+
+
+@lru_cache(maxsize=16)
+def _sentence_breaks(body: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Every sentence end of ``body`` that is no abbreviation's dot: where each starts and ends,
+    and where the capital that allows it ends (``_SENTENCE_END`` looks one or two characters
+    ahead), ascending; and where each ``"\n\n"`` starts (overlapping ones too). Found once per
+    body instead of once per quote."""
+    breaks: list[int] = []
+    at = body.find("\n\n")
+    while at >= 0:
+        breaks.append(at)
+        at = body.find("\n\n", at + 1)
+    starts: list[int] = []
+    ends: list[int] = []
+    reach: list[int] = []
+    for match in _SENTENCE_END.finditer(body):
+        if _is_abbreviation(body, match.start()):
+            continue
+        end = match.end()
+        starts.append(match.start())
+        ends.append(end)
+        reach.append(end + (2 if body[end] in "“\"‘'(" else 1))
+    return starts, ends, reach, breaks
+
+
 def _sentence_start(body: str, pos: int) -> int:
-    """Start of the sentence holding ``pos`` (never before its paragraph)."""
-    para_start = body.rfind("\n\n", 0, pos)
-    para_start = 0 if para_start < 0 else para_start + 2
-    start = para_start
-    for match in _SENTENCE_END.finditer(body, para_start, pos):
-        if not _is_abbreviation(body, match.start()):
-            start = match.end()
-    return start
+    """Start of the sentence holding ``pos`` (never before its paragraph): the end of the last
+    sentence end whose lookahead lies before ``pos`` and that starts in the paragraph."""
+    starts, ends, reach, breaks = _sentence_breaks(body)
+    last_break = bisect.bisect_right(breaks, pos - 2) - 1  # as body.rfind("\n\n", 0, pos)
+    para_start = 0 if last_break < 0 else breaks[last_break] + 2
+    last = bisect.bisect_right(reach, pos) - 1
+    if last >= 0 and starts[last] >= para_start:
+        return ends[last]
+    return para_start
 
 
 def _sentence_end(text: str, pos: int = 0) -> int:
@@ -1594,13 +1634,30 @@ def _sole_person_introduced_before(doc: _Doc, pos: int) -> Speaker | None:
 _REPORTED_THROUGH = re.compile(r"\b(?:by|from|with|that)\s")
 
 
+@lru_cache(maxsize=256)
+def _word_starts(body: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word in ``body`` (found once per body and word)."""
+    return [match.start() for match in re.finditer(rf"\b{re.escape(word)}\b", body)]
+
+
+def _word_starts_before(body: str, word: str, pos: int) -> list[int]:
+    """Where ``word`` stands as a whole word in ``body[:pos]``, without copying or searching the
+    text before ``pos`` again for each name: the body's occurrences ending by ``pos``, and one
+    ending exactly at ``pos`` with a letter after it (a whole word only once cut there)."""
+    starts = _word_starts(body, word)
+    found = starts[: bisect.bisect_right(starts, pos - len(word))]
+    tail = pos - len(word)
+    cut_word = re.compile(rf"\b{re.escape(word)}\Z")
+    if tail >= 0 and (not found or found[-1] != tail) and cut_word.match(body, tail, pos):
+        found = [*found, tail]
+    return found
+
+
 def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
     """A bare surname ("Kalin told …") takes the full name written earlier in the document
     ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
-    for occurrence in reversed(list(re.finditer(rf"\b{re.escape(surname)}\b", doc.body[:pos]))):
-        lead = re.split(
-            r"[.;:“”\"\n]\s", doc.body[max(0, occurrence.start() - 80) : occurrence.start()]
-        )[-1]
+    for start in reversed(_word_starts_before(doc.body, surname, pos)):
+        lead = re.split(r"[.;:“”\"\n]\s", doc.body[max(0, start - 80) : start])[-1]
         given = _GIVEN_NAMES.search(lead)
         if given is None:
             continue

@@ -456,3 +456,25 @@ def test_a_page_no_stage_can_finish_becomes_a_too_slow_problem_and_the_rest_load
     problem = loaded.problems.set_index("doc_id").loc["endless"]
     assert problem.reason == "too_slow"
     assert "0.5 s" in problem.detail
+
+
+def test_the_time_limit_counts_cpu_time_so_a_busy_machine_turns_no_page_into_a_problem(
+    tmp_path, monkeypatch
+):
+    import time
+
+    from analysis import clean as clean_module
+    from analysis import pipeline
+
+    (tmp_path / "slow.txt").write_text("A slow machine\n\nThe Pentagon ruled out joint strikes.\n")
+    real_clean = clean_module.clean_page
+
+    def clean_after_a_wait(text, kb):
+        time.sleep(0.8)  # wall time passes, as when other work holds the cores; no CPU is used
+        return real_clean(text, kb)
+
+    monkeypatch.setattr(clean_module, "clean_page", clean_after_a_wait)
+    monkeypatch.setattr(pipeline, "MAX_SECONDS", 0.5)
+    loaded = load_corpus(tmp_path, cache=False, workers=1)
+    assert list(loaded.documents.doc_id) == ["slow"]
+    assert loaded.problems.empty

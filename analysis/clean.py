@@ -188,6 +188,9 @@ STAMP_WORDS = re.compile(
     r"bst|mon|tue|wed|thu|fri|sat|sun)\b",
     re.IGNORECASE,
 )
+# A print edition's issue and page numbers beside the date ("No. 12 of 24.01.2017, page 1", "Issue
+# 45, 3 March 2016, p. 2"): a print archive's issue line, a stamp and never the headline.
+PRINT_ISSUE = re.compile(r"(?:\b(?:no|nr|issue|vol|volume|page|pp?)\.?|№)\s*\d", re.IGNORECASE)
 READING_TIME = re.compile(
     r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read|(?:reading|read) time:?\s*\d+\s*min(?:ute)?s?\.?",
     re.IGNORECASE,
@@ -784,6 +787,7 @@ def _join_block(block: list[str], spread: frozenset[str] = frozenset()) -> list[
     for previous, line in pairwise(block):
         if (
             _starts_structure(line)
+            or RULE_LINE.fullmatch(previous)
             or len(previous) < WRAPPED_LINE_CHARS
             or previous.startswith(COLLAPSE_TOGGLES)
             or line in spread
@@ -806,7 +810,16 @@ def _join_wrapped(lines: list[str], spread: frozenset[str] = frozenset()) -> lis
 
 
 def _starts_structure(line: str) -> bool:
-    return bool(HEADING.match(line) or LIST_ITEM.match(line) or line.startswith(("|", ">", "[")))
+    return bool(
+        HEADING.match(line)
+        or LIST_ITEM.match(line)
+        or line.startswith(("|", ">", "["))
+        or RULE_LINE.fullmatch(line)
+    )
+
+
+# A horizontal rule ruling off a box ("-----", "=====", "* * *"): never part of a wrapped sentence.
+RULE_LINE = re.compile(r"(?:[-=_*~#·•]\s?){3,}")
 
 
 # Items set apart by two gaps of two or more spaces (or tabs), or one of three or more: a menu
@@ -1571,7 +1584,7 @@ def _title_candidate(line: Line, rules: Rules) -> bool:
     if line.role == "stamp":  # "Syria Daily Brief — 30 September 2016", not "Posted 14 Oct 09:12"
         remainder = WEEKDAY.sub("", DATE_TEXT.sub("", text)).strip(" ,|/–—-")
         words = _words(remainder)
-        if len(words) < 3 or STAMP_WORDS.search(remainder):
+        if len(words) < 3 or STAMP_WORDS.search(remainder) or PRINT_ISSUE.search(remainder):
             return False
         if words[-1].lower() in STOPWORDS:  # "Volume 600: debated on Monday 12 October 2015"
             return False
@@ -1899,6 +1912,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_related_runs(lines, start, end)
     start, end = _span(lines, comments_from)
 
+    _mark_names_over_article(lines, start, rules)
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)
     _mark_name_signing_below_dek(lines, start, end, rules)
@@ -1921,6 +1935,24 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     result.comments = parse_comments(lines[comments_from + 1 :], rules)
     result.links = collect_links(lines[:comments_from])
     return result
+
+
+NAME_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+MAX_CO_AUTHORS = 4
+
+
+def _mark_names_over_article(lines: list[Line], start: int, rules: Rules) -> None:
+    """A line of two or more people's names right above the article, nothing but widgets (a
+    share bar) between ("Jane Roe, John Doe" / "Share: …" / the first paragraph): the reporters
+    who sign the piece, set without "By" as some papers print them."""
+    before = start - 1
+    while before > 0 and lines[before].role == "widget":
+        before -= 1
+    if before <= 0 or lines[before].role != "other":
+        return
+    names = NAME_LIST.split(lines[before].text.strip())
+    if 2 <= len(names) <= MAX_CO_AUTHORS and all(is_signed_name(n, rules) for n in names):
+        lines[before].role = "byline"
 
 
 def _mark_name_signing_below_dek(lines: list[Line], start: int, end: int, rules: Rules) -> None:
@@ -1982,6 +2014,10 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
     line under it ("Our verdict" / "Unsupported. Both countries …"), else a later line that is
     only a rating ("The Pinocchio Test" … "Three Pinocchios")."""
     article = lines[start : end + RATING_AFTER_ARTICLE]  # a rating may close the page
+    for line in article:
+        owned = _owned_rating(line.text.strip("*_ "), rules)
+        if owned:
+            return owned
     labels = [
         position
         for position, line in enumerate(article)
@@ -1999,6 +2035,25 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
         if _is_rating(text, rules):
             return text
     return None
+
+
+OWNER_WORDS = 4  # "AFP Fact Check rating:", "The Daily Check's verdict:"
+
+
+def _owned_rating(text: str, rules: Rules) -> str | None:
+    """The rating of a line that labels it with the publisher's name ("Full Fact rating:
+    Misleading"), wherever it stands: the name makes the label the page's own, so only a rating
+    of the known scale is taken."""
+    if len(text) > MAX_RATING_CHARS + 30 or ":" not in text:
+        return None
+    match = rules.labelled_rating.search(text)
+    if match is None or match.start() == 0 or match.end() != len(text.rstrip(" .")):
+        return None
+    owner = text[: match.start()]
+    rating = match.group("rating").strip(" .")
+    if not owner.endswith(" ") or len(owner.split()) > OWNER_WORDS or not _is_rating(rating, rules):
+        return None
+    return rating
 
 
 def _closing_verdict(paragraphs: list[str], rules: Rules) -> str | None:

@@ -650,8 +650,21 @@ def _without_anonymous_items(names: str, rules: Any) -> str:
     """A byline's list of names without the items that name no person: an office after the
     name ("James Harcourt, Defence Correspondent") or the wires ("… and agencies")."""
     items = [i for i in NAME_LIST_SEPARATOR.split(names.strip()) if i]
-    kept = [i for i in items if rules.anonymous_byline.search(i) is None]
+    kept = [
+        i
+        for i in items
+        if rules.anonymous_byline.search(i) is None and not _opens_with_outlet(i, rules)
+    ]
     return ", ".join(kept) if kept and len(kept) < len(items) else names
+
+
+def _opens_with_outlet(item: str, rules: Any) -> bool:
+    """A byline item that opens with a publisher's name of ``outlets.toml``: the agency's desk
+    after the reporter ("By Jane Roe, Reuters Moscow"), never a second author."""
+    words = item.split()
+    return any(
+        " ".join(words[:k]).casefold() in rules.outlet_names for k in range(1, len(words) + 1)
+    )
 
 
 def _by_line_author(head: list[str], rules: Any) -> str | None:
@@ -721,6 +734,8 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
             return " and ".join(_without_honorific(n.title() if n.isupper() else n) for n in names)
         if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
             return line
+        if following is None and len(names) >= 2:
+            return " and ".join(_without_honorific(n) for n in names)  # reporters over the text
     return None
 
 

@@ -1,0 +1,128 @@
+"""Metadata and cleaning rules prompted by blind batch 21: a fact-check's rating printed at the
+foot under the publisher's name, an agency desk after the reporter in a byline, a print archive's
+issue line over a short headline, reporters signing without "By" above a share bar, a labelled
+share bar and a ruled-off box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from analysis.clean import clean_page
+from analysis.knowledge import Knowledge, load_knowledge
+from analysis.metadata import describe
+from analysis.read import RawText
+
+STORY = (
+    "Officials on both sides said on Tuesday that the talks on the air corridor over the river "
+    "had gone on late into the night and would resume in the morning.\n\n"
+    "Neither delegation would say whether the maps had been exchanged, and a spokesman declined "
+    "to comment on the reports from the region.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def kb() -> Knowledge:
+    return load_knowledge()
+
+
+def _describe(text: str, kb: Knowledge) -> dict[str, Any]:
+    raw = RawText("doc", "doc.txt", text, "utf-8", "0" * 64, len(text.encode()))
+    return describe(raw, clean_page(text, kb), kb)
+
+
+FOOT_RATED = (
+    "Did the two air forces share a target list over the river?\n\n"
+    "Published on Friday 5 May 2017 at 10:12\nBy Ines Walcott\n\n"
+    f"{STORY}\n"
+    "What we found\n\n"
+    "The ministry confirmed the call but said no list was exchanged and no target was agreed.\n\n"
+    "Full Fact rating: MISLEADING\n\n"
+    "Spotted something we should check? Write to us.\n"
+)
+
+
+def test_a_rating_at_the_foot_under_the_publishers_name_is_the_verdict(kb):
+    row = _describe(FOOT_RATED, kb)
+    assert row["verdict"] == "MISLEADING"
+    assert row["kind"] == "fact-check"
+
+
+def test_a_rating_line_with_an_unknown_word_after_the_label_is_no_verdict(kb):
+    page = FOOT_RATED.replace("Full Fact rating: MISLEADING", "Weekly poll rating: 41 per cent")
+    row = _describe(page, kb)
+    assert row["verdict"] is None
+    assert row["kind"] == "article"
+
+
+def test_a_line_of_prose_naming_a_rating_is_no_verdict(kb):
+    page = FOOT_RATED.replace(
+        "Full Fact rating: MISLEADING",
+        "Asked about the approval rating of the talks, one official said: false.",
+    )
+    assert _describe(page, kb)["verdict"] is None
+
+
+def test_an_agency_desk_after_the_reporter_is_not_a_second_author(kb):
+    page = (
+        "Talks on the river crossing resume\n\nPublished 4 May 2017\n"
+        "By Jonas Varga, Reuters Moscow\n\n" + STORY
+    )
+    assert _describe(page, kb)["author"] == "Jonas Varga"
+
+
+def test_two_reporters_by_line_are_both_kept(kb):
+    page = (
+        "Talks on the river crossing resume\n\nPublished 4 May 2017\n"
+        "By Jonas Varga, Lena Ostrova\n\n" + STORY
+    )
+    assert _describe(page, kb)["author"] == "Jonas Varga and Lena Ostrova"
+
+
+PRINT_ARCHIVE = (
+    "Daily Courier\n\nWorld\n\n"
+    'Newspaper "Daily Courier" No. 88 of 04.05.2017, page 3\n\n'
+    "Coordinates for two\n\n"
+    "The generals agree to keep talking over the crossing. Neither side will say what was "
+    "exchanged\n\n"
+    "Jonas Varga, Lena Ostrova\n\n"
+    "Share:   VK   Facebook   Twitter   Odnoklassniki\n\n" + STORY
+)
+
+
+def test_a_print_issue_line_is_a_stamp_not_the_headline(kb):
+    row = _describe(PRINT_ARCHIVE, kb)
+    assert row["title"] == "Coordinates for two"
+    assert str(row["published"]) == "2017-05-04"
+
+
+def test_reporters_named_without_by_above_a_share_bar_sign_the_piece(kb):
+    row = _describe(PRINT_ARCHIVE, kb)
+    assert row["author"] == "Jonas Varga and Lena Ostrova"
+    body = clean_page(PRINT_ARCHIVE, kb).body
+    assert "Jonas Varga" not in body
+    assert body.startswith("Officials on both sides")
+
+
+@pytest.mark.parametrize(
+    "bar",
+    ["Share:   VK   Facebook   Twitter   Odnoklassniki", "Share on:   Facebook   Twitter   E-mail"],
+)
+def test_a_labelled_share_bar_is_furniture(kb, bar):
+    page = f"Did the two air forces share a target list?\n\nBy Jonas Varga\n\n{bar}\n\n{STORY}"
+    assert clean_page(page, kb).body.startswith("Officials on both sides")
+
+
+def test_a_ruled_off_box_keeps_its_rules_apart_from_its_lines(kb):
+    rule = "-" * 50
+    page = (
+        f"Talks on the river crossing resume\n\nBy Jonas Varga\n\n{STORY}\n"
+        f"THE POST\n{rule}\n"
+        '"The two air forces fly together and plan together, and nobody will tell you."\n'
+        f"Post by a page with many followers, shared more than 4,000 times in a week\n{rule}\n\n"
+        "Officials on both sides said the post was wrong about the planning of the flights.\n"
+    )
+    body = clean_page(page, kb).body
+    assert "---" not in body
+    assert '\n\n"The two air forces fly together' in body

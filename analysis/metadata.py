@@ -426,6 +426,9 @@ class KindRules:
     commentary: re.Pattern[str]
     commentary_prefix: re.Pattern[str]  # "Opinion: ...", "Analysis | ..." at the start of a title
     digest: re.Pattern[str]
+    newsletter: re.Pattern[
+        str
+    ]  # a mailing list's furniture ("Unsubscribe", "View this email in …")
     factcheck: re.Pattern[str]
     record_heading: re.Pattern[str]  # "Transcript of the meeting of 26 October 2016"
 
@@ -448,6 +451,7 @@ def kind_rules(kb: Knowledge) -> KindRules:
         commentary=commentary,
         commentary_prefix=re.compile(rf"^(?:{commentary.pattern})\s*[:|]", re.IGNORECASE),
         digest=alternation(kinds.get("digest", [])),
+        newsletter=alternation(kinds.get("newsletter", [])),
         factcheck=alternation(kb.furniture.get("factcheck", {}).get("markers", [])),
         record_heading=alternation(kinds.get("transcript", [])),
     )
@@ -532,6 +536,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "digest"
     if any(len(h) <= 60 and rules.digest.search(h) for h in head):
         return "digest"  # a newsletter's masthead ("SYRIA DAILY BRIEF") above the date
+    if _newsletter_of_items(cleaned, rules):
+        return "digest"  # a newsletter of run-in items ("Talks over. The administration …")
     if outlet_type == "fact-checker" or rules.factcheck.search(title):
         return "fact-check"
     if any(len(h) <= 60 and rules.factcheck.match(h) for h in head):
@@ -552,6 +558,22 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     if _writes_in_first_person(cleaned.body):
         return "commentary"  # a blog post or column: "Let me be precise …", "where I would draw it"
     return "article"
+
+
+# A run-in head: a paragraph opening with a fragment of a few words and a full stop, then the
+# item's first sentence ("Missiles to Tartus. Russia's defence ministry confirmed …").
+RUN_IN_HEAD = re.compile(r"(?:[\w'’-]+ ){1,4}[\w'’-]+\. [A-Z\"“]")
+RUN_IN_ITEMS_MIN = 3
+
+
+def _newsletter_of_items(cleaned: Cleaned, rules: KindRules) -> bool:
+    """A newsletter sent by e-mail (a mailing list's furniture in its widgets or tail) whose
+    paragraphs mostly open with run-in heads, three or more: a round-up of items."""
+    if not any(rules.newsletter.search(line) for line in [*cleaned.widgets, *cleaned.tail]):
+        return False
+    paragraphs = cleaned.body.split("\n\n")
+    items = sum(1 for p in paragraphs if RUN_IN_HEAD.match(p))
+    return items >= RUN_IN_ITEMS_MIN and 2 * items >= len(paragraphs)
 
 
 # Quoted words (a speaker's "I") and the author's own first person outside them.

@@ -126,3 +126,55 @@ def test_a_ruled_off_box_keeps_its_rules_apart_from_its_lines(kb):
     body = clean_page(page, kb).body
     assert "---" not in body
     assert '\n\n"The two air forces fly together' in body
+
+
+def test_the_publication_stamp_beats_an_event_date_printed_above_it(kb):
+    page = (
+        "State Duma\n\nCommittee hearing on the air safety memorandum\n\n"
+        "Held: Moscow, 14 March 2017, Okhotny Ryad 1\nPublished: 15.03.2017 09:40\n\n" + STORY
+    )
+    assert str(_describe(page, kb)["published"]) == "2017-03-15"
+
+
+def test_without_a_publication_label_the_first_head_date_stays(kb):
+    page = (
+        "Committee hearing on the air safety memorandum\n\n"
+        "Held: Moscow, 14 March 2017\nTranscript updated 20 March 2017\n\n" + STORY
+    )
+    assert str(_describe(page, kb)["published"]) == "2017-03-14"
+
+
+def _newsletter(paragraphs: list[str], footer: str) -> str:
+    return (
+        "From: The Courier <briefing@courier.example>\nDate: Wed, May 3, 2017 at 6:30 AM\n"
+        "Subject: Morning notes: corridors, maps and a missing envoy\n\n"
+        "View this email in your browser\n\nTHE COURIER\n\nBy Ines Walcott\n\n"
+        + "\n\n".join(paragraphs)
+        + f"\n\n{footer}\n"
+    )
+
+
+ITEMS = [
+    "Corridor reopens. Officials on both sides said on Tuesday that the air corridor over the "
+    "river would reopen to military flights after a week of talks.",
+    "Maps stay secret. Neither delegation would say whether the maps had been exchanged, and a "
+    "spokesman declined to comment on the reports from the region.",
+    "Envoy missing. The special envoy did not attend the second round, and his office gave no "
+    "reason for his absence from the talks on the crossing.",
+]
+
+
+def test_a_newsletter_of_run_in_items_is_a_digest(kb):
+    page = _newsletter(ITEMS, "You are receiving this email because you signed up.\nUnsubscribe")
+    assert _describe(page, kb)["kind"] == "digest"
+
+
+def test_a_newsletter_carrying_one_story_is_no_digest(kb):
+    story = [item.split(". ", 1)[1] for item in ITEMS]
+    page = _newsletter(story, "You are receiving this email because you signed up.\nUnsubscribe")
+    assert _describe(page, kb)["kind"] != "digest"
+
+
+def test_run_in_items_without_a_mailing_list_are_no_digest(kb):
+    page = "Talks on the river crossing resume\n\nBy Jonas Varga\n\n" + "\n\n".join(ITEMS) + "\n"
+    assert _describe(page, kb)["kind"] == "article"

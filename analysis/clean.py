@@ -1305,7 +1305,38 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH, role="repeat")
     }
     title = next((line for _, line in repeated if line.text not in signers), None)
-    return title or _labelled_title(lines, end, rules)
+    return (
+        title
+        or _labelled_title(lines, end, rules)
+        or _headline_under_byline(lines, start, end, rules)
+    )
+
+
+HEADLINE_UNDER_BYLINE_REACH = 6  # lines of a claim box and rating above a fact-check's byline
+
+
+def _headline_under_byline(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
+    """A headline-shaped line right under the byline when a fact-check's claim box and rating
+    open the page above both ("stated on … :" / the claim / "Pants on Fire!" / "By Jane Roe •
+    February 22, 2017" / "No, the jets did not fly together"), and nothing above was a title."""
+    last = min(end, start + HEADLINE_UNDER_BYLINE_REACH, len(lines) - 1)
+    for position in range(start, last):
+        line = lines[position]
+        if not _signs(line):
+            continue
+        below = lines[position + 1]
+        if _title_candidate(below, rules) and len(below.text.split()) >= HEADLINE_MIN_WORDS + 2:
+            return below
+        return None
+    return None
+
+
+BY_WORD = re.compile(r"^(?i:by)\s+[A-Z]")
+
+
+def _signs(line: Line) -> bool:
+    """A byline, or a stamp opening with one ("By Jane Roe • February 22, 2017")."""
+    return line.role == "byline" or (line.role == "stamp" and BY_WORD.search(line.text) is not None)
 
 
 HEADLINE_NOTE_REACH = 12  # lines from the article's last where such a note may stand
@@ -1985,6 +2016,8 @@ def _sort_lines(
             where = HEAD
         elif _is_title_copy(line, title_line):
             where = HEAD if line is title_line or position < start else DROP
+            if line is title_line and position > start and _signs(lines[position - 1]):
+                where = ARTICLE  # a headline under a claim box and byline stays in the text
         elif line.heading and line.role == "stamp":
             where = HEAD  # a date heading ("### [2016-05-21](...)") dates the page
             result.date_headings.append(line.text)

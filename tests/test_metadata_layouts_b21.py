@@ -178,3 +178,17 @@ def test_a_newsletter_carrying_one_story_is_no_digest(kb):
 def test_run_in_items_without_a_mailing_list_are_no_digest(kb):
     page = "Talks on the river crossing resume\n\nBy Jonas Varga\n\n" + "\n\n".join(ITEMS) + "\n"
     assert _describe(page, kb)["kind"] == "article"
+
+
+def test_a_headline_under_a_claim_box_and_its_byline_is_the_title(kb):
+    page = (
+        "The Daily Check\n\nHome   Latest   Ratings   About\n\n"
+        "stated on May 1, 2017 in a viral post:\n"
+        '"The two air forces now plan every strike over the river together."\n\n'
+        "Our rating\nFalse\n\n"
+        "By Ines Walcott • May 4, 2017\n\n"
+        "No, the two air forces do not plan strikes over the river together\n\n" + STORY
+    )
+    row = _describe(page, kb)
+    assert row["title"] == "No, the two air forces do not plan strikes over the river together"
+    assert "No, the two air forces do not plan" in clean_page(page, kb).body

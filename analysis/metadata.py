@@ -897,6 +897,22 @@ def _clearly_english(sample: str) -> bool:
     )
 
 
+SHORT_ENGLISH_MIN_WORDS = 4
+
+
+def _short_english(sample: str) -> bool:
+    """A text too short for the language model to be sure of ("US and Russian officers spoke by
+    phone today."): a few ASCII words, a quarter of them English function words, at least one
+    of those a word no other Latin-script language uses."""
+    words = ENGLISH_WORD.findall(sample.lower())
+    if not SHORT_ENGLISH_MIN_WORDS <= len(words) < ENGLISH_MIN_WORDS or not sample.isascii():
+        return False
+    function_words = [w for w in words if w in ENGLISH_FUNCTION_WORDS]
+    return len(function_words) >= ENGLISH_MIN_SHARE * len(words) and bool(
+        ENGLISH_ONLY_WORDS.intersection(function_words)
+    )
+
+
 def _non_ascii_share(sample: str) -> float:
     letters = list(filter(str.isalpha, sample))
     return (len(letters) - sum(map(str.isascii, letters))) / max(1, len(letters))
@@ -909,11 +925,13 @@ def detect_language(body: str) -> str | None:
     if letters < MIN_LANGUAGE_CHARS or (
         len(sample.split()) < 5 and letters < 4 * MIN_LANGUAGE_CHARS
     ):
-        return None
+        return "en" if _short_english(sample) else None
     if _clearly_english(sample):
         return "en"
     language, probability = language_identifier().classify(sample)
-    return str(language) if probability >= MIN_LANGUAGE_PROBABILITY else None
+    if probability >= MIN_LANGUAGE_PROBABILITY:
+        return str(language)
+    return "en" if _short_english(sample) else None
 
 
 # ----------------------------------------------------------------------------- describe

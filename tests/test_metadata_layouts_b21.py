@@ -11,7 +11,7 @@ import pytest
 
 from analysis.clean import clean_page
 from analysis.knowledge import Knowledge, load_knowledge
-from analysis.metadata import describe
+from analysis.metadata import describe, detect_language
 from analysis.read import RawText
 
 STORY = (
@@ -192,3 +192,27 @@ def test_a_headline_under_a_claim_box_and_its_byline_is_the_title(kb):
     row = _describe(page, kb)
     assert row["title"] == "No, the two air forces do not plan strikes over the river together"
     assert "No, the two air forces do not plan" in clean_page(page, kb).body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US and Russian officers spoke by phone today.",
+        "The two air forces talk, but they do not fly together.",
+    ],
+)
+def test_a_short_english_text_gets_its_language(text):
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No joint strikes, says Pentagon.",  # no English-only word to tell it by: left null
+        "De VS en Rusland praten over Syrie.",
+        "Rusia y EEUU acuerdan un alto el fuego en Siria.",
+        "Share",
+    ],
+)
+def test_a_short_text_without_english_function_words_is_not_taken_for_english(text):
+    assert detect_language(text) != "en"

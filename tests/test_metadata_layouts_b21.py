@@ -216,3 +216,17 @@ def test_a_short_english_text_gets_its_language(text):
 )
 def test_a_short_text_without_english_function_words_is_not_taken_for_english(text):
     assert detect_language(text) != "en"
+
+
+def test_a_fact_checkers_foot_is_furniture(kb):
+    page = (
+        FOOT_RATED.replace("Spotted something we should check? Write to us.\n", "")
+        + "\nSeen a post you think should be checked? Write to tips@dailycheck.example\n\n"
+        "Related fact checks\n"
+        "No, this video does not show the river crossing (2 May 2017)\n"
+        "The Daily Check is a verified signatory of the International Fact-Checking Network's "
+        "Code of Principles.\n"
+    )
+    body = clean_page(page, kb).body
+    assert body.endswith("no target was agreed.")
+    assert _describe(page, kb)["verdict"] == "MISLEADING"

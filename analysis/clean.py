@@ -489,7 +489,7 @@ def rules_for(kb: Knowledge) -> Rules:
         widget=_full(f.get("widgets", [])),
         widget_run=re.compile(
             rf"{_alternation(f.get('widgets', []), whole=False)}"
-            rf"(?:\s+{_alternation(f.get('widgets', []), whole=False)})*{PUNCT}",
+            rf"(?:\s+(?:[|•·]\s+)?{_alternation(f.get('widgets', []), whole=False)})*{PUNCT}",
             re.IGNORECASE,
         ),
         prompt=_searcher(prompts) if prompts else None,

@@ -230,3 +230,25 @@ def test_a_fact_checkers_foot_is_furniture(kb):
     body = clean_page(page, kb).body
     assert body.endswith("no target was agreed.")
     assert _describe(page, kb)["verdict"] == "MISLEADING"
+
+
+def test_a_records_notices_links_and_reuse_terms_are_furniture(kb):
+    turns = (
+        "A.B. VOLKOV: Colleagues, the line with the coalition stays open, and we will keep it.\n\n"
+        "C.D. ORLOVA: Then the question is what else we are ready to discuss with them.\n\n"
+        "A.B. VOLKOV: Nothing until they keep the promises they made in the spring.\n\n"
+    )
+    page = (
+        "STATE DUMA\n\nCommittee hearing on the air safety memorandum\n\n"
+        "Transcript (excerpts). Unofficial translation.\n"
+        "Published: 15.03.2017 09:40\n\n"
+        "Print version   |   Download transcript (PDF, 96 KB)\n\n"
+        f"{turns}"
+        "Other events of the committee\n"
+        "10.03.2017 Round table on Arctic shipping\n\n"
+        "© State Duma, 2017. Materials may be reproduced with a reference to the website of "
+        "the State Duma of the Federal Assembly.\n"
+    )
+    body = clean_page(page, kb).body
+    assert body.startswith("A.B. VOLKOV: Colleagues")
+    assert body.endswith("made in the spring.")

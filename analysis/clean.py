@@ -1507,6 +1507,8 @@ def headline_text(title: str, rules: Rules) -> str:
     """The headline's own words in a headline line: without a wire's version slug, without a
     link aggregator's domain tag, and without the site's section and name after bars."""
     title = WIRE_SLUG.sub("", _without_domain_tag(title))
+    if "ired" in title:  # a cheap pre-test: "Aired", "AIRED"
+        title = AIRING_NOTE.sub("", title)
     title = _labelled_on_its_line(title, rules) or title
     parts = SITE_SUFFIX_BAR.split(title)
     if len(parts) > 1 and len(parts[0].split()) >= HEADLINE_MIN_WORDS:
@@ -1516,6 +1518,12 @@ def headline_text(title: str, rules: Rules) -> str:
     return title
 
 
+# A broadcast transcript's airing slot after its heading ("…; Interview With Senator John McCain.
+# Aired 9-10a ET"): when the programme ran, not words of the headline.
+AIRING_NOTE = re.compile(
+    r"(?<=\w)\.?\s+(?i:aired)\s+\d{1,2}(?::\d\d)?(?:\s*-\s*\d{1,2}(?::\d\d)?)?\s*"
+    r"(?i:[ap]\.?m?\.?)?\s*(?:[A-Z]{1,4})?\.?$"
+)
 SIDEBAR_LINES = 4  # a forum's sidebar above a post: its name, description, reader count
 
 
@@ -1944,6 +1952,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     start, end = _span(lines, comments_from)
 
     _mark_names_over_article(lines, start, rules)
+    _drop_place_beside_name(lines, text, start + SIGNED_NAME_REACH, rules)
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)
     _mark_name_signing_below_dek(lines, start, end, rules)
@@ -1984,6 +1993,27 @@ def _mark_names_over_article(lines: list[Line], start: int, rules: Rules) -> Non
     names = NAME_LIST.split(lines[before].text.strip())
     if 2 <= len(names) <= MAX_CO_AUTHORS and all(is_signed_name(n, rules) for n in names):
         lines[before].role = "byline"
+
+
+GAP = re.compile(r"(?: {2,}|\t)+")
+PLACE_ITEM = re.compile(r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}")
+
+
+def _drop_place_beside_name(lines: list[Line], text: str, limit: int, rules: Rules) -> None:
+    """A reporter's name and city set apart by a wide gap right above the date stamp ("Jane Roe
+    ⎵⎵⎵Beirut" / "Saturday 10 September 2016"): the line keeps the name alone, as a byline's
+    "in Beirut" is dropped."""
+    for position, line in enumerate(lines[: min(limit, len(lines) - 1)]):
+        if not line.spread or line.role != "other" or lines[position + 1].role != "stamp":
+            continue
+        source = next((s for s in text.split("\n") if normalise_text(s) == line.raw), "")
+        items = GAP.split(source.strip())
+        if (
+            len(items) == 2
+            and is_signed_name(normalise_text(items[0]), rules)
+            and PLACE_ITEM.fullmatch(normalise_text(items[1]))
+        ):
+            line.text = normalise_text(items[0])
 
 
 def _mark_name_signing_below_dek(lines: list[Line], start: int, end: int, rules: Rules) -> None:

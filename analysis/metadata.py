@@ -762,6 +762,9 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
 
 
 STAMP_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+# A post's handle after its author's display name ("Karin Roth @kroth@social.example ·
+# Apr 8, 2017", "Jane Roe @janeroe · 3h"): the account, not a word of the name.
+HANDLE_AFTER_NAME = re.compile(r"\s+@\w[\w.]{0,30}(?:@[\w-]+(?:\.[\w-]+)+)?$")
 
 
 def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | None:
@@ -770,7 +773,7 @@ def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | N
     parts = STAMP_SEPARATOR.split(line, maxsplit=1)
     if len(parts) != 2 or not (is_date_line(parts[1]) or _outlet_then_stamp(parts[1], rules)):
         return None
-    names = person_names(parts[0])
+    names = person_names(HANDLE_AFTER_NAME.sub("", parts[0]))
     if not names or not all(_may_be_a_person(n, rules, places) for n in names):
         return None
     return " and ".join(_without_honorific(n) for n in names)

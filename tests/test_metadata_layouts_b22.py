@@ -91,3 +91,19 @@ def test_an_agencys_masthead_is_not_a_byline_and_its_dateline_names_it(kb):
     row = _describe(page, kb)
     assert row["author"] is None
     assert row["outlet"] == "EFE"
+
+
+def test_the_upper_houses_own_page_names_it_and_a_story_about_it_does_not(kb):
+    own = (
+        "FEDERATION COUNCIL\nof the Federal Assembly of the Russian Federation\n\n"
+        "Committee hearing on the air safety memorandum\n\nPublished: 15.03.2017 09:40\n\n"
+        + STORY
+        + "\n© Federation Council of the Federal Assembly of the Russian Federation, 2017.\n"
+    )
+    about = (
+        "Russian senators back the air safety memorandum\n\n"
+        "MOSCOW, March 15 (Reuters) - The Federation Council on Wednesday backed the memorandum "
+        "with the coalition, a spokeswoman for the upper house said.\n\n" + STORY
+    )
+    assert _describe(own, kb)["outlet"] == "Federation Council"
+    assert _describe(about, kb)["outlet"] == "Reuters"

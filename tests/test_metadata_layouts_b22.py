@@ -107,3 +107,31 @@ def test_the_upper_houses_own_page_names_it_and_a_story_about_it_does_not(kb):
     )
     assert _describe(own, kb)["outlet"] == "Federation Council"
     assert _describe(about, kb)["outlet"] == "Reuters"
+
+
+def test_a_storys_foot_of_sign_ups_and_house_rules_is_furniture(kb):
+    page = (
+        "Generals agree to keep talking over the river crossing\n\nBy Jonas Varga\n\n"
+        "Click to follow\n\n" + STORY + "\nTBS ab/cd\n\n"
+        "More about: Rivers  Maps  Generals\n\nReuse content\n\n"
+        "Follow us on Telegram for the latest news from the river.\n\n"
+        "Get the morning headlines in your inbox every day.\n"
+        "Email address  [__________]   SIGN UP\n"
+        "By clicking 'sign up' you agree to our terms and confirm you have read our notice.\n\n"
+        "Comments\nJoin the debate. Read our community guidelines first.\n"
+    )
+    body = clean_page(page, kb).body
+    assert body.startswith("Officials on both sides")
+    assert body.endswith("the reports from the region.")
+
+
+def test_a_rush_transcripts_notice_is_not_its_first_turn(kb):
+    page = (
+        "EVENING REPORT\n\nAired May 4, 2017 - 20:00 ET\n\n"
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.\n\n"
+        "HOST: Good evening. Tonight, the river talks and what comes after them.\n\n"
+        "GUEST: Thank you. The talks will go on, but nobody expects a deal this week.\n\n"
+        "HOST: Why not?\n\n"
+        "GUEST: Because neither army wants to share its maps, and both say so openly.\n"
+    )
+    assert clean_page(page, kb).body.startswith("HOST: Good evening.")

@@ -188,6 +188,9 @@ STAMP_WORDS = re.compile(
     r"bst|mon|tue|wed|thu|fri|sat|sun)\b",
     re.IGNORECASE,
 )
+# A print edition's issue and page numbers beside the date ("No. 12 of 24.01.2017, page 1", "Issue
+# 45, 3 March 2016, p. 2"): a print archive's issue line, a stamp and never the headline.
+PRINT_ISSUE = re.compile(r"(?:\b(?:no|nr|issue|vol|volume|page|pp?)\.?|№)\s*\d", re.IGNORECASE)
 READING_TIME = re.compile(
     r"\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read|(?:reading|read) time:?\s*\d+\s*min(?:ute)?s?\.?",
     re.IGNORECASE,
@@ -486,7 +489,7 @@ def rules_for(kb: Knowledge) -> Rules:
         widget=_full(f.get("widgets", [])),
         widget_run=re.compile(
             rf"{_alternation(f.get('widgets', []), whole=False)}"
-            rf"(?:\s+{_alternation(f.get('widgets', []), whole=False)})*{PUNCT}",
+            rf"(?:\s+(?:[|•·]\s+)?{_alternation(f.get('widgets', []), whole=False)})*{PUNCT}",
             re.IGNORECASE,
         ),
         prompt=_searcher(prompts) if prompts else None,
@@ -784,6 +787,7 @@ def _join_block(block: list[str], spread: frozenset[str] = frozenset()) -> list[
     for previous, line in pairwise(block):
         if (
             _starts_structure(line)
+            or RULE_LINE.fullmatch(previous)
             or len(previous) < WRAPPED_LINE_CHARS
             or previous.startswith(COLLAPSE_TOGGLES)
             or line in spread
@@ -806,7 +810,16 @@ def _join_wrapped(lines: list[str], spread: frozenset[str] = frozenset()) -> lis
 
 
 def _starts_structure(line: str) -> bool:
-    return bool(HEADING.match(line) or LIST_ITEM.match(line) or line.startswith(("|", ">", "[")))
+    return bool(
+        HEADING.match(line)
+        or LIST_ITEM.match(line)
+        or line.startswith(("|", ">", "["))
+        or RULE_LINE.fullmatch(line)
+    )
+
+
+# A horizontal rule ruling off a box ("-----", "=====", "* * *"): never part of a wrapped sentence.
+RULE_LINE = re.compile(r"(?:[-=_*~#·•]\s?){3,}")
 
 
 # Items set apart by two gaps of two or more spaces (or tabs), or one of three or more: a menu
@@ -1292,7 +1305,38 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         if _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH, role="repeat")
     }
     title = next((line for _, line in repeated if line.text not in signers), None)
-    return title or _labelled_title(lines, end, rules)
+    return (
+        title
+        or _labelled_title(lines, end, rules)
+        or _headline_under_byline(lines, start, end, rules)
+    )
+
+
+HEADLINE_UNDER_BYLINE_REACH = 6  # lines of a claim box and rating above a fact-check's byline
+
+
+def _headline_under_byline(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
+    """A headline-shaped line right under the byline when a fact-check's claim box and rating
+    open the page above both ("stated on … :" / the claim / "Pants on Fire!" / "By Jane Roe •
+    February 22, 2017" / "No, the jets did not fly together"), and nothing above was a title."""
+    last = min(end, start + HEADLINE_UNDER_BYLINE_REACH, len(lines) - 1)
+    for position in range(start, last):
+        line = lines[position]
+        if not _signs(line):
+            continue
+        below = lines[position + 1]
+        if _title_candidate(below, rules) and len(below.text.split()) >= HEADLINE_MIN_WORDS + 2:
+            return below
+        return None
+    return None
+
+
+BY_WORD = re.compile(r"^(?i:by)\s+[A-Z]")
+
+
+def _signs(line: Line) -> bool:
+    """A byline, or a stamp opening with one ("By Jane Roe • February 22, 2017")."""
+    return line.role == "byline" or (line.role == "stamp" and BY_WORD.search(line.text) is not None)
 
 
 HEADLINE_NOTE_REACH = 12  # lines from the article's last where such a note may stand
@@ -1463,6 +1507,8 @@ def headline_text(title: str, rules: Rules) -> str:
     """The headline's own words in a headline line: without a wire's version slug, without a
     link aggregator's domain tag, and without the site's section and name after bars."""
     title = WIRE_SLUG.sub("", _without_domain_tag(title))
+    if "ired" in title:  # a cheap pre-test: "Aired", "AIRED"
+        title = AIRING_NOTE.sub("", title)
     title = _labelled_on_its_line(title, rules) or title
     parts = SITE_SUFFIX_BAR.split(title)
     if len(parts) > 1 and len(parts[0].split()) >= HEADLINE_MIN_WORDS:
@@ -1472,6 +1518,12 @@ def headline_text(title: str, rules: Rules) -> str:
     return title
 
 
+# A broadcast transcript's airing slot after its heading ("…; Interview With Senator John McCain.
+# Aired 9-10a ET"): when the programme ran, not words of the headline.
+AIRING_NOTE = re.compile(
+    r"(?<=\w)\.?\s+(?i:aired)\s+\d{1,2}(?::\d\d)?(?:\s*-\s*\d{1,2}(?::\d\d)?)?\s*"
+    r"(?i:[ap]\.?m?\.?)?\s*(?:[A-Z]{1,4})?\.?$"
+)
 SIDEBAR_LINES = 4  # a forum's sidebar above a post: its name, description, reader count
 
 
@@ -1571,7 +1623,7 @@ def _title_candidate(line: Line, rules: Rules) -> bool:
     if line.role == "stamp":  # "Syria Daily Brief — 30 September 2016", not "Posted 14 Oct 09:12"
         remainder = WEEKDAY.sub("", DATE_TEXT.sub("", text)).strip(" ,|/–—-")
         words = _words(remainder)
-        if len(words) < 3 or STAMP_WORDS.search(remainder):
+        if len(words) < 3 or STAMP_WORDS.search(remainder) or PRINT_ISSUE.search(remainder):
             return False
         if words[-1].lower() in STOPWORDS:  # "Volume 600: debated on Monday 12 October 2015"
             return False
@@ -1899,6 +1951,8 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_related_runs(lines, start, end)
     start, end = _span(lines, comments_from)
 
+    _mark_names_over_article(lines, start, rules)
+    _drop_place_beside_name(lines, text, start + SIGNED_NAME_REACH, rules)
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)
     _mark_name_signing_below_dek(lines, start, end, rules)
@@ -1921,6 +1975,45 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     result.comments = parse_comments(lines[comments_from + 1 :], rules)
     result.links = collect_links(lines[:comments_from])
     return result
+
+
+NAME_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+MAX_CO_AUTHORS = 4
+
+
+def _mark_names_over_article(lines: list[Line], start: int, rules: Rules) -> None:
+    """A line of two or more people's names right above the article, nothing but widgets (a
+    share bar) between ("Jane Roe, John Doe" / "Share: …" / the first paragraph): the reporters
+    who sign the piece, set without "By" as some papers print them."""
+    before = start - 1
+    while before > 0 and lines[before].role == "widget":
+        before -= 1
+    if before <= 0 or lines[before].role != "other":
+        return
+    names = NAME_LIST.split(lines[before].text.strip())
+    if 2 <= len(names) <= MAX_CO_AUTHORS and all(is_signed_name(n, rules) for n in names):
+        lines[before].role = "byline"
+
+
+GAP = re.compile(r"(?: {2,}|\t)+")
+PLACE_ITEM = re.compile(r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}")
+
+
+def _drop_place_beside_name(lines: list[Line], text: str, limit: int, rules: Rules) -> None:
+    """A reporter's name and city set apart by a wide gap right above the date stamp ("Jane Roe
+    ⎵⎵⎵Beirut" / "Saturday 10 September 2016"): the line keeps the name alone, as a byline's
+    "in Beirut" is dropped."""
+    for position, line in enumerate(lines[: min(limit, len(lines) - 1)]):
+        if not line.spread or line.role != "other" or lines[position + 1].role != "stamp":
+            continue
+        source = next((s for s in text.split("\n") if normalise_text(s) == line.raw), "")
+        items = GAP.split(source.strip())
+        if (
+            len(items) == 2
+            and is_signed_name(normalise_text(items[0]), rules)
+            and PLACE_ITEM.fullmatch(normalise_text(items[1]))
+        ):
+            line.text = normalise_text(items[0])
 
 
 def _mark_name_signing_below_dek(lines: list[Line], start: int, end: int, rules: Rules) -> None:
@@ -1953,6 +2046,8 @@ def _sort_lines(
             where = HEAD
         elif _is_title_copy(line, title_line):
             where = HEAD if line is title_line or position < start else DROP
+            if line is title_line and position > start and _signs(lines[position - 1]):
+                where = ARTICLE  # a headline under a claim box and byline stays in the text
         elif line.heading and line.role == "stamp":
             where = HEAD  # a date heading ("### [2016-05-21](...)") dates the page
             result.date_headings.append(line.text)
@@ -1982,6 +2077,10 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
     line under it ("Our verdict" / "Unsupported. Both countries …"), else a later line that is
     only a rating ("The Pinocchio Test" … "Three Pinocchios")."""
     article = lines[start : end + RATING_AFTER_ARTICLE]  # a rating may close the page
+    for line in article:
+        owned = _owned_rating(line.text.strip("*_ "), rules)
+        if owned:
+            return owned
     labels = [
         position
         for position, line in enumerate(article)
@@ -1999,6 +2098,25 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
         if _is_rating(text, rules):
             return text
     return None
+
+
+OWNER_WORDS = 4  # "AFP Fact Check rating:", "The Daily Check's verdict:"
+
+
+def _owned_rating(text: str, rules: Rules) -> str | None:
+    """The rating of a line that labels it with the publisher's name ("Full Fact rating:
+    Misleading"), wherever it stands: the name makes the label the page's own, so only a rating
+    of the known scale is taken."""
+    if len(text) > MAX_RATING_CHARS + 30 or ":" not in text:
+        return None
+    match = rules.labelled_rating.search(text)
+    if match is None or match.start() == 0 or match.end() != len(text.rstrip(" .")):
+        return None
+    owner = text[: match.start()]
+    rating = match.group("rating").strip(" .")
+    if not owner.endswith(" ") or len(owner.split()) > OWNER_WORDS or not _is_rating(rating, rules):
+        return None
+    return rating
 
 
 def _closing_verdict(paragraphs: list[str], rules: Rules) -> str | None:

@@ -1134,6 +1134,9 @@ def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
     or with slashes whose order is certain (else a month and year).  A line ending in a colon
     introduces what follows ("stated on February 15, 2017 in a Facebook post:" above a
     fact-check's claim): its date is not the page's."""
+    labelled = _publication_stamp_date(lines)
+    if labelled is not None:
+        return labelled, DAY
     found: list[list[DateMention]] = []  # the lines are read in order up to the first full date
     for line in lines:
         if line.rstrip().endswith(":"):
@@ -1147,6 +1150,27 @@ def _head_date(lines: Sequence[str]) -> tuple[date, str] | None:
         for m in mentions:
             if m.kind == "month_year" and m.date:
                 return m.date, MONTH
+    return None
+
+
+# A stamp that says it gives the publication ("Published: 06.10.2016 11:30", "Posted on …").
+_PUBLICATION_LABEL = re.compile(
+    r"\W*(?:first\s+)?(?:published|posted|date of publication|publication date|date published)\b",
+    re.IGNORECASE,
+)
+
+
+def _publication_stamp_date(lines: Sequence[str]) -> date | None:
+    """The full date of a head line labelled as the publication stamp, wherever it stands: it
+    beats a date printed above it for something else (a hearing's "Held: Moscow, 5 October
+    2016", an event's date under its title)."""
+    for line in lines:
+        if not _PUBLICATION_LABEL.match(line):
+            continue
+        printed = _as_printed_stamp(line)
+        day = _full_date_of_line(printed, find_dates(printed))
+        if day is not None:
+            return day
     return None
 
 

@@ -444,6 +444,9 @@ class KindRules:
     commentary: re.Pattern[str]
     commentary_prefix: re.Pattern[str]  # "Opinion: ...", "Analysis | ..." at the start of a title
     digest: re.Pattern[str]
+    newsletter: re.Pattern[
+        str
+    ]  # a mailing list's furniture ("Unsubscribe", "View this email in …")
     factcheck: re.Pattern[str]
     record_heading: re.Pattern[str]  # "Transcript of the meeting of 26 October 2016"
 
@@ -466,6 +469,7 @@ def kind_rules(kb: Knowledge) -> KindRules:
         commentary=commentary,
         commentary_prefix=re.compile(rf"^(?:{commentary.pattern})\s*[:|]", re.IGNORECASE),
         digest=alternation(kinds.get("digest", [])),
+        newsletter=alternation(kinds.get("newsletter", [])),
         factcheck=alternation(kb.furniture.get("factcheck", {}).get("markers", [])),
         record_heading=alternation(kinds.get("transcript", [])),
     )
@@ -550,6 +554,8 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "digest"
     if any(len(h) <= 60 and rules.digest.search(h) for h in head):
         return "digest"  # a newsletter's masthead ("SYRIA DAILY BRIEF") above the date
+    if _newsletter_of_items(cleaned, rules):
+        return "digest"  # a newsletter of run-in items ("Talks over. The administration …")
     if outlet_type == "fact-checker" or rules.factcheck.search(title):
         return "fact-check"
     if any(len(h) <= 60 and rules.factcheck.match(h) for h in head):
@@ -570,6 +576,22 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
     if _writes_in_first_person(cleaned.body):
         return "commentary"  # a blog post or column: "Let me be precise …", "where I would draw it"
     return "article"
+
+
+# A run-in head: a paragraph opening with a fragment of a few words and a full stop, then the
+# item's first sentence ("Missiles to Tartus. Russia's defence ministry confirmed …").
+RUN_IN_HEAD = re.compile(r"(?:[\w'’-]+ ){1,4}[\w'’-]+\. [A-Z\"“]")
+RUN_IN_ITEMS_MIN = 3
+
+
+def _newsletter_of_items(cleaned: Cleaned, rules: KindRules) -> bool:
+    """A newsletter sent by e-mail (a mailing list's furniture in its widgets or tail) whose
+    paragraphs mostly open with run-in heads, three or more: a round-up of items."""
+    if not any(rules.newsletter.search(line) for line in [*cleaned.widgets, *cleaned.tail]):
+        return False
+    paragraphs = cleaned.body.split("\n\n")
+    items = sum(1 for p in paragraphs if RUN_IN_HEAD.match(p))
+    return items >= RUN_IN_ITEMS_MIN and 2 * items >= len(paragraphs)
 
 
 # Quoted words (a speaker's "I") and the author's own first person outside them.
@@ -668,8 +690,21 @@ def _without_anonymous_items(names: str, rules: Any) -> str:
     """A byline's list of names without the items that name no person: an office after the
     name ("James Harcourt, Defence Correspondent") or the wires ("… and agencies")."""
     items = [i for i in NAME_LIST_SEPARATOR.split(names.strip()) if i]
-    kept = [i for i in items if rules.anonymous_byline.search(i) is None]
+    kept = [
+        i
+        for i in items
+        if rules.anonymous_byline.search(i) is None and not _opens_with_outlet(i, rules)
+    ]
     return ", ".join(kept) if kept and len(kept) < len(items) else names
+
+
+def _opens_with_outlet(item: str, rules: Any) -> bool:
+    """A byline item that opens with a publisher's name of ``outlets.toml``: the agency's desk
+    after the reporter ("By Jane Roe, Reuters Moscow"), never a second author."""
+    words = item.split()
+    return any(
+        " ".join(words[:k]).casefold() in rules.outlet_names for k in range(1, len(words) + 1)
+    )
 
 
 def _by_line_author(head: list[str], rules: Any) -> str | None:
@@ -739,10 +774,15 @@ def _bare_name_author(cleaned: Cleaned, rules: Any, places: frozenset[str]) -> s
             return " and ".join(_without_honorific(n.title() if n.isupper() else n) for n in names)
         if following is None and len(names) == 1 and cleaned.body.startswith(f"{line} "):
             return line
+        if following is None and len(names) >= 2:
+            return " and ".join(_without_honorific(n) for n in names)  # reporters over the text
     return None
 
 
 STAMP_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+# A post's handle after its author's display name ("Karin Roth @kroth@social.example ·
+# Apr 8, 2017", "Jane Roe @janeroe · 3h"): the account, not a word of the name.
+HANDLE_AFTER_NAME = re.compile(r"\s+@\w[\w.]{0,30}(?:@[\w-]+(?:\.[\w-]+)+)?$")
 
 
 def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | None:
@@ -751,7 +791,7 @@ def _name_before_stamp(line: str, rules: Any, places: frozenset[str]) -> str | N
     parts = STAMP_SEPARATOR.split(line, maxsplit=1)
     if len(parts) != 2 or not (is_date_line(parts[1]) or _outlet_then_stamp(parts[1], rules)):
         return None
-    names = person_names(parts[0])
+    names = person_names(HANDLE_AFTER_NAME.sub("", parts[0]))
     if not names or not all(_may_be_a_person(n, rules, places) for n in names):
         return None
     return " and ".join(_without_honorific(n) for n in names)
@@ -878,6 +918,22 @@ def _clearly_english(sample: str) -> bool:
     )
 
 
+SHORT_ENGLISH_MIN_WORDS = 4
+
+
+def _short_english(sample: str) -> bool:
+    """A text too short for the language model to be sure of ("US and Russian officers spoke by
+    phone today."): a few ASCII words, a quarter of them English function words, at least one
+    of those a word no other Latin-script language uses."""
+    words = ENGLISH_WORD.findall(sample.lower())
+    if not SHORT_ENGLISH_MIN_WORDS <= len(words) < ENGLISH_MIN_WORDS or not sample.isascii():
+        return False
+    function_words = [w for w in words if w in ENGLISH_FUNCTION_WORDS]
+    return len(function_words) >= ENGLISH_MIN_SHARE * len(words) and bool(
+        ENGLISH_ONLY_WORDS.intersection(function_words)
+    )
+
+
 def _non_ascii_share(sample: str) -> float:
     letters = list(filter(str.isalpha, sample))
     return (len(letters) - sum(map(str.isascii, letters))) / max(1, len(letters))
@@ -890,11 +946,13 @@ def detect_language(body: str) -> str | None:
     if letters < MIN_LANGUAGE_CHARS or (
         len(sample.split()) < 5 and letters < 4 * MIN_LANGUAGE_CHARS
     ):
-        return None
+        return "en" if _short_english(sample) else None
     if _clearly_english(sample):
         return "en"
     language, probability = language_identifier().classify(sample)
-    return str(language) if probability >= MIN_LANGUAGE_PROBABILITY else None
+    if probability >= MIN_LANGUAGE_PROBABILITY:
+        return str(language)
+    return "en" if _short_english(sample) else None
 
 
 # ----------------------------------------------------------------------------- describe

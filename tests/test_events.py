@@ -194,7 +194,9 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
     # "12-May-2017" not read; "By Wednesday it had been shared" read as the week ahead); 20/20
     # after those fixes.
     # blind-20, scored once: 20/20.  blind-21, scored once: 19/20 (a VK post's "on January 22"
-    # left unresolved).
+    # left unresolved).  blind-22, scored once: 17/20 (a Spanish fact-check's "12/07/2017" stamp
+    # left unordered, so its three weekdays had no day to count from: the calendar's Hamburg
+    # ceasefire did not know the southwest's provinces nor Hamburg itself); 20/20 after.
     for batch in (
         "blind-9",
         "blind-10",
@@ -209,6 +211,7 @@ def test_event_date_accuracy_on_gold_stays_above_the_floor(corpus):
         "blind-19",
         "blind-20",
         "blind-21",
+        "blind-22",
     ):
         assert result["groups"][batch]["accuracy"] >= 0.9, result["missed"]
 

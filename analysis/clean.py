@@ -1710,13 +1710,25 @@ def _is_author_line(text: str, rules: Rules) -> str | None:
 
 
 USER_NAME = re.compile(r"[A-Za-z0-9][\w.-]{1,29}")
+# A comment's age instead of its date ("12 hours ago", "a year ago", "3 yrs ago").
+AGE_STAMP = re.compile(
+    r"(?:\d{1,3}|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|wk|month|mo|y(?:ea)?r)s?"
+    r"\.?\s+ago",
+    re.IGNORECASE,
+)
 
 
 def _handle_over_stamp(text: str, following: Line) -> str | None:
     """A user name on a line of its own over the comment's date stamp ("vityaz_77" /
-    "November 27th, 2015, 11:05 pm"), as blog hosts print a commenter in lower case."""
+    "November 27th, 2015, 11:05 pm") or its age ("truthseeker" / "12 hours ago"), as blog hosts
+    print a commenter in lower case."""
     name = text.strip()
-    if not USER_NAME.fullmatch(name) or not _is_handle(name) or not is_date_line(following.text):
+    stamp = following.text.strip()
+    if AGE_STAMP.fullmatch(stamp):  # an age is a comment's alone: any short name over it signs
+        words = name.split()
+        signed = 1 <= len(words) <= 3 and all(USER_NAME.fullmatch(w) for w in words)
+        return name if signed and not ends_sentence(name) else None
+    if not USER_NAME.fullmatch(name) or not _is_handle(name) or not is_date_line(stamp):
         return None
     return name
 

@@ -853,12 +853,23 @@ _WH_WORDS = frozenset(["how", "what", "why"])
 _WH_CUTS = tuple(f" {word} " for word in sorted(_WH_WORDS))
 
 
+# Lower-case words in "-ly" that are nouns, not adverbs: "a US ally said", "the weekly wrote".
+_LY_NOUNS = frozenset(
+    ["ally", "family", "assembly", "rally", "supply", "reply", "daily", "weekly", "monthly"]
+)
+
+
+def _is_adverb(word: str) -> bool:
+    """An adverb between a subject and its speech verb ("Konashenkov actually said")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
 @lru_cache(maxsize=8192)
 def _subject_before(text: str) -> str:
     """The noun phrase ending ``text`` (text runs up to a speech verb)."""
     text = _blank_asides(text).rstrip()
     words = text.split()
-    while words and words[-1].casefold().strip(",") in _TRAILING_WORDS:
+    while words and (words[-1].casefold().strip(",") in _TRAILING_WORDS or _is_adverb(words[-1])):
         words.pop()
     if len(words) > 1 and words[0].casefold() == "as":
         words.pop(0)  # "As one analyst put it, “…”"
@@ -1178,6 +1189,10 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     if _ONE_OF_THEM.match(lowered):
         return _Parsed("pronoun", pronoun="one of them")
     words = lowered.split()
+    if words and words[0] in _SETTING_WORDS:
+        subject = _subject_after_setting(segment, kb)
+        if subject is not None:
+            return subject
     if not words or words[0] in _LEADING_WORDS or lowered in _DISCOURSE_MARKERS:
         return _Parsed("none")
     possessed = _POSSESSED_UTTERANCE.match(lowered)
@@ -1243,6 +1258,36 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
             description=_drop_article(segment),
         )
     return _Parsed("none")
+
+
+# Prepositions opening a setting before the subject with no comma after it: "At his press
+# conference last week the foreign minister said …", "During the briefing Konashenkov said …".
+_SETTING_WORDS = frozenset(["at", "in", "during", "after", "before", "on", "following"])
+_SETTING_LINKS = frozenset(["of", "in", "at", "on", "with", "for", "to", "from", "by", "and"])
+
+
+def _subject_after_setting(segment: str, kb: Knowledge) -> _Parsed | None:
+    """The subject closing a segment that opens with a setting: a described one ("the foreign
+    minister") or a person ``actors.toml`` knows ("Konashenkov")."""
+    tokens = segment.split()
+    if len(tokens) < 3:
+        return None
+    if tokens[-1].casefold() in _PERSON_HEADS | _INSTITUTION_HEADS:
+        for index in range(len(tokens) - 2, max(0, len(tokens) - 6), -1):
+            word = tokens[index].casefold()
+            if word in _SETTING_LINKS:
+                return None
+            if word in {"the", "a", "an"}:
+                parsed = _parse_segment(" ".join(tokens[index:]), kb)
+                return parsed if parsed.kind == "generic" else None
+        return None
+    for size in (3, 2, 1):
+        name = tokens[-size:]
+        if len(tokens) > size and all(_NAME_TOKEN.match(t) for t in name):
+            actor = resolve_actor(" ".join(name), kb)
+            if actor is not None and actor.kind == "person":
+                return _Parsed("actor", speaker=_from_actor(actor))
+    return None
 
 
 _NAME_LINKS = frozenset(["of", "and", "for", "on", "the", "&"])
@@ -1771,6 +1816,13 @@ _STATEMENT_READ = re.compile(
     r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
 )
 _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<np>[A-Z][^“”\"\n]{1,160}?)[.\s]*$")
+# A quoted post's credit after it: "“…” Post by Jane Doe, shared 3,000 times", "“…” (tweet by
+# Jane Doe on Sunday)" — the one who posted it speaks.
+_POSTED_BY = re.compile(
+    r"^[\s.,(—–-]*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:Facebook|Twitter|Telegram|VK|Instagram|TikTok|"
+    r"YouTube|X)\s+)?(?:[Pp]ost(?:ed)?|[Tt]weet(?:ed)?|[Mm]essage|[Cc]omment|[Ww]ritten|[Ss]hared)"
+    r"\s+by\s+(?P<np>[A-Z][^,;:()“”\"\n]{1,60}?)(?=\s*(?:[,;:().]|$)|\s+(?:on|in|at)\s)"
+)
 
 
 def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _Parsed | None:
@@ -1786,6 +1838,11 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     if read:  # "“…,” the ministry’s statement read."
         parsed = _parse_np(read.group("owner"), kb)
         if parsed.kind != "none":
+            return parsed
+    posted = _POSTED_BY.match(after)
+    if posted:  # "“…” Post by Jane Doe, shared more than 2,000 times"
+        parsed = _parse_np(posted.group("np"), kb)
+        if parsed.kind in {"person", "actor"}:
             return parsed
     signed = _DASH_SIGNATURE.match(after)
     if signed:  # "“…” — Maria Zakharova, Russian Foreign Ministry spokeswoman."

@@ -2884,8 +2884,33 @@ def _reads_as_speech(doc: _Doc, quote: _Quote) -> bool:
     return (
         quote.open_at == sentence_start
         or bool(_VERB.search(whole))
-        or "according to" in whole.casefold()
+        or ("according to" in whole.casefold() and not _inserted_phrase(doc.body, quote))
     )
+
+
+def _inserted_phrase(body: str, quote: _Quote) -> bool:
+    """A quoted phrase set off by commas inside a sentence ("received, “through the usual
+    channel”, the coordinates")."""
+    return (
+        body[quote.open_at - 2 : quote.open_at] == ", "
+        and body[quote.close_end : quote.close_end + 1] == ","
+        and body[quote.end - 1 : quote.end] != ","
+    )
+
+
+def _aside_in_report(doc: _Doc, quote: _Quote) -> bool:
+    """A short phrase set off by commas in a sentence with no speech verb, credited at most by
+    "according to" ("According to the general, the base received, “over the usual hotline”, a
+    list"): an aside in the reporter's sentence, not speech."""
+    if quote.speaker is not None and not quote.weak:
+        return False
+    if not _inserted_phrase(doc.body, quote):
+        return False
+    if len(body_of(doc, quote).split()) >= SHORT_PHRASE_WORDS:
+        return False
+    sentence_start = _sentence_start(doc.body, quote.open_at)
+    whole = doc.body[sentence_start : quote.close_end + 200]
+    return not _VERB.search(whole[: _sentence_end(whole, quote.close_end - sentence_start)])
 
 
 def body_of(doc: _Doc, quote: _Quote) -> str:
@@ -3215,7 +3240,11 @@ def quotations(
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
     _speakers_from_source_lines(found, doc)
-    found = [q for q in found if q.speaker is not None or _reads_as_speech(doc, q)]
+    found = [
+        q
+        for q in found
+        if (q.speaker is not None or _reads_as_speech(doc, q)) and not _aside_in_report(doc, q)
+    ]
     _resolve_cataphora(found, doc)
     _institution_in_context(found, doc)
     for quote in [*found, *turns]:

@@ -77,3 +77,19 @@ def test_an_ly_noun_before_the_verb_stays_in_the_subject():
 
     assert _subject_before("a close US ally ") == "a close US ally"
     assert _subject_before("The spokesman firmly ") == "The spokesman"
+
+
+def test_a_short_phrase_set_off_by_commas_in_reported_speech_is_no_quotation(kb):
+    body = (
+        "According to the general, the base had received, “over the usual hotline”, a list of "
+        "positions to avoid."
+    )
+    assert quotes_of(body, kb) == []
+
+
+def test_a_longer_phrase_closing_reported_speech_stays_a_quotation(kb):
+    body = (
+        "According to the general, the base had received a list of positions “that the "
+        "coalition wanted our pilots to avoid at all costs”."
+    )
+    assert len(quotes_of(body, kb)) == 1

@@ -1873,9 +1873,12 @@ _IN_WORDS = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
     r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
 )
-# A speaker's label before a quotation, a rank's abbreviations allowed ("Lt. Gen. Sergei Rudskoy:").
+# A speaker's label before a quotation, a rank's abbreviations allowed ("Lt. Gen. Sergei Rudskoy:"),
+# set in bold ("**Kerry:**"), after the entry's time ("11:02 Lavrov:") or with the time after the
+# name ("LAVROV (11:02):").
 _SPEAKER_LABEL = re.compile(
-    rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>(?:[A-Z][a-z]{{0,3}}\.\s+){{0,3}}[A-Z][^:;,.“”\"\n]{{1,60}}):\s*"
+    rf"\s*(?:\*\*)?(?:{_TIMESTAMP}\s*|\d{{1,2}}:\d{{2}}\s+)?(?P<np>(?:[A-Z][a-z]{{0,3}}\.\s+){{0,3}}"
+    rf"[A-Z][^:;,.“”\"\n*]{{1,60}}?)(?:\s+{_TIMESTAMP})?(?:\*\*)?:(?:\*\*)?\s*"
 )
 
 
@@ -1992,7 +1995,9 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     labelled = _SPEAKER_LABEL.fullmatch(before, before.rfind("\n") + 1)
     if labelled:  # a live blog's entry "14:32 — Peskov: “…”", on a line of its own
         parsed = _parse_np(labelled.group("np"), kb)
-        if parsed.kind in {"person", "actor"} and not labelled.group("np").isupper():
+        if parsed.kind in {"person", "actor"} and (
+            not labelled.group("np").isupper() or _known_person(parsed)
+        ):
             return parsed, False  # "CLAIM: “…”" is a fact-check's label, not a speaker
     according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
     introduces = according is not None  # "According to Kashin, “…”": the words are Kashin's
@@ -2004,6 +2009,11 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind != "none":
             return parsed, not (introduces and parsed.kind in {"person", "actor"})
     return None, False
+
+
+def _known_person(parsed: _Parsed) -> bool:
+    """A person ``actors.toml`` knows ("LAVROV" in capitals is Lavrov; "CLAIM" is nobody)."""
+    return parsed.kind == "actor" and parsed.speaker is not None and parsed.speaker.kind == "person"
 
 
 # "Interfax now reports that the Defence Ministry has “…”": an agency reporting what someone

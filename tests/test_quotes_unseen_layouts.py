@@ -93,3 +93,20 @@ def test_a_longer_phrase_closing_reported_speech_stays_a_quotation(kb):
         "coalition wanted our pilots to avoid at all costs”."
     )
     assert len(quotes_of(body, kb)) == 1
+
+
+def test_live_blog_entries_labelled_in_bold_or_with_their_time(kb):
+    body = (
+        "**Kerry:** “The United States will go the extra mile if the violence comes down for "
+        "seven days.”\n\n"
+        "LAVROV (11:02): “We have agreed on a package of documents and we are ready to start "
+        "work next week.”\n\n"
+        "14:05 Ryabkov: “Everything now depends on whether Washington can separate the "
+        "opposition from the extremists.”"
+    )
+    assert speakers(body, kb) == ["John Kerry", "Sergey Lavrov", "Sergei Ryabkov"]
+
+
+def test_a_label_in_capitals_that_names_nobody_known_gives_no_speaker(kb):
+    body = "CLAIM: “American and Russian pilots now fly every mission over Syria together.”"
+    assert speakers(body, kb) == [None]

@@ -1927,8 +1927,26 @@ _EXCERPT_OF = re.compile(
 _TWEET_NUMBER = re.compile(r"^\s*\d{1,3}/(?:\d{1,3})?\s+")
 
 
+def _flash_speaker(before: str, kb: Knowledge) -> _Parsed | None:
+    """The speaker of a flash in capitals ("URGENT - SHOIGU SAYS “…”"), read in lower case; only
+    one ``actors.toml`` knows counts (capitals hide which words are names)."""
+    parsed, _ = _pre_attribution(before.lower(), kb)
+    if parsed is not None and parsed.kind == "actor":
+        return parsed
+    if not _VERB.search(before.lower()):
+        return None
+    people = {m.actor.name: m.actor for m in find_actor_mentions(before.title(), kb, ("person",))}
+    if len(people) == 1:  # "… MINISTER SERGEI SHOIGU TELLS REPORTERS: “…”"
+        return _Parsed("actor", speaker=_from_actor(next(iter(people.values()))))
+    return None
+
+
 def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     """(speaker phrase, weak) from the clause before an opening quotation mark."""
+    if before.isupper() and len(before.split()) > 1:
+        flash = _flash_speaker(before, kb)
+        if flash is not None:
+            return flash, False
     before = _TWEET_NUMBER.sub("", _blank_asides(before), count=1)
     quoted_as = re.search(r"\bquoted\s+(?P<np>(?!by\b).{1,120}?)\s+as\s+saying\b", before)
     if quoted_as:

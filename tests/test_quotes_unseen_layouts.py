@@ -110,3 +110,17 @@ def test_live_blog_entries_labelled_in_bold_or_with_their_time(kb):
 def test_a_label_in_capitals_that_names_nobody_known_gives_no_speaker(kb):
     body = "CLAIM: “American and Russian pilots now fly every mission over Syria together.”"
     assert speakers(body, kb) == [None]
+
+
+def test_a_flash_in_capitals_names_a_known_speaker(kb):
+    body = (
+        "FLASH: SHOIGU SAYS “MOSCOW IS READY TO PLAN STRIKES TOGETHER WITH WASHINGTON”\n\n"
+        "URGENT - RUSSIAN DEFENCE MINISTER SERGEI SHOIGU TELLS REPORTERS: “THE OFFER STANDS "
+        "UNTIL FRIDAY”"
+    )
+    assert speakers(body, kb) == ["Sergei Shoigu", "Sergei Shoigu"]
+
+
+def test_an_unknown_name_in_capitals_is_no_speaker(kb):
+    body = "FLASH: JONES SAYS “MOSCOW IS READY TO PLAN STRIKES TOGETHER WITH WASHINGTON”"
+    assert speakers(body, kb) in ([], [None])

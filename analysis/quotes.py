@@ -397,6 +397,9 @@ _TURN_LABEL = re.compile(
     # a television transcript's guest, the name in capitals and the office as printed:
     # "KAREN WALSH, Former Pentagon Official:", "ASHTON CARTER, Secretary of Defense:"
     rf"|{_CAPS_WORDS}{{1,3}},\s+{_CAPTION_ROLE}"
+    # a member of Congress with party and state: "SEN. JOHN DOE (R-AZ), ARMED SERVICES CHAIRMAN:"
+    r"|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){1,3}\s+\([A-Z]{1,2}-[A-Z]{2}\)"
+    r"(?:,\s+[A-Z][A-Z.'’\-]*(?:\s+(?:[A-Z][A-Z.'’\-]*|of|the|and|on|for)){0,6})?"
     # a question from the floor: "Question from the floor:", "Question to both ministers:"
     r"|(?:Q|Question|QUESTION)\s+(?:from|to|for|FROM|TO|FOR)\s+[\w.'’\- ]{1,40}?"
     r"|Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
@@ -1644,7 +1647,7 @@ def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
     ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
     for occurrence in reversed(list(re.finditer(rf"\b{re.escape(surname)}\b", doc.body[:pos]))):
         lead = re.split(
-            r"[.;:“”\"\n]\s", doc.body[max(0, occurrence.start() - 80) : occurrence.start()]
+            r"[.;:?!“”\"\n]\s", doc.body[max(0, occurrence.start() - 80) : occurrence.start()]
         )[-1]
         given = _GIVEN_NAMES.search(lead)
         if given is None:
@@ -2844,8 +2847,10 @@ def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:
     words = speaker.name.split()
     if len(words) == 1:
         return named.get(words[0], speaker)
-    named.setdefault(words[-1], speaker)
-    return speaker
+    earlier = named.setdefault(words[-1], speaker)
+    # the same person as an earlier turn's full label described ("JAKE TAPPER, CNN ANCHOR:"),
+    # not as a sentence of the body happens to describe them
+    return earlier if earlier.name == speaker.name else speaker
 
 
 # The publication's note after an interview's last turn, nobody's words.

@@ -124,3 +124,34 @@ def test_a_flash_in_capitals_names_a_known_speaker(kb):
 def test_an_unknown_name_in_capitals_is_no_speaker(kb):
     body = "FLASH: JONES SAYS “MOSCOW IS READY TO PLAN STRIKES TOGETHER WITH WASHINGTON”"
     assert speakers(body, kb) in ([], [None])
+
+
+ANCHORED_SHOW = """[10:00:05] DANA REYES, NEWS ANCHOR: Good morning. Are the talks with Moscow working? I'm Dana Reyes in Washington, and this is the morning briefing.
+
+REYES: Joining me now is the senator who chairs the intelligence committee. Welcome.
+
+SEN. PAUL HARMON (D-OR), INTELLIGENCE COMMITTEE CHAIRMAN: Thanks for having me this morning, Dana.
+
+REYES: Should the Pentagon share targets with the Russians over Syria?
+
+HARMON: No. The channel exists to keep our pilots safe and it should stay that narrow.
+"""
+
+
+def test_an_anchors_surname_label_keeps_the_name_her_full_label_gave(kb):
+    rows = quotes_of(ANCHORED_SHOW, kb)
+    anchor = [
+        (r["speaker"], r["side"]) for r in rows if r["text"].startswith(("Joining", "Should"))
+    ]
+    assert anchor == [("Dana Reyes", None), ("Dana Reyes", None)]
+
+
+def test_a_member_of_congress_labelled_with_party_and_state_takes_the_turn(kb):
+    rows = quotes_of(ANCHORED_SHOW, kb)
+    thanks = [r for r in rows if "Thanks for having me" in r["text"]]
+    assert [(r["speaker"], r["text"]) for r in thanks] == [
+        ("Paul Harmon", "Thanks for having me this morning, Dana.")
+    ]
+    assert [r["speaker"] for r in rows if r["text"].startswith("No. The channel")] == [
+        "Paul Harmon"
+    ]

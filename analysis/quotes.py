@@ -1722,6 +1722,18 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
     return speaking[0] if speaking else None
 
 
+def _ministry_of_country_in_focus(description: str, doc: _Doc, pos: int) -> Speaker | None:
+    """ "Russia's reaction. The foreign ministry announced …": a ministry named without its
+    country is that of the country last named in the same paragraph."""
+    para_start = doc.body.rfind("\n\n", 0, pos) + 2 if "\n\n" in doc.body[:pos] else 0
+    low = bisect.bisect_left(doc.entities, para_start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])
+    countries = [e[2] for e in doc.entities[low:high] if e[2].kind == "country" and e[2].side]
+    if not countries:
+        return None
+    return _institution_of_side(description, str(countries[-1].side), doc.kb)
+
+
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
     head = parsed.head or ""
     description = parsed.description or head
@@ -1754,6 +1766,8 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
                 actor = resolve_actor(f"Russian {description}", doc.kb)
                 if actor is not None:
                     return _from_actor(actor)
+            if found is None and keyword == "ministry":
+                found = _ministry_of_country_in_focus(description, doc, pos)
             if found is not None:
                 return found
         if head in _PERSON_HEADS:
@@ -2029,6 +2043,12 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(according.group("np"), kb)
         if parsed.kind != "none":
             return parsed, not (introduces and parsed.kind in {"person", "actor"})
+    for verb in reversed(verbs[:-1]):
+        # "The spokesperson added that communication continued “…”": the last verb's subject
+        # names nobody, an earlier verb's does
+        parsed = _parse_np(_subject_before(before[: verb.start()]), kb)
+        if parsed.kind != "none":
+            return parsed, False
     return None, False
 
 
@@ -2688,9 +2708,24 @@ def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
                         or _speaker_earlier_in_paragraph(doc, i_start, i_end)
                         or _last_named_in(doc, i_start, i_end)
                         or _subject_above_source_line(doc, quote.para - 1)
+                        or _last_reported_speaker(doc, i_start, i_end)
                     )
         quote.speaker = speaker
         previous = quote.para
+
+
+def _last_reported_speaker(doc: _Doc, start: int, end: int) -> Speaker | None:
+    """The subject of the last speech verb between ``start`` and ``end``, however described:
+    an introduction that names only the utterance ("The foreign ministry announced on Friday
+    that … Quoting the statement:") quotes the one whose words it reported."""
+    text = doc.body[start:end]
+    for verb in reversed(list(_VERB.finditer(text))):
+        if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 24), verb.start()):
+            continue
+        parsed = _parse_np(_subject_before(text[max(0, verb.start() - 200) : verb.start()]), doc.kb)
+        if parsed.kind != "none":
+            return _resolve(parsed, doc, start + verb.start())
+    return None
 
 
 def _subject_above_source_line(doc: _Doc, para: int) -> Speaker | None:

@@ -155,3 +155,22 @@ def test_a_member_of_congress_labelled_with_party_and_state_takes_the_turn(kb):
     assert [r["speaker"] for r in rows if r["text"].startswith("No. The channel")] == [
         "Paul Harmon"
     ]
+
+
+def test_a_block_quote_introduced_by_its_utterance_is_the_reported_speakers(kb):
+    body = (
+        "Next, Russia's answer. The foreign ministry said on Sunday that Moscow would recall its "
+        "liaison officers. From the statement:\n\n"
+        "> The Russian side recalls its officers from the joint monitoring centre in Amman "
+        "until further notice."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("Russian Foreign Ministry", "Russia")]
+
+
+def test_an_earlier_speech_verb_names_the_speaker_when_the_last_one_names_nobody(kb):
+    body = (
+        "A State Department spokeswoman replied by email. The spokeswoman added that talks with "
+        "the Russian side continued “through the usual military channels in the region”."
+    )
+    assert speakers(body, kb) == ["spokeswoman"]

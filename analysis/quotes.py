@@ -378,6 +378,9 @@ _MEDIA_HEADS = frozenset(
         "magazine",
     ]
 )
+# what a viral claim is passed on as, the speaker of its words when nobody is named ("A
+# message shared on WhatsApp claims that “…”")
+_MESSAGE_HEADS = frozenset(["message", "messages", "post", "posts", "tweet", "tweets"])
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
 # A word of a name in a turn label: capitalised, or a particle ("Mr. de Mistura:").
 _LABEL_WORD = r"(?:[A-Z][\w.'’\-]*|de|del|da|di|du|van|von|der|al|el|bin|ibn|la|le)"
@@ -932,7 +935,12 @@ def _head_noun(segment: str) -> str | None:
     words = [w.strip(",.’'\"").casefold() for w in _segment_prefix(segment).split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     for word in reversed(words):
-        if word in _PERSON_HEADS or word in _INSTITUTION_HEADS or word in _MEDIA_HEADS:
+        if (
+            word in _PERSON_HEADS
+            or word in _INSTITUTION_HEADS
+            or word in _MEDIA_HEADS
+            or word in _MESSAGE_HEADS
+        ):
             return word
     return None
 

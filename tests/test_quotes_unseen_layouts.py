@@ -174,3 +174,11 @@ def test_an_earlier_speech_verb_names_the_speaker_when_the_last_one_names_nobody
         "the Russian side continued “through the usual military channels in the region”."
     )
     assert speakers(body, kb) == ["spokeswoman"]
+
+
+def test_a_viral_message_is_the_speaker_of_the_claim_it_passes_on(kb):
+    body = (
+        "A message forwarded on Telegram since Tuesday claims that “Russian and American jets "
+        "now refuel from the same tanker over Syria”. It is false."
+    )
+    assert speakers(body, kb) == ["message"]

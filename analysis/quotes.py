@@ -465,7 +465,12 @@ _GENERIC_TAIL = (
 # "a senior official …" and, opening a sentence, "A senior U.S. defense official …": two
 # patterns, each with a literal first letter the engine scans for quickly (a class [Aa] is
 # several times slower).
-_GENERIC_MENTIONS = (re.compile("a" + _GENERIC_TAIL), re.compile("A" + _GENERIC_TAIL))
+_GENERIC_MENTIONS = (
+    re.compile("a" + _GENERIC_TAIL),
+    re.compile("A" + _GENERIC_TAIL),
+    # "One senior US defence official who has sat in on the talks …": one of them, unnamed
+    re.compile(r"One(?<![\w.]...)" + _GENERIC_TAIL.removeprefix(r"(?<!\w.)n?")),
+)
 # A person named with a description after a comma: "Henrik Albers, a Syria expert at …," or,
 # without an article, "Viktor Murakhovsky, editor-in-chief of Arsenal Otechestva," (then the
 # role's head noun decides). One pattern for both: it is searched over whole bodies.
@@ -1526,8 +1531,13 @@ def _clause_subject(
         while lead < min(len(words), 4) and words[lead][:1].islower():
             lead += 1
     run = lead
-    while run < len(words) and (words[run][:1].isupper() or words[run] in titles):
-        run += 1
+    while run < len(words):
+        if words[run][:1].isupper() or words[run] in titles:
+            run += 1
+        elif _links_an_office(words, run, lead):  # "Secretary of State John Kerry"
+            run += 1
+        else:
+            break
     if run == lead or (run == len(words) and not set_off):
         return None
     if run < len(words) and words[run][:1] in "“\"‘'":
@@ -1539,6 +1549,17 @@ def _clause_subject(
     if speaker is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
         return None  # "Pressed on whether …": a lone capitalised word nobody was named by
     return speaker
+
+
+def _links_an_office(words: list[str], index: int, lead: int) -> bool:
+    """A small word inside a capitalised office before a name ("Secretary of State", "Minister
+    for Foreign Affairs"): between two capitalised words."""
+    return (
+        words[index] in {"of", "for", "the"}
+        and index > lead
+        and index + 1 < len(words)
+        and words[index + 1][:1].isupper()
+    )
 
 
 _COMMON_VERBS = frozenset(
@@ -1732,7 +1753,9 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
 
 def _ministry_of_country_in_focus(description: str, doc: _Doc, pos: int) -> Speaker | None:
     """ "Russia's reaction. The foreign ministry announced …": a ministry named without its
-    country is that of the country last named in the same paragraph."""
+    country is that of the country last named in the same paragraph ("The foreign ministry's
+    reply": the ministry, not its reply)."""
+    description = description[: description.casefold().index("ministry") + len("ministry")]
     para_start = doc.body.rfind("\n\n", 0, pos) + 2 if "\n\n" in doc.body[:pos] else 0
     low = bisect.bisect_left(doc.entities, para_start, key=lambda e: e[0])
     high = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])

@@ -182,3 +182,31 @@ def test_a_viral_message_is_the_speaker_of_the_claim_it_passes_on(kb):
         "now refuel from the same tanker over Syria”. It is false."
     )
     assert speakers(body, kb) == ["message"]
+
+
+def test_he_is_the_subject_named_with_an_office_of_several_words(kb):
+    body = (
+        "Analysts in Geneva said the talks had stalled.\n\n"
+        "Secretary of State John Kerry, who had spent the night arguing with Sergey Lavrov, "
+        "sounded tired. As he put it to the press pool, “we will keep talking for as long as "
+        "there is anything to talk about.”"
+    )
+    assert speakers(body, kb) == ["John Kerry"]
+
+
+def test_a_ministrys_reply_is_the_ministry_of_the_country_in_focus(kb):
+    body = (
+        "Moscow answered the same evening. The defence ministry's response was short: “The "
+        "American side bears full responsibility for what happened.”"
+    )
+    assert speakers(body, kb) == ["Russian Defence Ministry"]
+
+
+def test_one_unnamed_official_introduced_with_one_keeps_his_side(kb):
+    body = (
+        "The Russian military said nothing more.\n\n"
+        "One senior American defence official who followed the talks was blunter. “I would not "
+        "hand them a single grid reference,” the official said."
+    )
+    rows = quotes_of(body, kb)
+    assert [(r["speaker"], r["side"]) for r in rows] == [("official", "US")]

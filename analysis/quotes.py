@@ -1531,13 +1531,12 @@ def _clause_subject(
         while lead < min(len(words), 4) and words[lead][:1].islower():
             lead += 1
     run = lead
-    while run < len(words):
-        if words[run][:1].isupper() or words[run] in titles:
-            run += 1
-        elif _links_an_office(words, run, lead):  # "Secretary of State John Kerry"
-            run += 1
-        else:
-            break
+    while run < len(words) and (
+        words[run][:1].isupper()
+        or words[run] in titles
+        or _links_an_office(words, run, lead)  # "Secretary of State John Kerry"
+    ):
+        run += 1
     if run == lead or (run == len(words) and not set_off):
         return None
     if run < len(words) and words[run][:1] in "“\"‘'":

@@ -36,6 +36,13 @@ _NAME_TOKEN = re.compile(
 )
 
 
+# A pronoun or an adverb contracted with a verb, capitalised at a sentence's start but never part
+# of a name: "I'm Jake Tapper in Washington", "Here's Ash Carter".
+_CONTRACTION = re.compile(
+    r"^(?:I|It|He|She|We|You|They|That|There|Here|What|Who|Let)['’](?:m|s|re|ve|ll|d)$"
+)
+
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical actor from ``actors.toml`` (or inferred for an unknown speaker)."""
@@ -446,7 +453,7 @@ def split_title(phrase: str, kb: Knowledge) -> tuple[str, str]:
     cut = len(tokens)
     while cut > 0:
         token = tokens[cut - 1].strip(",")
-        if token in titles or not _NAME_TOKEN.match(token):
+        if token in titles or not _NAME_TOKEN.match(token) or _CONTRACTION.match(token):
             break
         if cut < len(tokens) and tokens[cut - 1].endswith(","):
             break

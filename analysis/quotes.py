@@ -378,6 +378,9 @@ _MEDIA_HEADS = frozenset(
         "magazine",
     ]
 )
+# what a viral claim is passed on as, the speaker of its words when nobody is named ("A
+# message shared on WhatsApp claims that “…”")
+_MESSAGE_HEADS = frozenset(["message", "messages", "post", "posts", "tweet", "tweets"])
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-\.]*$")
 # A word of a name in a turn label: capitalised, or a particle ("Mr. de Mistura:").
 _LABEL_WORD = r"(?:[A-Z][\w.'’\-]*|de|del|da|di|du|van|von|der|al|el|bin|ibn|la|le)"
@@ -397,6 +400,9 @@ _TURN_LABEL = re.compile(
     # a television transcript's guest, the name in capitals and the office as printed:
     # "KAREN WALSH, Former Pentagon Official:", "ASHTON CARTER, Secretary of Defense:"
     rf"|{_CAPS_WORDS}{{1,3}},\s+{_CAPTION_ROLE}"
+    # a member of Congress with party and state: "SEN. JOHN DOE (R-AZ), ARMED SERVICES CHAIRMAN:"
+    r"|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){1,3}\s+\([A-Z]{1,2}-[A-Z]{2}\)"
+    r"(?:,\s+[A-Z][A-Z.'’\-]*(?:\s+(?:[A-Z][A-Z.'’\-]*|of|the|and|on|for)){0,6})?"
     # a question from the floor: "Question from the floor:", "Question to both ministers:"
     r"|(?:Q|Question|QUESTION)\s+(?:from|to|for|FROM|TO|FOR)\s+[\w.'’\- ]{1,40}?"
     r"|Q|[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
@@ -459,7 +465,12 @@ _GENERIC_TAIL = (
 # "a senior official …" and, opening a sentence, "A senior U.S. defense official …": two
 # patterns, each with a literal first letter the engine scans for quickly (a class [Aa] is
 # several times slower).
-_GENERIC_MENTIONS = (re.compile("a" + _GENERIC_TAIL), re.compile("A" + _GENERIC_TAIL))
+_GENERIC_MENTIONS = (
+    re.compile("a" + _GENERIC_TAIL),
+    re.compile("A" + _GENERIC_TAIL),
+    # "One senior US defence official who has sat in on the talks …": one of them, unnamed
+    re.compile(r"One(?<![\w.]...)" + _GENERIC_TAIL.removeprefix(r"(?<!\w.)n?")),
+)
 # A person named with a description after a comma: "Henrik Albers, a Syria expert at …," or,
 # without an article, "Viktor Murakhovsky, editor-in-chief of Arsenal Otechestva," (then the
 # role's head noun decides). One pattern for both: it is searched over whole bodies.
@@ -893,12 +904,23 @@ _WH_WORDS = frozenset(["how", "what", "why"])
 _WH_CUTS = tuple(f" {word} " for word in sorted(_WH_WORDS))
 
 
+# Lower-case words in "-ly" that are nouns, not adverbs: "a US ally said", "the weekly wrote".
+_LY_NOUNS = frozenset(
+    ["ally", "family", "assembly", "rally", "supply", "reply", "daily", "weekly", "monthly"]
+)
+
+
+def _is_adverb(word: str) -> bool:
+    """An adverb between a subject and its speech verb ("Konashenkov actually said")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
 @lru_cache(maxsize=8192)
 def _subject_before(text: str) -> str:
     """The noun phrase ending ``text`` (text runs up to a speech verb)."""
     text = _blank_asides(text).rstrip()
     words = text.split()
-    while words and words[-1].casefold().strip(",") in _TRAILING_WORDS:
+    while words and (words[-1].casefold().strip(",") in _TRAILING_WORDS or _is_adverb(words[-1])):
         words.pop()
     if len(words) > 1 and words[0].casefold() == "as":
         words.pop(0)  # "As one analyst put it, “…”"
@@ -958,7 +980,12 @@ def _head_noun(segment: str) -> str | None:
     words = [w.strip(",.’'\"").casefold() for w in _segment_prefix(segment).split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     for word in reversed(words):
-        if word in _PERSON_HEADS or word in _INSTITUTION_HEADS or word in _MEDIA_HEADS:
+        if (
+            word in _PERSON_HEADS
+            or word in _INSTITUTION_HEADS
+            or word in _MEDIA_HEADS
+            or word in _MESSAGE_HEADS
+        ):
             return word
     return None
 
@@ -1218,6 +1245,10 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     if _ONE_OF_THEM.match(lowered):
         return _Parsed("pronoun", pronoun="one of them")
     words = lowered.split()
+    if words and words[0] in _SETTING_WORDS:
+        subject = _subject_after_setting(segment, kb)
+        if subject is not None:
+            return subject
     if not words or words[0] in _LEADING_WORDS or lowered in _DISCOURSE_MARKERS:
         return _Parsed("none")
     possessed = _POSSESSED_UTTERANCE.match(lowered)
@@ -1283,6 +1314,36 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
             description=_drop_article(segment),
         )
     return _Parsed("none")
+
+
+# Prepositions opening a setting before the subject with no comma after it: "At his press
+# conference last week the foreign minister said …", "During the briefing Konashenkov said …".
+_SETTING_WORDS = frozenset(["at", "in", "during", "after", "before", "on", "following"])
+_SETTING_LINKS = frozenset(["of", "in", "at", "on", "with", "for", "to", "from", "by", "and"])
+
+
+def _subject_after_setting(segment: str, kb: Knowledge) -> _Parsed | None:
+    """The subject closing a segment that opens with a setting: a described one ("the foreign
+    minister") or a person ``actors.toml`` knows ("Konashenkov")."""
+    tokens = segment.split()
+    if len(tokens) < 3:
+        return None
+    if tokens[-1].casefold() in _PERSON_HEADS | _INSTITUTION_HEADS:
+        for index in range(len(tokens) - 2, max(0, len(tokens) - 6), -1):
+            word = tokens[index].casefold()
+            if word in _SETTING_LINKS:
+                return None
+            if word in {"the", "a", "an"}:
+                parsed = _parse_segment(" ".join(tokens[index:]), kb)
+                return parsed if parsed.kind == "generic" else None
+        return None
+    for size in (3, 2, 1):
+        name = tokens[-size:]
+        if len(tokens) > size and all(_NAME_TOKEN.match(t) for t in name):
+            actor = resolve_actor(" ".join(name), kb)
+            if actor is not None and actor.kind == "person":
+                return _Parsed("actor", speaker=_from_actor(actor))
+    return None
 
 
 _NAME_LINKS = frozenset(["of", "and", "for", "on", "the", "&"])
@@ -1510,7 +1571,11 @@ def _clause_subject(
         while lead < min(len(words), 4) and words[lead][:1].islower():
             lead += 1
     run = lead
-    while run < len(words) and (words[run][:1].isupper() or words[run] in titles):
+    while run < len(words) and (
+        words[run][:1].isupper()
+        or words[run] in titles
+        or _links_an_office(words, run, lead)  # "Secretary of State John Kerry"
+    ):
         run += 1
     if run == lead or (run == len(words) and not set_off):
         return None
@@ -1523,6 +1588,17 @@ def _clause_subject(
     if speaker is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
         return None  # "Pressed on whether …": a lone capitalised word nobody was named by
     return speaker
+
+
+def _links_an_office(words: list[str], index: int, lead: int) -> bool:
+    """A small word inside a capitalised office before a name ("Secretary of State", "Minister
+    for Foreign Affairs"): between two capitalised words."""
+    return (
+        words[index] in {"of", "for", "the"}
+        and index > lead
+        and index + 1 < len(words)
+        and words[index + 1][:1].isupper()
+    )
 
 
 _COMMON_VERBS = frozenset(
@@ -1657,7 +1733,7 @@ def _full_name_before(doc: _Doc, surname: str, pos: int) -> Speaker | None:
     """A bare surname ("Kalin told …") takes the full name written earlier in the document
     ("Presidential spokesman Ibrahim Kalin criticized …"), with the title before it as role."""
     for start in reversed(_word_starts_before(doc.body, surname, pos)):
-        lead = re.split(r"[.;:“”\"\n]\s", doc.body[max(0, start - 80) : start])[-1]
+        lead = re.split(r"[.;:?!“”\"\n]\s", doc.body[max(0, start - 80) : start])[-1]
         given = _GIVEN_NAMES.search(lead)
         if given is None:
             continue
@@ -1731,6 +1807,20 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
     return speaking[0] if speaking else None
 
 
+def _ministry_of_country_in_focus(description: str, doc: _Doc, pos: int) -> Speaker | None:
+    """ "Russia's reaction. The foreign ministry announced …": a ministry named without its
+    country is that of the country last named in the same paragraph ("The foreign ministry's
+    reply": the ministry, not its reply)."""
+    description = description[: description.casefold().index("ministry") + len("ministry")]
+    para_start = doc.body.rfind("\n\n", 0, pos) + 2 if "\n\n" in doc.body[:pos] else 0
+    low = bisect.bisect_left(doc.entities, para_start, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, pos, key=lambda e: e[0])
+    countries = [e[2] for e in doc.entities[low:high] if e[2].kind == "country" and e[2].side]
+    if not countries:
+        return None
+    return _institution_of_side(description, str(countries[-1].side), doc.kb)
+
+
 def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
     head = parsed.head or ""
     description = parsed.description or head
@@ -1763,6 +1853,8 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
                 actor = resolve_actor(f"Russian {description}", doc.kb)
                 if actor is not None:
                     return _from_actor(actor)
+            if found is None and keyword == "ministry":
+                found = _ministry_of_country_in_focus(description, doc, pos)
             if found is not None:
                 return found
         if head in _PERSON_HEADS:
@@ -1828,6 +1920,13 @@ _STATEMENT_READ = re.compile(
     r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
 )
 _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<np>[A-Z][^“”\"\n]{1,160}?)[.\s]*$")
+# A quoted post's credit after it: "“…” Post by Jane Doe, shared 3,000 times", "“…” (tweet by
+# Jane Doe on Sunday)" — the one who posted it speaks.
+_POSTED_BY = re.compile(
+    r"^[\s.,(—–-]*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:Facebook|Twitter|Telegram|VK|Instagram|TikTok|"
+    r"YouTube|X)\s+)?(?:[Pp]ost(?:ed)?|[Tt]weet(?:ed)?|[Mm]essage|[Cc]omment|[Ww]ritten|[Ss]hared)"
+    r"\s+by\s+(?P<np>[A-Z][^,;:()“”\"\n]{1,60}?)(?=\s*(?:[,;:().]|$)|\s+(?:on|in|at)\s)"
+)
 
 
 def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _Parsed | None:
@@ -1843,6 +1942,11 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     if read:  # "“…,” the ministry’s statement read."
         parsed = _parse_np(read.group("owner"), kb)
         if parsed.kind != "none":
+            return parsed
+    posted = _POSTED_BY.match(after)
+    if posted:  # "“…” Post by Jane Doe, shared more than 2,000 times"
+        parsed = _parse_np(posted.group("np"), kb)
+        if parsed.kind in {"person", "actor"}:
             return parsed
     signed = _DASH_SIGNATURE.match(after)
     if signed:  # "“…” — Maria Zakharova, Russian Foreign Ministry spokeswoman."
@@ -1873,9 +1977,12 @@ _IN_WORDS = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^“”\"]{2,160})|(?P<whose>[^,;:“”\"]{2,60}?)(?:['’]s?)?"
     r"\s+(?:own\s+)?words)\s*,?[^“”\";:]{0,160}$"
 )
-# A speaker's label before a quotation, a rank's abbreviations allowed ("Lt. Gen. Sergei Rudskoy:").
+# A speaker's label before a quotation, a rank's abbreviations allowed ("Lt. Gen. Sergei Rudskoy:"),
+# set in bold ("**Kerry:**"), after the entry's time ("11:02 Lavrov:") or with the time after the
+# name ("LAVROV (11:02):").
 _SPEAKER_LABEL = re.compile(
-    rf"\s*(?:{_TIMESTAMP}\s*)?(?P<np>(?:[A-Z][a-z]{{0,3}}\.\s+){{0,3}}[A-Z][^:;,.“”\"\n]{{1,60}}):\s*"
+    rf"\s*(?:\*\*)?(?:{_TIMESTAMP}\s*|\d{{1,2}}:\d{{2}}\s+)?(?P<np>(?:[A-Z][a-z]{{0,3}}\.\s+){{0,3}}"
+    rf"[A-Z][^:;,.“”\"\n*]{{1,60}}?)(?:\s+{_TIMESTAMP})?(?:\*\*)?:(?:\*\*)?\s*"
 )
 
 
@@ -1924,8 +2031,26 @@ _EXCERPT_OF = re.compile(
 _TWEET_NUMBER = re.compile(r"^\s*\d{1,3}/(?:\d{1,3})?\s+")
 
 
+def _flash_speaker(before: str, kb: Knowledge) -> _Parsed | None:
+    """The speaker of a flash in capitals ("URGENT - SHOIGU SAYS “…”"), read in lower case; only
+    one ``actors.toml`` knows counts (capitals hide which words are names)."""
+    parsed, _ = _pre_attribution(before.lower(), kb)
+    if parsed is not None and parsed.kind == "actor":
+        return parsed
+    if not _VERB.search(before.lower()):
+        return None
+    people = {m.actor.name: m.actor for m in find_actor_mentions(before.title(), kb, ("person",))}
+    if len(people) == 1:  # "… MINISTER SERGEI SHOIGU TELLS REPORTERS: “…”"
+        return _Parsed("actor", speaker=_from_actor(next(iter(people.values()))))
+    return None
+
+
 def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     """(speaker phrase, weak) from the clause before an opening quotation mark."""
+    if before.isupper() and len(before.split()) > 1:
+        flash = _flash_speaker(before, kb)
+        if flash is not None:
+            return flash, False
     before = _TWEET_NUMBER.sub("", _blank_asides(before), count=1)
     quoted_as = re.search(r"\bquoted\s+(?P<np>(?!by\b).{1,120}?)\s+as\s+saying\b", before)
     if quoted_as:
@@ -1992,7 +2117,9 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     labelled = _SPEAKER_LABEL.fullmatch(before, before.rfind("\n") + 1)
     if labelled:  # a live blog's entry "14:32 — Peskov: “…”", on a line of its own
         parsed = _parse_np(labelled.group("np"), kb)
-        if parsed.kind in {"person", "actor"} and not labelled.group("np").isupper():
+        if parsed.kind in {"person", "actor"} and (
+            not labelled.group("np").isupper() or _known_person(parsed)
+        ):
             return parsed, False  # "CLAIM: “…”" is a fact-check's label, not a speaker
     according = re.search(r"\baccording\s+to\s+(?P<np>[^,;:]{2,80}?),?\s*$", before, re.IGNORECASE)
     introduces = according is not None  # "According to Kashin, “…”": the words are Kashin's
@@ -2003,7 +2130,18 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         parsed = _parse_np(according.group("np"), kb)
         if parsed.kind != "none":
             return parsed, not (introduces and parsed.kind in {"person", "actor"})
+    for verb in reversed(verbs[:-1]):
+        # "The spokesperson added that communication continued “…”": the last verb's subject
+        # names nobody, an earlier verb's does
+        parsed = _parse_np(_subject_before(before[: verb.start()]), kb)
+        if parsed.kind != "none":
+            return parsed, False
     return None, False
+
+
+def _known_person(parsed: _Parsed) -> bool:
+    """A person ``actors.toml`` knows ("LAVROV" in capitals is Lavrov; "CLAIM" is nobody)."""
+    return parsed.kind == "actor" and parsed.speaker is not None and parsed.speaker.kind == "person"
 
 
 # "Interfax now reports that the Defence Ministry has “…”": an agency reporting what someone
@@ -2657,9 +2795,24 @@ def _introduce_block_quotes(blocks: list[_Quote], doc: _Doc) -> None:
                         or _speaker_earlier_in_paragraph(doc, i_start, i_end)
                         or _last_named_in(doc, i_start, i_end)
                         or _subject_above_source_line(doc, quote.para - 1)
+                        or _last_reported_speaker(doc, i_start, i_end)
                     )
         quote.speaker = speaker
         previous = quote.para
+
+
+def _last_reported_speaker(doc: _Doc, start: int, end: int) -> Speaker | None:
+    """The subject of the last speech verb between ``start`` and ``end``, however described:
+    an introduction that names only the utterance ("The foreign ministry announced on Friday
+    that … Quoting the statement:") quotes the one whose words it reported."""
+    text = doc.body[start:end]
+    for verb in reversed(list(_VERB.finditer(text))):
+        if _PASSIVE_BEFORE.search(text, max(0, verb.start() - 24), verb.start()):
+            continue
+        parsed = _parse_np(_subject_before(text[max(0, verb.start() - 200) : verb.start()]), doc.kb)
+        if parsed.kind != "none":
+            return _resolve(parsed, doc, start + verb.start())
+    return None
 
 
 def _subject_above_source_line(doc: _Doc, para: int) -> Speaker | None:
@@ -2816,8 +2969,10 @@ def _named_earlier(speaker: Speaker, named: dict[str, Speaker]) -> Speaker:
     words = speaker.name.split()
     if len(words) == 1:
         return named.get(words[0], speaker)
-    named.setdefault(words[-1], speaker)
-    return speaker
+    earlier = named.setdefault(words[-1], speaker)
+    # the same person as an earlier turn's full label described ("JAKE TAPPER, CNN ANCHOR:"),
+    # not as a sentence of the body happens to describe them
+    return earlier if earlier.name == speaker.name else speaker
 
 
 # The publication's note after an interview's last turn, nobody's words.
@@ -2884,8 +3039,33 @@ def _reads_as_speech(doc: _Doc, quote: _Quote) -> bool:
     return (
         quote.open_at == sentence_start
         or bool(_VERB.search(whole))
-        or "according to" in whole.casefold()
+        or ("according to" in whole.casefold() and not _inserted_phrase(doc.body, quote))
     )
+
+
+def _inserted_phrase(body: str, quote: _Quote) -> bool:
+    """A quoted phrase set off by commas inside a sentence ("received, “through the usual
+    channel”, the coordinates")."""
+    return (
+        body[quote.open_at - 2 : quote.open_at] == ", "
+        and body[quote.close_end : quote.close_end + 1] == ","
+        and body[quote.end - 1 : quote.end] != ","
+    )
+
+
+def _aside_in_report(doc: _Doc, quote: _Quote) -> bool:
+    """A short phrase set off by commas in a sentence with no speech verb, credited at most by
+    "according to" ("According to the general, the base received, “over the usual hotline”, a
+    list"): an aside in the reporter's sentence, not speech."""
+    if quote.speaker is not None and not quote.weak:
+        return False
+    if not _inserted_phrase(doc.body, quote):
+        return False
+    if len(body_of(doc, quote).split()) >= SHORT_PHRASE_WORDS:
+        return False
+    sentence_start = _sentence_start(doc.body, quote.open_at)
+    whole = doc.body[sentence_start : quote.close_end + 200]
+    return not _VERB.search(whole[: _sentence_end(whole, quote.close_end - sentence_start)])
 
 
 def body_of(doc: _Doc, quote: _Quote) -> str:
@@ -3215,7 +3395,11 @@ def quotations(
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
     _speakers_from_source_lines(found, doc)
-    found = [q for q in found if q.speaker is not None or _reads_as_speech(doc, q)]
+    found = [
+        q
+        for q in found
+        if (q.speaker is not None or _reads_as_speech(doc, q)) and not _aside_in_report(doc, q)
+    ]
     _resolve_cataphora(found, doc)
     _institution_in_context(found, doc)
     for quote in [*found, *turns]:

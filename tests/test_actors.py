@@ -264,3 +264,12 @@ def test_the_syrian_oppositions_negotiating_body_is_known_and_speaks_for_neither
     assert actor is not None
     assert (actor.kind, actor.side) == ("institution", "other")
     assert resolve_actor("HNC", kb) == actor
+
+
+def test_a_contracted_pronoun_before_a_name_is_not_part_of_it(kb):
+    assert split_title("the show opens. I'm Dana Reyes", kb) == (
+        "the show opens. I'm",
+        "Dana Reyes",
+    )
+    assert split_title("Here’s Ash Carter", kb) == ("Here’s", "Ash Carter")
+    assert split_title("Ambassador Dermot O'Brien", kb)[1] == "Dermot O'Brien"

@@ -3247,3 +3247,41 @@ def test_a_quoted_question_that_argues_opposes(kb):
         'bomb whoever they like?"'
     )
     assert [r["stance"] for r in claims_of(body, kb)] == ["asserts", "opposes"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Moscow said the raid on the depot was conducted together with the American-led "
+            "coalition.",
+            "asserts",
+        ),
+        ("The Kremlin and Washington reached an understanding between them on the air war.", None),
+        (
+            '"We never planned strikes with the Russians," a Pentagon spokeswoman said.',
+            "denies",
+        ),
+        ("A Moscow daily claims the Pentagon signed off on the Russian raid near Palmyra.", None),
+        (
+            "Analysts say Washington and Moscow have divided the province between them along "
+            "the highway.",
+            None,
+        ),
+        (
+            "A Pentagon spokesman said the talks with the Russian military covered only the safe "
+            "conduct of flights.",
+            None,
+        ),
+        ("The Russians knew in advance where the American bombers would fly.", "asserts"),
+    ],
+)
+def test_acts_done_with_the_other_side_in_other_words_are_coordination(kb, body, stance):
+    rows = claims_of(body, kb)
+    assert len(rows) == 1
+    assert stance is None or rows[0]["stance"] == stance
+
+
+def test_together_with_a_third_state_is_still_a_list(kb):
+    body = "Russia, together with Iran, supports the Syrian army around Aleppo."
+    assert claims_of(body, kb) == []

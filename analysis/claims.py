@@ -574,6 +574,8 @@ def _reported_actor(
         if before and _adjacent(body[before[-1][1] : verb.char_start], 3):
             return before[-1][2], _side_name(before[-1][3])
         named = _named_speaker(body, verb, span, kb, backwards=True)
+        if named is None:
+            named = _speaker_before_an_appositive(body, verb, span, kb)
         if named is not None:
             return named[0], _side_name(named[1])
         if body[verb.char_start : verb.char_end].lower() in ADDRESSEE_VERBS:
@@ -596,6 +598,34 @@ def _reported_actor(
         chosen = _head_of_phrase(subjects[0], inside, body)
         return _canonical(chosen[2], kb), _side_name(chosen[3])
     return previous_actor
+
+
+SPEAKER_WITH_APPOSITIVE = re.compile(
+    r"[“\"‘']?(?P<name>(?:[A-Z][\w.’'-]*|(?:al|el|ad|as|ash|az|bin|ibn|abu|de|van|von)-?[A-Z][\w’'-]*)"
+    r"(?:\s+(?:[A-Z][\w.’'-]*|(?:al|el|ad|as|ash|az|bin|ibn|abu|de|van|von)-?[A-Z][\w’'-]*)){1,3}),"
+    r"\s+(?P<appositive>[^,;:“”\"()]{3,140}),\s*$"
+)
+
+
+def _speaker_before_an_appositive(
+    body: str, verb: st.Cue, span: tuple[int, int], kb: Knowledge
+) -> tuple[str, str | None] | None:
+    """A person's name opening the unit, set off from the speech verb by an appositive ("Fayez
+    al-Sayegh, a member of the Syrian parliament, told the agency that …"): the speaker, with
+    the side the appositive gives when the name is unknown."""
+    from analysis.actors import resolve_actor, side_from_affiliation
+
+    lead = body[span[0] : verb.char_start].lstrip()
+    match = SPEAKER_WITH_APPOSITIVE.fullmatch(lead)
+    if match is None:
+        return None
+    name, appositive = match.group("name"), match.group("appositive")
+    if not appositive[:1].islower() or name.split()[0] in _party_words(kb):
+        return None  # "Moscow, Damascus and Tehran said": no appositive; "Russia, …": a party
+    actor = resolve_actor(name, kb)
+    if actor is not None:
+        return actor.name, actor.side
+    return name, side_from_affiliation(appositive, kb)
 
 
 def _the_speaker_named_before(lead: list[str], kb: Knowledge) -> bool:
@@ -886,13 +916,15 @@ def _opposes_the_agreement(
     unit_cues: list[st.Cue], analysed: st.Analysed, lex: st.StanceLexicon
 ) -> bool:
     """An opposition cue aimed at an agreement referred back to ("Israel was 'totally opposed'
-    to the deal", "Israel opposes the cease-fire arrangement")."""
+    to the deal", "Israel opposes the cease-fire arrangement", "Tehran would stand against any
+    such deal")."""
     for cue in unit_cues:
         if cue.label != "opposes" or cue.negated:
             continue
         after = analysed.text[cue.char_end : cue.char_end + 80].lower()
         words = re.findall(r"[\w-]+", after)[: AGREEMENT_REACH + 1]
-        if any(w in BACK_REFERENCES for w in words[:2]) and lex.agreement_nouns & set(words):
+        referred_back = any(w in BACK_REFERENCES or w in DEMONSTRATIVES for w in words[:2])
+        if referred_back and lex.agreement_nouns & set(words):
             return True
     return False
 

@@ -3285,3 +3285,23 @@ def test_acts_done_with_the_other_side_in_other_words_are_coordination(kb, body,
 def test_together_with_a_third_state_is_still_a_list(kb):
     body = "Russia, together with Iran, supports the Syrian army around Aleppo."
     assert claims_of(body, kb) == []
+
+
+def test_a_third_state_standing_against_any_such_deal_opposes_it(kb):
+    body = (
+        "Washington and Moscow are said to be close to a deal on joint strikes near Raqqa. "
+        "An adviser to the Iranian president said Tehran would stand against any such deal."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows][-1:] == [("other", "opposes")]
+
+
+def test_a_name_set_off_from_its_speech_verb_by_an_appositive_is_the_speaker(kb):
+    body = (
+        "Karim al-Hassan, a deputy in the Iranian parliament, told reporters that the contacts "
+        "between Moscow and Washington were not cooperation."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["actor"], r["side"], r["stance"]) for r in rows] == [
+        ("Karim al-Hassan", "other", "denies")
+    ]

@@ -1073,6 +1073,7 @@ def extract_claims(
         str, tuple[str, str]
     ] = {}  # surname → (full name, side) seen in this document
     sides_by_sentence: dict[int, set[str]] = {}
+    claimants: dict[int, tuple[str | None, str | None]] = {}  # claim index → actor before finding
     for start, end, sentence_index in _split_units(body, sentences, lex, analysed):
         unit_cues = analysed.cues_between(start, end)
         if not unit_cues:
@@ -1098,15 +1099,17 @@ def extract_claims(
         if quote is None and _authors_own_words(doc, unit_cues, mentions, analysed):
             actor, side = doc.get("author"), None  # a columnist's own argument, no side's words
         # the fact-checker's finding keeps the carried side for deciding whether it is a claim
-        finding = (
-            _fact_checkers_own(doc, unit_cues)
-            if quote is None
-            and (
-                (carried and (actor, side) == previous_actor)
-                or _narrates_events(body, (start, end), unit_cues, mentions, analysed)
-            )
-            else None
-        )
+        finding, claimed_by = None, None
+        if quote is None and is_fact_check(doc):
+            if (carried and (actor, side) == previous_actor) or _narrates_events(
+                body, (start, end), unit_cues, mentions, analysed
+            ):
+                finding = _fact_checkers_own(doc, unit_cues)
+            elif _states_a_finding(
+                (start, end), analysed.cues_between(*sentences[sentence_index]), mentions, body
+            ):
+                finding = _fact_checkers_own(doc, unit_cues)
+                claimed_by = (actor, side)  # back if it proves to be the claim under review
         sentence_start = sentences[sentence_index][0]  # a ruling split at ", but" rules both parts
         if _fact_checkers_verdict(doc, body[sentence_start:end], lex, quoted=quote is not None):
             actor, side = doc.get("outlet"), "other"  # "… we rate this claim False"
@@ -1144,6 +1147,8 @@ def extract_claims(
         )
         if finding is not None:
             actor, side = finding
+            if claimed_by is not None:
+                claimants[len(claims)] = claimed_by
         claim: dict[str, Any] = {
             "claim_id": f"{doc.get('doc_id')}:c{len(claims) + 1}",
             "doc_id": doc.get("doc_id"),
@@ -1168,6 +1173,9 @@ def extract_claims(
         previous_actor = (actor, side)
     # the rated claim is found by the rules' stances, the structure its rules were written for
     _attach_verdict(doc, body, claims, scores, lex, head)
+    for index, (actor, side) in claimants.items():
+        if claims[index]["verdict"] is not None:  # the claim box's claim is its claimant's
+            claims[index]["actor"], claims[index]["side"] = actor, side
     _weigh_with_the_model(claims, kb, lex)
     quotes_by_id = {q.get("quote_id"): q for q in quotes}
     for claim in claims:
@@ -1501,6 +1509,73 @@ def _narrates_events(
     lead = [w for w in lead if w and w not in FACT_CHECKER_NARRATION_LEAD]
     return (
         bool(lead) and "," in body[start : named[0]] and not any(m[0] < named[0] for m in mentions)
+    )
+
+
+PARTY_ACTS = frozenset(["proposes", "rejects", "denies", "opposes", "conditional"])
+
+
+def _opens_with_a_party(
+    span: tuple[int, int],
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    body: str,
+) -> bool:
+    """Does a party or a known actor open the unit as its subject ("The Pentagon knocked the
+    story down", "But President Donald Trump has floated …"), past a conjunction and titles?"""
+    start = span[0]
+    named = [m[0] for m in mentions] + [
+        c.char_start for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)
+    ]
+    if not named:
+        return False
+    lead = [w for w in body[start : min(named)].split() if any(ch.isalpha() for ch in w)]
+    return all(w.lower() in FACT_CHECKER_NARRATION_LEAD or w[:1].isupper() for w in lead)
+
+
+def _states_a_finding(
+    span: tuple[int, int],
+    sentence_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    body: str,
+) -> bool:
+    """In a fact-check, a sentence that reports no speech and holds no act of a party named as
+    its subject ("U.S. commanders did warn the Russian military before the strike", "There is
+    no evidence that the strike was planned with Moscow") is the fact-checker's finding; "The
+    Pentagon knocked the story down" and "Washington turned the offer down" stay the party's.
+    (Asked only of a fact-check's unquoted units.)"""
+    if any(c.label == "speech" for c in sentence_cues):
+        return False
+    unit_cues = [c for c in sentence_cues if span[0] <= c.char_start < span[1]]
+    acts = [
+        c
+        for c in unit_cues
+        if (c.label in PARTY_ACTS and not c.negated) or (c.label == "coordination" and c.negated)
+    ]  # a negated coordination term is a denial ("The White House … mentioned no arrangement")
+    if not acts:
+        return True
+    if _opens_with_a_party(span, unit_cues, mentions, body):
+        return False
+    return not any(_agent_named_before(act, unit_cues, mentions, body) for act in acts)
+
+
+AGENT_GAP_WORDS = 2  # "Sergei Lavrov proposing", "Moscow may well want"
+
+
+def _agent_named_before(
+    act: st.Cue,
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    body: str,
+) -> bool:
+    """Is a party or known actor named just before an act ("a statement by Foreign Minister
+    Sergei Lavrov proposing that …"): its agent, whatever the sentence's subject?"""
+    ends = [m[1] for m in mentions] + [
+        c.char_end for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)
+    ]
+    return any(
+        end <= act.char_start and len(body[end : act.char_start].split()) <= AGENT_GAP_WORDS
+        for end in ends
     )
 
 

@@ -3305,3 +3305,51 @@ def test_a_name_set_off_from_its_speech_verb_by_an_appositive_is_the_speaker(kb)
     assert [(r["actor"], r["side"], r["stance"]) for r in rows] == [
         ("Karim al-Hassan", "other", "denies")
     ]
+
+
+def test_a_fact_checkers_account_of_what_happened_is_its_own_finding(kb):
+    body = (
+        "A viral post says the two air forces bombed Raqqa together last week. "
+        "The Pentagon dismissed the post within hours. "
+        "American officers did warn the Russian command before the raid, over the air-safety "
+        "line. "
+        "There is no evidence that Moscow approved the targets or that the raid was planned "
+        "together with the Russians."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [(r["text"][:8], r["side"]) for r in rows] == [
+        ("A viral ", None),
+        ("The Pent", "US"),
+        ("American", "other"),
+        ("There is", "other"),
+    ]
+
+
+def test_an_act_of_a_party_named_before_it_stays_the_partys_in_a_fact_check(kb):
+    body = (
+        "The claim goes back to an October interview of Defence Minister Sergei Shoigu offering "
+        "joint strikes to the Americans."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [(r["actor"], r["side"]) for r in rows] == [("Sergei Shoigu", "Russia")]
+
+
+def test_the_claim_under_review_keeps_its_claimant(kb):
+    body = (
+        "Russian and American jets struck Raqqa together in March.\n\n"
+        "The claim was shared on Facebook. The Pentagon says it only keeps its aircraft apart "
+        "from Russian jets.\n\nOur ruling: False"
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk", verdict="False")
+    rated = [r for r in rows if r["verdict"]]
+    assert [(r["text"][:12], r["side"]) for r in rated] == [("Russian and ", "Russia")]
+
+
+def test_a_claim_presented_as_proof_is_reported_speech_not_a_finding(kb):
+    body = (
+        "Pro-Kremlin channels presented it as proof that the two air forces now plan their "
+        "strikes together."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [r["side"] for r in rows] != ["other"]
+    assert len(rows) == 1

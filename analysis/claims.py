@@ -906,7 +906,13 @@ def _qualifies(
         # a third state against the US–Russian agreement named in the unit or just before
         both_named = set(PAIR) <= {_pair_side(s) for s in named}
         return both_named or gap <= lex.context_window
-    return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
+    if not carried or names_third or not implied & set(PAIR):
+        return False
+    if gap <= lex.carry_window:
+        return True
+    # opposition to the pair's agreement named just before reaches as far as a third state's
+    # ("Defense Secretary Ash Carter argued against the deal in a series of meetings")
+    return gap <= lex.context_window and _opposes_the_agreement(unit_cues, analysed, lex)
 
 
 AGREEMENT_REACH = 4  # words from an opposition cue to the agreement it is against

@@ -3353,3 +3353,16 @@ def test_a_claim_presented_as_proof_is_reported_speech_not_a_finding(kb):
     rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
     assert [r["side"] for r in rows] != ["other"]
     assert len(rows) == 1
+
+
+def test_arguing_against_the_deal_some_sentences_later_still_opposes_it(kb):
+    body = (
+        "Washington and Moscow agreed on Friday to set up a joint cell to pick targets. "
+        "The ceasefire is meant to start on Monday. "
+        "Aid convoys are waiting at the border. "
+        "Diplomats in Geneva were cautious. "
+        "The defense secretary has long argued against the deal in meetings at the White House."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows][-1:] == [("US", "opposes")]
+    assert rows[-1]["text"].startswith("The defense secretary")

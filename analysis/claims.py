@@ -901,7 +901,9 @@ def _qualifies(
     # a third state may be the subject of a condition ("If Moscow stops shielding Assad, the
     # question could be reopened"), not of a denial or refusal ("Russia and Turkey refused")
     conditional = any(c.label == "conditional" and not c.negated for c in unit_cues)
-    names_third = "other" in named and not conditional
+    names_third = (
+        "other" in st.sides_named(_before_a_refused_proposal(unit_cues)) and not conditional
+    )
     if names_third and _opposes_the_agreement(unit_cues, analysed, lex):
         # a third state against the US–Russian agreement named in the unit or just before
         both_named = set(PAIR) <= {_pair_side(s) for s in named}
@@ -913,6 +915,25 @@ def _qualifies(
     # opposition to the pair's agreement named just before reaches as far as a third state's
     # ("Defense Secretary Ash Carter argued against the deal in a series of meetings")
     return gap <= lex.context_window and _opposes_the_agreement(unit_cues, analysed, lex)
+
+
+def _before_a_refused_proposal(unit_cues: list[st.Cue]) -> list[st.Cue]:
+    """The cues up to the proposal a side of the pair refuses from the other ("the Pentagon
+    turned down a Russian proposal to …"): what the proposal was for ("… to manage the advances
+    of the Syrian army") names no third party to the refusal."""
+    refused = False
+    sides: set[str] = set()
+    for index, cue in enumerate(unit_cues):
+        if cue.label.startswith(st.PARTY_PREFIX):
+            side = _pair_side(cue.label.removeprefix(st.PARTY_PREFIX))
+            if side is None:
+                return unit_cues
+            sides.add(side)
+        elif cue.label == "rejects" and not cue.negated:
+            refused = True
+        elif cue.label == "proposes" and refused and sides == set(PAIR):
+            return unit_cues[: index + 1]
+    return unit_cues
 
 
 AGREEMENT_REACH = 4  # words from an opposition cue to the agreement it is against

@@ -3366,3 +3366,14 @@ def test_arguing_against_the_deal_some_sentences_later_still_opposes_it(kb):
     rows = claims_of(body, kb)
     assert [(r["side"], r["stance"]) for r in rows][-1:] == [("US", "opposes")]
     assert rows[-1]["text"].startswith("The defense secretary")
+
+
+def test_a_third_state_in_what_a_refused_proposal_was_for_is_no_third_party(kb):
+    body = (
+        "Russian and American officers met in Amman last week to talk about air safety. "
+        "The Pentagon has rejected a Russian offer to set up one staff to steer the advance of "
+        "the Syrian army on Raqqa, officials said. "
+        "Turkey rejected a Russian offer to patrol the border."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows][1:] == [("US", "rejects")]

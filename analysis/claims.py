@@ -630,10 +630,13 @@ def _speaker_before_an_appositive(
 
 def _the_speaker_named_before(lead: list[str], kb: Knowledge) -> bool:
     """Is the subject of the speech verb a definite back-reference that opens the unit ("The
-    ministry also said", "The spokesman added"): the speaker of the claim before?"""
+    ministry also said", "The spokesman added") or closes it after a comma ("…, the official
+    said"): the speaker of the claim before?"""
     words = [w.lower() for w in lead]
     while words and words[-1] in AUXILIARIES:
         words.pop()
+    if len(words) > 2 and words[-3].endswith(","):
+        words = words[-2:]  # "…, the official said": an attribution closing the sentence
     nouns = (kb.stance or {}).get("rules", {}).get("speaker_back_references", [])
     return len(words) == 2 and words[0] == "the" and words[1] in nouns
 

@@ -3377,3 +3377,19 @@ def test_a_third_state_in_what_a_refused_proposal_was_for_is_no_third_party(kb):
     )
     rows = claims_of(body, kb)
     assert [(r["side"], r["stance"]) for r in rows][1:] == [("US", "rejects")]
+
+
+def test_the_official_closing_the_sentence_is_the_official_quoted_before(kb):
+    body = (
+        "A Pentagon official said the department would not share targets with the Russians. "
+        "The department has turned down one Russian request already, for a liaison officer in "
+        "Qatar, the official said."
+    )
+    rows = claims_of(body, kb)
+    assert [r["side"] for r in rows] == ["US", "US"]
+
+
+def test_confirming_is_saying_not_a_fact_checkers_finding(kb):
+    body = "The Pentagon confirmed that American and Russian officers talk every day by phone."
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [r["side"] for r in rows] == ["US"]

@@ -3393,3 +3393,15 @@ def test_confirming_is_saying_not_a_fact_checkers_finding(kb):
     body = "The Pentagon confirmed that American and Russian officers talk every day by phone."
     rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
     assert [r["side"] for r in rows] == ["US"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talking to the Russians on the hotline is a waste of time, a Republican senator said.",
+        "Every hour our staff spend coordinating with the Americans is an hour wasted.",
+    ],
+)
+def test_time_spent_on_it_called_wasted_opposes_it(kb, text):
+    rows = claims_of(text, kb)
+    assert [r["stance"] for r in rows] == ["opposes"]

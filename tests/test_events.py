@@ -121,6 +121,7 @@ def corpus(tmp_path_factory):
         *sorted(FIXTURES.glob("blind_b19_*.txt")),
         *sorted(FIXTURES.glob("blind_b20_*.txt")),
         *sorted(FIXTURES.glob("blind_b21_*.txt")),
+        *sorted(FIXTURES.glob("blind_b22_*.txt")),
     ]
     return load_corpus(paths, cache=False, workers=1)
 

@@ -302,7 +302,12 @@ def _split_units(
             if _conditions_the_first_part(second, start + position + len(splitter)):
                 continue  # ", but first Moscow must …": the condition of what came before
             has_party = any(c.label.startswith(st.PARTY_PREFIX) for c in second)
-            has_cue = any(c.label in SPLIT_LABELS and not c.negated for c in second)
+            reported = splitter.endswith("that")  # ", adding that …": a second reported point
+            has_cue = any(
+                (c.label in SPLIT_LABELS and not c.negated)
+                or (reported and c.label == "coordination" and c.negated)
+                for c in second
+            )  # a stance cue, or a denial reported as a negated coordination term
             if has_party and has_cue:
                 cut = position
                 break

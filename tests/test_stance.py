@@ -3405,3 +3405,13 @@ def test_confirming_is_saying_not_a_fact_checkers_finding(kb):
 def test_time_spent_on_it_called_wasted_opposes_it(kb, text):
     rows = claims_of(text, kb)
     assert [r["stance"] for r in rows] == ["opposes"]
+
+
+def test_a_denial_added_after_a_quote_is_a_claim_of_its_own(kb):
+    body = (
+        '"Our officers speak to the Russians on the air-safety line every day," the coalition '
+        "spokesman said, adding that the coalition was not cooperating with the Russian "
+        "military on targets."
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["asserts", "denies"]

@@ -3415,3 +3415,17 @@ def test_a_denial_added_after_a_quote_is_a_claim_of_its_own(kb):
     )
     rows = claims_of(body, kb)
     assert [r["stance"] for r in rows] == ["asserts", "denies"]
+
+
+def test_a_denial_after_although_is_a_claim_of_its_own_and_both_sides_is_the_pair(kb):
+    body = (
+        "Since 2015 the two air forces have shared flight information over Syria, although both "
+        "sides insist it does not amount to military cooperation."
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["asserts", "denies"]
+
+
+def test_urging_that_the_line_be_kept_proposes_it(kb):
+    body = "Moscow and Washington are quarrelling again. Keep the hotline, whatever happens."
+    assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["proposes"]

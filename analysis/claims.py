@@ -1752,9 +1752,12 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str], body: str 
     return None
 
 
+LABEL_MARKS = re.compile(r"^[\W_]+|[\W_]+$")  # "**Claim:**", "⚠ WHAT IS CIRCULATING"
+
+
 def _is_claim_label(line: str, labels: list[str]) -> bool:
     """A line that is only a claim box's label ("THE CLAIM", "**Claim:**", "Summary of eRumor:")."""
-    return line.strip(" :*_").lower() in labels
+    return LABEL_MARKS.sub("", line).lower() in labels
 
 
 def _claim_under_a_head_label(

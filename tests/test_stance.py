@@ -3429,3 +3429,21 @@ def test_a_denial_after_although_is_a_claim_of_its_own_and_both_sides_is_the_pai
 def test_urging_that_the_line_be_kept_proposes_it(kb):
     body = "Moscow and Washington are quarrelling again. Keep the hotline, whatever happens."
     assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["proposes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A retired general urged the Pentagon to pair American drone crews with Russian gunners.",
+        "Moscow suggested that Russian and American engineers rebuild the bridge as one team.",
+        "A think tank floated a combined US-Russian air command for the Euphrates valley.",
+        "The Kremlin offered to pool Russian and American radar data over Idlib.",
+        "The Pentagon said no strike in Syria had been planned with the Russians.",
+        "Moscow denied that there was any military link between its pilots and the coalition.",
+        "Lavrov rejected the American idea of a joint inspection team for the corridor.",
+        "A columnist warned against a US-Russian military condominium over Syria.",
+        "An analyst asks whether the Pentagon and the Kremlin will ever trust each other in Syria.",
+    ],
+)
+def test_more_ways_of_writing_the_two_sides_acting_as_one_are_coordination(kb, text):
+    assert len(claims_of(text, kb)) == 1

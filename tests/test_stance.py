@@ -3447,3 +3447,29 @@ def test_urging_that_the_line_be_kept_proposes_it(kb):
 )
 def test_more_ways_of_writing_the_two_sides_acting_as_one_are_coordination(kb, text):
     assert len(claims_of(text, kb)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Russian jets flew near the American base at al-Tanf. "
+            '"We are talking to them about keeping our aircraft safe," a Pentagon spokesman said.',
+            "asserts",
+        ),
+        ("The Pentagon told the Russians before the cruise missiles were launched.", "asserts"),
+        (
+            "A Russian diplomat said the patrol routes were being worked out with the Americans.",
+            "asserts",
+        ),
+        ("The United States and Russia did agree on a truce around Deraa.", "asserts"),
+        (
+            "Washington and Moscow agreed on Friday to set up a joint targeting cell. "
+            "A Republican senator called the deal with Moscow a new low.",
+            "opposes",
+        ),
+    ],
+)
+def test_talks_referred_back_warnings_before_a_strike_and_a_new_low(kb, body, stance):
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows][-1:] == [stance]

@@ -556,7 +556,9 @@ def _reported_actor(
     candidates = inside + [p for p in parties if not any(m[0] <= p[0] < m[1] for m in inside)]
     candidates.sort()
     opening = body[start:end].lstrip("“\"'‘ ").split(maxsplit=1)
-    first_person = bool(opening) and opening[0].lower().strip(",") in FIRST_PERSON_SUBJECTS
+    first_word = opening[0].strip(",") if opening else ""
+    # "US Secretary of State Rex Tillerson said …" opens with the country, not with "us"
+    first_person = first_word.lower() in FIRST_PERSON_SUBJECTS and not first_word.isupper()
     subjects = [
         m
         for m in candidates
@@ -738,6 +740,9 @@ def _before_aside(verb: st.Cue, body: str, start: int) -> st.Cue:
     return st.Cue(verb.label, verb.start, verb.end, match.start(), verb.char_end, verb.negated)
 
 
+TITLE_LINKS = frozenset(["of", "for"])  # "Secretary of State", "Minister for Defence"
+
+
 def _head_of_phrase(
     chosen: tuple[int, int, str, str | None],
     inside: list[tuple[int, int, str, str | None]],
@@ -749,7 +754,11 @@ def _head_of_phrase(
         return chosen
     for mention in inside:
         between = body[chosen[1] : mention[0]].split()
-        if mention[0] >= chosen[1] and len(between) <= 4 and all(w[:1].isupper() for w in between):
+        if (
+            mention[0] >= chosen[1]
+            and len(between) <= 4
+            and all(w[:1].isupper() or w in TITLE_LINKS for w in between)
+        ):  # "US Secretary of State Rex Tillerson"
             return mention
     return chosen
 

@@ -3473,3 +3473,13 @@ def test_more_ways_of_writing_the_two_sides_acting_as_one_are_coordination(kb, t
 def test_talks_referred_back_warnings_before_a_strike_and_a_new_low(kb, body, stance):
     rows = claims_of(body, kb)
     assert [r["stance"] for r in rows][-1:] == [stance]
+
+
+def test_a_sentence_opening_with_us_the_country_is_not_said_in_the_first_person(kb):
+    body = (
+        "Lavrov said the truce would be watched in coordination with the Americans. "
+        "US Secretary of State Rex Tillerson, for his part, called the truce a sign that the two "
+        "countries could work together, and said more talks would follow."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["actor"], r["side"]) for r in rows][-1:] == [("Rex Tillerson", "US")]

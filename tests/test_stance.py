@@ -3483,3 +3483,12 @@ def test_a_sentence_opening_with_us_the_country_is_not_said_in_the_first_person(
     )
     rows = claims_of(body, kb)
     assert [(r["actor"], r["side"]) for r in rows][-1:] == [("Rex Tillerson", "US")]
+
+
+def test_what_the_other_side_should_first_do_is_a_condition(kb):
+    body = (
+        "Moscow renewed its offer of joint strikes to Washington on Friday. A State Department "
+        "spokesman said Russia should first press the Syrian government to stop bombing "
+        "civilians."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["conditional"]

@@ -3492,3 +3492,13 @@ def test_what_the_other_side_should_first_do_is_a_condition(kb):
         "civilians."
     )
     assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["conditional"]
+
+
+def test_urging_is_saying_and_names_its_speaker(kb):
+    body = (
+        "Russian and American officers held a video call on air safety on Monday. "
+        "Foreign Minister Paolo Rossi, speaking in Rome, urged the two powers to go further "
+        "than flight rules."
+    )
+    rows = claims_of(body, kb)
+    assert [r["actor"] for r in rows][-1:] == ["Paolo Rossi"]

@@ -303,7 +303,12 @@ def _split_units(
             if _conditions_the_first_part(second, start + position + len(splitter)):
                 continue  # ", but first Moscow must …": the condition of what came before
             has_party = any(c.label.startswith(st.PARTY_PREFIX) for c in second)
-            has_cue = any(c.label in SPLIT_LABELS and not c.negated for c in second)
+            reported = splitter.endswith("that")  # ", adding that …": a second reported point
+            has_cue = any(
+                (c.label in SPLIT_LABELS and not c.negated)
+                or (reported and c.label == "coordination" and c.negated)
+                for c in second
+            )  # a stance cue, or a denial reported as a negated coordination term
             if has_party and has_cue:
                 cut = position
                 break
@@ -572,7 +577,9 @@ def _reported_actor(
     candidates = inside + [p for p in parties if not any(m[0] <= p[0] < m[1] for m in inside)]
     candidates.sort()
     opening = body[start:end].lstrip("“\"'‘ ").split(maxsplit=1)
-    first_person = bool(opening) and opening[0].lower().strip(",") in FIRST_PERSON_SUBJECTS
+    first_word = opening[0].strip(",") if opening else ""
+    # "US Secretary of State Rex Tillerson said …" opens with the country, not with "us"
+    first_person = first_word.lower() in FIRST_PERSON_SUBJECTS and not first_word.isupper()
     subjects = [
         m
         for m in candidates
@@ -595,6 +602,8 @@ def _reported_actor(
         if before and _adjacent(body[before[-1][1] : verb.char_start], 3):
             return before[-1][2], _side_name(before[-1][3])
         named = _named_speaker(body, verb, span, kb, backwards=True)
+        if named is None:
+            named = _speaker_before_an_appositive(body, verb, span, kb)
         if named is not None:
             return named[0], _side_name(named[1])
         if body[verb.char_start : verb.char_end].lower() in ADDRESSEE_VERBS:
@@ -619,12 +628,43 @@ def _reported_actor(
     return previous_actor
 
 
+SPEAKER_WITH_APPOSITIVE = re.compile(
+    r"[“\"‘']?(?P<name>(?:[A-Z][\w.’'-]*|(?:al|el|ad|as|ash|az|bin|ibn|abu|de|van|von)-?[A-Z][\w’'-]*)"
+    r"(?:\s+(?:[A-Z][\w.’'-]*|(?:al|el|ad|as|ash|az|bin|ibn|abu|de|van|von)-?[A-Z][\w’'-]*)){1,3}),"
+    r"\s+(?P<appositive>[^,;:“”\"()]{3,140}),\s*$"
+)
+
+
+def _speaker_before_an_appositive(
+    body: str, verb: st.Cue, span: tuple[int, int], kb: Knowledge
+) -> tuple[str, str | None] | None:
+    """A person's name opening the unit, set off from the speech verb by an appositive ("Fayez
+    al-Sayegh, a member of the Syrian parliament, told the agency that …"): the speaker, with
+    the side the appositive gives when the name is unknown."""
+    from analysis.actors import resolve_actor, side_from_affiliation
+
+    lead = body[span[0] : verb.char_start].lstrip()
+    match = SPEAKER_WITH_APPOSITIVE.fullmatch(lead)
+    if match is None:
+        return None
+    name, appositive = match.group("name"), match.group("appositive")
+    if not appositive[:1].islower() or name.split()[0] in _party_words(kb):
+        return None  # "Moscow, Damascus and Tehran said": no appositive; "Russia, …": a party
+    actor = resolve_actor(name, kb)
+    if actor is not None:
+        return actor.name, actor.side
+    return name, side_from_affiliation(appositive, kb)
+
+
 def _the_speaker_named_before(lead: list[str], kb: Knowledge) -> bool:
     """Is the subject of the speech verb a definite back-reference that opens the unit ("The
-    ministry also said", "The spokesman added"): the speaker of the claim before?"""
+    ministry also said", "The spokesman added") or closes it after a comma ("…, the official
+    said"): the speaker of the claim before?"""
     words = [w.lower() for w in lead]
     while words and words[-1] in AUXILIARIES:
         words.pop()
+    if len(words) > 2 and words[-3].endswith(","):
+        words = words[-2:]  # "…, the official said": an attribution closing the sentence
     nouns = (kb.stance or {}).get("rules", {}).get("speaker_back_references", [])
     return len(words) == 2 and words[0] == "the" and words[1] in nouns
 
@@ -721,6 +761,9 @@ def _before_aside(verb: st.Cue, body: str, start: int) -> st.Cue:
     return st.Cue(verb.label, verb.start, verb.end, match.start(), verb.char_end, verb.negated)
 
 
+TITLE_LINKS = frozenset(["of", "for"])  # "Secretary of State", "Minister for Defence"
+
+
 def _head_of_phrase(
     chosen: tuple[int, int, str, str | None],
     inside: list[tuple[int, int, str, str | None]],
@@ -732,7 +775,11 @@ def _head_of_phrase(
         return chosen
     for mention in inside:
         between = body[chosen[1] : mention[0]].split()
-        if mention[0] >= chosen[1] and len(between) <= 4 and all(w[:1].isupper() for w in between):
+        if (
+            mention[0] >= chosen[1]
+            and len(between) <= 4
+            and all(w[:1].isupper() or w in TITLE_LINKS for w in between)
+        ):  # "US Secretary of State Rex Tillerson"
             return mention
     return chosen
 
@@ -892,12 +939,39 @@ def _qualifies(
     # a third state may be the subject of a condition ("If Moscow stops shielding Assad, the
     # question could be reopened"), not of a denial or refusal ("Russia and Turkey refused")
     conditional = any(c.label == "conditional" and not c.negated for c in unit_cues)
-    names_third = "other" in named and not conditional
+    names_third = (
+        "other" in st.sides_named(_before_a_refused_proposal(unit_cues)) and not conditional
+    )
     if names_third and _opposes_the_agreement(unit_cues, analysed, lex):
         # a third state against the US–Russian agreement named in the unit or just before
         both_named = set(PAIR) <= {_pair_side(s) for s in named}
         return both_named or gap <= lex.context_window
-    return carried and not names_third and gap <= lex.carry_window and bool(implied & set(PAIR))
+    if not carried or names_third or not implied & set(PAIR):
+        return False
+    if gap <= lex.carry_window:
+        return True
+    # opposition to the pair's agreement named just before reaches as far as a third state's
+    # ("Defense Secretary Ash Carter argued against the deal in a series of meetings")
+    return gap <= lex.context_window and _opposes_the_agreement(unit_cues, analysed, lex)
+
+
+def _before_a_refused_proposal(unit_cues: list[st.Cue]) -> list[st.Cue]:
+    """The cues up to the proposal a side of the pair refuses from the other ("the Pentagon
+    turned down a Russian proposal to …"): what the proposal was for ("… to manage the advances
+    of the Syrian army") names no third party to the refusal."""
+    refused = False
+    sides: set[str] = set()
+    for index, cue in enumerate(unit_cues):
+        if cue.label.startswith(st.PARTY_PREFIX):
+            side = _pair_side(cue.label.removeprefix(st.PARTY_PREFIX))
+            if side is None:
+                return unit_cues
+            sides.add(side)
+        elif cue.label == "rejects" and not cue.negated:
+            refused = True
+        elif cue.label == "proposes" and refused and sides == set(PAIR):
+            return unit_cues[: index + 1]
+    return unit_cues
 
 
 AGREEMENT_REACH = 4  # words from an opposition cue to the agreement it is against
@@ -907,13 +981,15 @@ def _opposes_the_agreement(
     unit_cues: list[st.Cue], analysed: st.Analysed, lex: st.StanceLexicon
 ) -> bool:
     """An opposition cue aimed at an agreement referred back to ("Israel was 'totally opposed'
-    to the deal", "Israel opposes the cease-fire arrangement")."""
+    to the deal", "Israel opposes the cease-fire arrangement", "Tehran would stand against any
+    such deal")."""
     for cue in unit_cues:
         if cue.label != "opposes" or cue.negated:
             continue
         after = analysed.text[cue.char_end : cue.char_end + 80].lower()
         words = re.findall(r"[\w-]+", after)[: AGREEMENT_REACH + 1]
-        if any(w in BACK_REFERENCES for w in words[:2]) and lex.agreement_nouns & set(words):
+        referred_back = any(w in BACK_REFERENCES or w in DEMONSTRATIVES for w in words[:2])
+        if referred_back and lex.agreement_nouns & set(words):
             return True
     return False
 
@@ -1063,6 +1139,7 @@ def extract_claims(
     ] = {}  # surname → (full name, side) seen in this document
     sides_by_sentence: dict[int, set[str]] = {}
     quote_spans = _QuoteSpans(quotes)
+    claimants: dict[int, tuple[str | None, str | None]] = {}  # claim index → actor before finding
     for start, end, sentence_index in _split_units(body, sentences, lex, analysed):
         unit_cues = analysed.cues_between(start, end)
         if not unit_cues:
@@ -1088,15 +1165,17 @@ def extract_claims(
         if quote is None and _authors_own_words(doc, unit_cues, mentions, analysed):
             actor, side = doc.get("author"), None  # a columnist's own argument, no side's words
         # the fact-checker's finding keeps the carried side for deciding whether it is a claim
-        finding = (
-            _fact_checkers_own(doc, unit_cues)
-            if quote is None
-            and (
-                (carried and (actor, side) == previous_actor)
-                or _narrates_events(body, (start, end), unit_cues, mentions, analysed)
-            )
-            else None
-        )
+        finding, claimed_by = None, None
+        if quote is None and is_fact_check(doc):
+            if (carried and (actor, side) == previous_actor) or _narrates_events(
+                body, (start, end), unit_cues, mentions, analysed
+            ):
+                finding = _fact_checkers_own(doc, unit_cues)
+            elif _states_a_finding(
+                (start, end), analysed.cues_between(*sentences[sentence_index]), mentions, body
+            ):
+                finding = _fact_checkers_own(doc, unit_cues)
+                claimed_by = (actor, side)  # back if it proves to be the claim under review
         sentence_start = sentences[sentence_index][0]  # a ruling split at ", but" rules both parts
         if _fact_checkers_verdict(doc, body[sentence_start:end], lex, quoted=quote is not None):
             actor, side = doc.get("outlet"), "other"  # "… we rate this claim False"
@@ -1134,6 +1213,8 @@ def extract_claims(
         )
         if finding is not None:
             actor, side = finding
+            if claimed_by is not None:
+                claimants[len(claims)] = claimed_by
         claim: dict[str, Any] = {
             "claim_id": f"{doc.get('doc_id')}:c{len(claims) + 1}",
             "doc_id": doc.get("doc_id"),
@@ -1158,6 +1239,9 @@ def extract_claims(
         previous_actor = (actor, side)
     # the rated claim is found by the rules' stances, the structure its rules were written for
     _attach_verdict(doc, body, claims, scores, lex, head)
+    for index, (actor, side) in claimants.items():
+        if claims[index]["verdict"] is not None:  # the claim box's claim is its claimant's
+            claims[index]["actor"], claims[index]["side"] = actor, side
     _weigh_with_the_model(claims, kb, lex)
     quotes_by_id = {q.get("quote_id"): q for q in quotes}
     for claim in claims:
@@ -1494,6 +1578,73 @@ def _narrates_events(
     )
 
 
+PARTY_ACTS = frozenset(["proposes", "rejects", "denies", "opposes", "conditional"])
+
+
+def _opens_with_a_party(
+    span: tuple[int, int],
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    body: str,
+) -> bool:
+    """Does a party or a known actor open the unit as its subject ("The Pentagon knocked the
+    story down", "But President Donald Trump has floated …"), past a conjunction and titles?"""
+    start = span[0]
+    named = [m[0] for m in mentions] + [
+        c.char_start for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)
+    ]
+    if not named:
+        return False
+    lead = [w for w in body[start : min(named)].split() if any(ch.isalpha() for ch in w)]
+    return all(w.lower() in FACT_CHECKER_NARRATION_LEAD or w[:1].isupper() for w in lead)
+
+
+def _states_a_finding(
+    span: tuple[int, int],
+    sentence_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    body: str,
+) -> bool:
+    """In a fact-check, a sentence that reports no speech and holds no act of a party named as
+    its subject ("U.S. commanders did warn the Russian military before the strike", "There is
+    no evidence that the strike was planned with Moscow") is the fact-checker's finding; "The
+    Pentagon knocked the story down" and "Washington turned the offer down" stay the party's.
+    (Asked only of a fact-check's unquoted units.)"""
+    if any(c.label == "speech" for c in sentence_cues):
+        return False
+    unit_cues = [c for c in sentence_cues if span[0] <= c.char_start < span[1]]
+    acts = [
+        c
+        for c in unit_cues
+        if (c.label in PARTY_ACTS and not c.negated) or (c.label == "coordination" and c.negated)
+    ]  # a negated coordination term is a denial ("The White House … mentioned no arrangement")
+    if not acts:
+        return True
+    if _opens_with_a_party(span, unit_cues, mentions, body):
+        return False
+    return not any(_agent_named_before(act, unit_cues, mentions, body) for act in acts)
+
+
+AGENT_GAP_WORDS = 2  # "Sergei Lavrov proposing", "Moscow may well want"
+
+
+def _agent_named_before(
+    act: st.Cue,
+    unit_cues: list[st.Cue],
+    mentions: list[tuple[int, int, str, str | None]],
+    body: str,
+) -> bool:
+    """Is a party or known actor named just before an act ("a statement by Foreign Minister
+    Sergei Lavrov proposing that …"): its agent, whatever the sentence's subject?"""
+    ends = [m[1] for m in mentions] + [
+        c.char_end for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)
+    ]
+    return any(
+        end <= act.char_start and len(body[end : act.char_start].split()) <= AGENT_GAP_WORDS
+        for end in ends
+    )
+
+
 def _authors_own_words(
     doc: dict[str, Any],
     unit_cues: list[st.Cue],
@@ -1632,9 +1783,12 @@ def _claim_box_index(claims: list[dict[str, Any]], labels: list[str], body: str 
     return None
 
 
+LABEL_MARKS = re.compile(r"^[\W_]+|[\W_]+$")  # "**Claim:**", "⚠ WHAT IS CIRCULATING"
+
+
 def _is_claim_label(line: str, labels: list[str]) -> bool:
     """A line that is only a claim box's label ("THE CLAIM", "**Claim:**", "Summary of eRumor:")."""
-    return line.strip(" :*_").lower() in labels
+    return LABEL_MARKS.sub("", line).lower() in labels
 
 
 def _claim_under_a_head_label(

@@ -710,3 +710,20 @@ def test_a_third_state_opposed_to_the_deal_named_before_is_a_claim(tmp_path):
     _, side, stance = claim_with(rows, "Ankara was firmly opposed to the deal")
     assert stance == "opposes"
     assert side not in {"US", "Russia", None}
+
+
+def test_a_claim_label_behind_a_warning_mark_in_the_head_takes_the_rating(tmp_path):
+    page = (
+        "Fact Desk\n\nNo, the two armies are not patrolling together\n\n"
+        "⚠ WHAT IS BEING SHARED\n\n"
+        "A post on Telegram claims that American and Russian soldiers now patrol Deraa "
+        "together.\n\nRATING: FALSE\n\n"
+        "The Pentagon said its forces were not conducting joint patrols with Russian troops "
+        "anywhere in Syria.\n\n"
+        "The Russian Defence Ministry said in March that Russian and American troops had "
+        "carried out a joint operation near Palmyra.\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    claims = load_corpus(tmp_path, cache=False).claims
+    rated = claims[claims["verdict"].notna()]
+    assert list(rated["text"].str[:12]) == ["A post on Te"]

@@ -128,6 +128,12 @@ def result():
         # no coordination term ("Yes, our officers received that call."); its extra rows mostly
         # sentences about the deal's terms
         ("blind-20", 0.87, 0.82, 0.94, 0.92),
+        # first runs recall 0.77 / 0.72, precision 0.90 / 0.76, side 0.81 / 0.78; floors under the
+        # figures after the general fixes they prompted (recall 0.89 / 0.86, precision 0.90 / 0.79,
+        # side 0.83 / 0.89); most of batch 21's side errors are an AFP fact-check read as an
+        # article; many of batch 22's extra rows are real claims its annotator left out
+        ("blind-21", 0.86, 0.87, 0.95, 0.80),
+        ("blind-22", 0.83, 0.76, 0.95, 0.85),
     ],
 )
 def test_claim_scores_stay_above_their_floors(result, group, recall, precision, stance, side):
@@ -155,9 +161,10 @@ def test_every_stance_class_is_recalled_on_its_matched_claims(result):
 # blind-21 (scored once at the end of the round that fixed batch 20) is 0/1 and not yet fixed: AFP's
 # "AFP Fact Check rating: PARTLY FALSE" stands at the foot of the page with the outlet's name before
 # "rating", where neither the head's labelled-rating rule nor the closing "We rate …" rule looks.
-# blind-22 (scored once at first contact) is 0/1: Maldita's "VERDICT: HOAX" is not carried to the
-# viral message it rates.
-VERDICT_FLOORS: dict[str, float] = {"blind-21": 0.0, "blind-22": 0.0}
+# blind-22 (scored once at first contact) was 0/1: Maldita's "VERDICT: HOAX" was not carried to the
+# viral message it rates, whose label "⚠ WHAT IS CIRCULATING" among the head lines was not read as a
+# claim box's label (a mark before it, words the label list lacked); 1/1 since.
+VERDICT_FLOORS: dict[str, float] = {"blind-21": 0.0}
 
 
 def test_fact_check_verdicts_land_on_the_rated_claims(result):

@@ -3247,3 +3247,258 @@ def test_a_quoted_question_that_argues_opposes(kb):
         'bomb whoever they like?"'
     )
     assert [r["stance"] for r in claims_of(body, kb)] == ["asserts", "opposes"]
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Moscow said the raid on the depot was conducted together with the American-led "
+            "coalition.",
+            "asserts",
+        ),
+        ("The Kremlin and Washington reached an understanding between them on the air war.", None),
+        (
+            '"We never planned strikes with the Russians," a Pentagon spokeswoman said.',
+            "denies",
+        ),
+        ("A Moscow daily claims the Pentagon signed off on the Russian raid near Palmyra.", None),
+        (
+            "Analysts say Washington and Moscow have divided the province between them along "
+            "the highway.",
+            None,
+        ),
+        (
+            "A Pentagon spokesman said the talks with the Russian military covered only the safe "
+            "conduct of flights.",
+            None,
+        ),
+        ("The Russians knew in advance where the American bombers would fly.", "asserts"),
+    ],
+)
+def test_acts_done_with_the_other_side_in_other_words_are_coordination(kb, body, stance):
+    rows = claims_of(body, kb)
+    assert len(rows) == 1
+    assert stance is None or rows[0]["stance"] == stance
+
+
+def test_together_with_a_third_state_is_still_a_list(kb):
+    body = "Russia, together with Iran, supports the Syrian army around Aleppo."
+    assert claims_of(body, kb) == []
+
+
+def test_a_third_state_standing_against_any_such_deal_opposes_it(kb):
+    body = (
+        "Washington and Moscow are said to be close to a deal on joint strikes near Raqqa. "
+        "An adviser to the Iranian president said Tehran would stand against any such deal."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows][-1:] == [("other", "opposes")]
+
+
+def test_a_name_set_off_from_its_speech_verb_by_an_appositive_is_the_speaker(kb):
+    body = (
+        "Karim al-Hassan, a deputy in the Iranian parliament, told reporters that the contacts "
+        "between Moscow and Washington were not cooperation."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["actor"], r["side"], r["stance"]) for r in rows] == [
+        ("Karim al-Hassan", "other", "denies")
+    ]
+
+
+def test_a_fact_checkers_account_of_what_happened_is_its_own_finding(kb):
+    body = (
+        "A viral post says the two air forces bombed Raqqa together last week. "
+        "The Pentagon dismissed the post within hours. "
+        "American officers did warn the Russian command before the raid, over the air-safety "
+        "line. "
+        "There is no evidence that Moscow approved the targets or that the raid was planned "
+        "together with the Russians."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [(r["text"][:8], r["side"]) for r in rows] == [
+        ("A viral ", None),
+        ("The Pent", "US"),
+        ("American", "other"),
+        ("There is", "other"),
+    ]
+
+
+def test_an_act_of_a_party_named_before_it_stays_the_partys_in_a_fact_check(kb):
+    body = (
+        "The claim goes back to an October interview of Defence Minister Sergei Shoigu offering "
+        "joint strikes to the Americans."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [(r["actor"], r["side"]) for r in rows] == [("Sergei Shoigu", "Russia")]
+
+
+def test_the_claim_under_review_keeps_its_claimant(kb):
+    body = (
+        "Russian and American jets struck Raqqa together in March.\n\n"
+        "The claim was shared on Facebook. The Pentagon says it only keeps its aircraft apart "
+        "from Russian jets.\n\nOur ruling: False"
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk", verdict="False")
+    rated = [r for r in rows if r["verdict"]]
+    assert [(r["text"][:12], r["side"]) for r in rated] == [("Russian and ", "Russia")]
+
+
+def test_a_claim_presented_as_proof_is_reported_speech_not_a_finding(kb):
+    body = (
+        "Pro-Kremlin channels presented it as proof that the two air forces now plan their "
+        "strikes together."
+    )
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [r["side"] for r in rows] != ["other"]
+    assert len(rows) == 1
+
+
+def test_arguing_against_the_deal_some_sentences_later_still_opposes_it(kb):
+    body = (
+        "Washington and Moscow agreed on Friday to set up a joint cell to pick targets. "
+        "The ceasefire is meant to start on Monday. "
+        "Aid convoys are waiting at the border. "
+        "Diplomats in Geneva were cautious. "
+        "The defense secretary has long argued against the deal in meetings at the White House."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows][-1:] == [("US", "opposes")]
+    assert rows[-1]["text"].startswith("The defense secretary")
+
+
+def test_a_third_state_in_what_a_refused_proposal_was_for_is_no_third_party(kb):
+    body = (
+        "Russian and American officers met in Amman last week to talk about air safety. "
+        "The Pentagon has rejected a Russian offer to set up one staff to steer the advance of "
+        "the Syrian army on Raqqa, officials said. "
+        "Turkey rejected a Russian offer to patrol the border."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows][1:] == [("US", "rejects")]
+
+
+def test_the_official_closing_the_sentence_is_the_official_quoted_before(kb):
+    body = (
+        "A Pentagon official said the department would not share targets with the Russians. "
+        "The department has turned down one Russian request already, for a liaison officer in "
+        "Qatar, the official said."
+    )
+    rows = claims_of(body, kb)
+    assert [r["side"] for r in rows] == ["US", "US"]
+
+
+def test_confirming_is_saying_not_a_fact_checkers_finding(kb):
+    body = "The Pentagon confirmed that American and Russian officers talk every day by phone."
+    rows = claims_of(body, kb, kind="fact-check", outlet="Fact Desk")
+    assert [r["side"] for r in rows] == ["US"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talking to the Russians on the hotline is a waste of time, a Republican senator said.",
+        "Every hour our staff spend coordinating with the Americans is an hour wasted.",
+    ],
+)
+def test_time_spent_on_it_called_wasted_opposes_it(kb, text):
+    rows = claims_of(text, kb)
+    assert [r["stance"] for r in rows] == ["opposes"]
+
+
+def test_a_denial_added_after_a_quote_is_a_claim_of_its_own(kb):
+    body = (
+        '"Our officers speak to the Russians on the air-safety line every day," the coalition '
+        "spokesman said, adding that the coalition was not cooperating with the Russian "
+        "military on targets."
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["asserts", "denies"]
+
+
+def test_a_denial_after_although_is_a_claim_of_its_own_and_both_sides_is_the_pair(kb):
+    body = (
+        "Since 2015 the two air forces have shared flight information over Syria, although both "
+        "sides insist it does not amount to military cooperation."
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["asserts", "denies"]
+
+
+def test_urging_that_the_line_be_kept_proposes_it(kb):
+    body = "Moscow and Washington are quarrelling again. Keep the hotline, whatever happens."
+    assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["proposes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A retired general urged the Pentagon to pair American drone crews with Russian gunners.",
+        "Moscow suggested that Russian and American engineers rebuild the bridge as one team.",
+        "A think tank floated a combined US-Russian air command for the Euphrates valley.",
+        "The Kremlin offered to pool Russian and American radar data over Idlib.",
+        "The Pentagon said no strike in Syria had been planned with the Russians.",
+        "Moscow denied that there was any military link between its pilots and the coalition.",
+        "Lavrov rejected the American idea of a joint inspection team for the corridor.",
+        "A columnist warned against a US-Russian military condominium over Syria.",
+        "An analyst asks whether the Pentagon and the Kremlin will ever trust each other in Syria.",
+    ],
+)
+def test_more_ways_of_writing_the_two_sides_acting_as_one_are_coordination(kb, text):
+    assert len(claims_of(text, kb)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "stance"),
+    [
+        (
+            "Russian jets flew near the American base at al-Tanf. "
+            '"We are talking to them about keeping our aircraft safe," a Pentagon spokesman said.',
+            "asserts",
+        ),
+        ("The Pentagon told the Russians before the cruise missiles were launched.", "asserts"),
+        (
+            "A Russian diplomat said the patrol routes were being worked out with the Americans.",
+            "asserts",
+        ),
+        ("The United States and Russia did agree on a truce around Deraa.", "asserts"),
+        (
+            "Washington and Moscow agreed on Friday to set up a joint targeting cell. "
+            "A Republican senator called the deal with Moscow a new low.",
+            "opposes",
+        ),
+    ],
+)
+def test_talks_referred_back_warnings_before_a_strike_and_a_new_low(kb, body, stance):
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows][-1:] == [stance]
+
+
+def test_a_sentence_opening_with_us_the_country_is_not_said_in_the_first_person(kb):
+    body = (
+        "Lavrov said the truce would be watched in coordination with the Americans. "
+        "US Secretary of State Rex Tillerson, for his part, called the truce a sign that the two "
+        "countries could work together, and said more talks would follow."
+    )
+    rows = claims_of(body, kb)
+    assert [(r["actor"], r["side"]) for r in rows][-1:] == [("Rex Tillerson", "US")]
+
+
+def test_what_the_other_side_should_first_do_is_a_condition(kb):
+    body = (
+        "Moscow renewed its offer of joint strikes to Washington on Friday. A State Department "
+        "spokesman said Russia should first press the Syrian government to stop bombing "
+        "civilians."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["conditional"]
+
+
+def test_urging_is_saying_and_names_its_speaker(kb):
+    body = (
+        "Russian and American officers held a video call on air safety on Monday. "
+        "Foreign Minister Paolo Rossi, speaking in Rome, urged the two powers to go further "
+        "than flight rules."
+    )
+    rows = claims_of(body, kb)
+    assert [r["actor"] for r in rows][-1:] == ["Paolo Rossi"]

@@ -158,13 +158,14 @@ def test_every_stance_class_is_recalled_on_its_matched_claims(result):
 # was not read, and its claim box sits under a label paragraph of its own, "THE CLAIM").
 # (blind-14's first run was 0/1 too: its rumour sits under a "Summary of eRumor:" label among the
 # head lines above the article, which the claims stage now reads.)
-# blind-21 (scored once at the end of the round that fixed batch 20) is 0/1 and not yet fixed: AFP's
-# "AFP Fact Check rating: PARTLY FALSE" stands at the foot of the page with the outlet's name before
-# "rating", where neither the head's labelled-rating rule nor the closing "We rate …" rule looks.
+# blind-21 (scored once at the end of the round that fixed batch 20) was 0/1: AFP's "AFP Fact Check
+# rating: PARTLY FALSE" stands at the foot of the page with the outlet's name before "rating", where
+# neither the head's labelled-rating rule nor the closing "We rate …" rule looked; 1/1 since a
+# rating labelled with its publisher's name is read anywhere near the foot.
 # blind-22 (scored once at first contact) was 0/1: Maldita's "VERDICT: HOAX" was not carried to the
 # viral message it rates, whose label "⚠ WHAT IS CIRCULATING" among the head lines was not read as a
 # claim box's label (a mark before it, words the label list lacked); 1/1 since.
-VERDICT_FLOORS: dict[str, float] = {"blind-21": 0.0}
+VERDICT_FLOORS: dict[str, float] = {}
 
 
 def test_fact_check_verdicts_land_on_the_rated_claims(result):

@@ -110,3 +110,24 @@ def test_record_print_and_player_lines_around_a_story_are_furniture(kb, line):
 def test_a_line_opening_with_source_is_not_taken_for_a_feed_field(kb):
     page = f"Daily Courier\n\n{HEADLINE}\n\nSource:Daily Courier Published: 2017/5/11 22:48:39\n\n{STORY}"
     assert str(_describe(page, kb)["published"]) == "2017-05-11"
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [("met in the capital on Tuesday", "2017-03-07"), ("met in the capital Tuesday", "2017-03-07")],
+)
+def test_a_weekday_after_on_orders_an_ambiguous_day_month_stamp(kb, lead, expected):
+    page = (
+        f"Daily Courier\n\n{HEADLINE}\nBy Jonas Varga\nPublished on 07/03/2017 - 18:25 GMT+1\n\n"
+        f"The chiefs of staff {lead} to discuss how to keep their forces apart near the river.\n\n"
+        + STORY
+    )
+    assert str(_describe(page, kb)["published"]) == expected
+
+
+def test_a_weekday_counted_from_the_story_day_does_not_order_the_stamp(kb):
+    page = (
+        f"Daily Courier\n\n{HEADLINE}\nBy Jonas Varga\nPublished on 07/03/2017 - 18:25 GMT+1\n\n"
+        "The chiefs of staff will meet in the capital next Monday to discuss the river.\n\n" + STORY
+    )
+    assert _describe(page, kb)["published_precision"] != "day"

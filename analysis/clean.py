@@ -1386,7 +1386,7 @@ def _labelled_title(lines: list[Line], end: int, rules: Rules) -> Line | None:
 def _title_on_labelled_line(lines: list[Line], start: int, rules: Rules) -> Line | None:
     """A head line naming the title after its label ("Title: …" in a feed item saved as text,
     "RE: …" in a memorandum's address block): the record says which line is the headline."""
-    for line in lines[:start]:
+    for line in lines[: start + 1]:  # the labelled line may read as the first paragraph
         if (
             ": " in line.text
             and line.role in {"other", "prose"}

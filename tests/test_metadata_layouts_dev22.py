@@ -131,3 +131,31 @@ def test_a_weekday_counted_from_the_story_day_does_not_order_the_stamp(kb):
         "The chiefs of staff will meet in the capital next Monday to discuss the river.\n\n" + STORY
     )
     assert _describe(page, kb)["published_precision"] != "day"
+
+
+def test_a_forum_threads_labelled_title_and_member_boxes(kb):
+    page = (
+        "Example Forums > Military Aviation > Middle East\n\n"
+        "Thread: Generals agree to keep talking over the river crossing - real progress?\n\n"
+        "Page 1 of 2   1 2 >\nResults 1 to 2 of 14\nThread Tools   Display\n\n"
+        "#1\nOld 05-09-2017, 09:14 AM\nriver_watcher\nSenior Member\nJoin Date: Mar 2009\n"
+        "Location: Norfolk\nPosts: 4,112\n\n" + STORY + "\n#2\nOld 05-09-2017, 10:02 AM\n"
+        "bridge_fan\nMember\nJoin Date: Nov 2015\nPosts: 388\n\nQuote:\n"
+        "Originally Posted by river_watcher\nthe talks on the air corridor\n\nI doubt it.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert (
+        cleaned.title == "Generals agree to keep talking over the river crossing - real progress?"
+    )
+    for furniture in ("Join Date", "Posts: 4,112", "Location:", "Quote:", "Originally Posted"):
+        assert furniture not in cleaned.body
+    assert "Results 1 to 2" not in cleaned.body
+
+
+def test_a_syndicators_copyright_and_permission_line_is_not_body(kb):
+    notice = (
+        "Copyright (c) 2017. Example Radio, Inc. Used with the permission of Example Radio, "
+        "1201 Example Ave NW, Washington DC 20036."
+    )
+    page = f"Daily Courier\n\n{HEADLINE}\nBy Jonas Varga\n\n{STORY}\n{notice}\n"
+    assert "permission" not in clean_page(page, kb).body

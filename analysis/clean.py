@@ -255,6 +255,7 @@ class Rules:
     widget_run: re.Pattern[str]  # a bar of several widget words set apart by wide gaps
     prompt: re.Pattern[str] | None
     counter: re.Pattern[str]
+    notice_opening: re.Pattern[str]  # a consent or ad-blocker notice's first words, any length
     series_tag: re.Pattern[str]
     credit: re.Pattern[str]
     caption_label: re.Pattern[str]  # "Image caption: …" opening a line of its own
@@ -494,6 +495,7 @@ def rules_for(kb: Knowledge) -> Rules:
         ),
         prompt=_searcher(prompts) if prompts else None,
         counter=_full(f.get("counters", [])),
+        notice_opening=re.compile(_alternation(f.get("notice_openings", []), whole=False), re.I),
         series_tag=re.compile(rf".{{3,90}}\s*{f.get('series_tag', r'(?!x)x')}\s*$"),
         credit=re.compile(
             rf"\s*(?:{_alternation(f.get('credits', []), whole=False)})\s*\.?$", re.I
@@ -792,12 +794,18 @@ def _join_block(block: list[str], spread: frozenset[str] = frozenset()) -> list[
             or previous.startswith(COLLAPSE_TOGGLES)
             or line in spread
             or previous in spread
+            or (FIELD_LABEL.match(line) and FIELD_LABEL.match(previous))
         ):
             joined.append(line)
             continue
         glue = "" if joined[-1].endswith("-") and not joined[-1].endswith(" -") else " "
         joined[-1] = joined[-1] + glue + line
     return joined
+
+
+# A record's labelled field opening a line ("Title: …", "Link: https://…", "pubDate: …"): two such
+# lines in a row are fields of a block (a feed item, a memo's address block), not a wrapped sentence.
+FIELD_LABEL = re.compile(r"[A-Za-z][\w-]{1,14}:\s+\S")
 
 
 def _join_wrapped(lines: list[str], spread: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
@@ -890,6 +898,8 @@ def _is_widget(line: Line, rules: Rules) -> bool:
         return True
     if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and _is_prompt(text, rules):
         return True
+    if text[:1] in "WwOoTtBb" and rules.notice_opening.match(text):
+        return True  # a consent notice runs longer than any prompt ("We and our partners …")
     if "|" in text and len(text) <= rules.max_widget_chars and rules.today_bar.search(text):
         return True
     return bool(
@@ -1284,6 +1294,9 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     question = _question_headline(lines, start, rules)
     if question is not None:
         return question
+    labelled = _title_on_labelled_line(lines, start, rules)
+    if labelled is not None:
+        return labelled
     candidates = _below_site_menu(
         [line for line in lines[:start] if _title_candidate(line, rules)], lines, start
     )
@@ -1367,6 +1380,19 @@ def _labelled_title(lines: list[Line], end: int, rules: Rules) -> Line | None:
     for line in lines[: min(end, len(lines))]:
         if _labelled_on_its_line(line.text, rules):
             return line  # an e-mail's "Subject: …" line
+    return None
+
+
+def _title_on_labelled_line(lines: list[Line], start: int, rules: Rules) -> Line | None:
+    """A head line naming the title after its label ("Title: …" in a feed item saved as text,
+    "RE: …" in a memorandum's address block): the record says which line is the headline."""
+    for line in lines[: start + 1]:  # the labelled line may read as the first paragraph
+        if (
+            ": " in line.text
+            and line.role in {"other", "prose"}
+            and _labelled_on_its_line(line.text, rules)
+        ):
+            return line
     return None
 
 

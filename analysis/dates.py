@@ -1098,17 +1098,21 @@ def _ordered_slash_date(
     return agreeing[0] if len(agreeing) == 1 else None
 
 
+# A weekday named as it stands or after a bare "on" ("met … on Tuesday"): the story's own day, not
+# one counted from it ("last Tuesday", "next Tuesday").
+PLAIN_WEEKDAY_LEADS = frozenset([None, "on"])
 LEAD_CHARS = 600  # the article's first sentence lies within this many characters
 
 
 def _lead_weekday(body: str) -> int | None:
-    """The one past weekday the article's first sentence names, without "last" or "next"
-    ("… US Secretary of State John Kerry announced early Saturday"); None otherwise."""
+    """The one past weekday the article's first sentence names, bare or after "on", never after
+    "last" or "next" ("… US Secretary of State John Kerry announced early Saturday"); None
+    otherwise."""
     lead = body[:LEAD_CHARS]
     spans = _sentences(lead)
     sentence = lead[slice(*spans[0])] if spans else ""
     weekdays = [m for m in find_dates(sentence) if m.kind == "weekday"]
-    if len(weekdays) != 1 or weekdays[0].future or weekdays[0].modifier:
+    if len(weekdays) != 1 or weekdays[0].future or weekdays[0].modifier not in PLAIN_WEEKDAY_LEADS:
         return None
     return weekdays[0].day
 

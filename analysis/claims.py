@@ -628,9 +628,10 @@ def _reported_actor(
     return previous_actor
 
 
+# One word of a person's name: capitalised, or a particle glued to a capitalised word ("al-Sayegh").
+NAME_WORD = r"(?:[A-Z][\w.’'-]*|(?:al|el|ad|as|ash|az|bin|ibn|abu|de|van|von)-?[A-Z][\w’'-]*)"
 SPEAKER_WITH_APPOSITIVE = re.compile(
-    r"[“\"‘']?(?P<name>(?:[A-Z][\w.’'-]*|(?:al|el|ad|as|ash|az|bin|ibn|abu|de|van|von)-?[A-Z][\w’'-]*)"
-    r"(?:\s+(?:[A-Z][\w.’'-]*|(?:al|el|ad|as|ash|az|bin|ibn|abu|de|van|von)-?[A-Z][\w’'-]*)){1,3}),"
+    rf"[“\"‘']?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}),"
     r"\s+(?P<appositive>[^,;:“”\"()]{3,140}),\s*$"
 )
 

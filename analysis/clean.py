@@ -495,7 +495,7 @@ def rules_for(kb: Knowledge) -> Rules:
         ),
         prompt=_searcher(prompts) if prompts else None,
         counter=_full(f.get("counters", [])),
-        notice_opening=re.compile(_alternation(f.get("notice_openings", []), whole=False), re.I),
+        notice_opening=_searcher(f.get("notice_openings", [])),  # first letters from the data
         series_tag=re.compile(rf".{{3,90}}\s*{f.get('series_tag', r'(?!x)x')}\s*$"),
         credit=re.compile(
             rf"\s*(?:{_alternation(f.get('credits', []), whole=False)})\s*\.?$", re.I
@@ -898,7 +898,7 @@ def _is_widget(line: Line, rules: Rules) -> bool:
         return True
     if rules.prompt is not None and len(text) <= MAX_PROMPT_CHARS and _is_prompt(text, rules):
         return True
-    if text[:1] in "WwOoTtBb" and rules.notice_opening.match(text):
+    if rules.notice_opening.match(text):
         return True  # a consent notice runs longer than any prompt ("We and our partners …")
     if "|" in text and len(text) <= rules.max_widget_chars and rules.today_bar.search(text):
         return True

@@ -124,6 +124,7 @@ def corpus(tmp_path_factory):
         *sorted(FIXTURES.glob("blind_b22_*.txt")),
         *sorted(FIXTURES.glob("blind_b23_*.txt")),
         *sorted(FIXTURES.glob("blind_b24_*.txt")),
+        *sorted(FIXTURES.glob("blind_b25_*.txt")),
     ]
     return load_corpus(paths, cache=False, workers=1)
 

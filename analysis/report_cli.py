@@ -61,8 +61,9 @@ def run_report(args: argparse.Namespace) -> int:
         state = "failed" if outcome.error else ("built" if outcome.executed else "up to date")
         why = f"  ({outcome.reason})" if outcome.executed and outcome.reason else ""
         print(f"{state:>10}  {outcome.slug}{why}")
-    if result.pdf_skipped:
-        print(result.pdf_skipped, file=sys.stderr)
+    for note in (result.pdf_skipped, result.pdf_slow):
+        if note:
+            print(note, file=sys.stderr)
     for outcome in result.failed:
         print(f"report {outcome.topic!r} failed: {outcome.error}", file=sys.stderr)
     return 1 if result.failed else 0

@@ -206,6 +206,11 @@ def main() -> int:
         f"; target 2 x {base:.2f} x {reports} / {CORES} = {target:.1f} s"
         f" -> {'met' if full <= target else 'NOT met'} (ratio {full / target:.2f})"
     )
+    if not extra:
+        from analysis.report.build import slow_font_subsetting
+
+        slow = slow_font_subsetting()
+        print(f"PDF fonts subset by {'fontTools (slow fallback)' if slow else 'HarfBuzz'}")
     print(
         f"full build CPU      {full_cpu:6.1f} s  of all its processes and kernels"
         f" ({full_cpu / CORES:.1f} s on {CORES} idle cores; ratio {full_cpu / CORES / target:.2f})"

@@ -134,6 +134,28 @@ def test_missing_pango_is_reported_in_one_line_naming_the_pdf_step(monkeypatch):
     assert "\n" not in message
 
 
+def test_printing_without_harfbuzz_subsetter_says_how_to_print_faster(monkeypatch):
+    ffi = pytest.importorskip("weasyprint.text.ffi")
+    monkeypatch.setattr(ffi, "harfbuzz_subset", None)
+    note = build.slow_font_subsetting()
+    assert note is not None
+    assert "libharfbuzz-subset0" in note
+    assert "\n" not in note
+
+
+def test_printing_with_harfbuzz_subsetter_needs_no_note(monkeypatch):
+    ffi = pytest.importorskip("weasyprint.text.ffi")
+
+    class HarfBuzz:  # a library new enough for WeasyPrint's subsetting
+        @staticmethod
+        def hb_version_atleast(*version: int) -> bool:
+            return True
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", object())
+    monkeypatch.setattr(ffi, "harfbuzz", HarfBuzz())
+    assert build.slow_font_subsetting() is None
+
+
 def test_the_index_links_every_report_with_its_numbers(tmp_path):
     manifest = {}
     for slug, title in (("all", "Every <topic>"), ("joint-strikes", "Joint strikes")):

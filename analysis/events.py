@@ -113,6 +113,7 @@ def _body_events(
     rows: list[dict[str, Any]] = []
     index = 0
     previous: list[DateMention] = []  # the dates of the sentence before
+    paragraph: list[DateMention] = []  # the dates of the paragraph's sentences before that one
     previous_end = 0
     for start, end in sentences:
         inside: list[DateMention] = []
@@ -122,9 +123,15 @@ def _body_events(
             index += 1
         if any(m.date is None for m in inside):
             inside = [resolve_with_calendar(m, body[start:end], calendar) for m in inside]
-        if (inside or previous) and "day" in body[start:end].lower():
-            new_paragraph = "\n" in body[previous_end:start]
-            inside = inside + _days_later(body, start, end, inside, previous, new_paragraph)
+        new_paragraph = "\n" in body[previous_end:start]
+        if new_paragraph:
+            paragraph = []
+        if (inside or previous or paragraph) and "day" in body[start:end].lower():
+            inside = inside + _days_later(
+                body, start, end, inside, previous, new_paragraph, paragraph
+            )
+        if not new_paragraph:
+            paragraph = paragraph + previous
         previous, previous_end = inside, end
         for m in _distinct_dates(inside):
             rows.append(
@@ -148,12 +155,15 @@ def _days_later(
     mentions: list[DateMention],
     previous: Sequence[DateMention] = (),
     new_paragraph: bool = False,
+    paragraph: Sequence[DateMention] = (),
 ) -> list[DateMention]:
     """Days counted from a day the sentence names before them ("met in Hamburg on July 7, went
     into effect at noon two days later": 9 July; "met on Sunday, two days after the attacks":
     the Friday before); none without such a day.  "Later" with no day before it in its sentence
     counts from the last day the sentence before (in its paragraph) named ("… agreed on September
-    9. The truce began three days later": 12 September), and so does "after" when the clause's
+    9. The truce began three days later": 12 September), or, when that sentence names none, from
+    the last day an earlier sentence of the paragraph named ("… denied it on Monday. He said: '…'
+    The spokesman said the same the following day": Tuesday), and so does "after" when the clause's
     subject points back to that day's news, across a paragraph too ("… on Wednesday." / "The
     warning came a day after …": Tuesday)."""
     found: list[DateMention] = []
@@ -167,9 +177,9 @@ def _days_later(
             (direction > 0 and not new_paragraph)
             or (direction < 0 and CAME_AFTER.search(body[start : match.start()]))
         ):
-            before = sorted(
-                (m for m in previous if m.date and m.precision == DAY), key=lambda m: m.start
-            )
+            before = _days_of(previous)
+            if not before and direction > 0:
+                before = _days_of(paragraph)
         anchor = before[-1].date if before else None
         if anchor is None:
             continue
@@ -188,6 +198,11 @@ def _days_later(
             )
         )
     return sorted(found, key=lambda m: m.start)
+
+
+def _days_of(mentions: Sequence[DateMention]) -> list[DateMention]:
+    """The day-precise dates of ``mentions``, in text order."""
+    return sorted((m for m in mentions if m.date and m.precision == DAY), key=lambda m: m.start)
 
 
 def _link_events(links: list[dict[str, Any]]) -> list[dict[str, Any]]:

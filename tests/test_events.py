@@ -315,3 +315,25 @@ def test_what_came_a_day_after_counts_back_from_the_day_the_sentence_before_gave
     ]
     # with nothing dated before it, the clause says nothing of the day before
     assert _events("The raid came a day after the talks.", date(2017, 3, 8)) == []
+
+
+def test_the_following_day_counts_from_a_day_named_earlier_in_the_paragraph():
+    body = (
+        "The envoy rejected the plan on March 14. He told the committee: “We do not plan "
+        "anything together.” The alliance spokesman repeated that the following day.\n\n"
+        "The press office confirmed it. The line was quiet the next day, officials said."
+    )
+    # the sentence before names no day, the one before it does; a new paragraph starts afresh
+    assert _dated(_events(body, date(2017, 4, 2))) == [
+        (date(2017, 3, 14), "day"),
+        (date(2017, 3, 15), "day"),
+    ]
+
+
+def test_last_night_is_the_day_before_the_publication_date():
+    body = "Officials said a hospital near Idlib was shelled late last night. Last night's raid."
+    rows = _events(body, date(2016, 11, 8))
+    assert _dated(rows) == [(date(2016, 11, 7), "day"), (date(2016, 11, 7), "day")]
+    assert rows[0]["basis"] == "relative day"
+    # a month-precise publication date has no day to count from
+    assert _events(body, date(2016, 11, 1), "month") == []

@@ -285,12 +285,16 @@ _PAST_AFTER_DEADLINE = re.compile(
 )
 
 
-def _is_future(text: str, start: int, end: int) -> bool:
+def _is_future(text: str, start: int, end: int, weekday: bool = False) -> bool:
     before = text[max(0, start - 60) : start]
     immediate = _FUTURE_IMMEDIATE.search(before)
     if immediate and _BY_LEAD.search(before) and _PAST_AFTER_DEADLINE.match(text, end):
         return bool(_FUTURE_MODAL.search(before))
-    return bool(immediate or _FUTURE_MODAL.search(before))
+    if immediate or _FUTURE_MODAL.search(before):
+        return True
+    # "are scheduled to meet in the southern province of Antalya on Tuesday": a weekday told in
+    # the clause of a modal or a schedule looks forward however long the clause
+    return weekday and bool(_FUTURE_CLAUSE.search(text, max(0, start - 100), start))
 
 
 def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
@@ -322,6 +326,23 @@ _FUTURE_CUES = (
     *("comes into force", "comes into effect", "expires"),
 )
 _FUTURE_MODAL = re.compile(rf"\b{_trie_pattern(_FUTURE_CUES)}\b[^.;:!?]{{0,30}}$", re.IGNORECASE)
+# … and a weekday anywhere in the clause of a modal or of a schedule with its infinitive ("are
+# scheduled to meet in the southern province of Antalya on Tuesday"), unless a comma, a
+# subordinate clause or a past verb comes between ("will not say what happened when they met on
+# Tuesday")
+_FUTURE_CLAUSE_CUES = (
+    *("will", "'ll", "shall", "is to", "are to", "is due to", "are due to"),
+    *("scheduled to", "planned to", "plan to", "plans to", "expected to", "set to"),
+)
+_NOT_THE_MODALS_CLAUSE = (
+    *("when", "what", "after", "before", "since", "which", "who", "that", "where", "because"),
+    *("as", "while", "had", "was", "were", "did", "said", "says", "told"),
+)
+_FUTURE_CLAUSE = re.compile(
+    rf"\b{_trie_pattern(_FUTURE_CLAUSE_CUES)}\b"
+    rf"(?:(?!\b{_trie_pattern(_NOT_THE_MODALS_CLAUSE)}\b)[^.;:!?,\n“”\"]){{0,80}}$",
+    re.IGNORECASE,
+)
 
 # Cheap first pass: literal prefixes of month and weekday names, relative words and digit runs.
 # Python's regex engine scans a pattern that starts with literals quickly; the specific patterns
@@ -800,7 +821,9 @@ def _scan(text: str) -> tuple[tuple[_Candidate, bool], ...]:
     events."""
     if "\u060c" in text or "\u061b" in text or "\uff0c" in text:
         text = text.translate(_LOOKALIKE_PUNCTUATION)  # same length: spans hold
-    return tuple((c, _is_future(text, c.start, c.end)) for c in _candidates(text))
+    return tuple(
+        (c, _is_future(text, c.start, c.end, c.kind == "weekday")) for c in _candidates(text)
+    )
 
 
 # Arabic comma and semicolon, full-width comma: "18 September، 2016" is "18 September, 2016".

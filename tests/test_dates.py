@@ -667,3 +667,18 @@ def test_a_month_day_of_that_year_takes_the_year_named_before_it():
     # with no year named before it, "of that year" gives none: the reference's year stands
     alone = find_dates("They met on June 4 of that year.", date(2016, 9, 1))
     assert [(m.date, m.precision) for m in alone] == [(date(2016, 6, 4), "day")]
+
+
+def test_a_weekday_in_a_long_scheduled_clause_looks_forward_but_not_past_a_subordinate_clause():
+    monday = date(2018, 5, 14)
+    ahead = find_dates(
+        "The envoys are expected to sign the accord at the old palace outside Vienna on Thursday.",
+        monday,
+    )
+    assert [(m.date, m.future) for m in ahead] == [(date(2018, 5, 17), True)]
+    # a past clause between the modal and the weekday tells what happened
+    past = find_dates(
+        "The ministry will not comment on what the envoys signed outside Vienna on Thursday.",
+        monday,
+    )
+    assert [m.date for m in past] == [date(2018, 5, 10)]

@@ -65,6 +65,14 @@ CAME_AFTER = re.compile(
 )
 
 
+# "Kirby told reporters the day after the city fell": a sentence naming no date of its own counts
+# from the last day the text named before (the day of the news it goes on telling)
+THE_DAY_AFTER_WHAT = re.compile(
+    r"\bthe day after (?=(?:the|its|his|her|their|this|that)\s+[a-z])", re.IGNORECASE
+)
+THE_DAY_AFTER_REACH = 1500  # characters back to the day it counts from
+
+
 def _reference(doc: dict[str, Any]) -> tuple[date | None, str | None]:
     """The publication date as a ``date`` (pandas/py datetimes accepted) and its precision."""
     value = doc.get("published")
@@ -115,6 +123,7 @@ def _body_events(
     previous: list[DateMention] = []  # the dates of the sentence before
     paragraph: list[DateMention] = []  # the dates of the paragraph's sentences before that one
     previous_end = 0
+    last_day: DateMention | None = None  # the last day-precise date of the sentences before
     for start, end in sentences:
         inside: list[DateMention] = []
         while index < len(mentions) and mentions[index].start < end:
@@ -130,9 +139,12 @@ def _body_events(
             inside = inside + _days_later(
                 body, start, end, inside, previous, new_paragraph, paragraph
             )
+        if not inside and last_day is not None and start - last_day.end <= THE_DAY_AFTER_REACH:
+            inside = _the_day_after(body, start, end, last_day)
         if not new_paragraph:
             paragraph = paragraph + previous
         previous, previous_end = inside, end
+        last_day = next(reversed(_days_of(inside)), last_day)
         for m in _distinct_dates(inside):
             rows.append(
                 {
@@ -198,6 +210,26 @@ def _days_later(
             )
         )
     return sorted(found, key=lambda m: m.start)
+
+
+def _the_day_after(body: str, start: int, end: int, last_day: DateMention) -> list[DateMention]:
+    """"… the day after the city fell" in a sentence with no date of its own: the day after the
+    last day the text named before (see ``THE_DAY_AFTER_WHAT``)."""
+    match = THE_DAY_AFTER_WHAT.search(body, start, end)
+    if match is None or last_day.date is None:
+        return []
+    return [
+        replace(
+            last_day,
+            start=match.start(),
+            end=match.end(),
+            text=match.group(0),
+            date=last_day.date + timedelta(days=1),
+            basis=RELATIVE_DAY,
+            kind="relative_day",
+            modifier="the day after",
+        )
+    ]
 
 
 def _days_of(mentions: Sequence[DateMention]) -> list[DateMention]:

@@ -337,3 +337,19 @@ def test_last_night_is_the_day_before_the_publication_date():
     assert rows[0]["basis"] == "relative day"
     # a month-precise publication date has no day to count from
     assert _events(body, date(2016, 11, 1), "month") == []
+
+
+def test_the_day_after_what_counts_from_the_last_day_named_before():
+    body = (
+        "Rebel units retook the border crossing on Friday, June 9, after a week of shelling.\n\n"
+        "The coalition said it had not been involved.\n\n"
+        "A spokesman told reporters the day after the crossing fell that the two militaries "
+        "only kept their aircraft apart."
+    )
+    rows = _events(body, date(2017, 6, 14))
+    assert _dated(rows) == [(date(2017, 6, 9), "day"), (date(2017, 6, 10), "day")]
+    assert rows[1]["basis"] == "relative day"
+    # with no day named before, it dates nothing; "the day after tomorrow" is not such a day
+    assert _events("A spokesman spoke the day after the crossing fell.", date(2017, 6, 14)) == []
+    later = "They met on June 9.\n\nThey will talk again the day after tomorrow."
+    assert _dated(_events(later, date(2017, 6, 14))) == [(date(2017, 6, 9), "day")]

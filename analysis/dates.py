@@ -581,7 +581,7 @@ def _candidates(text: str) -> list[_Candidate]:
 
 
 def _with_that_year(found: list[_Candidate]) -> list[_Candidate]:
-    """"May 25 of that year" takes the year of the latest date before it that names one ("since
+    """A date "of that year" takes the year of the latest date before it that names one ("since
     May 2016, when … starting on May 25 of that year": 2016), not the reference's; without such
     a year close before it, it stays year-less."""
     if not any(c.of_that_year for c in found):

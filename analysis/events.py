@@ -213,8 +213,8 @@ def _days_later(
 
 
 def _the_day_after(body: str, start: int, end: int, last_day: DateMention) -> list[DateMention]:
-    """"… the day after the city fell" in a sentence with no date of its own: the day after the
-    last day the text named before (see ``THE_DAY_AFTER_WHAT``)."""
+    """The day after what ("… the day after the city fell"), in a sentence with no date of its
+    own: the day after the last day the text named before (see ``THE_DAY_AFTER_WHAT``)."""
     match = THE_DAY_AFTER_WHAT.search(body, start, end)
     if match is None or last_day.date is None:
         return []

@@ -41,11 +41,13 @@ _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 # "after that" closing a clause points back to the day named before it ("on September 17 and
 # an aid convoy was bombed two days after that."), like "later"
 _THAT_CLOSING = r"(?:that|this)(?=\s*(?:[.,;:!?)]|$|(?:and|but)\b))"
-# "two days later", "a day afterwards", "two days after that", "the next day": counted from a
-# date the sentence gave
+# "two days later", "a day afterwards", "two days after that", "the next day", "later that day":
+# counted from a date the sentence gave
 DAYS_LATER = re.compile(
     rf"\b(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? (?:later|afterwards?|after {_THAT_CLOSING})"
-    r"|the (?:next|following) day)\b",
+    r"|the (?:next|following) day"
+    # "later that day", "the same day": the day itself ("the same day as the vote" names its own)
+    r"|(?P<same>(?:later|earlier) (?:that|the same) day|(?:on )?the same day(?! as\b)))\b",
     re.IGNORECASE,
 )
 # "met in Antalya on Sunday, two days after the attacks in Paris": what follows "after"
@@ -197,6 +199,8 @@ def _days_later(
             continue
         count = match["count"]
         days = direction * (1 if count is None else _DAY_COUNTS.get(count.lower()) or int(count))
+        if direction > 0 and match["same"]:
+            days = 0
         found.append(
             replace(
                 before[-1],

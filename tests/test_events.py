@@ -359,3 +359,17 @@ def test_the_day_after_what_counts_from_the_last_day_named_before():
     assert _events("A spokesman spoke the day after the crossing fell.", date(2017, 6, 14)) == []
     later = "They met on June 9.\n\nThey will talk again the day after tomorrow."
     assert _dated(_events(later, date(2017, 6, 14))) == [(date(2017, 6, 9), "day")]
+
+
+def test_later_that_day_and_the_same_day_are_the_day_named_before():
+    body = (
+        "The envoys met in Vienna on October 12. Later that day the ministry denied any deal, "
+        "and the embassy said the same.\n\n"
+        "They met again on October 20. The vote fell on the same day as the summit on October 24."
+    )
+    assert _dated(_events(body, date(2017, 11, 2))) == [
+        (date(2017, 10, 12), "day"),
+        (date(2017, 10, 12), "day"),
+        (date(2017, 10, 20), "day"),
+        (date(2017, 10, 24), "day"),  # "the same day as …" names its own day
+    ]

@@ -974,7 +974,9 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "handle"
     elif byline_name(text, rules):
         line.role = "byline"
-    elif (is_date_line(text) or READING_TIME.fullmatch(text)) and not rules.speaker.match(text):
+    elif (
+        (is_date_line(text) and not _is_listed_citation(text)) or READING_TIME.fullmatch(text)
+    ) and not rules.speaker.match(text):
         line.role = "stamp"  # a reading time stands with the stamp: page head, not article
     elif is_nav_bar(text):
         line.role = "widget"
@@ -1007,6 +1009,21 @@ def _mark_sections(lines: list[Line]) -> None:
 
 
 DATED_CITATION = re.compile(r"^[^\d,:]*?[^\W\d_]+\s+[^\W\d_]+[^\d,:]*,\s*\D*\d")
+
+
+# a bullet, a dash or an en/em dash opening a list entry
+LISTED_ENTRY = re.compile(r"^[–—*•·▪►-]\s+")
+
+
+def _is_listed_citation(text: str) -> bool:
+    """A list entry naming a text, then its date ("– Carter at the Senate Armed Services
+    Committee, September 22 (transcript)"): a reading-list entry, not a page stamp (which has no
+    bullet, or a stamp word or a byline: "• By Jane Doe, March 3", "– Updated Mon, 3 March")."""
+    bullet = LISTED_ENTRY.match(text)
+    if bullet is None:
+        return False
+    rest = text[bullet.end() :]
+    return _is_dated_citation(rest) and not STAMP_WORDS.search(rest) and not BY_WORD.match(rest)
 
 
 def _is_dated_citation(text: str) -> bool:

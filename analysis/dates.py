@@ -126,7 +126,7 @@ _BARE_MONTH = re.compile(
 # A month the year phrase after it makes a time without a lead word ("the memorandum of October
 # last year", "talks planned for September next year").
 _MONTH_OF_A_RELATIVE_YEAR = re.compile(
-    rf"(?P<span>(?P<month>{_MONTH_FULL}|Sept\.))(?=,?\s(?:of\s)?(?:last|next|this) year\b(?!['’]s))"
+    rf"(?P<span>(?P<month>{_MONTH_FULL}|Sept\.))(?=,?\s(?:of\s)?(?:last|next|this|that) year\b(?!['’]s))"
 )
 _NOT_MAY_THE_NAME = re.compile(r"\s*(?:'s|’s|[A-Z]|said|says|told|has|had|was|is|and\s+[A-Z])")
 # "on Thursday the 26th": the weekday and the day of the month, the month left to the reference
@@ -255,6 +255,7 @@ class _Candidate:
     modifier: str | None = None
     year_offset: int | None = None
     day_of_month: int | None = None  # a weekday's day of the month ("Thursday the 26th")
+    of_that_year: bool = False  # "May 25 of that year": the year the text named just before
 
 
 # "March 3 last year", "in September of last year", "in May next year": the year, relative
@@ -268,6 +269,15 @@ def _year_offset(text: str, end: int) -> int | None:
     return _YEAR_OFFSETS[match["which"]] if match else None
 
 
+# "starting on May 25 of that year", "in October of the same year": the year named before
+_THAT_YEAR_AFTER = re.compile(r",?\s(?:of\s)?(?:that|the same|that same) year\b(?!['’]s)")
+THAT_YEAR_REACH = 1000  # characters back to the year "that year" points to
+
+
+def _of_that_year(text: str, end: int) -> bool:
+    return _THAT_YEAR_AFTER.match(text, end) is not None
+
+
 # "By Wednesday it had been shared 7,400 times": a deadline the clause tells in the past
 _BY_LEAD = re.compile(r"\b[Bb]y\s+(?:on\s+)?$")
 _PAST_AFTER_DEADLINE = re.compile(
@@ -275,12 +285,16 @@ _PAST_AFTER_DEADLINE = re.compile(
 )
 
 
-def _is_future(text: str, start: int, end: int) -> bool:
+def _is_future(text: str, start: int, end: int, weekday: bool = False) -> bool:
     before = text[max(0, start - 60) : start]
     immediate = _FUTURE_IMMEDIATE.search(before)
     if immediate and _BY_LEAD.search(before) and _PAST_AFTER_DEADLINE.match(text, end):
         return bool(_FUTURE_MODAL.search(before))
-    return bool(immediate or _FUTURE_MODAL.search(before))
+    if immediate or _FUTURE_MODAL.search(before):
+        return True
+    # "are scheduled to meet in the southern province of Antalya on Tuesday": a weekday told in
+    # the clause of a modal or a schedule looks forward however long the clause
+    return weekday and bool(_FUTURE_CLAUSE.search(text, max(0, start - 100), start))
 
 
 def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
@@ -312,6 +326,23 @@ _FUTURE_CUES = (
     *("comes into force", "comes into effect", "expires"),
 )
 _FUTURE_MODAL = re.compile(rf"\b{_trie_pattern(_FUTURE_CUES)}\b[^.;:!?]{{0,30}}$", re.IGNORECASE)
+# … and a weekday anywhere in the clause of a modal or of a schedule with its infinitive ("are
+# scheduled to meet in the southern province of Antalya on Tuesday"), unless a comma, a
+# subordinate clause or a past verb comes between ("will not say what happened when they met on
+# Tuesday")
+_FUTURE_CLAUSE_CUES = (
+    *("will", "'ll", "shall", "is to", "are to", "is due to", "are due to"),
+    *("scheduled to", "planned to", "plan to", "plans to", "expected to", "set to"),
+)
+_NOT_THE_MODALS_CLAUSE = (
+    *("when", "what", "after", "before", "since", "which", "who", "that", "where", "because"),
+    *("as", "while", "had", "was", "were", "did", "said", "says", "told"),
+)
+_FUTURE_CLAUSE = re.compile(
+    rf"\b{_trie_pattern(_FUTURE_CLAUSE_CUES)}\b"
+    rf"(?:(?!\b{_trie_pattern(_NOT_THE_MODALS_CLAUSE)}\b)[^.;:!?,\n“”\"]){{0,80}}$",
+    re.IGNORECASE,
+)
 
 # Cheap first pass: literal prefixes of month and weekday names, relative words and digit runs.
 # Python's regex engine scans a pattern that starts with literals quickly; the specific patterns
@@ -426,7 +457,15 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         kind_name = "full" if full else "month_day"
         offset = None if full else _year_offset(text, end)
         return _Candidate(
-            start, end, kind_name, parsed[0], parsed[1], year, modifier=since, year_offset=offset
+            start,
+            end,
+            kind_name,
+            parsed[0],
+            parsed[1],
+            year,
+            modifier=since,
+            year_offset=offset,
+            of_that_year=not full and _of_that_year(text, end),
         )
     if kind == "month_year":
         month = _parse_month(_month_token(match["month"]))
@@ -443,7 +482,13 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
             return None
         offset = _year_offset(text, end)
         return _Candidate(
-            start, end, "month", month, modifier=lead.lower() if lead else None, year_offset=offset
+            start,
+            end,
+            "month",
+            month,
+            modifier=lead.lower() if lead else None,
+            year_offset=offset,
+            of_that_year=_of_that_year(text, end),
         )
     if kind == "weekday":
         modifier = (match["mod"] or "").lower() or None
@@ -503,6 +548,21 @@ def _inside_token(text: str, position: int) -> bool:
     return before.isdigit() if text[position].isdigit() else before.isalnum()
 
 
+# "last night": its words start with letters no trigger starts with, so it has a literal scan of
+# its own (a search for one phrase costs far less than a new first letter in the trigger)
+_LAST_NIGHT = re.compile(r"(?<!\w)[Ll]ast night\b")
+
+
+def _last_nights(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """``found`` with the "last night"s of ``text`` that no found date covers, in text order."""
+    extra = [
+        _Candidate(m.start(), m.end(), "relative_day", modifier="last night")
+        for m in _LAST_NIGHT.finditer(text)
+        if not any(c.start < m.end() and m.start() < c.end for c in found)
+    ]
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     covered = 0  # end of the last accepted match: triggers inside it are skipped
@@ -515,7 +575,29 @@ def _candidates(text: str) -> list[_Candidate]:
             if candidate is not None and candidate.start >= covered:
                 found.append(candidate)
                 covered = match.end()
-    return found
+    if "ast night" in text:
+        found = _last_nights(text, found)
+    return _with_that_year(found)
+
+
+def _with_that_year(found: list[_Candidate]) -> list[_Candidate]:
+    """A date "of that year" takes the year of the latest date before it that names one ("since
+    May 2016, when … starting on May 25 of that year": 2016), not the reference's; without such
+    a year close before it, it stays year-less."""
+    if not any(c.of_that_year for c in found):
+        return found
+    named: _Candidate | None = None  # the latest candidate before that names its year
+    out: list[_Candidate] = []
+    for c in found:
+        if c.of_that_year:
+            if named is not None and c.start - named.end <= THAT_YEAR_REACH:
+                c = replace(c, year=named.year)
+            else:
+                c = replace(c, of_that_year=False)
+        elif c.year is not None:
+            named = c
+        out.append(c)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -627,7 +709,7 @@ def _weekday_of_month_day(weekday: int | None, day: int, reference: date) -> dat
 
 
 _DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, DAY_AFTER: -1, "today": 0,
-                "tonight": 0, "this morning": 0}  # fmt: skip
+                "tonight": 0, "this morning": 0, "last night": -1}  # fmt: skip
 
 
 def _count(word: str) -> int:
@@ -690,6 +772,11 @@ def _resolve(
     if c.kind == "year":
         assert c.year
         return date(c.year, 1, 1), YEAR, EXPLICIT
+    if c.of_that_year and c.year is not None and c.month is not None:
+        if c.kind == "month":
+            return date(c.year, c.month, 1), MONTH, YEAR_INFERRED
+        if c.day is not None:
+            return _safe_date(c.year, c.month, c.day), DAY, YEAR_INFERRED
     if reference is None or precision is None:
         return None, None, None
     if c.year_offset is not None and c.kind in {"month_day", "month"}:
@@ -734,7 +821,9 @@ def _scan(text: str) -> tuple[tuple[_Candidate, bool], ...]:
     events."""
     if "\u060c" in text or "\u061b" in text or "\uff0c" in text:
         text = text.translate(_LOOKALIKE_PUNCTUATION)  # same length: spans hold
-    return tuple((c, _is_future(text, c.start, c.end)) for c in _candidates(text))
+    return tuple(
+        (c, _is_future(text, c.start, c.end, c.kind == "weekday")) for c in _candidates(text)
+    )
 
 
 # Arabic comma and semicolon, full-width comma: "18 September، 2016" is "18 September, 2016".

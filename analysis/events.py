@@ -41,11 +41,13 @@ _DAY_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 # "after that" closing a clause points back to the day named before it ("on September 17 and
 # an aid convoy was bombed two days after that."), like "later"
 _THAT_CLOSING = r"(?:that|this)(?=\s*(?:[.,;:!?)]|$|(?:and|but)\b))"
-# "two days later", "a day afterwards", "two days after that", "the next day": counted from a
-# date the sentence gave
+# "two days later", "a day afterwards", "two days after that", "the next day", "later that day":
+# counted from a date the sentence gave
 DAYS_LATER = re.compile(
     rf"\b(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? (?:later|afterwards?|after {_THAT_CLOSING})"
-    r"|the (?:next|following) day)\b",
+    r"|the (?:next|following) day"
+    # "later that day", "the same day": the day itself ("the same day as the vote" names its own)
+    r"|(?P<same>(?:later|earlier) (?:that|the same) day|(?:on )?the same day(?! as\b)))\b",
     re.IGNORECASE,
 )
 # "met in Antalya on Sunday, two days after the attacks in Paris": what follows "after"
@@ -63,6 +65,14 @@ CAME_AFTER = re.compile(
     r"\bc(?:ame|omes?)\s+$",
     re.IGNORECASE,
 )
+
+
+# "Kirby told reporters the day after the city fell": a sentence naming no date of its own counts
+# from the last day the text named before (the day of the news it goes on telling)
+THE_DAY_AFTER_WHAT = re.compile(
+    r"\bthe day after (?=(?:the|its|his|her|their|this|that)\s+[a-z])", re.IGNORECASE
+)
+THE_DAY_AFTER_REACH = 1500  # characters back to the day it counts from
 
 
 def _reference(doc: dict[str, Any]) -> tuple[date | None, str | None]:
@@ -113,7 +123,9 @@ def _body_events(
     rows: list[dict[str, Any]] = []
     index = 0
     previous: list[DateMention] = []  # the dates of the sentence before
+    paragraph: list[DateMention] = []  # the dates of the paragraph's sentences before that one
     previous_end = 0
+    last_day: DateMention | None = None  # the last day-precise date of the sentences before
     for start, end in sentences:
         inside: list[DateMention] = []
         while index < len(mentions) and mentions[index].start < end:
@@ -122,10 +134,19 @@ def _body_events(
             index += 1
         if any(m.date is None for m in inside):
             inside = [resolve_with_calendar(m, body[start:end], calendar) for m in inside]
-        if (inside or previous) and "day" in body[start:end].lower():
-            new_paragraph = "\n" in body[previous_end:start]
-            inside = inside + _days_later(body, start, end, inside, previous, new_paragraph)
+        new_paragraph = "\n" in body[previous_end:start]
+        if new_paragraph:
+            paragraph = []
+        if (inside or previous or paragraph) and "day" in body[start:end].lower():
+            inside = inside + _days_later(
+                body, start, end, inside, previous, new_paragraph, paragraph
+            )
+        if not inside and last_day is not None and start - last_day.end <= THE_DAY_AFTER_REACH:
+            inside = _the_day_after(body, start, end, last_day)
+        if not new_paragraph:
+            paragraph = paragraph + previous
         previous, previous_end = inside, end
+        last_day = next(reversed(_days_of(inside)), last_day)
         for m in _distinct_dates(inside):
             rows.append(
                 {
@@ -148,12 +169,15 @@ def _days_later(
     mentions: list[DateMention],
     previous: Sequence[DateMention] = (),
     new_paragraph: bool = False,
+    paragraph: Sequence[DateMention] = (),
 ) -> list[DateMention]:
     """Days counted from a day the sentence names before them ("met in Hamburg on July 7, went
     into effect at noon two days later": 9 July; "met on Sunday, two days after the attacks":
     the Friday before); none without such a day.  "Later" with no day before it in its sentence
     counts from the last day the sentence before (in its paragraph) named ("… agreed on September
-    9. The truce began three days later": 12 September), and so does "after" when the clause's
+    9. The truce began three days later": 12 September), or, when that sentence names none, from
+    the last day an earlier sentence of the paragraph named ("… denied it on Monday. He said: '…'
+    The spokesman said the same the following day": Tuesday), and so does "after" when the clause's
     subject points back to that day's news, across a paragraph too ("… on Wednesday." / "The
     warning came a day after …": Tuesday)."""
     found: list[DateMention] = []
@@ -167,14 +191,16 @@ def _days_later(
             (direction > 0 and not new_paragraph)
             or (direction < 0 and CAME_AFTER.search(body[start : match.start()]))
         ):
-            before = sorted(
-                (m for m in previous if m.date and m.precision == DAY), key=lambda m: m.start
-            )
+            before = _days_of(previous)
+            if not before and direction > 0:
+                before = _days_of(paragraph)
         anchor = before[-1].date if before else None
         if anchor is None:
             continue
         count = match["count"]
         days = direction * (1 if count is None else _DAY_COUNTS.get(count.lower()) or int(count))
+        if direction > 0 and match["same"]:
+            days = 0
         found.append(
             replace(
                 before[-1],
@@ -188,6 +214,31 @@ def _days_later(
             )
         )
     return sorted(found, key=lambda m: m.start)
+
+
+def _the_day_after(body: str, start: int, end: int, last_day: DateMention) -> list[DateMention]:
+    """The day after what ("… the day after the city fell"), in a sentence with no date of its
+    own: the day after the last day the text named before (see ``THE_DAY_AFTER_WHAT``)."""
+    match = THE_DAY_AFTER_WHAT.search(body, start, end)
+    if match is None or last_day.date is None:
+        return []
+    return [
+        replace(
+            last_day,
+            start=match.start(),
+            end=match.end(),
+            text=match.group(0),
+            date=last_day.date + timedelta(days=1),
+            basis=RELATIVE_DAY,
+            kind="relative_day",
+            modifier="the day after",
+        )
+    ]
+
+
+def _days_of(mentions: Sequence[DateMention]) -> list[DateMention]:
+    """The day-precise dates of ``mentions``, in text order."""
+    return sorted((m for m in mentions if m.date and m.precision == DAY), key=lambda m: m.start)
 
 
 def _link_events(links: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1256,3 +1256,20 @@ def test_a_kicker_before_the_headline_is_no_speaker_turn_and_the_headline_stays_
     assert cleaned.title == "LIVE: Syria ceasefire talks in Geneva — updates"
     assert cleaned.body.startswith("US Secretary of State John Kerry said")
     assert looks_like_menu("Languages: EN | RU | DE")  # a menu's short choices still are one
+
+
+def test_a_dashed_reading_list_entry_with_its_date_stays_in_the_body_not_the_head(kb):
+    page = (
+        "Why the hotline survives\n\n"
+        "By Sam Ortiz\n\n"
+        "March 9, 2017\n\n"
+        "The air forces still talk every day, whatever the diplomats say about the talks.\n\n"
+        "Two things I read this week:\n"
+        "– Dunford at the House Armed Services Committee, February 28 (video)\n"
+        "– The ministry's briefing in full\n\n"
+        "Write back and tell me what you think.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert "Dunford at the House Armed Services Committee, February 28" in cleaned.body
+    assert not any("Dunford" in line for line in cleaned.head)
+    assert "March 9, 2017" in cleaned.head  # the page's own stamp is still a stamp

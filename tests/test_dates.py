@@ -650,3 +650,35 @@ def test_by_a_weekday_told_in_the_past_is_the_day_before_not_the_week_ahead():
     assert [m.date for m in ahead] == [date(2017, 4, 4)]
     expected = find_dates("By Tuesday the deal was expected to be signed.", reference=reference)
     assert [m.date for m in expected] == [date(2017, 4, 4)]
+
+
+def test_a_month_day_of_that_year_takes_the_year_named_before_it():
+    text = (
+        "Talks had stalled since March 2015, when both sides agreed to meet on June 4 of that "
+        "year; a draft of 2014 was shelved in October of the same year."
+    )
+    found = [(m.text, m.date, m.precision) for m in find_dates(text, date(2016, 9, 1))]
+    assert found == [
+        ("March 2015", date(2015, 3, 1), "month"),
+        ("June 4", date(2015, 6, 4), "day"),
+        ("2014", date(2014, 1, 1), "year"),
+        ("October", date(2014, 10, 1), "month"),
+    ]
+    # with no year named before it, "of that year" gives none: the reference's year stands
+    alone = find_dates("They met on June 4 of that year.", date(2016, 9, 1))
+    assert [(m.date, m.precision) for m in alone] == [(date(2016, 6, 4), "day")]
+
+
+def test_a_weekday_in_a_long_scheduled_clause_looks_forward_but_not_past_a_subordinate_clause():
+    monday = date(2018, 5, 14)
+    ahead = find_dates(
+        "The envoys are expected to sign the accord at the old palace outside Vienna on Thursday.",
+        monday,
+    )
+    assert [(m.date, m.future) for m in ahead] == [(date(2018, 5, 17), True)]
+    # a past clause between the modal and the weekday tells what happened
+    past = find_dates(
+        "The ministry will not comment on what the envoys signed outside Vienna on Thursday.",
+        monday,
+    )
+    assert [m.date for m in past] == [date(2018, 5, 10)]

@@ -69,6 +69,7 @@ SHORT_PHRASE_WORDS = 8  # unattributed phrases shorter than this need a speech v
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|tell|telling|added|adds|adding|stated|states|noted|notes|"
     "stressed|stresses|explained|explains|wrote|writes|asked|asks|replied|replies|responded|"
+    "accused|accuses|dismissed|dismisses|slammed|slams|blasted|"
     "answered|insisted|insists|argued|argues|warned|warns|declared|declares|announced|announces|"
     "claimed|claims|emphasized|emphasised|underlined|underscored|continued|recalled|concluded|"
     "commented|remarked|admitted|acknowledged|conceded|confirmed|denied|reported|reports|"
@@ -796,10 +797,22 @@ def _word_count(text: str) -> int:
     return spaced + cjk // 2
 
 
+# A page's, an account's or a channel's name in quotation marks follows the word for it.
+_MEDIUM_BEFORE_NAME = re.compile(
+    r"\b(?:page|account|channel|group|website|blog)\s+(?:called\s+|named\s+)?\Z"
+)
+
+
 def _is_quotation(body: str, quote: _Quote) -> bool:
     """Scare quotes and quoted titles are not quotations (see ``MIN_WORDS``)."""
     if _word_count(body[quote.start : quote.end]) < MIN_WORDS:
         return False
+    if (
+        body[quote.start : quote.start + 1].isupper()
+        and _word_count(body[quote.start : quote.end]) < SHORT_PHRASE_WORDS
+        and _MEDIUM_BEFORE_NAME.search(body, max(0, quote.open_at - 40), quote.open_at)
+    ):
+        return False  # the Facebook page “Eurasian Choice – Georgia”: a name
     if quote.single:
         sentence = body[_sentence_start(body, quote.open_at) : quote.close_end + 120]
         return bool(_VERB.search(sentence))
@@ -1129,6 +1142,15 @@ _SINGULAR_HEADS = {
     "analysts": "analyst",
     "aides": "aide",
     "advisers": "adviser",
+    "planners": "planner",
+    "commanders": "commander",
+    "pilots": "pilot",
+    "generals": "general",
+    "lawmakers": "lawmaker",
+    "senators": "senator",
+    "witnesses": "witness",
+    "residents": "resident",
+    "activists": "activist",
 }
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -1286,6 +1308,9 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         and name_words[-1].casefold() in _PERSON_HEADS
     ):
         name = ""  # "the Arizona Republican": a description, not a name
+    if name.casefold() in _PRONOUNS:
+        # "He said the US was not … and added:": the pronoun opening the clause is the subject
+        return _Parsed("pronoun", pronoun=name.casefold())
     if name and not re.match(r"^(?:the|a|an)\b", name, re.IGNORECASE):
         actor = resolve_actor(name, kb)
         if actor is not None:
@@ -1804,7 +1829,19 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
     low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
     high = bisect.bisect_left(doc.entities, end, key=lambda e: e[0])
     speaking = [e[2] for e in doc.entities[low:high] if e[3] and e[2].kind != "generic"]
-    return speaking[0] if speaking else None
+    if speaking:
+        return speaking[0]
+    medium = _MEDIUM_IN_SENTENCE.search(doc.body, start, at)
+    return _named_institution(medium.group(), doc.kb) if medium is not None else None
+
+
+# The page or account a sentence names as putting out a post: "the Facebook page “Eurasian Choice”
+# published a post …", "a Telegram channel called “Z Front” shared a message …".
+_MEDIUM_IN_SENTENCE = re.compile(
+    r"(?:(?:Facebook|Twitter|Telegram|VK|VKontakte|Instagram|YouTube)\s+)?"
+    r"(?:page|account|channel|group|website|site|blog)\s+(?:called\s+|named\s+)?"
+    r"[“\"‘'][A-ZÀ-Þ][^“”\"‘’\n]{1,60}?[”\"’']"
+)
 
 
 def _ministry_of_country_in_focus(description: str, doc: _Doc, pos: int) -> Speaker | None:
@@ -1831,7 +1868,7 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             found = doc.last(pos, partial(_institution_named, word))
             if found is not None:
                 return found
-    if parsed.definite and head in _UTTERANCE_HEADS:
+    if parsed.definite and head in _UTTERANCE_HEADS | {"post", "tweet", "message"}:
         issuer = _issuer_of_last(head, doc, pos)
         if issuer is not None:
             return issuer
@@ -1919,6 +1956,11 @@ _STATEMENT_READ = re.compile(
     r"^[\s,]*(?P<owner>[^“”\"\n]{2,80}?)['’]s?\s+(?:[\w\-]+\s+)?(?:statement|letter|message|"
     r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
 )
+_UTTERANCE_READS = re.compile(
+    r"^[\s,]*(?P<np>(?:the|this|that)\s+(?:[\w\-]+\s+)?(?:statement|letter|message|communiqu[eé]|"
+    r"note|tweet|post|release))\s+(?:read|reads)\b",
+    re.IGNORECASE,
+)
 _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<np>[A-Z][^“”\"\n]{1,160}?)[.\s]*$")
 # A quoted post's credit after it: "“…” Post by Jane Doe, shared 3,000 times", "“…” (tweet by
 # Jane Doe on Sunday)" — the one who posted it speaks.
@@ -1941,6 +1983,11 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     read = _STATEMENT_READ.match(after) if _UTTERANCE_NOUN.search(after) else None
     if read:  # "“…,” the ministry’s statement read."
         parsed = _parse_np(read.group("owner"), kb)
+        if parsed.kind != "none":
+            return parsed
+    reads = _UTTERANCE_READS.match(after) if "read" in after else None
+    if reads:  # "“…,” the post reads." — the post introduced before, its issuer speaks
+        parsed = _parse_np(reads.group("np"), kb)
         if parsed.kind != "none":
             return parsed
     posted = _POSTED_BY.match(after)
@@ -2128,6 +2175,13 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     )
     if according:
         parsed = _parse_np(according.group("np"), kb)
+        named = _APPOSITIVE_NAME.match(before, according.end())
+        if named is not None and _head_noun(according.group("np").split()[-1]) in _PERSON_HEADS:
+            # "According to the statement issued by Dunford's spokesman, Navy Captain Greg
+            # Hicks, the two generals “…”": the spokesman the appositive names
+            appositive = _parse_np(named.group("np"), kb)
+            if appositive.kind in {"person", "actor"}:
+                parsed = appositive
         if parsed.kind != "none":
             return parsed, not (introduces and parsed.kind in {"person", "actor"})
     for verb in reversed(verbs[:-1]):
@@ -2137,6 +2191,10 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind != "none":
             return parsed, False
     return None, False
+
+
+# The name set off by commas after a description ("…'s spokesman, Navy Captain Greg Hicks, …").
+_APPOSITIVE_NAME = re.compile(r"\s*(?P<np>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]+),")
 
 
 def _known_person(parsed: _Parsed) -> bool:
@@ -2573,10 +2631,40 @@ def _full_name_on_page(doc: _Doc, surname: str) -> Speaker | None:
         if len((named.role or "").split()) > MAX_ROLE_WORDS:  # the host's whole sentence
             named = replace(named, role=None, text_role=None)
         return named
+    listed = _listed_in_capitals(doc, surname)
+    if listed is not None:
+        return listed
     for line in doc.head:
         given = re.search(rf"\b(?P<name>[A-Z][a-z'’\-]+\s+{re.escape(surname)})\b", line)
         if given is not None and split_title(given.group("name"), doc.kb)[1] == given.group("name"):
             return _unknown_person(given.group("name"), None, doc.kb)
+    return None
+
+
+def _listed_in_capitals(doc: _Doc, surname: str) -> Speaker | None:
+    """The full name of a speaker labelled by surname ("MR. DALTON:", "GENERAL HOLLIS:") as a
+    transcript's list of participants prints it in capitals above the turns ("RICHARD DALTON,
+    Senior Fellow, …", "LT. GEN. FRANK HOLLIS (Ret.), Former …"), the words after the comma its
+    role."""
+    capitals = re.escape(surname.upper())
+    pattern = re.compile(
+        rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][A-Z'’\-]+\s+)(?:[A-Z]\.\s+)?{capitals})(?![\w'’\-])"
+        r"(?P<after>[^\n]*)"
+    )
+    for text in (*doc.head, doc.body):
+        for found in pattern.finditer(text):
+            if found.group("after").lstrip().startswith(":"):
+                continue  # a turn's own label
+            title, name = split_title(_titled(found.group("name")), doc.kb)
+            if title or len(name.split()) < 2:
+                continue  # "GENERAL HOLLIS": a title, no given name
+            after = re.sub(r"^\s*\([^()]*\)", "", found.group("after"))
+            role = after.strip().removeprefix(",").strip() if after.lstrip().startswith(",") else ""
+            role = role.rstrip(" .") if len(role.split()) <= MAX_ROLE_WORDS + 4 else ""
+            actor = resolve_actor(name, doc.kb)
+            if actor is not None and actor.kind == "person":
+                return _from_actor(actor)
+            return _unknown_person(name, role or None, doc.kb)
     return None
 
 
@@ -3093,6 +3181,32 @@ def _speaker_earlier_in_paragraph(doc: _Doc, start: int, pos: int) -> Speaker | 
     return speaking[-1] if speaking else None
 
 
+# A sentence that presents a statement whose words the next sentence quotes: "The statement John
+# Kirby put out on Monday was short.", "Her reply to the letter was blunt."
+_STATEMENT_PRESENTED = re.compile(
+    r"(?:The|His|Her|Its|Their|This)\s+(?:[\w\-]+\s+)?(?:statement|message|letter|reply|response|"
+    r"readout|announcement|communiqu[eé])\b"
+)
+
+
+def _issuer_of_statement_before(doc: _Doc, para_start: int, pos: int) -> Speaker | None:
+    """The person or institution named in the sentence before a quotation's sentence, when that
+    sentence presents a statement ("The statement John Kirby put out on Monday was short.
+    Washington was “suspending …”": Kirby's words)."""
+    sentence = _sentence_start(doc.body, pos)
+    if sentence <= para_start:
+        return None
+    previous = max(para_start, _sentence_start(doc.body, sentence - 1))
+    if not _STATEMENT_PRESENTED.match(doc.body, previous, sentence):
+        return None
+    if _VERB.search(doc.body, sentence, pos):
+        return None  # the quotation's own sentence reports someone
+    low = bisect.bisect_left(doc.entities, previous, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, sentence, key=lambda e: e[0])
+    named = [e[2] for e in doc.entities[low:high] if e[2].kind in {"person", "institution"}]
+    return named[0] if named else None
+
+
 def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
     by_group: dict[int, Speaker] = {}
     for quote in quotes:
@@ -3125,6 +3239,12 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
         para_start = doc.paragraphs[quote.para][0]
         if quote.open_at > para_start:  # "An official … said Israel had not been asked. “…”"
             quote.speaker = _speaker_earlier_in_paragraph(doc, para_start, quote.open_at)
+        if (
+            quote.speaker is None
+            and quote.open_at > para_start
+            and _word_count(text) >= SHORT_PHRASE_WORDS  # a short phrase is the writer's aside
+        ):
+            quote.speaker = _issuer_of_statement_before(doc, para_start, quote.open_at)
         if quote.open_at == para_start:
             quote.speaker = _label_paragraph_speaker(doc, quote.para)
             if quote.speaker is None and quote.para > 0:
@@ -3216,6 +3336,8 @@ def _home_side(speaker: Speaker | None, home_side: str | None) -> Speaker | None
 
 def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
     speaker = quote.speaker
+    if speaker is not None and speaker.name.casefold() in {*_PRONOUNS, "you", "me", "us", "him"}:
+        speaker = None  # a bare pronoun no antecedent resolved names nobody
     return {
         "quote_id": f"{doc_id}:q{n}",
         "doc_id": doc_id,

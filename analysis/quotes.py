@@ -1832,7 +1832,12 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
     if speaking:
         return speaking[0]
     medium = _MEDIUM_IN_SENTENCE.search(doc.body, start, at)
-    return _named_institution(medium.group(), doc.kb) if medium is not None else None
+    if medium is None:
+        return None
+    actor = resolve_actor(medium.group("name"), doc.kb)
+    if actor is not None:
+        return _from_actor(actor)
+    return Speaker(name=medium.group("name"), role="outlet", kind="outlet")
 
 
 # The page or account a sentence names as putting out a post: "the Facebook page “Eurasian Choice”
@@ -1840,7 +1845,7 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
 _MEDIUM_IN_SENTENCE = re.compile(
     r"(?:(?:Facebook|Twitter|Telegram|VK|VKontakte|Instagram|YouTube)\s+)?"
     r"(?:page|account|channel|group|website|site|blog)\s+(?:called\s+|named\s+)?"
-    r"[“\"‘'][A-ZÀ-Þ][^“”\"‘’\n]{1,60}?[”\"’']"
+    r"[“\"‘'](?P<name>[A-ZÀ-Þ][^“”\"‘’\n]{1,60}?)[”\"’']"
 )
 
 

@@ -1256,3 +1256,18 @@ def test_a_kicker_before_the_headline_is_no_speaker_turn_and_the_headline_stays_
     assert cleaned.title == "LIVE: Syria ceasefire talks in Geneva — updates"
     assert cleaned.body.startswith("US Secretary of State John Kerry said")
     assert looks_like_menu("Languages: EN | RU | DE")  # a menu's short choices still are one
+
+
+def test_a_participant_line_in_capitals_with_an_office_is_kept_in_a_transcript(kb):
+    page = (
+        "Harbor Institute\n\nAir corridors over the valley\n\nPARTICIPANTS:\n\n"
+        "MAJ. GEN. PAUL STRAND (Ret.), Former Director of Operations, U.S. European Command\n\n"
+        "NINA ROSS, Senior Fellow, Harbor Institute\n\n"
+        "MS. ROSS: Welcome, everyone. We have an hour on the air corridor question and a lot "
+        "to get through before lunch.\n\n"
+        "GENERAL STRAND: The corridor works because both sides call before they fly, every "
+        "single day of the week.\n"
+    )
+    body = clean_page(page, kb).body
+    assert "MAJ. GEN. PAUL STRAND (Ret.), Former Director of Operations" in body
+    assert "NINA ROSS, Senior Fellow, Harbor Institute" in body

@@ -1830,3 +1830,102 @@ def test_he_opening_a_clause_before_a_participle_of_speech_is_the_last_speaker(k
         "mechanism that kept our pilots safe.”"
     )
     assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == ["Sergei Ivanov"] * 2
+
+
+def test_surname_turn_labels_take_full_names_from_a_capitals_participants_list(kb):
+    body = (
+        "PANELISTS:\n\n"
+        "Chair: MARGARET OKONJO, Director, Global Security Program, Harbor Institute\n\n"
+        "MAJ. GEN. PAUL STRAND (Ret.), Former Director of Operations, U.S. European Command\n\n"
+        "MS. OKONJO: Welcome, everyone. We have an hour on the air corridor question.\n\n"
+        "GENERAL STRAND: The corridor works because both sides call before they fly.\n\n"
+        "MS. OKONJO: Does the hotline ever go quiet?\n\n"
+        "GENERAL STRAND: Never for long. The duty officers talk every morning.\n\n"
+        "QUESTIONER: Dan Ortiz, a student here. How many calls a week does it take?\n\n"
+        "GENERAL STRAND: Usually a dozen, sometimes more."
+    )
+    speakers = [speaker for _, speaker in pairs(quotes_of(body, kb))]
+    assert speakers == [
+        "Margaret Okonjo",
+        "Paul Strand",
+        "Margaret Okonjo",
+        "Paul Strand",
+        "reporter",
+        "Paul Strand",
+    ]
+
+
+def test_a_pronoun_opening_a_reported_clause_before_a_colon_is_no_name(kb):
+    body = (
+        "Colonel Anton Brel, the ministry spokesman, briefed reporters on Friday. "
+        "He said the army was not sharing targets with anyone and added: "
+        '"Our pilots plan their own missions and always will."'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Our pilots plan their own missions and always will.", "Anton Brel")
+    ]
+
+
+def test_the_post_reads_names_the_page_that_published_the_post(kb):
+    body = (
+        'On Monday the Telegram channel "Steppe Truth" published a post about the air base. '
+        '"The generals have handed the whole sky to the other side today," the post reads. '
+        "It was shared widely."
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        ("The generals have handed the whole sky to the other side today,", "Steppe Truth")
+    ]
+
+
+def test_according_to_a_spokesman_set_off_by_his_name_is_the_named_spokesman(kb):
+    body = (
+        "According to a readout from the admiral's spokesman, Commander Lena Fitch, the two "
+        'officers "reviewed the safety procedures for aircraft over the valley" and agreed to '
+        "meet again."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("reviewed the safety procedures for aircraft over the valley", "Lena Fitch")
+    ]
+
+
+def test_accused_reports_the_words_of_its_subject(kb):
+    body = (
+        "Ambassador Nora Vance, in turn, accused the delegation of "
+        '"a cynical show staged for the cameras and nothing else."'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("a cynical show staged for the cameras and nothing else.", "Nora Vance")
+    ]
+
+
+def test_one_of_the_planners_speaks_as_a_planner(kb):
+    body = (
+        "When I visited the planners at the base last spring, one of them described the line "
+        'to me as "the dullest radio chatter anywhere in the region." He meant it kindly.'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("the dullest radio chatter anywhere in the region.", "planner")
+    ]
+
+
+def test_a_sentence_presenting_a_statement_gives_its_issuer_to_the_next_sentences_quote(kb):
+    body = (
+        "The statement Dmitry Peskov released on Tuesday was brief. Moscow was "
+        '"freezing all working contacts on the air safety memorandum until further notice," '
+        "and its officers were leaving the joint cell."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        (
+            "freezing all working contacts on the air safety memorandum until further notice,",
+            "Dmitry Peskov",
+        )
+    ]
+
+
+def test_a_pages_name_in_quotation_marks_is_no_quotation(kb):
+    body = (
+        'The Facebook page "Free Voice of the Caucasus" shared the photo on Sunday, and it was '
+        "seen thousands of times."
+    )
+    assert quotes_of(body, kb) == []

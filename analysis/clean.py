@@ -657,6 +657,13 @@ PARTICIPANT_LINE = re.compile(
 )
 
 
+# A live blog's entry heading in bold, its time first and then who or what the entry is about
+# ("**13:47 Pentagon spokesman Peter Cook**"): the article's text, not a date stamp.
+LIVE_ENTRY_HEADING = re.compile(
+    r"\*\*\d{1,2}[:.]\d{2}\s+(?:GMT\s+|BST\s+|CET\s+|UTC\s+)?[A-Z][^*\n]{2,100}\*\*"
+)
+
+
 def is_tag_line(text: str) -> bool:
     """A comma-separated list of capitalised names without a verb (topic tags)."""
     parts = [p.strip() for p in text.split(",")]
@@ -983,6 +990,8 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "handle"
     elif byline_name(text, rules):
         line.role = "byline"
+    elif LIVE_ENTRY_HEADING.fullmatch(text):
+        line.role = "prose"  # a live blog's entry: whose words the entry below quotes
     elif (is_date_line(text) or READING_TIME.fullmatch(text)) and not rules.speaker.match(text):
         line.role = "stamp"  # a reading time stands with the stamp: page head, not article
     elif is_nav_bar(text):

@@ -3103,11 +3103,47 @@ def _label_paragraph_speaker(doc: _Doc, para: int) -> Speaker | None:
             return None
         start, end = doc.paragraphs[para - back]
         text = doc.body[start:end]
+        entry = _ENTRY_HEADING.fullmatch(text)
+        if entry is not None:
+            return _entry_heading_speaker(entry.group("heading"), doc.kb)
         if len(text.split()) > 6 or text[-1:] in ".!?":
             return None
         actor = resolve_actor(text, doc.kb)
         if actor is not None:
             return _from_actor(actor)
+    return None
+
+
+# A live blog's entry heading, in bold with its time first: "**13:47 Pentagon spokesman Peter
+# Cook**", "**11:15 Analyst view: Michael Kofman**".
+_ENTRY_HEADING = re.compile(
+    r"\*\*\d{1,2}[:.]\d{2}\s+(?:GMT\s+|BST\s+|CET\s+|UTC\s+)?(?P<heading>[^*\n]{2,100})\*\*"
+)
+
+
+def _entry_heading_speaker(heading: str, kb: Knowledge) -> Speaker | None:
+    """Who speaks in the quotation under a live blog's entry heading: the person or institution
+    the heading names ("Pentagon spokesman Peter Cook", "Kerry in Geneva", "Turkish foreign
+    ministry welcomes the deal"); a topic ("Summary", "Opposition reaction") names nobody."""
+    heading = heading.rsplit(":", 1)[-1].strip()  # "Analyst view: Michael Kofman"
+    if len(heading.split()) > 10 or heading[-1:] in ".!?":
+        return None
+    parsed = _parse_np(heading, kb)
+    speaker = parsed.speaker
+    if parsed.kind == "actor" and speaker is not None and speaker.kind != "country":
+        return speaker
+    if parsed.kind == "person" and speaker is not None and len(speaker.name.split()) > 1:
+        return speaker
+    if parsed.kind == "generic" and parsed.head in _INSTITUTION_HEADS:
+        words = heading.split()
+        named = " ".join(words[: [w.casefold() for w in words].index(parsed.head) + 1])
+        actor = resolve_actor(named.title(), kb)
+        if actor is not None:
+            return _from_actor(actor)
+        side = side_from_affiliation(named, kb)
+        if side is not None and len(words) > 1 and words[0][:1].isupper():
+            # "Turkish foreign ministry welcomes the deal": the ministry of a named country
+            return Speaker(name=named.title(), role=parsed.head, side=side, kind="institution")
     return None
 
 
@@ -3500,6 +3536,11 @@ def quotations(
     marked = _find_quotations(body, doc.paragraphs, {q.para for q in blocks})
     _collect_entities(doc, sorted([(q.start, q.end) for q in [*marked, *blocks]]))
     _introduce_block_quotes(blocks, doc)
+    for p_start, p_end in doc.paragraphs:  # a live blog's entry headings name who speaks below
+        entry = _ENTRY_HEADING.fullmatch(body, p_start, p_end)
+        named = _entry_heading_speaker(entry.group("heading"), kb) if entry else None
+        if named is not None:
+            doc.add(p_start, named, speaking=True)
     turns = _transcript_turns(doc) or _labelled_statements(doc)
     turns = [*turns, *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}

@@ -1271,3 +1271,17 @@ def test_a_participant_line_in_capitals_with_an_office_is_kept_in_a_transcript(k
     body = clean_page(page, kb).body
     assert "MAJ. GEN. PAUL STRAND (Ret.), Former Director of Operations" in body
     assert "NINA ROSS, Senior Fellow, Harbor Institute" in body
+
+
+def test_a_live_blog_entry_heading_in_bold_with_its_time_stays_in_the_body(kb):
+    page = (
+        "The Valley Monitor\n\nLive: talks on the air corridor resume in Vienna\n\n"
+        "Last updated 12 March 2016, 10:40 GMT\n\n"
+        "**09:42 Pentagon spokesman Peter Cook**\n"
+        '"We are looking at the text line by line before we say anything more about it."\n\n'
+        "**10:05 Lavrov in Vienna**\n"
+        '"The document is ready and our side has nothing more to add to it at this stage."\n'
+    )
+    body = clean_page(page, kb).body
+    assert "**09:42 Pentagon spokesman Peter Cook**" in body
+    assert "**10:05 Lavrov in Vienna**" in body

@@ -1929,3 +1929,23 @@ def test_a_pages_name_in_quotation_marks_is_no_quotation(kb):
         "seen thousands of times."
     )
     assert quotes_of(body, kb) == []
+
+
+def test_a_live_blog_entry_heading_names_the_speaker_of_the_quotation_below_it(kb):
+    body = (
+        "**09:10 Morning summary**\n\n"
+        "Talks on the air safety memorandum resume in Vienna today.\n\n"
+        "**09:42 Pentagon spokesman Peter Cook**\n\n"
+        '"We are looking at the text line by line before we say anything more."\n\n'
+        "**10:05 Lavrov in Vienna**\n\n"
+        '"The document is ready and our side has nothing more to add to it."\n\n'
+        'He added later: "The rest depends on Washington and on nobody else."\n\n'
+        "**10:30 Iranian foreign ministry welcomes the talks**\n\n"
+        '"We hope both delegations will reach an agreement before the weekend."'
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == [
+        "Peter Cook",
+        "Sergey Lavrov",
+        "Sergey Lavrov",
+        "Iranian Foreign Ministry",
+    ]

@@ -33,6 +33,7 @@ used here because it splits at "Lt." / "U.S." and inside quotation marks):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -1308,6 +1309,15 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         and name_words[-1].casefold() in _PERSON_HEADS
     ):
         name = ""  # "the Arizona Republican": a description, not a name
+    if (
+        name
+        and title.split()[-1:] in (["the"], ["to"], ["of"], ["at"], ["for"])
+        and len(title.split()) > 1
+        and len(name.split()) == 2
+        and _head_noun(title) in _PERSON_HEADS
+    ):
+        # "Russia's ambassador to the United Nations": the office's complement, no name
+        name = ""
     if name.casefold() in _PRONOUNS:
         # "He said the US was not … and added:": the pronoun opening the clause is the subject
         return _Parsed("pronoun", pronoun=name.casefold())
@@ -2327,6 +2337,15 @@ def _attribute(body: str, quote: _Quote, neighbours: tuple[_Quote | None, int], 
 # document-level entities (for pronouns, surnames and "the source")
 
 
+# A page or an account named where a post is reported: "a page called World Affairs Today KE",
+# "the Telegram channel “Steppe Truth”" (what "it" stands for when the post's words follow).
+_MEDIUM_MENTION = re.compile(
+    r"\b(?:page|account|channel)\s+(?:(?:called|named)\s+)?[“\"](?P<quoted>[A-ZÀ-Þ][^“”\"\n]{1,60}?)[”\"]"
+    r"|\b(?:page|account|channel)\s+(?:called|named)\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*){0,5})"
+)
+
+
 def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
     """Entities mentioned outside quotation marks, for later coreference."""
     body, kb = doc.body, doc.kb
@@ -2339,6 +2358,14 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
     for start, _, actor in actor_spans(body, kb):
         if outside(start):
             doc.add(start, _from_actor(actor))
+    for match in _MEDIUM_MENTION.finditer(body):  # "… published by a page called X"
+        name = (match.group("quoted") or match.group("name") or "").strip()
+        if name and outside(match.start()):
+            known = resolve_actor(name, kb)
+            named = (
+                _from_actor(known) if known else Speaker(name=name, role="outlet", kind="outlet")
+            )
+            doc.add(match.start(), named)
     for match in _PERSON_APPOSITIVE.finditer(body):
         role, bare = match.group("role"), match.group("bare")
         head = _role_head(role or bare)
@@ -2456,6 +2483,12 @@ def _clause_subject_actor(clause: str, kb: Knowledge) -> _Parsed | None:
         return _Parsed("actor", speaker=_from_actor(spans[0][2]))
     if words and words[0] in ("He", "She"):  # "He went further in a later interview, saying …"
         return _Parsed("pronoun", pronoun=words[0].lower())
+    leading = list(itertools.takewhile(lambda word: _NAME_TOKEN.match(word), words))
+    title, name = split_title(" ".join(leading), kb)
+    if title and len(name.split()) >= 2:
+        # "Deputy Minister Anna Roth went further on Tuesday, saying …": an office, then a name
+        # the knowledge base does not know
+        return _Parsed("person", speaker=_unknown_person(name, _clean_role(title, kb) or None, kb))
     return None
 
 

@@ -1949,3 +1949,38 @@ def test_a_live_blog_entry_heading_names_the_speaker_of_the_quotation_below_it(k
         "Sergey Lavrov",
         "Iranian Foreign Ministry",
     ]
+
+
+def test_an_office_and_an_unknown_name_opening_a_clause_speak_its_participle(kb):
+    body = (
+        "Deputy Minister Anna Roth went further in a speech on Tuesday, saying her government "
+        '"will not accept any arrangement that hands the valley to the militias" and calling '
+        "for new talks."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("will not accept any arrangement that hands the valley to the militias", "Anna Roth")
+    ]
+
+
+def test_it_reads_after_a_post_published_by_a_page_called_a_name_is_the_page(kb):
+    body = (
+        "The post was published on Friday by a page called Valley News Daily and shared "
+        "thousands of times. It reads:\n\n"
+        '"BIG NEWS: the two armies now fly every mission together and share all their maps."'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        (
+            "BIG NEWS: the two armies now fly every mission together and share all their maps.",
+            "Valley News Daily",
+        )
+    ]
+
+
+def test_an_ambassador_to_the_united_nations_is_the_name_after_the_comma(kb):
+    body = (
+        "Ruritania's ambassador to the United Nations, Karel Vondra, said the deal showed what "
+        'was possible "if the other side stopped blocking every resolution we bring".'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("if the other side stopped blocking every resolution we bring", "Karel Vondra")
+    ]

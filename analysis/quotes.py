@@ -2159,6 +2159,10 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
             return reported, False
         if parsed.kind != "none":
             return parsed, False
+    law = _LAW_WORDING.search(before) if not verbs else None
+    named_law = _law_named(law.group("law"), kb) if law is not None else None
+    if named_law is not None:  # "section 1232 of the NDAA … bars … for “any bilateral …”"
+        return _Parsed("actor", speaker=named_law), False
     introduced = _colon_introduction(before, kb)
     if introduced is not None:
         return introduced, False
@@ -2210,6 +2214,26 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
 
 # The name set off by commas after a description ("…'s spokesman, Navy Captain Greg Hicks, …").
 _APPOSITIVE_NAME = re.compile(r"\s*(?P<np>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]+),")
+
+
+# A law's wording quoted after what it bars or requires: "Section 1232 of the NDAA for FY2017,
+# which …, bars the use of funds for “…”", "The act prohibits “…”" (the law the subject names).
+_LAW_WORDING = re.compile(
+    r"(?P<law>\b(?:[Ss]ection|[Aa]rticle|[Pp]aragraph)\s+\d+\w*\s+of\s+[^,;:“”\"]{2,80}?"
+    r"|\b(?:[Tt]he\s+)?[A-Z][^,;:“”\"]{1,80}?)(?:,[^;:“”\"]{0,120}?,)?\s+"
+    r"(?:bars|barred|prohibits|prohibited|forbids|forbade|bans|banned|requires|required|"
+    r"stipulates|stipulated)\b[^.;:“”\"]{0,200}$"
+)
+
+
+def _law_named(phrase: str, kb: Knowledge) -> Speaker | None:
+    """The law a phrase names, by the ``[law_names]`` of ``actors.toml`` ("section 1232 of the
+    NDAA for FY2017" → the National Defense Authorization Act)."""
+    names = kb.actors.get("law_names", {}) if isinstance(kb.actors, dict) else {}
+    for written, name in names.items():
+        if re.search(rf"(?<![\w\-]){re.escape(written)}(?![\w\-])", phrase):
+            return Speaker(name=str(name), role="law", kind="institution", side=None)
+    return None
 
 
 def _known_person(parsed: _Parsed) -> bool:

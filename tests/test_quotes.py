@@ -1984,3 +1984,13 @@ def test_an_ambassador_to_the_united_nations_is_the_name_after_the_comma(kb):
     assert pairs(quotes_of(body, kb)) == [
         ("if the other side stopped blocking every resolution we bring", "Karel Vondra")
     ]
+
+
+def test_a_laws_quoted_wording_after_what_it_bars_is_the_laws(kb):
+    body = (
+        "Section 1246 of the NDAA for FY2016, which the Senate passed in the autumn, bars the "
+        'Pentagon from funding "any bilateral military-to-military cooperation" with Moscow.'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("any bilateral military-to-military cooperation", "National Defense Authorization Act")
+    ]

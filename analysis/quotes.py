@@ -1542,6 +1542,10 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
             if in_paragraph is not None:
                 return in_paragraph
             return doc.last(pos, _person_like, speakers_within=_FOCUS_SPAN)
+        if parsed.pronoun == "they":
+            group = _group_opening_previous_sentence(doc, pos)
+            if group is not None:
+                return group
         if parsed.pronoun in {"it", "they"}:
             return doc.last(pos, lambda s: s.kind in {"institution", "outlet"})
         if parsed.pronoun == "one of them":
@@ -1713,6 +1717,32 @@ def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
         if subject is not None:
             return subject  # type: ignore[return-value]
     return None
+
+
+def _group_opening_previous_sentence(doc: _Doc, pos: int) -> Speaker | None:
+    """The unnamed group "they" stands for when the sentence before opens with it: "Officials at
+    CENTCOM said the warning had been passed on. “…,” they said." — an official speaks."""
+    body = doc.body
+    start = _sentence_start(body, min(len(body), pos + 2))
+    para_start = body.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    if start <= para_start:
+        return None
+    previous = body[max(para_start, _sentence_start(body, start - 1)) : start]
+    group = _GROUP_OPENING.match(previous)
+    if group is None:
+        return None
+    head = _SINGULAR_HEADS[group.group("group").casefold()]
+    description = f"{group.group('np')}{group.group('group')}".strip()
+    parsed = _Parsed("generic", head=head, definite=False, description=description)
+    return _resolve_generic(parsed, doc, pos)
+
+
+# A sentence opening with an unnamed group: "Officials at CENTCOM …", "Two Western diplomats …".
+_GROUP_OPENING = re.compile(
+    r"(?P<np>(?:[A-Z0-9][\w\-’'.]*\s+)?(?:[A-Za-z][\w\-’'.]*\s+){0,2}?)"
+    r"(?P<group>(?i:" + "|".join(sorted(_SINGULAR_HEADS)) + r"))\b(?!['’])"
+)
 
 
 def _sole_person_in_paragraph(doc: _Doc, pos: int) -> Speaker | None:

@@ -1994,3 +1994,14 @@ def test_a_laws_quoted_wording_after_what_it_bars_is_the_laws(kb):
     assert pairs(quotes_of(body, kb)) == [
         ("any bilateral military-to-military cooperation", "National Defense Authorization Act")
     ]
+
+
+def test_they_after_a_sentence_opening_with_unnamed_officials_is_an_official(kb):
+    body = (
+        "The Northern Fleet said it had not been warned. Officials at the air operations "
+        "center said the notice had gone out on time. \u201cThe other side was told about the "
+        "flight an hour before it took off,\u201d they said in a statement."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("The other side was told about the flight an hour before it took off,", "official")
+    ]

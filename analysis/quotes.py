@@ -2733,22 +2733,34 @@ def _full_name_on_page(doc: _Doc, surname: str) -> Speaker | None:
     return None
 
 
+_CAPITAL_SMALL_WORDS = frozenset(
+    ["WITH", "AND", "BY", "FROM", "OF", "THE", "ON", "AT", "FOR", "TO", "IN", "FEATURING"]
+)
+
+
 def _listed_in_capitals(doc: _Doc, surname: str) -> Speaker | None:
     """The full name of a speaker labelled by surname ("MR. DALTON:", "GENERAL HOLLIS:") as a
     transcript's list of participants prints it in capitals above the turns ("RICHARD DALTON,
     Senior Fellow, …", "LT. GEN. FRANK HOLLIS (Ret.), Former …"), the words after the comma its
     role."""
     capitals = re.escape(surname.upper())
+    roles = frozenset().union(
+        *(_transcript_labels(doc.kb, key) for key in ("official_labels", "neutral_labels"))
+    ) | {"CHAIR", "CHAIRMAN", "PANELIST", "SPEAKER", "DISCUSSANT"}
     pattern = re.compile(
-        rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][A-Z'’\-]+\s+)(?:[A-Z]\.\s+)?{capitals})(?![\w'’\-])"
+        rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][A-Z'’\-]+\s+){{1,2}}(?:[A-Z]\.\s+)?{capitals})"
+        r"(?![\w'’\-])"
         r"(?P<after>[^\n]*)"
     )
     for text in (*doc.head, doc.body):
         for found in pattern.finditer(text):
             if found.group("after").lstrip().startswith(":"):
                 continue  # a turn's own label
-            title, name = split_title(_titled(found.group("name")), doc.kb)
-            if title or len(name.split()) < 2:
+            words = found.group("name").split()
+            if len(words) > 2 and words[0] in roles | _CAPITAL_SMALL_WORDS:
+                words = words[1:]  # "MODERATOR TOM BRANDT", "NEWS WITH DANIEL ROSS": no names
+            _, name = split_title(_titled(" ".join(words)), doc.kb)
+            if len(name.split()) < 2:
                 continue  # "GENERAL HOLLIS": a title, no given name
             after = re.sub(r"^\s*\([^()]*\)", "", found.group("after"))
             role = after.strip().removeprefix(",").strip() if after.lstrip().startswith(",") else ""

@@ -2005,3 +2005,17 @@ def test_they_after_a_sentence_opening_with_unnamed_officials_is_an_official(kb)
     assert pairs(quotes_of(body, kb)) == [
         ("The other side was told about the flight an hour before it took off,", "official")
     ]
+
+
+def test_surname_labels_take_two_given_names_and_skip_the_part_played_in_the_list(kb):
+    body = (
+        "PARTICIPANTS:\n\n"
+        "DR. ANNA MARIE KOWALSKI, Professor of Politics, Lakeside University\n\n"
+        "MODERATOR TOM BRANDT, Correspondent, Daily Ledger\n\n"
+        "MR. BRANDT: Professor, is the line still open between the two?\n\n"
+        "DR. KOWALSKI: It is open and used every day by the duty officers.\n\n"
+        "MR. BRANDT: Is that cooperation, in your view, or not at all?\n\n"
+        "DR. KOWALSKI: No, it is deconfliction and nothing more than that."
+    )
+    speakers = [speaker for _, speaker in pairs(quotes_of(body, kb))]
+    assert speakers == ["Tom Brandt", "Anna Marie Kowalski"] * 2

@@ -648,6 +648,22 @@ def _labelled_list(text: str) -> bool:
     return len(parts) >= 3 and not ends_sentence(text) and all(len(p.split()) <= 4 for p in parts)
 
 
+# A transcript's list of participants: a name in capitals, a rank or honours in brackets, then the
+# office in ordinary case ("LT. GEN. FRANK HOLLIS (Ret.), Former Deputy Commander, …",
+# "Moderator: RICHARD DALTON, Senior Fellow, …"): the article's text, no tag line, since the turns
+# below name the speakers by surname alone.
+PARTICIPANT_LINE = re.compile(
+    r"(?:[A-Z][a-z]+:\s+)?[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)+(?:\s+\([^()]{1,20}\))?,\s+[A-Z][a-z]"
+)
+
+
+# A live blog's entry heading in bold, its time first and then who or what the entry is about
+# ("**13:47 Pentagon spokesman Peter Cook**"): the article's text, not a date stamp.
+LIVE_ENTRY_HEADING = re.compile(
+    r"\*\*\d{1,2}[:.]\d{2}\s+(?:GMT\s+|BST\s+|CET\s+|UTC\s+)?[A-Z][^*\n]{2,100}\*\*"
+)
+
+
 def is_tag_line(text: str) -> bool:
     """A comma-separated list of capitalised names without a verb (topic tags)."""
     parts = [p.strip() for p in text.split(",")]
@@ -974,6 +990,8 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "handle"
     elif byline_name(text, rules):
         line.role = "byline"
+    elif LIVE_ENTRY_HEADING.fullmatch(text):
+        line.role = "prose"  # a live blog's entry: whose words the entry below quotes
     elif (
         (is_date_line(text) and not _is_listed_citation(text)) or READING_TIME.fullmatch(text)
     ) and not rules.speaker.match(text):
@@ -982,7 +1000,7 @@ def _assign_role(line: Line, rules: Rules) -> None:
         line.role = "widget"
     elif line.links and line.link_chars >= 0.8 * max(len(text), 1) and not is_prose(text, rules):
         line.role = "linklist"
-    elif is_prose(text, rules):
+    elif is_prose(text, rules) or PARTICIPANT_LINE.match(text):
         line.role = "prose"
     elif is_tag_line(text) or ((line.spread or _labelled_list(text)) and TAG_LABEL.match(text)):
         line.role = "tags"  # "Syria, Russia, Kerry" or "TAGS  SYRIA  RUSSIA  JOHN KERRY"

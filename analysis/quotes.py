@@ -33,6 +33,7 @@ used here because it splits at "Lt." / "U.S." and inside quotation marks):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -69,6 +70,7 @@ SHORT_PHRASE_WORDS = 8  # unattributed phrases shorter than this need a speech v
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|tell|telling|added|adds|adding|stated|states|noted|notes|"
     "stressed|stresses|explained|explains|wrote|writes|asked|asks|replied|replies|responded|"
+    "accused|accuses|dismissed|dismisses|slammed|slams|blasted|"
     "answered|insisted|insists|argued|argues|warned|warns|declared|declares|announced|announces|"
     "claimed|claims|emphasized|emphasised|underlined|underscored|continued|recalled|concluded|"
     "commented|remarked|admitted|acknowledged|conceded|confirmed|denied|reported|reports|"
@@ -796,10 +798,22 @@ def _word_count(text: str) -> int:
     return spaced + cjk // 2
 
 
+# A page's, an account's or a channel's name in quotation marks follows the word for it.
+_MEDIUM_BEFORE_NAME = re.compile(
+    r"\b(?:page|account|channel|group|website|blog)\s+(?:called\s+|named\s+)?\Z"
+)
+
+
 def _is_quotation(body: str, quote: _Quote) -> bool:
     """Scare quotes and quoted titles are not quotations (see ``MIN_WORDS``)."""
     if _word_count(body[quote.start : quote.end]) < MIN_WORDS:
         return False
+    if (
+        body[quote.start : quote.start + 1].isupper()
+        and _word_count(body[quote.start : quote.end]) < SHORT_PHRASE_WORDS
+        and _MEDIUM_BEFORE_NAME.search(body, max(0, quote.open_at - 40), quote.open_at)
+    ):
+        return False  # the Facebook page “Eurasian Choice – Georgia”: a name
     if quote.single:
         sentence = body[_sentence_start(body, quote.open_at) : quote.close_end + 120]
         return bool(_VERB.search(sentence))
@@ -1129,6 +1143,15 @@ _SINGULAR_HEADS = {
     "analysts": "analyst",
     "aides": "aide",
     "advisers": "adviser",
+    "planners": "planner",
+    "commanders": "commander",
+    "pilots": "pilot",
+    "generals": "general",
+    "lawmakers": "lawmaker",
+    "senators": "senator",
+    "witnesses": "witness",
+    "residents": "resident",
+    "activists": "activist",
 }
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -1286,6 +1309,18 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
         and name_words[-1].casefold() in _PERSON_HEADS
     ):
         name = ""  # "the Arizona Republican": a description, not a name
+    if (
+        name
+        and title.split()[-1:] in (["the"], ["to"], ["of"], ["at"], ["for"])
+        and len(title.split()) > 1
+        and len(name.split()) == 2
+        and _head_noun(title) in _PERSON_HEADS
+    ):
+        # "Russia's ambassador to the United Nations": the office's complement, no name
+        name = ""
+    if name.casefold() in _PRONOUNS:
+        # "He said the US was not … and added:": the pronoun opening the clause is the subject
+        return _Parsed("pronoun", pronoun=name.casefold())
     if name and not re.match(r"^(?:the|a|an)\b", name, re.IGNORECASE):
         actor = resolve_actor(name, kb)
         if actor is not None:
@@ -1507,6 +1542,10 @@ def _resolve(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker | None:
             if in_paragraph is not None:
                 return in_paragraph
             return doc.last(pos, _person_like, speakers_within=_FOCUS_SPAN)
+        if parsed.pronoun == "they":
+            group = _group_opening_previous_sentence(doc, pos)
+            if group is not None:
+                return group
         if parsed.pronoun in {"it", "they"}:
             return doc.last(pos, lambda s: s.kind in {"institution", "outlet"})
         if parsed.pronoun == "one of them":
@@ -1680,6 +1719,32 @@ def _previous_sentence_subject(doc: _Doc, pos: int) -> Speaker | None:
     return None
 
 
+def _group_opening_previous_sentence(doc: _Doc, pos: int) -> Speaker | None:
+    """The unnamed group "they" stands for when the sentence before opens with it: "Officials at
+    CENTCOM said the warning had been passed on. “…,” they said." — an official speaks."""
+    body = doc.body
+    start = _sentence_start(body, min(len(body), pos + 2))
+    para_start = body.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    if start <= para_start:
+        return None
+    previous = body[max(para_start, _sentence_start(body, start - 1)) : start]
+    group = _GROUP_OPENING.match(previous)
+    if group is None:
+        return None
+    head = _SINGULAR_HEADS[group.group("group").casefold()]
+    description = f"{group.group('np')}{group.group('group')}".strip()
+    parsed = _Parsed("generic", head=head, definite=False, description=description)
+    return _resolve_generic(parsed, doc, pos)
+
+
+# A sentence opening with an unnamed group: "Officials at CENTCOM …", "Two Western diplomats …".
+_GROUP_OPENING = re.compile(
+    r"(?P<np>(?:[A-Z0-9][\w\-’'.]*\s+)?(?:[A-Za-z][\w\-’'.]*\s+){0,2}?)"
+    r"(?P<group>(?i:" + "|".join(sorted(_SINGULAR_HEADS)) + r"))\b(?!['’])"
+)
+
+
 def _sole_person_in_paragraph(doc: _Doc, pos: int) -> Speaker | None:
     """The one person named earlier in the paragraph of ``pos``: "His colleague Lindsey Graham
     was blunter still. “…,” he said." — he is Graham, not the previous paragraph's speaker."""
@@ -1804,7 +1869,24 @@ def _issuer_of_last(noun: str, doc: _Doc, pos: int) -> Speaker | None:
     low = bisect.bisect_left(doc.entities, start, key=lambda e: e[0])
     high = bisect.bisect_left(doc.entities, end, key=lambda e: e[0])
     speaking = [e[2] for e in doc.entities[low:high] if e[3] and e[2].kind != "generic"]
-    return speaking[0] if speaking else None
+    if speaking:
+        return speaking[0]
+    medium = _MEDIUM_IN_SENTENCE.search(doc.body, start, at)
+    if medium is None:
+        return None
+    actor = resolve_actor(medium.group("name"), doc.kb)
+    if actor is not None:
+        return _from_actor(actor)
+    return Speaker(name=medium.group("name"), role="outlet", kind="outlet")
+
+
+# The page or account a sentence names as putting out a post: "the Facebook page “Eurasian Choice”
+# published a post …", "a Telegram channel called “Z Front” shared a message …".
+_MEDIUM_IN_SENTENCE = re.compile(
+    r"(?:(?:Facebook|Twitter|Telegram|VK|VKontakte|Instagram|YouTube)\s+)?"
+    r"(?:page|account|channel|group|website|site|blog)\s+(?:called\s+|named\s+)?"
+    r"[“\"‘'](?P<name>[A-ZÀ-Þ][^“”\"‘’\n]{1,60}?)[”\"’']"
+)
 
 
 def _ministry_of_country_in_focus(description: str, doc: _Doc, pos: int) -> Speaker | None:
@@ -1831,7 +1913,7 @@ def _resolve_generic(parsed: _Parsed, doc: _Doc, pos: int) -> Speaker:
             found = doc.last(pos, partial(_institution_named, word))
             if found is not None:
                 return found
-    if parsed.definite and head in _UTTERANCE_HEADS:
+    if parsed.definite and head in _UTTERANCE_HEADS | {"post", "tweet", "message"}:
         issuer = _issuer_of_last(head, doc, pos)
         if issuer is not None:
             return issuer
@@ -1919,6 +2001,11 @@ _STATEMENT_READ = re.compile(
     r"^[\s,]*(?P<owner>[^“”\"\n]{2,80}?)['’]s?\s+(?:[\w\-]+\s+)?(?:statement|letter|message|"
     r"communiqu[eé]|note|tweet|post|release)\s+(?:read|reads|stated|states|said|says)\b"
 )
+_UTTERANCE_READS = re.compile(
+    r"^[\s,]*(?P<np>(?:the|this|that)\s+(?:[\w\-]+\s+)?(?:statement|letter|message|communiqu[eé]|"
+    r"note|tweet|post|release))\s+(?:read|reads)\b",
+    re.IGNORECASE,
+)
 _DASH_SIGNATURE = re.compile(r"^\s*[—–]\s*(?P<np>[A-Z][^“”\"\n]{1,160}?)[.\s]*$")
 # A quoted post's credit after it: "“…” Post by Jane Doe, shared 3,000 times", "“…” (tweet by
 # Jane Doe on Sunday)" — the one who posted it speaks.
@@ -1941,6 +2028,11 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     read = _STATEMENT_READ.match(after) if _UTTERANCE_NOUN.search(after) else None
     if read:  # "“…,” the ministry’s statement read."
         parsed = _parse_np(read.group("owner"), kb)
+        if parsed.kind != "none":
+            return parsed
+    reads = _UTTERANCE_READS.match(after) if "read" in after else None
+    if reads:  # "“…,” the post reads." — the post introduced before, its issuer speaks
+        parsed = _parse_np(reads.group("np"), kb)
         if parsed.kind != "none":
             return parsed
     posted = _POSTED_BY.match(after)
@@ -2097,6 +2189,10 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
             return reported, False
         if parsed.kind != "none":
             return parsed, False
+    law = _LAW_WORDING.search(before) if not verbs else None
+    named_law = _law_named(law.group("law"), kb) if law is not None else None
+    if named_law is not None:  # "section 1232 of the NDAA … bars … for “any bilateral …”"
+        return _Parsed("actor", speaker=named_law), False
     introduced = _colon_introduction(before, kb)
     if introduced is not None:
         return introduced, False
@@ -2128,6 +2224,13 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
     )
     if according:
         parsed = _parse_np(according.group("np"), kb)
+        named = _APPOSITIVE_NAME.match(before, according.end())
+        if named is not None and _head_noun(according.group("np").split()[-1]) in _PERSON_HEADS:
+            # "According to the statement issued by Dunford's spokesman, Navy Captain Greg
+            # Hicks, the two generals “…”": the spokesman the appositive names
+            appositive = _parse_np(named.group("np"), kb)
+            if appositive.kind in {"person", "actor"}:
+                parsed = appositive
         if parsed.kind != "none":
             return parsed, not (introduces and parsed.kind in {"person", "actor"})
     for verb in reversed(verbs[:-1]):
@@ -2137,6 +2240,30 @@ def _pre_attribution(before: str, kb: Knowledge) -> tuple[_Parsed | None, bool]:
         if parsed.kind != "none":
             return parsed, False
     return None, False
+
+
+# The name set off by commas after a description ("…'s spokesman, Navy Captain Greg Hicks, …").
+_APPOSITIVE_NAME = re.compile(r"\s*(?P<np>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]+),")
+
+
+# A law's wording quoted after what it bars or requires: "Section 1232 of the NDAA for FY2017,
+# which …, bars the use of funds for “…”", "The act prohibits “…”" (the law the subject names).
+_LAW_WORDING = re.compile(
+    r"(?P<law>\b(?:[Ss]ection|[Aa]rticle|[Pp]aragraph)\s+\d+\w*\s+of\s+[^,;:“”\"]{2,80}?"
+    r"|\b(?:[Tt]he\s+)?[A-Z][^,;:“”\"]{1,80}?)(?:,[^;:“”\"]{0,120}?,)?\s+"
+    r"(?:bars|barred|prohibits|prohibited|forbids|forbade|bans|banned|requires|required|"
+    r"stipulates|stipulated)\b[^.;:“”\"]{0,200}$"
+)
+
+
+def _law_named(phrase: str, kb: Knowledge) -> Speaker | None:
+    """The law a phrase names, by the ``[law_names]`` of ``actors.toml`` ("section 1232 of the
+    NDAA for FY2017" → the National Defense Authorization Act)."""
+    names = kb.actors.get("law_names", {}) if isinstance(kb.actors, dict) else {}
+    for written, name in names.items():
+        if re.search(rf"(?<![\w\-]){re.escape(written)}(?![\w\-])", phrase):
+            return Speaker(name=str(name), role="law", kind="institution", side=None)
+    return None
 
 
 def _known_person(parsed: _Parsed) -> bool:
@@ -2264,6 +2391,15 @@ def _attribute(body: str, quote: _Quote, neighbours: tuple[_Quote | None, int], 
 # document-level entities (for pronouns, surnames and "the source")
 
 
+# A page or an account named where a post is reported: "a page called World Affairs Today KE",
+# "the Telegram channel “Steppe Truth”" (what "it" stands for when the post's words follow).
+_MEDIUM_MENTION = re.compile(
+    r"\b(?:page|account|channel)\s+(?:(?:called|named)\s+)?[“\"](?P<quoted>[A-ZÀ-Þ][^“”\"\n]{1,60}?)[”\"]"
+    r"|\b(?:page|account|channel)\s+(?:called|named)\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*){0,5})"
+)
+
+
 def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
     """Entities mentioned outside quotation marks, for later coreference."""
     body, kb = doc.body, doc.kb
@@ -2276,6 +2412,14 @@ def _collect_entities(doc: _Doc, quoted: list[tuple[int, int]]) -> None:
     for start, _, actor in actor_spans(body, kb):
         if outside(start):
             doc.add(start, _from_actor(actor))
+    for match in _MEDIUM_MENTION.finditer(body):  # "… published by a page called X"
+        name = (match.group("quoted") or match.group("name") or "").strip()
+        if name and outside(match.start()):
+            known = resolve_actor(name, kb)
+            named = (
+                _from_actor(known) if known else Speaker(name=name, role="outlet", kind="outlet")
+            )
+            doc.add(match.start(), named)
     for match in _PERSON_APPOSITIVE.finditer(body):
         role, bare = match.group("role"), match.group("bare")
         head = _role_head(role or bare)
@@ -2393,6 +2537,12 @@ def _clause_subject_actor(clause: str, kb: Knowledge) -> _Parsed | None:
         return _Parsed("actor", speaker=_from_actor(spans[0][2]))
     if words and words[0] in ("He", "She"):  # "He went further in a later interview, saying …"
         return _Parsed("pronoun", pronoun=words[0].lower())
+    leading = list(itertools.takewhile(lambda word: _NAME_TOKEN.match(word), words))
+    title, name = split_title(" ".join(leading), kb)
+    if title and len(name.split()) >= 2:
+        # "Deputy Minister Anna Roth went further on Tuesday, saying …": an office, then a name
+        # the knowledge base does not know
+        return _Parsed("person", speaker=_unknown_person(name, _clean_role(title, kb) or None, kb))
     return None
 
 
@@ -2573,10 +2723,52 @@ def _full_name_on_page(doc: _Doc, surname: str) -> Speaker | None:
         if len((named.role or "").split()) > MAX_ROLE_WORDS:  # the host's whole sentence
             named = replace(named, role=None, text_role=None)
         return named
+    listed = _listed_in_capitals(doc, surname)
+    if listed is not None:
+        return listed
     for line in doc.head:
         given = re.search(rf"\b(?P<name>[A-Z][a-z'’\-]+\s+{re.escape(surname)})\b", line)
         if given is not None and split_title(given.group("name"), doc.kb)[1] == given.group("name"):
             return _unknown_person(given.group("name"), None, doc.kb)
+    return None
+
+
+_CAPITAL_SMALL_WORDS = frozenset(
+    ["WITH", "AND", "BY", "FROM", "OF", "THE", "ON", "AT", "FOR", "TO", "IN", "FEATURING"]
+)
+
+
+def _listed_in_capitals(doc: _Doc, surname: str) -> Speaker | None:
+    """The full name of a speaker labelled by surname ("MR. DALTON:", "GENERAL HOLLIS:") as a
+    transcript's list of participants prints it in capitals above the turns ("RICHARD DALTON,
+    Senior Fellow, …", "LT. GEN. FRANK HOLLIS (Ret.), Former …"), the words after the comma its
+    role."""
+    capitals = re.escape(surname.upper())
+    roles = frozenset().union(
+        *(_transcript_labels(doc.kb, key) for key in ("official_labels", "neutral_labels"))
+    ) | {"CHAIR", "CHAIRMAN", "PANELIST", "SPEAKER", "DISCUSSANT"}
+    pattern = re.compile(
+        rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][A-Z'’\-]+\s+){{1,2}}(?:[A-Z]\.\s+)?{capitals})"
+        r"(?![\w'’\-])"
+        r"(?P<after>[^\n]*)"
+    )
+    for text in (*doc.head, doc.body):
+        for found in pattern.finditer(text):
+            if found.group("after").lstrip().startswith(":"):
+                continue  # a turn's own label
+            words = found.group("name").split()
+            if len(words) > 2 and words[0] in roles | _CAPITAL_SMALL_WORDS:
+                words = words[1:]  # "MODERATOR TOM BRANDT", "NEWS WITH DANIEL ROSS": no names
+            _, name = split_title(_titled(" ".join(words)), doc.kb)
+            if len(name.split()) < 2:
+                continue  # "GENERAL HOLLIS": a title, no given name
+            after = re.sub(r"^\s*\([^()]*\)", "", found.group("after"))
+            role = after.strip().removeprefix(",").strip() if after.lstrip().startswith(",") else ""
+            role = role.rstrip(" .") if len(role.split()) <= MAX_ROLE_WORDS + 4 else ""
+            actor = resolve_actor(name, doc.kb)
+            if actor is not None and actor.kind == "person":
+                return _from_actor(actor)
+            return _unknown_person(name, role or None, doc.kb)
     return None
 
 
@@ -3010,11 +3202,47 @@ def _label_paragraph_speaker(doc: _Doc, para: int) -> Speaker | None:
             return None
         start, end = doc.paragraphs[para - back]
         text = doc.body[start:end]
+        entry = _ENTRY_HEADING.fullmatch(text)
+        if entry is not None:
+            return _entry_heading_speaker(entry.group("heading"), doc.kb)
         if len(text.split()) > 6 or text[-1:] in ".!?":
             return None
         actor = resolve_actor(text, doc.kb)
         if actor is not None:
             return _from_actor(actor)
+    return None
+
+
+# A live blog's entry heading, in bold with its time first: "**13:47 Pentagon spokesman Peter
+# Cook**", "**11:15 Analyst view: Michael Kofman**".
+_ENTRY_HEADING = re.compile(
+    r"\*\*\d{1,2}[:.]\d{2}\s+(?:GMT\s+|BST\s+|CET\s+|UTC\s+)?(?P<heading>[^*\n]{2,100})\*\*"
+)
+
+
+def _entry_heading_speaker(heading: str, kb: Knowledge) -> Speaker | None:
+    """Who speaks in the quotation under a live blog's entry heading: the person or institution
+    the heading names ("Pentagon spokesman Peter Cook", "Kerry in Geneva", "Turkish foreign
+    ministry welcomes the deal"); a topic ("Summary", "Opposition reaction") names nobody."""
+    heading = heading.rsplit(":", 1)[-1].strip()  # "Analyst view: Michael Kofman"
+    if len(heading.split()) > 10 or heading[-1:] in ".!?":
+        return None
+    parsed = _parse_np(heading, kb)
+    speaker = parsed.speaker
+    if parsed.kind == "actor" and speaker is not None and speaker.kind != "country":
+        return speaker
+    if parsed.kind == "person" and speaker is not None and len(speaker.name.split()) > 1:
+        return speaker
+    if parsed.kind == "generic" and parsed.head in _INSTITUTION_HEADS:
+        words = heading.split()
+        named = " ".join(words[: [w.casefold() for w in words].index(parsed.head) + 1])
+        actor = resolve_actor(named.title(), kb)
+        if actor is not None:
+            return _from_actor(actor)
+        side = side_from_affiliation(named, kb)
+        if side is not None and len(words) > 1 and words[0][:1].isupper():
+            # "Turkish foreign ministry welcomes the deal": the ministry of a named country
+            return Speaker(name=named.title(), role=parsed.head, side=side, kind="institution")
     return None
 
 
@@ -3093,6 +3321,32 @@ def _speaker_earlier_in_paragraph(doc: _Doc, start: int, pos: int) -> Speaker | 
     return speaking[-1] if speaking else None
 
 
+# A sentence that presents a statement whose words the next sentence quotes: "The statement John
+# Kirby put out on Monday was short.", "Her reply to the letter was blunt."
+_STATEMENT_PRESENTED = re.compile(
+    r"(?:The|His|Her|Its|Their|This)\s+(?:[\w\-]+\s+)?(?:statement|message|letter|reply|response|"
+    r"readout|announcement|communiqu[eé])\b"
+)
+
+
+def _issuer_of_statement_before(doc: _Doc, para_start: int, pos: int) -> Speaker | None:
+    """The person or institution named in the sentence before a quotation's sentence, when that
+    sentence presents a statement ("The statement John Kirby put out on Monday was short.
+    Washington was “suspending …”": Kirby's words)."""
+    sentence = _sentence_start(doc.body, pos)
+    if sentence <= para_start:
+        return None
+    previous = max(para_start, _sentence_start(doc.body, sentence - 1))
+    if not _STATEMENT_PRESENTED.match(doc.body, previous, sentence):
+        return None
+    if _VERB.search(doc.body, sentence, pos):
+        return None  # the quotation's own sentence reports someone
+    low = bisect.bisect_left(doc.entities, previous, key=lambda e: e[0])
+    high = bisect.bisect_left(doc.entities, sentence, key=lambda e: e[0])
+    named = [e[2] for e in doc.entities[low:high] if e[2].kind in {"person", "institution"}]
+    return named[0] if named else None
+
+
 def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
     by_group: dict[int, Speaker] = {}
     for quote in quotes:
@@ -3125,6 +3379,12 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
         para_start = doc.paragraphs[quote.para][0]
         if quote.open_at > para_start:  # "An official … said Israel had not been asked. “…”"
             quote.speaker = _speaker_earlier_in_paragraph(doc, para_start, quote.open_at)
+        if (
+            quote.speaker is None
+            and quote.open_at > para_start
+            and _word_count(text) >= SHORT_PHRASE_WORDS  # a short phrase is the writer's aside
+        ):
+            quote.speaker = _issuer_of_statement_before(doc, para_start, quote.open_at)
         if quote.open_at == para_start:
             quote.speaker = _label_paragraph_speaker(doc, quote.para)
             if quote.speaker is None and quote.para > 0:
@@ -3216,6 +3476,8 @@ def _home_side(speaker: Speaker | None, home_side: str | None) -> Speaker | None
 
 def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
     speaker = quote.speaker
+    if speaker is not None and speaker.name.casefold() in {*_PRONOUNS, "you", "me", "us", "him"}:
+        speaker = None  # a bare pronoun no antecedent resolved names nobody
     return {
         "quote_id": f"{doc_id}:q{n}",
         "doc_id": doc_id,
@@ -3373,6 +3635,11 @@ def quotations(
     marked = _find_quotations(body, doc.paragraphs, {q.para for q in blocks})
     _collect_entities(doc, sorted([(q.start, q.end) for q in [*marked, *blocks]]))
     _introduce_block_quotes(blocks, doc)
+    for p_start, p_end in doc.paragraphs:  # a live blog's entry headings name who speaks below
+        entry = _ENTRY_HEADING.fullmatch(body, p_start, p_end)
+        named = _entry_heading_speaker(entry.group("heading"), kb) if entry else None
+        if named is not None:
+            doc.add(p_start, named, speaking=True)
     turns = _transcript_turns(doc) or _labelled_statements(doc)
     turns = [*turns, *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}

@@ -1273,3 +1273,32 @@ def test_a_dashed_reading_list_entry_with_its_date_stays_in_the_body_not_the_hea
     assert "Dunford at the House Armed Services Committee, February 28" in cleaned.body
     assert not any("Dunford" in line for line in cleaned.head)
     assert "March 9, 2017" in cleaned.head  # the page's own stamp is still a stamp
+
+
+def test_a_participant_line_in_capitals_with_an_office_is_kept_in_a_transcript(kb):
+    page = (
+        "Harbor Institute\n\nAir corridors over the valley\n\nPARTICIPANTS:\n\n"
+        "MAJ. GEN. PAUL STRAND (Ret.), Former Director of Operations, U.S. European Command\n\n"
+        "NINA ROSS, Senior Fellow, Harbor Institute\n\n"
+        "MS. ROSS: Welcome, everyone. We have an hour on the air corridor question and a lot "
+        "to get through before lunch.\n\n"
+        "GENERAL STRAND: The corridor works because both sides call before they fly, every "
+        "single day of the week.\n"
+    )
+    body = clean_page(page, kb).body
+    assert "MAJ. GEN. PAUL STRAND (Ret.), Former Director of Operations" in body
+    assert "NINA ROSS, Senior Fellow, Harbor Institute" in body
+
+
+def test_a_live_blog_entry_heading_in_bold_with_its_time_stays_in_the_body(kb):
+    page = (
+        "The Valley Monitor\n\nLive: talks on the air corridor resume in Vienna\n\n"
+        "Last updated 12 March 2016, 10:40 GMT\n\n"
+        "**09:42 Pentagon spokesman Peter Cook**\n"
+        '"We are looking at the text line by line before we say anything more about it."\n\n'
+        "**10:05 Lavrov in Vienna**\n"
+        '"The document is ready and our side has nothing more to add to it at this stage."\n'
+    )
+    body = clean_page(page, kb).body
+    assert "**09:42 Pentagon spokesman Peter Cook**" in body
+    assert "**10:05 Lavrov in Vienna**" in body

@@ -1830,3 +1830,192 @@ def test_he_opening_a_clause_before_a_participle_of_speech_is_the_last_speaker(k
         "mechanism that kept our pilots safe.”"
     )
     assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == ["Sergei Ivanov"] * 2
+
+
+def test_surname_turn_labels_take_full_names_from_a_capitals_participants_list(kb):
+    body = (
+        "PANELISTS:\n\n"
+        "Chair: MARGARET OKONJO, Director, Global Security Program, Harbor Institute\n\n"
+        "MAJ. GEN. PAUL STRAND (Ret.), Former Director of Operations, U.S. European Command\n\n"
+        "MS. OKONJO: Welcome, everyone. We have an hour on the air corridor question.\n\n"
+        "GENERAL STRAND: The corridor works because both sides call before they fly.\n\n"
+        "MS. OKONJO: Does the hotline ever go quiet?\n\n"
+        "GENERAL STRAND: Never for long. The duty officers talk every morning.\n\n"
+        "QUESTIONER: Dan Ortiz, a student here. How many calls a week does it take?\n\n"
+        "GENERAL STRAND: Usually a dozen, sometimes more."
+    )
+    speakers = [speaker for _, speaker in pairs(quotes_of(body, kb))]
+    assert speakers == [
+        "Margaret Okonjo",
+        "Paul Strand",
+        "Margaret Okonjo",
+        "Paul Strand",
+        "reporter",
+        "Paul Strand",
+    ]
+
+
+def test_a_pronoun_opening_a_reported_clause_before_a_colon_is_no_name(kb):
+    body = (
+        "Colonel Anton Brel, the ministry spokesman, briefed reporters on Friday. "
+        "He said the army was not sharing targets with anyone and added: "
+        '"Our pilots plan their own missions and always will."'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("Our pilots plan their own missions and always will.", "Anton Brel")
+    ]
+
+
+def test_the_post_reads_names_the_page_that_published_the_post(kb):
+    body = (
+        'On Monday the Telegram channel "Steppe Truth" published a post about the air base. '
+        '"The generals have handed the whole sky to the other side today," the post reads. '
+        "It was shared widely."
+    )
+    rows = quotes_of(body, kb)
+    assert pairs(rows) == [
+        ("The generals have handed the whole sky to the other side today,", "Steppe Truth")
+    ]
+
+
+def test_according_to_a_spokesman_set_off_by_his_name_is_the_named_spokesman(kb):
+    body = (
+        "According to a readout from the admiral's spokesman, Commander Lena Fitch, the two "
+        'officers "reviewed the safety procedures for aircraft over the valley" and agreed to '
+        "meet again."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("reviewed the safety procedures for aircraft over the valley", "Lena Fitch")
+    ]
+
+
+def test_accused_reports_the_words_of_its_subject(kb):
+    body = (
+        "Ambassador Nora Vance, in turn, accused the delegation of "
+        '"a cynical show staged for the cameras and nothing else."'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("a cynical show staged for the cameras and nothing else.", "Nora Vance")
+    ]
+
+
+def test_one_of_the_planners_speaks_as_a_planner(kb):
+    body = (
+        "When I visited the planners at the base last spring, one of them described the line "
+        'to me as "the dullest radio chatter anywhere in the region." He meant it kindly.'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("the dullest radio chatter anywhere in the region.", "planner")
+    ]
+
+
+def test_a_sentence_presenting_a_statement_gives_its_issuer_to_the_next_sentences_quote(kb):
+    body = (
+        "The statement Dmitry Peskov released on Tuesday was brief. Moscow was "
+        '"freezing all working contacts on the air safety memorandum until further notice," '
+        "and its officers were leaving the joint cell."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        (
+            "freezing all working contacts on the air safety memorandum until further notice,",
+            "Dmitry Peskov",
+        )
+    ]
+
+
+def test_a_pages_name_in_quotation_marks_is_no_quotation(kb):
+    body = (
+        'The Facebook page "Free Voice of the Caucasus" shared the photo on Sunday, and it was '
+        "seen thousands of times."
+    )
+    assert quotes_of(body, kb) == []
+
+
+def test_a_live_blog_entry_heading_names_the_speaker_of_the_quotation_below_it(kb):
+    body = (
+        "**09:10 Morning summary**\n\n"
+        "Talks on the air safety memorandum resume in Vienna today.\n\n"
+        "**09:42 Pentagon spokesman Peter Cook**\n\n"
+        '"We are looking at the text line by line before we say anything more."\n\n'
+        "**10:05 Lavrov in Vienna**\n\n"
+        '"The document is ready and our side has nothing more to add to it."\n\n'
+        'He added later: "The rest depends on Washington and on nobody else."\n\n'
+        "**10:30 Iranian foreign ministry welcomes the talks**\n\n"
+        '"We hope both delegations will reach an agreement before the weekend."'
+    )
+    assert [speaker for _, speaker in pairs(quotes_of(body, kb))] == [
+        "Peter Cook",
+        "Sergey Lavrov",
+        "Sergey Lavrov",
+        "Iranian Foreign Ministry",
+    ]
+
+
+def test_an_office_and_an_unknown_name_opening_a_clause_speak_its_participle(kb):
+    body = (
+        "Deputy Minister Anna Roth went further in a speech on Tuesday, saying her government "
+        '"will not accept any arrangement that hands the valley to the militias" and calling '
+        "for new talks."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("will not accept any arrangement that hands the valley to the militias", "Anna Roth")
+    ]
+
+
+def test_it_reads_after_a_post_published_by_a_page_called_a_name_is_the_page(kb):
+    body = (
+        "The post was published on Friday by a page called Valley News Daily and shared "
+        "thousands of times. It reads:\n\n"
+        '"BIG NEWS: the two armies now fly every mission together and share all their maps."'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        (
+            "BIG NEWS: the two armies now fly every mission together and share all their maps.",
+            "Valley News Daily",
+        )
+    ]
+
+
+def test_an_ambassador_to_the_united_nations_is_the_name_after_the_comma(kb):
+    body = (
+        "Ruritania's ambassador to the United Nations, Karel Vondra, said the deal showed what "
+        'was possible "if the other side stopped blocking every resolution we bring".'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("if the other side stopped blocking every resolution we bring", "Karel Vondra")
+    ]
+
+
+def test_a_laws_quoted_wording_after_what_it_bars_is_the_laws(kb):
+    body = (
+        "Section 1246 of the NDAA for FY2016, which the Senate passed in the autumn, bars the "
+        'Pentagon from funding "any bilateral military-to-military cooperation" with Moscow.'
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("any bilateral military-to-military cooperation", "National Defense Authorization Act")
+    ]
+
+
+def test_they_after_a_sentence_opening_with_unnamed_officials_is_an_official(kb):
+    body = (
+        "The Northern Fleet said it had not been warned. Officials at the air operations "
+        "center said the notice had gone out on time. \u201cThe other side was told about the "
+        "flight an hour before it took off,\u201d they said in a statement."
+    )
+    assert pairs(quotes_of(body, kb)) == [
+        ("The other side was told about the flight an hour before it took off,", "official")
+    ]
+
+
+def test_surname_labels_take_two_given_names_and_skip_the_part_played_in_the_list(kb):
+    body = (
+        "PARTICIPANTS:\n\n"
+        "DR. ANNA MARIE KOWALSKI, Professor of Politics, Lakeside University\n\n"
+        "MODERATOR TOM BRANDT, Correspondent, Daily Ledger\n\n"
+        "MR. BRANDT: Professor, is the line still open between the two?\n\n"
+        "DR. KOWALSKI: It is open and used every day by the duty officers.\n\n"
+        "MR. BRANDT: Is that cooperation, in your view, or not at all?\n\n"
+        "DR. KOWALSKI: No, it is deconfliction and nothing more than that."
+    )
+    speakers = [speaker for _, speaker in pairs(quotes_of(body, kb))]
+    assert speakers == ["Tom Brandt", "Anna Marie Kowalski"] * 2

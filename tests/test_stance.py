@@ -3502,3 +3502,99 @@ def test_urging_is_saying_and_names_its_speaker(kb):
     )
     rows = claims_of(body, kb)
     assert [r["actor"] for r in rows][-1:] == ["Paolo Rossi"]
+
+
+def test_a_closing_relative_clause_answering_the_report_is_its_own_claim(kb):
+    body = (
+        "Last week the Kremlin said Russian bombers had flown a joint raid with American jets "
+        "near Raqqa, which the State Department promptly denied."
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["asserts", "denies"]
+    assert rows[1]["text"].startswith("the State Department")
+
+
+def test_a_relative_clause_inside_the_sentence_does_not_split_it(kb):
+    body = (
+        "If the ceasefire, which starts on Monday, holds for a week, American and Russian "
+        "officers will begin choosing targets together."
+    )
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_a_charge_of_failing_to_share_is_a_rejection(kb):
+    body = (
+        "Moscow questioned the future of the joint centre with Washington, accusing the "
+        "Americans of failing to share their flight plans with the Russian command."
+    )
+    rows = claims_of(body, kb)
+    assert len(rows) == 2
+    assert rows[-1]["stance"] == "rejects"
+    assert "of failing to share" in rows[-1]["text"]
+
+
+def test_still_not_handing_over_what_was_promised_is_a_rejection_not_a_denial(kb):
+    body = "The Russian envoy said Washington had still not handed over its map of rebel positions."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+
+
+def test_a_planning_cell_held_back_until_a_condition_is_met_is_conditional(kb):
+    body = (
+        "The Pentagon has set up no planning cell with the Russian military and will not "
+        "until the truce has held for a week."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["conditional"]
+
+
+def test_a_waiver_needed_first_is_a_condition(kb):
+    body = (
+        "Congress has barred any military cooperation between the Pentagon and Moscow. "
+        "The White House would have to sign a waiver before officers could meet."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["conditional"]
+
+
+def test_a_dislike_of_the_joint_centre_is_opposition(kb):
+    body = "The defense secretary never liked the joint center with the Russians."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+    body = "Carter did not like the joint center with the Russians either."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+
+
+def test_a_second_quote_added_after_a_reported_denial_is_its_own_claim(kb):
+    body = (
+        "The spokesman said Washington was not sharing targets with Moscow and added: "
+        '"We are not coordinating strikes with the Russian air force."'
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["denies", "denies"]
+
+
+def test_two_clauses_of_one_claim_noun_stay_one_claim(kb):
+    body = (
+        "The claim that Moscow and Washington agreed to take Raqqa together, and that US "
+        "pilots strike targets picked by Russian officers, is false."
+    )
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_the_two_sides_officers_with_the_coalition_are_coordination(kb):
+    body = "Russian and coalition officers spoke daily during the battle for the city."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_a_call_for_an_emergency_un_session_is_no_proposal(kb):
+    body = (
+        "The coalition refused Moscow's offer of joint strikes on Friday. "
+        "Russia requested an emergency session of the Security Council the same night."
+    )
+    rows = claims_of(body, kb)
+    assert not [r for r in rows if "emergency session" in r["text"]]
+
+
+def test_a_hypothesis_about_a_past_event_is_no_condition(kb):
+    body = (
+        "If the strike was a mistake, it shows the stubborn unwillingness of the Americans to "
+        "coordinate their raids with Russia, the ministry said."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]

@@ -3598,3 +3598,42 @@ def test_a_hypothesis_about_a_past_event_is_no_condition(kb):
         "coordinate their raids with Russia, the ministry said."
     )
     assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+
+
+def test_contacts_called_strictly_deconfliction_are_a_denial(kb):
+    body = 'A coalition officer described the contacts with Moscow as "strictly deconfliction."'
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_doubt_cast_on_the_joint_centre_asserts_nothing(kb):
+    body = "The raid has cast doubt on the planned Russian-American joint centre, officials said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["neutral"]
+
+
+def test_as_soon_as_before_a_past_verb_is_a_time_not_a_condition(kb):
+    body = (
+        "The coalition called off the raid as soon as it was warned by Russian officers over "
+        "the hotline."
+    )
+    assert "conditional" not in [r["stance"] for r in claims_of(body, kb)]
+    body = "Joint patrols with the Americans will start as soon as the truce holds, Moscow said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["conditional"]
+
+
+def test_informing_the_other_sides_officers_is_coordination(kb):
+    body = "The coalition informed Russian commanders of the raid an hour before it began."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_not_handing_the_other_side_a_map_is_a_denial(kb):
+    body = "Moscow has never handed the Americans a list of its targets, the ministry said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_an_answer_after_a_reported_question_is_a_claim(kb):
+    body = (
+        "Asked whether the Pentagon would take up a Russian offer of joint raids, the "
+        "spokesman replied: we won't be doing that."
+    )
+    assert len(claims_of(body, kb)) == 1  # the reply makes it more than a reported question
+    assert claims_of(body.split(", the spokesman")[0] + ".", kb) == []

@@ -336,8 +336,10 @@ THAT_SUBJECT_VERBS = re.compile(
 
 def _that_is_a_subject(splitter: str, after: str) -> bool:
     """Is the "that" ending a splitter the subject of what follows ("…, and that was the extent
-    of it"), not the conjunction of a second reported point ("…, and that Russia would …")?"""
-    return splitter.endswith("that") and THAT_SUBJECT_VERBS.match(after) is not None
+    of it"), not the conjunction of a second reported point ("…, and that Russia would …")?  The
+    same for "which" ("…, which is what Russia is asking for", not "…, which the Pentagon
+    denied")."""
+    return splitter.endswith(("that", RELATIVE)) and THAT_SUBJECT_VERBS.match(after) is not None
 
 
 RELATIVE = " which"  # a relative clause splits a sentence only when it ends it

@@ -3637,3 +3637,21 @@ def test_an_answer_after_a_reported_question_is_a_claim(kb):
     )
     assert len(claims_of(body, kb)) == 1  # the reply makes it more than a reported question
     assert claims_of(body.split(", the spokesman")[0] + ".", kb) == []
+
+
+def test_a_relative_clause_with_which_as_its_subject_does_not_split(kb):
+    body = (
+        "The Pentagon has not seen the rebels leave the Nusra Front, which is what Russia "
+        "wants before joint strikes."
+    )
+    assert not [r for r in claims_of(body, kb) if r["text"].startswith("is what")]
+
+
+def test_a_request_for_more_cooperation_is_a_proposal(kb):
+    body = (
+        "Since the spring, Russian officials have been asking for joint targeting with the "
+        "American command."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["proposes"]
+    body = "Russian generals say they want more military cooperation with the Pentagon."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["proposes"]

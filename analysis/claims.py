@@ -303,6 +303,8 @@ def _split_units(
                 continue  # "The claim that …, and that …, is false": one claim noun's two clauses
             if splitter.endswith(RELATIVE) and "," in text[position + len(splitter) :]:
                 continue  # "If the truce, which is due on Monday, holds …": a clause inside
+            if _an_aside_after_the_subject(text, position, splitter, start, analysed):
+                continue  # "Russian officials, however, said …": the subject, then an aside
             second = analysed.cues_between(start + position, end)
             if _conditions_the_first_part(second, start + position + len(splitter)):
                 continue  # ", but first Moscow must …": the condition of what came before
@@ -344,6 +346,17 @@ def _that_is_a_subject(splitter: str, after: str) -> bool:
 
 RELATIVE = " which"  # a relative clause splits a sentence only when it ends it
 CLAIM_NOUN_THAT = re.compile(r"\b([a-z]+)\s+that\b", re.IGNORECASE)
+
+
+def _an_aside_after_the_subject(
+    text: str, position: int, splitter: str, start: int, analysed: st.Analysed
+) -> bool:
+    """Is the splitter a word set off by commas right after the sentence's subject ("Russian
+    officials, however, said …"): no clause before it to split from?"""
+    if not text[position + len(splitter) :].startswith(","):
+        return False
+    before = analysed.cues_between(start, start + position)
+    return all(c.label.startswith(st.PARTY_PREFIX) for c in before)
 
 
 def _second_clause_of_a_claim_noun(splitter: str, before: str, lex: st.StanceLexicon) -> bool:

@@ -3655,3 +3655,9 @@ def test_a_request_for_more_cooperation_is_a_proposal(kb):
     assert [r["stance"] for r in claims_of(body, kb)] == ["proposes"]
     body = "Russian generals say they want more military cooperation with the Pentagon."
     assert [r["stance"] for r in claims_of(body, kb)] == ["proposes"]
+
+
+def test_however_set_off_after_the_subject_does_not_split_the_sentence(kb):
+    body = "Russian officials, however, said they want more military cooperation with Washington."
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows] == [("Russia", "proposes")]

@@ -299,11 +299,18 @@ def _split_units(
             position = text.find(splitter)
             if position <= 0 or _that_is_a_subject(splitter, text[position + len(splitter) :]):
                 continue
+            if _second_clause_of_a_claim_noun(splitter, text[:position], lex):
+                continue  # "The claim that …, and that …, is false": one claim noun's two clauses
+            if splitter.endswith(RELATIVE) and "," in text[position + len(splitter) :]:
+                continue  # "If the truce, which is due on Monday, holds …": a clause inside
+            if _an_aside_after_the_subject(text, position, splitter, start, analysed):
+                continue  # "Russian officials, however, said …": the subject, then an aside
             second = analysed.cues_between(start + position, end)
             if _conditions_the_first_part(second, start + position + len(splitter)):
                 continue  # ", but first Moscow must …": the condition of what came before
             has_party = any(c.label.startswith(st.PARTY_PREFIX) for c in second)
-            reported = splitter.endswith("that")  # ", adding that …": a second reported point
+            # ", adding that …", "and added: …": a second reported point
+            reported = splitter.endswith(("that", ":"))
             has_cue = any(
                 (c.label in SPLIT_LABELS and not c.negated)
                 or (reported and c.label == "coordination" and c.negated)
@@ -331,8 +338,35 @@ THAT_SUBJECT_VERBS = re.compile(
 
 def _that_is_a_subject(splitter: str, after: str) -> bool:
     """Is the "that" ending a splitter the subject of what follows ("…, and that was the extent
-    of it"), not the conjunction of a second reported point ("…, and that Russia would …")?"""
-    return splitter.endswith("that") and THAT_SUBJECT_VERBS.match(after) is not None
+    of it"), not the conjunction of a second reported point ("…, and that Russia would …")?  The
+    same for "which" ("…, which is what Russia is asking for", not "…, which the Pentagon
+    denied")."""
+    return splitter.endswith(("that", RELATIVE)) and THAT_SUBJECT_VERBS.match(after) is not None
+
+
+RELATIVE = " which"  # a relative clause splits a sentence only when it ends it
+CLAIM_NOUN_THAT = re.compile(r"\b([a-z]+)\s+that\b", re.IGNORECASE)
+
+
+def _an_aside_after_the_subject(
+    text: str, position: int, splitter: str, start: int, analysed: st.Analysed
+) -> bool:
+    """Is the splitter a word set off by commas right after the sentence's subject ("Russian
+    officials, however, said …"): no clause before it to split from?"""
+    if not text[position + len(splitter) :].startswith(","):
+        return False
+    before = analysed.cues_between(start, start + position)
+    return all(c.label.startswith(st.PARTY_PREFIX) for c in before)
+
+
+def _second_clause_of_a_claim_noun(splitter: str, before: str, lex: st.StanceLexicon) -> bool:
+    """Is the "that" ending a splitter the second clause of a claim noun's "that" before it ("The
+    claim that the two signed a pact, and that pilots now bomb Russian targets, is false")?"""
+    if not splitter.endswith("that") or not lex.claim_nouns:
+        return False
+    return any(
+        m.group(1).lower().startswith(lex.claim_nouns) for m in CLAIM_NOUN_THAT.finditer(before)
+    )
 
 
 def _conditions_the_first_part(second: list[st.Cue], splitter_end: int) -> bool:

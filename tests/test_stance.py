@@ -3502,3 +3502,162 @@ def test_urging_is_saying_and_names_its_speaker(kb):
     )
     rows = claims_of(body, kb)
     assert [r["actor"] for r in rows][-1:] == ["Paolo Rossi"]
+
+
+def test_a_closing_relative_clause_answering_the_report_is_its_own_claim(kb):
+    body = (
+        "Last week the Kremlin said Russian bombers had flown a joint raid with American jets "
+        "near Raqqa, which the State Department promptly denied."
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["asserts", "denies"]
+    assert rows[1]["text"].startswith("the State Department")
+
+
+def test_a_relative_clause_inside_the_sentence_does_not_split_it(kb):
+    body = (
+        "If the ceasefire, which starts on Monday, holds for a week, American and Russian "
+        "officers will begin choosing targets together."
+    )
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_a_charge_of_failing_to_share_is_a_rejection(kb):
+    body = (
+        "Moscow questioned the future of the joint centre with Washington, accusing the "
+        "Americans of failing to share their flight plans with the Russian command."
+    )
+    rows = claims_of(body, kb)
+    assert len(rows) == 2
+    assert rows[-1]["stance"] == "rejects"
+    assert "of failing to share" in rows[-1]["text"]
+
+
+def test_still_not_handing_over_what_was_promised_is_a_rejection_not_a_denial(kb):
+    body = "The Russian envoy said Washington had still not handed over its map of rebel positions."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+
+
+def test_a_planning_cell_held_back_until_a_condition_is_met_is_conditional(kb):
+    body = (
+        "The Pentagon has set up no planning cell with the Russian military and will not "
+        "until the truce has held for a week."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["conditional"]
+
+
+def test_a_waiver_needed_first_is_a_condition(kb):
+    body = (
+        "Congress has barred any military cooperation between the Pentagon and Moscow. "
+        "The White House would have to sign a waiver before officers could meet."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)][-1:] == ["conditional"]
+
+
+def test_a_dislike_of_the_joint_centre_is_opposition(kb):
+    body = "The defense secretary never liked the joint center with the Russians."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+    body = "Carter did not like the joint center with the Russians either."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+
+
+def test_a_second_quote_added_after_a_reported_denial_is_its_own_claim(kb):
+    body = (
+        "The spokesman said Washington was not sharing targets with Moscow and added: "
+        '"We are not coordinating strikes with the Russian air force."'
+    )
+    rows = claims_of(body, kb)
+    assert [r["stance"] for r in rows] == ["denies", "denies"]
+
+
+def test_two_clauses_of_one_claim_noun_stay_one_claim(kb):
+    body = (
+        "The claim that Moscow and Washington agreed to take Raqqa together, and that US "
+        "pilots strike targets picked by Russian officers, is false."
+    )
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_the_two_sides_officers_with_the_coalition_are_coordination(kb):
+    body = "Russian and coalition officers spoke daily during the battle for the city."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_a_call_for_an_emergency_un_session_is_no_proposal(kb):
+    body = (
+        "The coalition refused Moscow's offer of joint strikes on Friday. "
+        "Russia requested an emergency session of the Security Council the same night."
+    )
+    rows = claims_of(body, kb)
+    assert not [r for r in rows if "emergency session" in r["text"]]
+
+
+def test_a_hypothesis_about_a_past_event_is_no_condition(kb):
+    body = (
+        "If the strike was a mistake, it shows the stubborn unwillingness of the Americans to "
+        "coordinate their raids with Russia, the ministry said."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+
+
+def test_contacts_called_strictly_deconfliction_are_a_denial(kb):
+    body = 'A coalition officer described the contacts with Moscow as "strictly deconfliction."'
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_doubt_cast_on_the_joint_centre_asserts_nothing(kb):
+    body = "The raid has cast doubt on the planned Russian-American joint centre, officials said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["neutral"]
+
+
+def test_as_soon_as_before_a_past_verb_is_a_time_not_a_condition(kb):
+    body = (
+        "The coalition called off the raid as soon as it was warned by Russian officers over "
+        "the hotline."
+    )
+    assert "conditional" not in [r["stance"] for r in claims_of(body, kb)]
+    body = "Joint patrols with the Americans will start as soon as the truce holds, Moscow said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["conditional"]
+
+
+def test_informing_the_other_sides_officers_is_coordination(kb):
+    body = "The coalition informed Russian commanders of the raid an hour before it began."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_not_handing_the_other_side_a_map_is_a_denial(kb):
+    body = "Moscow has never handed the Americans a list of its targets, the ministry said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_an_answer_after_a_reported_question_is_a_claim(kb):
+    body = (
+        "Asked whether the Pentagon would take up a Russian offer of joint raids, the "
+        "spokesman replied: we won't be doing that."
+    )
+    assert len(claims_of(body, kb)) == 1  # the reply makes it more than a reported question
+    assert claims_of(body.split(", the spokesman")[0] + ".", kb) == []
+
+
+def test_a_relative_clause_with_which_as_its_subject_does_not_split(kb):
+    body = (
+        "The Pentagon has not seen the rebels leave the Nusra Front, which is what Russia "
+        "wants before joint strikes."
+    )
+    assert not [r for r in claims_of(body, kb) if r["text"].startswith("is what")]
+
+
+def test_a_request_for_more_cooperation_is_a_proposal(kb):
+    body = (
+        "Since the spring, Russian officials have been asking for joint targeting with the "
+        "American command."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["proposes"]
+    body = "Russian generals say they want more military cooperation with the Pentagon."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["proposes"]
+
+
+def test_however_set_off_after_the_subject_does_not_split_the_sentence(kb):
+    body = "Russian officials, however, said they want more military cooperation with Washington."
+    rows = claims_of(body, kb)
+    assert [(r["side"], r["stance"]) for r in rows] == [("Russia", "proposes")]

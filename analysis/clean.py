@@ -1952,8 +1952,15 @@ def _strip_signature(paragraph: str, rules: Rules) -> tuple[str, str | None]:
     return paragraph, None
 
 
-def _place(line: Line, position: int, start: int, end: int) -> str:
-    """Where a line goes: the article, the head, the tail, or nowhere."""
+STAMP_AFTER_PROSE = 4  # a dated list item after this many of the article's paragraphs is no stamp
+DASH_BULLET = re.compile(r"[–—]\s")  # an item of a list typed with dashes (an e-mail's list)
+
+
+def _place(line: Line, position: int, start: int, end: int, prose_before: int = 0) -> str:
+    """Where a line goes: the article, the head, the tail, or nowhere.  ``prose_before``: the
+    article's prose lines above this one; a short dated list item deep in the article belongs
+    to it ("– Carter at the Senate Armed Services Committee, September 22 (transcript)" in a
+    list of reading links), it is not the page's stamp."""
     role = line.role
     if role in {"widget", "caption", "section", "source-item", "related-item"}:
         return DROP
@@ -1961,6 +1968,12 @@ def _place(line: Line, position: int, start: int, end: int) -> str:
         return DROP if role == "linklist" else HEAD
     if position >= end:
         return TAIL
+    if (
+        role == "stamp"
+        and prose_before >= STAMP_AFTER_PROSE
+        and (line.item or DASH_BULLET.match(line.text))
+    ):
+        return ARTICLE
     if role in {"byline", "stamp", "standfirst", "signature-block"}:
         return HEAD
     if role in {"credit", "handle"}:
@@ -2073,6 +2086,7 @@ def _sort_lines(
     paragraphs are returned, the rest is recorded on ``result``."""
     start, end = span
     paragraphs: list[str] = []
+    prose_before = 0  # the article's prose lines so far
     for position, line in enumerate(lines):
         if line.signature:
             result.tail.append(line.signature)
@@ -2090,9 +2104,10 @@ def _sort_lines(
             where = HEAD  # a date heading ("### [2016-05-21](...)") dates the page
             result.date_headings.append(line.text)
         else:
-            where = _place(line, position, start, end)
+            where = _place(line, position, start, end, prose_before)
         if where == ARTICLE:
             paragraphs.append(line.text)
+            prose_before += line.role == "prose"
         elif where == HEAD:
             result.head.append(line.text)
         elif where == TAIL:
@@ -2115,8 +2130,9 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
     line under it ("Our verdict" / "Unsupported. Both countries …"), else a later line that is
     only a rating ("The Pinocchio Test" … "Three Pinocchios")."""
     article = lines[start : end + RATING_AFTER_ARTICLE]  # a rating may close the page
-    for line in article:
-        owned = _owned_rating(line.text.strip("*_ "), rules)
+    for position, line in enumerate(article):
+        following = article[position + 1].text if position + 1 < len(article) else ""
+        owned = _owned_rating(line.text.strip("*_ "), rules, following)
         if owned:
             return owned
     labels = [
@@ -2141,10 +2157,22 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
 OWNER_WORDS = 4  # "AFP Fact Check rating:", "The Daily Check's verdict:"
 
 
-def _owned_rating(text: str, rules: Rules) -> str | None:
+# The line under a rating that says what the rating means ('The rating "Manipulation" means
+# that …', "Misleading is used for …"): the checker's own scale, named as a rating.
+RATING_DEFINITION = re.compile(
+    r"[\"“'‘]?\s*(?:means|is (?:given|used|assigned|applied)|applies|indicates|denotes|"
+    r"refers to|stands for)\b",
+    re.IGNORECASE,
+)
+DEFINED_RATING_WORDS = 3
+DEFINITION_REACH = 40  # characters of the definition line before the rating it defines
+
+
+def _owned_rating(text: str, rules: Rules, following: str = "") -> str | None:
     """The rating of a line that labels it with the publisher's name ("Full Fact rating:
-    Misleading"), wherever it stands: the name makes the label the page's own, so only a rating
-    of the known scale is taken."""
+    Misleading", "MYTH DETECTOR VERDICT: MANIPULATION"), wherever it stands: the name makes the
+    label the page's own, so a rating of the known scale is taken, or a short one of the
+    checker's own scale that the line under it defines (``RATING_DEFINITION``)."""
     if len(text) > MAX_RATING_CHARS + 30 or ":" not in text:
         return None
     match = rules.labelled_rating.search(text)
@@ -2152,9 +2180,20 @@ def _owned_rating(text: str, rules: Rules) -> str | None:
         return None
     owner = text[: match.start()]
     rating = match.group("rating").strip(" .")
-    if not owner.endswith(" ") or len(owner.split()) > OWNER_WORDS or not _is_rating(rating, rules):
+    if not owner.endswith(" ") or len(owner.split()) > OWNER_WORDS:
         return None
-    return rating
+    if _is_rating(rating, rules) or _defines_rating(following, rating):
+        return rating
+    return None
+
+
+def _defines_rating(line: str, rating: str) -> bool:
+    """``line`` says what ``rating`` means: the rating, near its start, then a verb of defining
+    ('The rating "Manipulation" means that …')."""
+    if not rating or len(rating.split()) > DEFINED_RATING_WORDS or not rating[0].isalpha():
+        return False
+    at = line.casefold().find(rating.casefold(), 0, DEFINITION_REACH + len(rating))
+    return at >= 0 and RATING_DEFINITION.match(line, at + len(rating)) is not None
 
 
 def _closing_verdict(paragraphs: list[str], rules: Rules) -> str | None:

@@ -1034,11 +1034,12 @@ def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
 @lru_cache(maxsize=1024)
 def _unambiguous_slash_date(match: re.Match[str]) -> date | None:
     """A numeric date with slashes, read only when the order of day and month is certain
-    ("07/15/16": the 15th must be the day); "05/06/16" could be either and gives nothing."""
+    ("07/15/16": the 15th must be the day, "3/3/2017" reads the same either way); "05/06/16"
+    could be either and gives nothing."""
     first, second = int(match.group("first")), int(match.group("second"))
     year = int(match.group("year"))
     year += 2000 if year < 100 else 0
-    if first > 12 >= second:
+    if first == second or first > 12 >= second:
         day, month = first, second
     elif second > 12 >= first:
         day, month = second, first

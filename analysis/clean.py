@@ -50,6 +50,7 @@ class Cleaned:
     widgets: list[str] = field(default_factory=list)  # page-widget lines removed (site markers)
     signature: str | None = None  # social handle signed at the end of the article ("@TaraCopp")
     profile: str | None = None  # the account whose posts the page shows (name above its @handle)
+    poster: str | None = None  # the user named in the first post's user card, by its stamp
     date_headings: list[str] = field(default_factory=list)  # headings that are a date (digest days)
     site_urls: list[str] = field(
         default_factory=list
@@ -279,6 +280,8 @@ class Rules:
     headline_note: re.Pattern[str]  # "… under the headline "X"" under the article
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
+    greeting: re.Pattern[str] = re.compile(r"(?!x)x")  # "Hi all," opening a letter
+    member_card: re.Pattern[str] = re.compile(r"(?!x)x")  # "Senior Member" under a poster
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
     # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
     # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
@@ -530,6 +533,10 @@ def rules_for(kb: Knowledge) -> Rules:
         ),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
+        member_card=_full(f.get("member_cards", [])),
+        greeting=re.compile(
+            rf"{_alternation(f.get('greetings', []), whole=False)}\s*[,!:—–]", re.IGNORECASE
+        ),
         outlet_names=_outlet_names(kb),
         prompt_parts=prompt_parts,
         prompt_literals=_any_literal(prompt_parts),
@@ -572,9 +579,16 @@ def is_prose(text: str, rules: Rules) -> bool:
     return n_words >= 6 or len(text) >= 40
 
 
+STAMP_SEPARATORS = frozenset("|•·–—-")
+
+
 def is_date_line(text: str) -> bool:
-    """A short line that mostly consists of a date or time (a page stamp)."""
-    if len(text) > 80 or len(text.split()) > 12 or ends_sentence(text.rstrip(".")):
+    """A short line that mostly consists of a date or time (a page stamp); the bars between a
+    stamp's parts are no words ("Asked Jan 25, 2017 | Modified Jan 27, 2017 | Viewed 3k times")."""
+    if len(text) > 80 or ends_sentence(text.rstrip(".")):
+        return False
+    words = text.split()
+    if len(words) > 12 and sum(w not in STAMP_SEPARATORS for w in words) > 12:
         return False
     return bool(DIGIT.search(text)) and bool(DATE_TEXT.search(text))  # every date has a digit
 
@@ -1168,6 +1182,58 @@ def _mark_profile_header(lines: list[Line]) -> str | None:
     return None
 
 
+POST_CARD_STAMPS = 3  # the first post's stamp is one of the page's first stamps
+CREDENTIAL_WORDS = 16  # "Former USAF air battle manager, 2004–2016 · Lives in San Antonio, TX"
+
+
+def _post_card_poster(lines: list[Line], rules: Rules) -> str | None:
+    """The user who wrote the first post of a forum thread or a question-and-answer page, named
+    in the post's user card beside its stamp: right under the stamp, over the member's rank or
+    reputation ("Old 05-20-2017, 09:14 AM" / "Hornet_Driver_Ret" / "Senior Member"; "asked Jan
+    25, 2017 at 8:14" / "Ondrej K." / "2,311 ● 4 ● 19"), or above it, a credential line at most
+    between ("Greg Halvorsen" / "Former USAF air battle manager, 2004–2016 · Lives in San
+    Antonio, TX" / "Answered October 14, 2017")."""
+    stamps = [i for i, line in enumerate(lines) if line.role == "stamp"][:POST_CARD_STAMPS]
+    for position in stamps:
+        below = lines[position + 1 : position + 3]
+        if (
+            len(below) == 2
+            and _may_be_a_poster(below[0], rules)
+            and rules.member_card.fullmatch(below[1].text.strip())
+        ):
+            return below[0].text.strip()
+        for name_at in (position - 1, position - 2):
+            between = lines[name_at + 1 : position]
+            if name_at >= 0 and _may_be_a_poster(lines[name_at], rules):
+                if all(_is_credential(line) for line in between):
+                    return lines[name_at].text.strip()
+    return None
+
+
+def _may_be_a_poster(line: Line, rules: Rules) -> bool:
+    """A user's name or handle on a line of its own ("Ondrej K.", "Hornet_Driver_Ret")."""
+    text = line.text.strip()
+    if line.role not in {"other", "repeat"} or not text:  # a poster who posts again: a repeat
+        return False
+    if " " in text and not is_signed_name(text, rules):
+        return False
+    return " " in text or (_is_handle(text) and HANDLE_SHAPE.fullmatch(text) is not None)
+
+
+HANDLE_SHAPE = re.compile(r"[A-Za-z][\w.-]{2,30}")
+
+
+def _is_credential(line: Line) -> bool:
+    """A poster's credential under the name: a short line, no sentence ("Former USAF air battle
+    manager, 2004–2016 · Lives in San Antonio, TX")."""
+    text = line.text.strip()
+    return (
+        line.role == "other"
+        and 0 < len(text.split()) <= CREDENTIAL_WORDS
+        and not ends_sentence(text)
+    )
+
+
 def _may_be_an_account_name(text: str) -> bool:
     words = text.split()
     return (
@@ -1280,6 +1346,9 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     named = _headline_named_below(lines, start, end, rules)
     if named is not None:
         return named
+    subject = _subject_above_greeting(lines, start, end, rules)
+    if subject is not None:
+        return subject
     for line in lines[:end]:
         if (
             line.heading
@@ -1323,6 +1392,34 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         or _labelled_title(lines, end, rules)
         or _headline_under_byline(lines, start, end, rules)
     )
+
+
+GREETING_REACH = 2  # the greeting opens the letter: one of its first lines
+GREETING_WORDS = 6
+SUBJECT_WORDS = 16
+
+
+def _subject_above_greeting(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
+    """The short line right above a letter's greeting ("The talking is over. Keep the hotline
+    anyway." / "Hi all,"): a newsletter's subject, its headline, though it reads as a sentence
+    and the newsletter's name stands over the author's "by" line above it."""
+    for position in range(max(start, 1), min(end, start + GREETING_REACH + 1, len(lines))):
+        text = lines[position].text.strip()
+        if len(text.split()) > GREETING_WORDS or not rules.greeting.fullmatch(text):
+            continue
+        above = lines[position - 1]
+        words = len(above.text.split())
+        if (
+            above.role in {"prose", "other"}
+            and not above.item
+            and HEADLINE_MIN_WORDS <= words <= SUBJECT_WORDS
+            and not above.text.rstrip().endswith((":", ",", ";"))
+            and not rules.greeting.fullmatch(above.text.strip())
+            and not is_masthead(above.text, rules)
+        ):
+            return above
+        return None
+    return None
 
 
 HEADLINE_UNDER_BYLINE_REACH = 6  # lines of a claim box and rating above a fact-check's byline
@@ -2009,6 +2106,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_name_signing_below_dek(lines, start, end, rules)
     result = Cleaned(body="", title=headline_text(title_line.text, rules) if title_line else None)
     result.profile = profile
+    result.poster = _post_card_poster(lines[:comments_from], rules)
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:
         verdict_line.role = "verdict"

@@ -1132,10 +1132,11 @@ def _mark_forwarding_note(lines: list[Line]) -> None:
             return
 
 
-def _mark_tagline(lines: list[Line]) -> None:
+def _mark_tagline(lines: list[Line], rules: Rules) -> None:
     """A site's self-description under its masthead ("Full Fact is the UK's independent fact
     checking charity.", "The Hill's forum for lawmakers …") is page furniture, however much it
-    reads like a sentence."""
+    reads like a sentence; a rating the checker labels with its name ("CHECK DESK VERDICT:
+    FALSE") is not."""
     if not lines:
         return
     masthead = lines[0].text.strip().lower()
@@ -1144,7 +1145,9 @@ def _mark_tagline(lines: list[Line]) -> None:
     for position, line in enumerate(lines[1:TAGLINE_LINES], start=1):
         lowered = line.text.strip().lower()
         follows = lowered[len(masthead) : len(masthead) + 1]
-        if len(lowered.split()) > TAGLINE_WORDS:
+        if len(lowered.split()) > TAGLINE_WORDS or (
+            ":" in lowered and rules.labelled_rating.search(line.text)
+        ):
             continue
         if (lowered.startswith(masthead) and follows in {" ", "'", "’"}) or (
             position == 1 and SELF_DESCRIPTION.match(line.text.strip())
@@ -1204,9 +1207,12 @@ def _post_card_poster(lines: list[Line], rules: Rules) -> str | None:
             return below[0].text.strip()
         for name_at in (position - 1, position - 2):
             between = lines[name_at + 1 : position]
-            if name_at >= 0 and _may_be_a_poster(lines[name_at], rules):
-                if all(_is_credential(line) for line in between):
-                    return lines[name_at].text.strip()
+            if (
+                name_at >= 0
+                and _may_be_a_poster(lines[name_at], rules)
+                and all(_is_credential(line) for line in between)
+            ):
+                return lines[name_at].text.strip()
     return None
 
 
@@ -1220,7 +1226,7 @@ def _may_be_a_poster(line: Line, rules: Rules) -> bool:
     return " " in text or (_is_handle(text) and HANDLE_SHAPE.fullmatch(text) is not None)
 
 
-HANDLE_SHAPE = re.compile(r"[A-Za-z][\w.-]{2,30}")
+HANDLE_SHAPE = re.compile(r"[A-Za-z][\w-]{2,30}")  # "Hornet_Driver_Ret", never a domain
 
 
 def _is_credential(line: Line) -> bool:
@@ -1229,6 +1235,7 @@ def _is_credential(line: Line) -> bool:
     text = line.text.strip()
     return (
         line.role == "other"
+        and not line.spread  # a menu set apart by wide gaps ("Home   Explore   Log in")
         and 0 < len(text.split()) <= CREDENTIAL_WORDS
         and not ends_sentence(text)
     )
@@ -2088,7 +2095,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_sections(lines)
     if "orwarded" in text:
         _mark_forwarding_note(lines)
-    _mark_tagline(lines)
+    _mark_tagline(lines, rules)
     _mark_author_bio(lines, rules)
     profile = _mark_profile_header(lines)
     first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))

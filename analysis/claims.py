@@ -38,6 +38,8 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 * **Verdict.** In a fact-check (``kind == "fact-check"`` or a verdict), the verdict goes to exactly one
   claim: the claim in the claim box ("Claim: …", labels in ``stance.toml`` ``rules.claim_labels``),
   or the claim opening the article when such a label stands among the page's head lines;
+  else the first asserting claim the page reports a post, page or message as making ("published a
+  post claiming that …": ``circulating_sources`` and ``circulating_verbs`` of ``stance.toml``);
   else the highest-scoring ``asserts`` claim by the side the title (or the body's first question)
   names first — the claimant whose claim is questioned; failing that, that side's highest-scoring
   claim; failing that, the highest-scoring ``asserts`` claim, then the first claim.

@@ -518,7 +518,11 @@ def rules_for(kb: Knowledge) -> Rules:
         anonymous_byline=re.compile(
             rf"\b(?:{f.get('anonymous_bylines', r'(?!x)x')})\b", re.IGNORECASE
         ),
-        speaker=re.compile(rf"^(?:{f.get('speaker_turn', r'(?!x)x')})"),
+        # a rating before a fact-check's headline ("FALSE: …") is no speaker's label
+        speaker=re.compile(
+            rf"^(?!(?i:{_alternation([re.escape(r) for r in factcheck.get('ratings', [])], whole=False)})\s*:)"
+            rf"(?:{f.get('speaker_turn', r'(?!x)x')})"
+        ),
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
@@ -1547,12 +1551,29 @@ def _question_headline(lines: list[Line], start: int, rules: Rules) -> Line | No
         boxed = list(itertools.takewhile(lambda line: rules.claim_box.match(line.text), box))
         after = start + 1 + len(boxed)
         following = lines[after] if boxed and after < len(lines) else following
+    if text.endswith("?") and _answered_under(lines, start + 1, rules):
+        return first if len(text.split()) <= QUESTION_HEADLINE_WORDS else None
     if following.role not in {"stamp", "byline"}:
         return None
     if text.endswith("?") and len(text.split()) <= QUESTION_HEADLINE_WORDS:
         return first
     unpunctuated = not ends_sentence(text) and not text.endswith((":", ",", ";", "”", '"'))
     return first if unpunctuated and len(text.split()) <= LONG_HEADLINE_WORDS else None
+
+
+def _answered_under(lines: list[Line], position: int, rules: Rules) -> bool:
+    """An answer's user card opens at ``position``, past the question page's counters ("2
+    Answers · 41 followers · Follow"): the answerer's name over the stamp, a credential line at
+    most between ("Greg Halvorsen" / "Former USAF air battle manager …" / "Answered October 14,
+    2017")."""
+    while position < len(lines) and lines[position].role == "widget":
+        position += 1
+    if position >= len(lines) or not _may_be_a_poster(lines[position], rules):
+        return False
+    for stamp_at in (position + 1, position + 2):
+        if stamp_at < len(lines) and lines[stamp_at].role == "stamp":
+            return all(_is_credential(line) for line in lines[position + 1 : stamp_at])
+    return False
 
 
 BYLINE_REACH = 3  # the byline may follow the article's first line (a headline read as prose)

@@ -847,3 +847,38 @@ def test_an_answerers_name_and_credential_over_the_answer_stamp_sign_the_answer(
         + STORY
     )
     assert _describe(page, kb)["author"] == "Marta Vance"
+
+
+def test_a_rating_before_a_fact_checks_headline_is_no_speakers_label(kb):
+    # "FALSE: …" heads the check; with two more capitalised labels below, the page was once
+    # taken for a transcript of a speaker called FALSE
+    page = (
+        "Check Desk\nHome   Fact-Checks   About\n\n"
+        "FALSE: The two armies did not agree to patrol the river crossing together\n\n"
+        "A viral post says they did. Both governments say otherwise.\n\nNino Beridze\n"
+        "Apr 4, 2017 · 5 min read\n\n"
+        "A post shared widely claims that the two armies now patrol the river crossing together.\n\n"
+        '  "BREAKING: the armies are one. The media will not tell you this."\n\n'
+        "NOTE: the post gives no source.\n\n" + STORY + "\nNOTE: both ministries were asked.\n\n"
+        "Check Desk Rating: FALSE\n"
+    )
+    row = _describe(page, kb)
+    assert (row["kind"], row["verdict"]) == ("fact-check", "FALSE")
+    assert row["title"] == (
+        "FALSE: The two armies did not agree to patrol the river crossing together"
+    )
+    assert row["author"] == "Nino Beridze"
+
+
+def test_a_question_over_the_answerers_card_is_the_headline(kb):
+    page = (
+        "Example Answers\nHome | Answer | Spaces\n\n"
+        "Did the generals agree to keep talking over the river crossing, or was it all talk?\n\n"
+        "2 Answers · 41 followers · Follow · Share\n\nMarta Vance\n"
+        "Former air traffic planner, 2004–2016 · Lives in Norfolk, VA\nAnswered March 9, 2017\n\n"
+        + STORY
+    )
+    row = _describe(page, kb)
+    assert row["title"] == (
+        "Did the generals agree to keep talking over the river crossing, or was it all talk?"
+    )

@@ -1189,6 +1189,30 @@ def _mark_profile_header(lines: list[Line]) -> str | None:
     return None
 
 
+CHANNEL_CARD_REACH = 3  # lines from a channel's audience count to the post's stamp
+
+
+def _channel_over_audience(lines: list[Line], rules: Rules) -> str | None:
+    """The channel that posted a video or post, named over its audience count right above the
+    post's stamp ("Frontline Brief" / "84.1K subscribers" / "SUBSCRIBE" / "Published on Jun 20,
+    2016"): the account writes what it posts, whatever its name (no person's)."""
+    for position, line in enumerate(lines[1 : PROFILE_LINES + 2], start=1):
+        if not AUDIENCE.fullmatch(line.text.strip()):
+            continue
+        name = lines[position - 1]
+        below = lines[position + 1 : position + 1 + CHANNEL_CARD_REACH]
+        stamped = next((x for x in below if x.role != "widget"), None)
+        if (
+            name.role == "other"
+            and _may_be_an_account_name(name.text.strip())
+            and not is_masthead(name.text, rules)
+            and stamped is not None
+            and stamped.role == "stamp"
+        ):
+            return name.text.strip()
+    return None
+
+
 POST_CARD_STAMPS = 3  # the first post's stamp is one of the page's first stamps
 CREDENTIAL_WORDS = 16  # "Former USAF air battle manager, 2004–2016 · Lives in San Antonio, TX"
 
@@ -2133,7 +2157,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     start, end = _article_after_headline(lines, (start, end), title_line)
     _mark_name_signing_below_dek(lines, start, end, rules)
     result = Cleaned(body="", title=headline_text(title_line.text, rules) if title_line else None)
-    result.profile = profile
+    result.profile = profile or _channel_over_audience(lines, rules)
     result.poster = _post_card_poster(lines[:comments_from], rules)
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:

@@ -882,3 +882,15 @@ def test_a_question_over_the_answerers_card_is_the_headline(kb):
     assert row["title"] == (
         "Did the generals agree to keep talking over the river crossing, or was it all talk?"
     )
+
+
+def test_a_channel_named_over_its_audience_count_and_the_videos_stamp_is_the_author(kb):
+    page = (
+        "VideoSite\nSearch\nHome   Trending   Library\n\n"
+        "Generals agree to keep talking over the river crossing — what it means\n\n"
+        "12,400 views\n\nRiver Desk Brief\n52.3K subscribers\nSUBSCRIBE\n\n"
+        "Published on Mar 9, 2017\n\n" + STORY
+    )
+    assert _describe(page, kb)["author"] == "River Desk Brief"
+    no_stamp = page.replace("Published on Mar 9, 2017\n\n", "")
+    assert _describe(no_stamp, kb)["author"] is None  # a follower count alone signs nothing

@@ -1750,7 +1750,11 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
     if (
         before > 0
         and not stamped
-        and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1]))
+        and (
+            words > STANDFIRST_WORDS
+            or _reads_as_standfirst(above, lines[before - 1])
+            or _dek_under_headline_under_trail(lines, before, rules)
+        )
     ):
         headline = lines[before - 1]
         if headline.role == "other" and _title_candidate(headline, rules):
@@ -1758,6 +1762,26 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
             return headline
     shaped = _title_candidate(replace(above, role="other"), rules)
     return above if shaped and (words >= 4 or is_title_like(above.text)) else None
+
+
+def _dek_under_headline_under_trail(lines: list[Line], position: int, rules: Rules) -> bool:
+    """The line at ``position`` is the dek under the headline when both are headline-sized and
+    the site's breadcrumb trail or menu stands right above the headline ("News > World > Middle
+    East > Syria" / "Pentagon drags its feet over …" / "Defence chiefs fear …"): a headline
+    follows the trail, whichever of the two lines is longer."""
+    if position < 2:
+        return False
+    headline, trail = lines[position - 1], lines[position - 2]
+    return (
+        trail.role == "widget"
+        and (is_breadcrumb_trail(trail.text) or BREADCRUMB_SEPARATOR.search(trail.text) is not None)
+        and headline.role == "other"
+        and lines[position].role == "other"
+        and all(
+            len(line.text.split()) >= HEADLINE_MIN_WORDS + 2 and not ends_sentence(line.text)
+            for line in (headline, lines[position])
+        )
+    )
 
 
 STANDFIRST_MIN_WORDS = 12  # a shorter line under a headline may be a second deck, not a dek

@@ -894,3 +894,36 @@ def test_a_channel_named_over_its_audience_count_and_the_videos_stamp_is_the_aut
     assert _describe(page, kb)["author"] == "River Desk Brief"
     no_stamp = page.replace("Published on Mar 9, 2017\n\n", "")
     assert _describe(no_stamp, kb)["author"] is None  # a follower count alone signs nothing
+
+
+def test_reporters_each_with_a_city_in_one_byline_are_both_authors(kb):
+    page = (
+        "Daily Courier\n\n" + HEADLINE + "\n\nBy Jane Roe, Berlin and John Doe, Washington\n"
+        "9 March 2017 • 4:05pm\n\n" + STORY
+    )
+    assert _describe(page, kb)["author"] == "Jane Roe and John Doe"
+    office = page.replace("John Doe, Washington", "Senior Fellow, Eurasia Program")
+    assert _describe(office, kb)["author"] == "Jane Roe"  # an office is no second reporter
+
+
+def test_a_headline_right_under_the_trail_wins_over_a_dek_no_longer_than_it(kb):
+    page = (
+        "Daily Courier\nNews   World   Opinion\n\nNews > World > Middle East > Syria\n\n"
+        "Generals agree to keep talking over the disputed river crossing at last\n\n"
+        "Officers fear the deal will hand the other side their maps\n\n"
+        "By Jane Roe\n9 March 2017 • 4:05pm\n\n" + STORY
+    )
+    assert _describe(page, kb)["title"] == (
+        "Generals agree to keep talking over the disputed river crossing at last"
+    )
+
+
+def test_a_first_person_quotation_running_over_paragraphs_is_no_column(kb):
+    # the opening paragraph of a quotation over two paragraphs has no closing mark
+    page = (
+        "Daily Courier\n\n" + HEADLINE + "\n\nBy Jane Roe\n9 March 2017\n\n" + STORY + "\n"
+        "“I know there are people who do not like the idea. I understand that. I have heard "
+        "every one of the arguments.\n\n"
+        "“But what is the alternative?” the minister told reporters.\n"
+    )
+    assert _describe(page, kb)["kind"] == "article"

@@ -1257,15 +1257,20 @@ def _may_be_a_poster(line: Line, rules: Rules) -> bool:
 HANDLE_SHAPE = re.compile(r"[A-Za-z][\w-]{2,30}")  # "Hornet_Driver_Ret", never a domain
 
 
+CREDENTIAL_MIN_WORDS = 4
+
+
 def _is_credential(line: Line) -> bool:
-    """A poster's credential under the name: a short line, no sentence ("Former USAF air battle
-    manager, 2004–2016 · Lives in San Antonio, TX")."""
+    """A poster's credential under the name: a short line in ordinary case, no sentence
+    ("Former USAF air battle manager, 2004–2016 · Lives in San Antonio, TX"), never a kicker
+    or masthead in title case ("For Immediate Release", "Weekly Syria Monitor")."""
     text = line.text.strip()
     return (
         line.role == "other"
         and not line.spread  # a menu set apart by wide gaps ("Home   Explore   Log in")
-        and 0 < len(text.split()) <= CREDENTIAL_WORDS
+        and CREDENTIAL_MIN_WORDS <= len(text.split()) <= CREDENTIAL_WORDS
         and not ends_sentence(text)
+        and not is_title_like(text)
     )
 
 

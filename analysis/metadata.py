@@ -629,8 +629,10 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
     if cleaned.profile:  # a channel's or account's page: the account writes its posts
         return cleaned.profile
     poster = cleaned.poster  # a forum's or Q&A site's first post, signed in its user card
-    if poster and (" " not in poster or _may_be_a_person(poster, rules, places)):
-        return poster  # a handle as printed, or a person's name (no masthead, kicker, office)
+    if poster and " " not in poster:
+        return poster  # a handle as printed
+    if poster and _may_be_a_person(poster, rules, places):
+        return poster.title() if poster.isupper() else poster  # no masthead, kicker or office
     named = _name_under_handle_credit(cleaned.head, rules, places)
     if named:
         return named

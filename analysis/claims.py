@@ -38,6 +38,8 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 * **Verdict.** In a fact-check (``kind == "fact-check"`` or a verdict), the verdict goes to exactly one
   claim: the claim in the claim box ("Claim: …", labels in ``stance.toml`` ``rules.claim_labels``),
   or the claim opening the article when such a label stands among the page's head lines;
+  else the first asserting claim the page reports a post, page or message as making ("published a
+  post claiming that …": ``circulating_sources`` and ``circulating_verbs`` of ``stance.toml``);
   else the highest-scoring ``asserts`` claim by the side the title (or the body's first question)
   names first — the claimant whose claim is questioned; failing that, that side's highest-scoring
   claim; failing that, the highest-scoring ``asserts`` claim, then the first claim.
@@ -1909,6 +1911,32 @@ def _bare_claim_index(claims: list[dict[str, Any]], body: str, lex: st.StanceLex
     return None
 
 
+CIRCULATING_REACH = 60  # characters from the post, page or message to its verb of claiming
+
+
+@functools.lru_cache(maxsize=8)
+def _circulating_pattern(sources: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    if not sources or not verbs:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, sources))})\b[^.!?;]{{0,{CIRCULATING_REACH}}}?"
+        rf"\b(?:{'|'.join(map(re.escape, verbs))})\b",
+        re.IGNORECASE,
+    )
+
+
+def _circulating_claim_index(claims: list[dict[str, Any]], lex: st.StanceLexicon) -> int | None:
+    """The claim a fact-check reports a post, page or message as making ("the Facebook page …
+    published a post claiming that the American and Russian militaries had signed …"): the
+    first asserting claim whose text names such a source and its verb of claiming
+    (``circulating_sources`` and ``circulating_verbs`` of ``stance.toml``)."""
+    pattern = _circulating_pattern(lex.circulating_sources, lex.circulating_verbs)
+    for index, claim in enumerate(claims):
+        if claim["stance"] == "asserts" and pattern.search(str(claim["text"])):
+            return index
+    return None
+
+
 def _fact_checkers_verdict(
     doc: dict[str, Any], text: str, lex: st.StanceLexicon, quoted: bool = False
 ) -> bool:
@@ -1961,6 +1989,8 @@ def _attach_verdict(
         index = _claim_under_a_head_label(claims, labels, body, head)
     if index is None:
         index = _bare_claim_index(claims, body, lex)
+    if index is None:
+        index = _circulating_claim_index(claims, lex)
     if index is None:
         index = rated_claim_index(claims, scores, questioned_side(doc, body, lex))
     if index is None:

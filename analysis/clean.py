@@ -50,6 +50,7 @@ class Cleaned:
     widgets: list[str] = field(default_factory=list)  # page-widget lines removed (site markers)
     signature: str | None = None  # social handle signed at the end of the article ("@TaraCopp")
     profile: str | None = None  # the account whose posts the page shows (name above its @handle)
+    poster: str | None = None  # the user named in the first post's user card, by its stamp
     date_headings: list[str] = field(default_factory=list)  # headings that are a date (digest days)
     site_urls: list[str] = field(
         default_factory=list
@@ -279,6 +280,8 @@ class Rules:
     headline_note: re.Pattern[str]  # "… under the headline "X"" under the article
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
+    greeting: re.Pattern[str] = re.compile(r"(?!x)x")  # "Hi all," opening a letter
+    member_card: re.Pattern[str] = re.compile(r"(?!x)x")  # "Senior Member" under a poster
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
     # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
     # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
@@ -515,7 +518,11 @@ def rules_for(kb: Knowledge) -> Rules:
         anonymous_byline=re.compile(
             rf"\b(?:{f.get('anonymous_bylines', r'(?!x)x')})\b", re.IGNORECASE
         ),
-        speaker=re.compile(rf"^(?:{f.get('speaker_turn', r'(?!x)x')})"),
+        # a rating before a fact-check's headline ("FALSE: …") is no speaker's label
+        speaker=re.compile(
+            rf"^(?!(?i:{_alternation([re.escape(r) for r in factcheck.get('ratings', [])], whole=False)})\s*:)"
+            rf"(?:{f.get('speaker_turn', r'(?!x)x')})"
+        ),
         rating=_full([re.escape(r) for r in factcheck.get("ratings", [])]),
         labelled_rating=re.compile(factcheck.get("labelled", r"(?!x)x"), re.IGNORECASE),
         closing_rating=re.compile(factcheck.get("closing", r"(?!x)x"), re.IGNORECASE),
@@ -530,6 +537,10 @@ def rules_for(kb: Knowledge) -> Rules:
         ),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
+        member_card=_full(f.get("member_cards", [])),
+        greeting=re.compile(
+            rf"{_alternation(f.get('greetings', []), whole=False)}\s*[,!:—–]", re.IGNORECASE
+        ),
         outlet_names=_outlet_names(kb),
         prompt_parts=prompt_parts,
         prompt_literals=_any_literal(prompt_parts),
@@ -572,9 +583,16 @@ def is_prose(text: str, rules: Rules) -> bool:
     return n_words >= 6 or len(text) >= 40
 
 
+STAMP_SEPARATORS = frozenset("|•·–—-")
+
+
 def is_date_line(text: str) -> bool:
-    """A short line that mostly consists of a date or time (a page stamp)."""
-    if len(text) > 80 or len(text.split()) > 12 or ends_sentence(text.rstrip(".")):
+    """A short line that mostly consists of a date or time (a page stamp); the bars between a
+    stamp's parts are no words ("Asked Jan 25, 2017 | Modified Jan 27, 2017 | Viewed 3k times")."""
+    if len(text) > 80 or ends_sentence(text.rstrip(".")):
+        return False
+    words = text.split()
+    if len(words) > 12 and sum(w not in STAMP_SEPARATORS for w in words) > 12:
         return False
     return bool(DIGIT.search(text)) and bool(DATE_TEXT.search(text))  # every date has a digit
 
@@ -1153,10 +1171,11 @@ def _mark_forwarding_note(lines: list[Line]) -> None:
             return
 
 
-def _mark_tagline(lines: list[Line]) -> None:
+def _mark_tagline(lines: list[Line], rules: Rules) -> None:
     """A site's self-description under its masthead ("Full Fact is the UK's independent fact
     checking charity.", "The Hill's forum for lawmakers …") is page furniture, however much it
-    reads like a sentence."""
+    reads like a sentence; a rating the checker labels with its name ("CHECK DESK VERDICT:
+    FALSE") is not."""
     if not lines:
         return
     masthead = lines[0].text.strip().lower()
@@ -1165,7 +1184,9 @@ def _mark_tagline(lines: list[Line]) -> None:
     for position, line in enumerate(lines[1:TAGLINE_LINES], start=1):
         lowered = line.text.strip().lower()
         follows = lowered[len(masthead) : len(masthead) + 1]
-        if len(lowered.split()) > TAGLINE_WORDS:
+        if len(lowered.split()) > TAGLINE_WORDS or (
+            ":" in lowered and rules.labelled_rating.search(line.text)
+        ):
             continue
         if (lowered.startswith(masthead) and follows in {" ", "'", "’"}) or (
             position == 1 and SELF_DESCRIPTION.match(line.text.strip())
@@ -1201,6 +1222,91 @@ def _mark_profile_header(lines: list[Line]) -> str | None:
                 described.role = "standfirst"
         return name
     return None
+
+
+CHANNEL_CARD_REACH = 3  # lines from a channel's audience count to the post's stamp
+
+
+def _channel_over_audience(lines: list[Line], rules: Rules) -> str | None:
+    """The channel that posted a video or post, named over its audience count right above the
+    post's stamp ("Frontline Brief" / "84.1K subscribers" / "SUBSCRIBE" / "Published on Jun 20,
+    2016"): the account writes what it posts, whatever its name (no person's)."""
+    for position, line in enumerate(lines[1 : PROFILE_LINES + 2], start=1):
+        if not AUDIENCE.fullmatch(line.text.strip()):
+            continue
+        name = lines[position - 1]
+        below = lines[position + 1 : position + 1 + CHANNEL_CARD_REACH]
+        stamped = next((x for x in below if x.role != "widget"), None)
+        if (
+            name.role == "other"
+            and _may_be_an_account_name(name.text.strip())
+            and not is_masthead(name.text, rules)
+            and stamped is not None
+            and stamped.role == "stamp"
+        ):
+            return name.text.strip()
+    return None
+
+
+POST_CARD_STAMPS = 3  # the first post's stamp is one of the page's first stamps
+CREDENTIAL_WORDS = 16  # "Former USAF air battle manager, 2004–2016 · Lives in San Antonio, TX"
+
+
+def _post_card_poster(lines: list[Line], rules: Rules) -> str | None:
+    """The user who wrote the first post of a forum thread or a question-and-answer page, named
+    in the post's user card beside its stamp: right under the stamp, over the member's rank or
+    reputation ("Old 05-20-2017, 09:14 AM" / "Hornet_Driver_Ret" / "Senior Member"; "asked Jan
+    25, 2017 at 8:14" / "Ondrej K." / "2,311 ● 4 ● 19"), or above it, a credential line at most
+    between ("Greg Halvorsen" / "Former USAF air battle manager, 2004–2016 · Lives in San
+    Antonio, TX" / "Answered October 14, 2017")."""
+    stamps = [i for i, line in enumerate(lines) if line.role == "stamp"][:POST_CARD_STAMPS]
+    for position in stamps:
+        below = lines[position + 1 : position + 3]
+        if (
+            len(below) == 2
+            and _may_be_a_poster(below[0], rules)
+            and rules.member_card.fullmatch(below[1].text.strip())
+        ):
+            return below[0].text.strip()
+        for name_at in (position - 1, position - 2):
+            between = lines[name_at + 1 : position]
+            if (
+                name_at >= 0
+                and _may_be_a_poster(lines[name_at], rules)
+                and all(_is_credential(line) for line in between)
+            ):
+                return lines[name_at].text.strip()
+    return None
+
+
+def _may_be_a_poster(line: Line, rules: Rules) -> bool:
+    """A user's name or handle on a line of its own ("Ondrej K.", "Hornet_Driver_Ret")."""
+    text = line.text.strip()
+    if line.role not in {"other", "repeat"} or not text:  # a poster who posts again: a repeat
+        return False
+    if " " in text and not is_signed_name(text, rules):
+        return False
+    return " " in text or (_is_handle(text) and HANDLE_SHAPE.fullmatch(text) is not None)
+
+
+HANDLE_SHAPE = re.compile(r"[A-Za-z][\w-]{2,30}")  # "Hornet_Driver_Ret", never a domain
+
+
+CREDENTIAL_MIN_WORDS = 4
+
+
+def _is_credential(line: Line) -> bool:
+    """A poster's credential under the name: a short line in ordinary case, no sentence
+    ("Former USAF air battle manager, 2004–2016 · Lives in San Antonio, TX"), never a kicker
+    or masthead in title case ("For Immediate Release", "Weekly Syria Monitor")."""
+    text = line.text.strip()
+    return (
+        line.role == "other"
+        and not line.spread  # a menu set apart by wide gaps ("Home   Explore   Log in")
+        and CREDENTIAL_MIN_WORDS <= len(text.split()) <= CREDENTIAL_WORDS
+        and not ends_sentence(text)
+        and not is_title_like(text)
+    )
 
 
 def _may_be_an_account_name(text: str) -> bool:
@@ -1315,6 +1421,9 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
     named = _headline_named_below(lines, start, end, rules)
     if named is not None:
         return named
+    subject = _subject_above_greeting(lines, start, end, rules)
+    if subject is not None:
+        return subject
     for line in lines[:end]:
         if (
             line.heading
@@ -1358,6 +1467,34 @@ def _choose_title(lines: list[Line], start: int, end: int, rules: Rules) -> Line
         or _labelled_title(lines, end, rules)
         or _headline_under_byline(lines, start, end, rules)
     )
+
+
+GREETING_REACH = 2  # the greeting opens the letter: one of its first lines
+GREETING_WORDS = 6
+SUBJECT_WORDS = 16
+
+
+def _subject_above_greeting(lines: list[Line], start: int, end: int, rules: Rules) -> Line | None:
+    """The short line right above a letter's greeting ("The talking is over. Keep the hotline
+    anyway." / "Hi all,"): a newsletter's subject, its headline, though it reads as a sentence
+    and the newsletter's name stands over the author's "by" line above it."""
+    for position in range(max(start, 1), min(end, start + GREETING_REACH + 1, len(lines))):
+        text = lines[position].text.strip()
+        if len(text.split()) > GREETING_WORDS or not rules.greeting.fullmatch(text):
+            continue
+        above = lines[position - 1]
+        words = len(above.text.split())
+        if (
+            above.role in {"prose", "other"}
+            and not above.item
+            and HEADLINE_MIN_WORDS <= words <= SUBJECT_WORDS
+            and not above.text.rstrip().endswith((":", ",", ";"))
+            and not rules.greeting.fullmatch(above.text.strip())
+            and not is_masthead(above.text, rules)
+        ):
+            return above
+        return None
+    return None
 
 
 HEADLINE_UNDER_BYLINE_REACH = 6  # lines of a claim box and rating above a fact-check's byline
@@ -1478,12 +1615,29 @@ def _question_headline(lines: list[Line], start: int, rules: Rules) -> Line | No
         boxed = list(itertools.takewhile(lambda line: rules.claim_box.match(line.text), box))
         after = start + 1 + len(boxed)
         following = lines[after] if boxed and after < len(lines) else following
+    if text.endswith("?") and _answered_under(lines, start + 1, rules):
+        return first if len(text.split()) <= QUESTION_HEADLINE_WORDS else None
     if following.role not in {"stamp", "byline"}:
         return None
     if text.endswith("?") and len(text.split()) <= QUESTION_HEADLINE_WORDS:
         return first
     unpunctuated = not ends_sentence(text) and not text.endswith((":", ",", ";", "”", '"'))
     return first if unpunctuated and len(text.split()) <= LONG_HEADLINE_WORDS else None
+
+
+def _answered_under(lines: list[Line], position: int, rules: Rules) -> bool:
+    """An answer's user card opens at ``position``, past the question page's counters ("2
+    Answers · 41 followers · Follow"): the answerer's name over the stamp, a credential line at
+    most between ("Greg Halvorsen" / "Former USAF air battle manager …" / "Answered October 14,
+    2017")."""
+    while position < len(lines) and lines[position].role == "widget":
+        position += 1
+    if position >= len(lines) or not _may_be_a_poster(lines[position], rules):
+        return False
+    for stamp_at in (position + 1, position + 2):
+        if stamp_at < len(lines) and lines[stamp_at].role == "stamp":
+            return all(_is_credential(line) for line in lines[position + 1 : stamp_at])
+    return False
 
 
 BYLINE_REACH = 3  # the byline may follow the article's first line (a headline read as prose)
@@ -1636,7 +1790,11 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
     if (
         before > 0
         and not stamped
-        and (words > STANDFIRST_WORDS or _reads_as_standfirst(above, lines[before - 1]))
+        and (
+            words > STANDFIRST_WORDS
+            or _reads_as_standfirst(above, lines[before - 1])
+            or _dek_under_headline_under_trail(lines, before, rules)
+        )
     ):
         headline = lines[before - 1]
         if headline.role == "other" and _title_candidate(headline, rules):
@@ -1644,6 +1802,26 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
             return headline
     shaped = _title_candidate(replace(above, role="other"), rules)
     return above if shaped and (words >= 4 or is_title_like(above.text)) else None
+
+
+def _dek_under_headline_under_trail(lines: list[Line], position: int, rules: Rules) -> bool:
+    """The line at ``position`` is the dek under the headline when both are headline-sized and
+    the site's breadcrumb trail or menu stands right above the headline ("News > World > Middle
+    East > Syria" / "Pentagon drags its feet over …" / "Defence chiefs fear …"): a headline
+    follows the trail, whichever of the two lines is longer."""
+    if position < 2:
+        return False
+    headline, trail = lines[position - 1], lines[position - 2]
+    return (
+        trail.role == "widget"
+        and (is_breadcrumb_trail(trail.text) or BREADCRUMB_SEPARATOR.search(trail.text) is not None)
+        and headline.role == "other"
+        and lines[position].role == "other"
+        and all(
+            len(line.text.split()) >= HEADLINE_MIN_WORDS + 2 and not ends_sentence(line.text)
+            for line in (headline, lines[position])
+        )
+    )
 
 
 STANDFIRST_MIN_WORDS = 12  # a shorter line under a headline may be a second deck, not a dek
@@ -1987,8 +2165,15 @@ def _strip_signature(paragraph: str, rules: Rules) -> tuple[str, str | None]:
     return paragraph, None
 
 
-def _place(line: Line, position: int, start: int, end: int) -> str:
-    """Where a line goes: the article, the head, the tail, or nowhere."""
+STAMP_AFTER_PROSE = 4  # a dated list item after this many of the article's paragraphs is no stamp
+DASH_BULLET = re.compile(r"[–—]\s")  # an item of a list typed with dashes (an e-mail's list)
+
+
+def _place(line: Line, position: int, start: int, end: int, prose_before: int = 0) -> str:
+    """Where a line goes: the article, the head, the tail, or nowhere.  ``prose_before``: the
+    article's prose lines above this one; a short dated list item deep in the article belongs
+    to it ("– Carter at the Senate Armed Services Committee, September 22 (transcript)" in a
+    list of reading links), it is not the page's stamp."""
     role = line.role
     if role in {"widget", "caption", "section", "source-item", "related-item"}:
         return DROP
@@ -1996,6 +2181,12 @@ def _place(line: Line, position: int, start: int, end: int) -> str:
         return DROP if role == "linklist" else HEAD
     if position >= end:
         return TAIL
+    if (
+        role == "stamp"
+        and prose_before >= STAMP_AFTER_PROSE
+        and (line.item or DASH_BULLET.match(line.text))
+    ):
+        return ARTICLE
     if role in {"byline", "stamp", "standfirst", "signature-block"}:
         return HEAD
     if role in {"credit", "handle"}:
@@ -2013,7 +2204,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     _mark_sections(lines)
     if "orwarded" in text:
         _mark_forwarding_note(lines)
-    _mark_tagline(lines)
+    _mark_tagline(lines, rules)
     _mark_author_bio(lines, rules)
     profile = _mark_profile_header(lines)
     first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
@@ -2030,7 +2221,8 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     start, end = _article_after_headline(lines, (start, end), title_line)
     _mark_name_signing_below_dek(lines, start, end, rules)
     result = Cleaned(body="", title=headline_text(title_line.text, rules) if title_line else None)
-    result.profile = profile
+    result.profile = profile or _channel_over_audience(lines, rules)
+    result.poster = _post_card_poster(lines[:comments_from], rules)
     verdict_line = _find_verdict(lines, start, end, rules)
     if verdict_line is not None:
         verdict_line.role = "verdict"
@@ -2108,6 +2300,7 @@ def _sort_lines(
     paragraphs are returned, the rest is recorded on ``result``."""
     start, end = span
     paragraphs: list[str] = []
+    prose_before = 0  # the article's prose lines so far
     for position, line in enumerate(lines):
         if line.signature:
             result.tail.append(line.signature)
@@ -2125,9 +2318,10 @@ def _sort_lines(
             where = HEAD  # a date heading ("### [2016-05-21](...)") dates the page
             result.date_headings.append(line.text)
         else:
-            where = _place(line, position, start, end)
+            where = _place(line, position, start, end, prose_before)
         if where == ARTICLE:
             paragraphs.append(line.text)
+            prose_before += line.role == "prose"
         elif where == HEAD:
             result.head.append(line.text)
         elif where == TAIL:
@@ -2150,8 +2344,9 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
     line under it ("Our verdict" / "Unsupported. Both countries …"), else a later line that is
     only a rating ("The Pinocchio Test" … "Three Pinocchios")."""
     article = lines[start : end + RATING_AFTER_ARTICLE]  # a rating may close the page
-    for line in article:
-        owned = _owned_rating(line.text.strip("*_ "), rules)
+    for position, line in enumerate(article):
+        following = article[position + 1].text if position + 1 < len(article) else ""
+        owned = _owned_rating(line.text.strip("*_ "), rules, following)
         if owned:
             return owned
     labels = [
@@ -2176,10 +2371,22 @@ def _later_verdict(lines: list[Line], start: int, end: int, rules: Rules) -> str
 OWNER_WORDS = 4  # "AFP Fact Check rating:", "The Daily Check's verdict:"
 
 
-def _owned_rating(text: str, rules: Rules) -> str | None:
+# The line under a rating that says what the rating means ('The rating "Manipulation" means
+# that …', "Misleading is used for …"): the checker's own scale, named as a rating.
+RATING_DEFINITION = re.compile(
+    r"[\"“'‘]?\s*(?:means|is (?:given|used|assigned|applied)|applies|indicates|denotes|"
+    r"refers to|stands for)\b",
+    re.IGNORECASE,
+)
+DEFINED_RATING_WORDS = 3
+DEFINITION_REACH = 40  # characters of the definition line before the rating it defines
+
+
+def _owned_rating(text: str, rules: Rules, following: str = "") -> str | None:
     """The rating of a line that labels it with the publisher's name ("Full Fact rating:
-    Misleading"), wherever it stands: the name makes the label the page's own, so only a rating
-    of the known scale is taken."""
+    Misleading", "MYTH DETECTOR VERDICT: MANIPULATION"), wherever it stands: the name makes the
+    label the page's own, so a rating of the known scale is taken, or a short one of the
+    checker's own scale that the line under it defines (``RATING_DEFINITION``)."""
     if len(text) > MAX_RATING_CHARS + 30 or ":" not in text:
         return None
     match = rules.labelled_rating.search(text)
@@ -2187,9 +2394,20 @@ def _owned_rating(text: str, rules: Rules) -> str | None:
         return None
     owner = text[: match.start()]
     rating = match.group("rating").strip(" .")
-    if not owner.endswith(" ") or len(owner.split()) > OWNER_WORDS or not _is_rating(rating, rules):
+    if not owner.endswith(" ") or len(owner.split()) > OWNER_WORDS:
         return None
-    return rating
+    if _is_rating(rating, rules) or _defines_rating(following, rating):
+        return rating
+    return None
+
+
+def _defines_rating(line: str, rating: str) -> bool:
+    """``line`` says what ``rating`` means: the rating, near its start, then a verb of defining
+    ('The rating "Manipulation" means that …')."""
+    if not rating or len(rating.split()) > DEFINED_RATING_WORDS or not rating[0].isalpha():
+        return False
+    at = line.casefold().find(rating.casefold(), 0, DEFINITION_REACH + len(rating))
+    return at >= 0 and RATING_DEFINITION.match(line, at + len(rating)) is not None
 
 
 def _closing_verdict(paragraphs: list[str], rules: Rules) -> str | None:

@@ -17,6 +17,10 @@ year-less and relative expressions in time.  Bases (``published_basis``):
   is the weekday the article's first sentence names ("… announced early Saturday"), when the
   content cannot order it; when nothing orders it, the year both readings share (precision year);
 - ``dateline``: a wire dateline ("MOSCOW, Oct 7 (Reuters) -"), year taken from the other evidence;
+- ``date of writing``: the author dating the writing itself ("I am writing this on Tuesday,
+  October 4", "As I write, on 4 October 2016"), a letter's or newsletter's way; a year left out
+  is the one year of the calendar's span in which that day fell on the weekday named with it,
+  else the year nearest the content;
 - ``relative-day inference``: a weekday / "yesterday" / "last week" in a sentence about a known event;
 - ``content inference``: the month of the latest event the text reports, bounded by the calendar;
 - ``link date``: the latest dated source link, when nothing else is available;
@@ -52,6 +56,7 @@ DATELINE = "dateline"
 RELATIVE_DAY_INFERENCE = "relative-day inference"
 CONTENT_INFERENCE = "content inference"
 LINK_DATE = "link date"
+WRITING_DATE = "date of writing"
 # a head stamp such as "07/12/2017", read in the one order (month/day or day/month) that agrees
 # with what the content says
 HEADER_ORDER_FROM_CONTENT = "header (day/month order from content)"
@@ -1123,11 +1128,12 @@ def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
 @lru_cache(maxsize=1024)
 def _unambiguous_slash_date(match: re.Match[str]) -> date | None:
     """A numeric date with slashes, read only when the order of day and month is certain
-    ("07/15/16": the 15th must be the day); "05/06/16" could be either and gives nothing."""
+    ("07/15/16": the 15th must be the day, "3/3/2017" reads the same either way); "05/06/16"
+    could be either and gives nothing."""
     first, second = int(match.group("first")), int(match.group("second"))
     year = int(match.group("year"))
     year += 2000 if year < 100 else 0
-    if first > 12 >= second:
+    if first == second or first > 12 >= second:
         day, month = first, second
     elif second > 12 >= first:
         day, month = second, first
@@ -1589,6 +1595,47 @@ def _dateline_date(
     return fits[0] if len(fits) == 1 else None
 
 
+# The author saying when the words are written ("I am writing this on Tuesday, October 4", "As
+# I write, on 4 October 2016,", "at the time of writing, Tuesday 4 October"): the date follows.
+_WRITING_NOW = re.compile(
+    r"\b(?:(?:I|we)(?:\s+am|\s+are|['’]m|['’]re)?\s+writing(?:\s+(?:this|these lines|to you))?"
+    r"|(?:as|while)\s+(?:I|we)\s+write(?:\s+(?:this|these lines))?"
+    r"|(?:at|on)\s+the\s+(?:time|day)\s+of\s+writing)"
+    r",?\s+(?:(?:on|today|this\s+morning|this\s+evening),?\s+)?(?=\w)",
+    re.IGNORECASE,
+)
+WRITING_DATE_CHARS = 40  # the date right after the cue: "Tuesday, October 4, 2016"
+
+
+def _date_of_writing(
+    body: str, window: list[Interval] | None, latest: date | None, years: Sequence[int]
+) -> date | None:
+    """The day the author says the text is written on (``_WRITING_NOW``): a full date, or a
+    month and day whose year is the one of ``years`` in which it fell on the weekday named with
+    it, else the year nearest the content (``window``, ``latest``); None when nothing says."""
+    if "writ" not in body:
+        return None
+    for cue in _WRITING_NOW.finditer(body):
+        found = find_dates(body[cue.end() : cue.end() + WRITING_DATE_CHARS])
+        if not found or found[0].start > 0:
+            continue
+        first = found[0]
+        if first.kind == "full" and first.date is not None:
+            return first.date
+        weekday = first.day if first.kind == "weekday" and first.modifier in {None, "on"} else None
+        month_day = found[1] if weekday is not None and len(found) > 1 else first
+        if month_day.kind != "month_day" or month_day.month is None or month_day.day is None:
+            continue
+        if weekday is not None:
+            fits = _on_weekday(month_day.month, month_day.day, weekday, years)
+            if len(fits) == 1:
+                return fits[0]
+        reference = (window[0][0] if window else None) or latest
+        if reference is not None and weekday is None:
+            return _nearest_year(month_day.month, month_day.day, reference, DAY)
+    return None
+
+
 def _on_weekday(month: int, day: int, weekday: int, years: Iterable[int]) -> list[date]:
     """The occurrences of month/day in ``years`` that fell on ``weekday``."""
     return [d for year in years if (d := _safe_date(year, month, day)) and d.weekday() == weekday]
@@ -1654,6 +1701,9 @@ def infer_published(
         ) or (explicit_latest is not None and stamp < explicit_latest - timedelta(days=7))
         if not contradicted:
             return PublishedDate(stamp, precision, header_basis)
+    written = _date_of_writing(body or "", window, explicit_latest, calendar.years())
+    if written is not None:
+        return PublishedDate(written, DAY, WRITING_DATE)
     if evidence.dateline is not None:
         day = _dateline_date(
             evidence,

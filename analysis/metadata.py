@@ -595,7 +595,8 @@ def _newsletter_of_items(cleaned: Cleaned, rules: KindRules) -> bool:
 
 
 # Quoted words (a speaker's "I") and the author's own first person outside them.
-QUOTED_SPAN = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+# A quotation running over paragraphs leaves each but the last open: quoted to the paragraph's end.
+QUOTED_SPAN = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
 FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e)\b")
 FIRST_PERSON_MIN = 3  # a reporter's story has none outside quotations; once may be a slip
 
@@ -627,6 +628,11 @@ def find_author(cleaned: Cleaned, kb: Knowledge, *, explicit_only: bool = False)
         return explicit
     if cleaned.profile:  # a channel's or account's page: the account writes its posts
         return cleaned.profile
+    poster = cleaned.poster  # a forum's or Q&A site's first post, signed in its user card
+    if poster and " " not in poster:
+        return poster  # a handle as printed
+    if poster and _may_be_a_person(poster, rules, places):
+        return poster.title() if poster.isupper() else poster  # no masthead, kicker or office
     named = _name_under_handle_credit(cleaned.head, rules, places)
     if named:
         return named
@@ -680,10 +686,26 @@ def _several_bylined(line: str, rules: Any) -> str | None:
     Washington", "By Jonas Hartmann in Berlin and Lena Kroll in Washington"), else ``None``.
     Items that name no person ("and agencies", "Defence Correspondent") are left out."""
     by = BY_NAMES.fullmatch(line)
-    names = person_names(_without_anonymous_items(by.group("names"), rules)) if by else None
+    listed = _without_cities(_without_anonymous_items(by.group("names"), rules)) if by else ""
+    names = person_names(listed) if by else None
     if not names or len(names) < 2:
         return None
     return " and ".join(n.title() if n.isupper() else n for n in names)  # "By ROBERT BURNS and …"
+
+
+def _without_cities(names: str) -> str:
+    """A byline's list without the one-word city after each reporter's name ("Harriet Ashdown,
+    Moscow and Tom Kellaway, Washington"): names and cities alternating, two reporters or more."""
+    items = [i for i in NAME_LIST_SEPARATOR.split(names.strip()) if i]
+    reporters, cities = items[0::2], items[1::2]
+    if (
+        len(items) < 4
+        or len(reporters) != len(cities)
+        or not all(len(r.split()) >= 2 for r in reporters)
+        or not all(len(c.split()) == 1 and c[:1].isupper() for c in cities)
+    ):
+        return names
+    return ", ".join(reporters)
 
 
 def _without_anonymous_items(names: str, rules: Any) -> str:

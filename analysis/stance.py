@@ -270,6 +270,10 @@ class StanceLexicon:
         self.claim_nouns = tuple(str(w).lower() for w in rules.get("claim_nouns", []))
         self.agreement_nouns = frozenset(str(w).lower() for w in rules.get("agreement_nouns", []))
         self.verdict_phrases = tuple(str(w).lower() for w in rules.get("verdict_phrases", []))
+        self.circulating_sources = tuple(
+            str(w).lower() for w in rules.get("circulating_sources", [])
+        )
+        self.circulating_verbs = tuple(str(w).lower() for w in rules.get("circulating_verbs", []))
         self.refusal_markers = tuple(str(w).lower() for w in rules.get("refusal_markers", []))
         self.future_refusals = tuple(str(w).lower() for w in rules.get("future_refusals", []))
         self.proposal_window = int(rules.get("proposal_window", DEFAULT_PROPOSAL_WINDOW))

@@ -727,3 +727,25 @@ def test_a_claim_label_behind_a_warning_mark_in_the_head_takes_the_rating(tmp_pa
     claims = load_corpus(tmp_path, cache=False).claims
     rated = claims[claims["verdict"].notna()]
     assert list(rated["text"].str[:12]) == ["A post on Te"]
+
+
+def test_a_checkers_own_rating_lands_on_the_claim_a_post_is_reported_as_making(tmp_path):
+    # no claim box: the rated claim is the one the page reports a post as making, not the
+    # strongest assertion of the side the headline names first
+    page = (
+        "CHECK DESK\n\nFact-Check\n\nNo, America and Russia did not agree to hold Tabqa together\n\n"
+        "CHECK DESK VERDICT: DISTORTION\n"
+        'The rating "Distortion" means that a real event is twisted into a false conclusion.\n\n'
+        "Last week a Telegram channel published a message alleging that the American and Russian "
+        "armies had agreed to coordinate their operations around Tabqa. It has been shared more "
+        "than 900 times.\n\n"
+        "A US military spokesman said the two armies discussed the importance of deconfliction "
+        "and coordination of flights.\n\n"
+        "The Russian ministry said the officers had discussed air safety only.\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache=False)
+    assert corpus.documents.iloc[0]["verdict"] == "DISTORTION"
+    rated = corpus.claims[corpus.claims["verdict"].notna()]
+    assert list(rated["verdict"]) == ["DISTORTION"]
+    assert rated["text"].iloc[0].startswith("Last week a Telegram channel published a message")

@@ -199,6 +199,31 @@ def test_digest_heading_is_the_publication_date():
     assert raw_heading.date == date(2016, 5, 21)
 
 
+def test_a_slash_stamp_whose_day_and_month_agree_is_read():
+    # "4/4/2017" reads the same in either order: nothing to swap, so the stamp dates the page
+    body = "Officials said on Tuesday that the air safety line with Moscow was still open."
+    got = infer_published(["Story by Jane Roe", "• 4/4/2017 6:10 AM"], body, [])
+    assert (got.date, got.precision, got.basis) == (date(2017, 4, 4), "day", "header")
+
+
+def test_the_authors_own_date_of_writing_dates_a_letter_the_weekday_giving_the_year():
+    # no stamp: "I'm writing this on Monday, October 3" — 3 October fell on a Monday in 2016
+    # alone of the calendar's years
+    body = (
+        "Dear readers,\n\nI'm writing this on Monday, October 3, with the news from Geneva still "
+        "sinking in. The talks on a joint air cell are over, and the hotline stays.\n"
+    )
+    got = infer_published([], body, [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 10, 3), "day", "date of writing")
+    stamped = infer_published(["October 5, 2016"], body, [])
+    assert (stamped.date, stamped.basis) == (date(2016, 10, 5), "header")  # a stamp still wins
+
+
+def test_a_date_the_author_merely_mentions_is_no_date_of_writing():
+    body = "Officials met on Monday, October 3, and I am still writing to my senator about it."
+    assert infer_published([], body, []).basis != "date of writing"
+
+
 @pytest.mark.parametrize("caption_in", ["head", "body", "nowhere"])
 def test_relative_friday_with_a_known_event_gives_the_day_and_never_the_caption(caption_in):
     head = [SEED_001_CAPTION] if caption_in == "head" else []

@@ -6,6 +6,7 @@ by blind batches 21 and 22 and the dev-22 pages, each in a section of its own be
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -733,3 +734,196 @@ def test_a_syndicators_copyright_and_permission_line_is_not_body(kb):
     )
     page = f"Daily Courier\n\n{HEADLINE}\nBy Jonas Varga\n\n{STORY}\n{notice}\n"
     assert "permission" not in clean_page(page, kb).body
+
+
+# ----------------------------------------------------------------------------------------------
+# Rules prompted by blind batch 25: a portal's doubled "Story by By", a slash stamp whose day and
+# month agree, a skip link's key hint, a dotted day.month.year stamp, a checker's own rating
+# defined under its label, a newsletter's subject line and its reading list, a question-and-answer
+# page's stamp bar and user cards.
+
+
+def test_a_portals_doubled_story_by_by_byline_names_both_reporters(kb):
+    page = (
+        "NewsPortal\n\nPowered by\nExample Wire\n\n" + HEADLINE + "\n\n"
+        "Story by By JANE ROE and JOHN DOE, Example Wire\n• 4/4/2017 6:10 AM\n\n" + STORY
+    )
+    row = _describe(page, kb)
+    assert row["author"] == "Jane Roe and John Doe"
+    assert (row["published"], row["published_precision"]) == (date(2017, 4, 4), "day")
+
+
+def test_a_skip_link_with_its_key_hint_is_no_text_and_the_records_heading_is_the_title(kb):
+    page = (
+        "Example Ministry\nSkip to main content (Press Enter).\nSearch Example.gov\n\n"
+        "TRANSCRIPT\n\nPress Briefing by the Ministry Spokesman on the River Crossing Talks\n\n"
+        "Press Operations\nMarch 9, 2017\n\n" + STORY
+    )
+    cleaned = clean_page(page, kb)
+    assert "Skip to" not in cleaned.body
+    assert cleaned.title == "Press Briefing by the Ministry Spokesman on the River Crossing Talks"
+
+
+def test_a_dotted_day_month_year_stamp_is_no_counter_and_dates_the_page(kb):
+    page = f"Check Desk\n\nFact-Check\n\n{HEADLINE}\n\n17.03.2017\nAuthor: Nino Beridze\n\n{STORY}"
+    row = _describe(page, kb)
+    assert (row["published"], row["published_precision"]) == (date(2017, 3, 17), "day")
+
+
+def test_a_checkers_own_rating_under_its_name_is_read_when_the_next_line_defines_it(kb):
+    page = (
+        "Check Desk\nAbout | Methodology | Contact\n\nFact-Check\n\n" + HEADLINE + "\n\n"
+        "CHECK DESK VERDICT: DISTORTION\n"
+        'The rating "Distortion" means that a real event is twisted into a false conclusion.\n\n'
+        + STORY
+    )
+    assert _describe(page, kb)["verdict"] == "DISTORTION"
+    undefined = page.replace('The rating "Distortion" means that', "Readers say that")
+    assert _describe(undefined, kb)["verdict"] is None  # a word off the scale, undefined
+
+
+def test_a_newsletters_subject_above_its_greeting_is_the_title(kb):
+    page = (
+        "MailHost\n\nThe River Letter\nby Ann Bell\n\nSubscribe to The River Letter\n\n"
+        "The talks are over. Keep the line open.\n\nHi everyone,\n\n" + STORY
+    )
+    row = _describe(page, kb)
+    assert row["title"] == "The talks are over. Keep the line open."
+    assert row["author"] == "Ann Bell"
+
+
+def test_a_dated_item_of_a_reading_list_deep_in_a_letter_is_no_stamp(kb):
+    # the list item names a committee and a day: neither the publisher nor the page's date
+    page = (
+        "The River Letter\nby Ann Bell\n\n"
+        + STORY
+        + "\n"
+        + STORY.replace("Tuesday", "Monday")
+        + "\nA few links:\n– Carter at the Senate Armed Services Committee, September 22 (video)\n"
+        "– The statement in full\n\nAs always, hit reply and tell me where you think I have this wrong.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert not any("Committee" in line for line in cleaned.head)
+    assert "Senate Armed Services Committee, September 22" in cleaned.body
+    assert _describe(page, kb)["outlet"] is None
+
+
+def test_a_question_pages_stamp_bar_and_the_askers_user_card(kb):
+    page = (
+        "Example Q&A | Log in | Sign up\n\nQuestions | Tags | Users | Ask Question\n\n"
+        "Did the generals agree to keep talking over the river crossing?\n\n"
+        "Asked Mar 7, 2017 | Modified Mar 9, 2017 | Viewed 2k times\n\n"
+        + STORY
+        + "\nshare improve this question follow\nasked Mar 7, 2017 at 9:12\nMarta V.\n"
+        "1,204 ● 3 ● 11\n\n2 Answers\n\nThe maps were exchanged, a spokesman said later on "
+        "Tuesday, and the talks will resume.\n\nanswered Mar 8, 2017 at 10:02\nriver_fan\n"
+        "5,120 ● 2 ● 30\n"
+    )
+    row = _describe(page, kb)
+    assert row["title"] == "Did the generals agree to keep talking over the river crossing?"
+    assert row["author"] == "Marta V."
+
+
+def test_a_forum_starters_handle_under_the_first_stamp_is_the_author_though_it_posts_again(kb):
+    card = "{stamp}\n{name}\n{rank}\nJoin Date: Mar 2009\nPosts: 4,112\n\n"
+    page = (
+        "Example Forums > Aviation\n\nThread: Generals agree to keep talking - progress?\n\n"
+        + card.format(stamp="Old 03-07-2017, 09:14 AM", name="River_Pilot", rank="Senior Member")
+        + STORY
+        + card.format(stamp="Old 03-07-2017, 10:02 AM", name="bridge_fan", rank="Member")
+        + "I doubt the maps were exchanged at all, whatever the spokesman said.\n\n"
+        + card.format(stamp="Old 03-07-2017, 11:40 AM", name="River_Pilot", rank="Senior Member")
+        + "We will see on Friday whether the talks resume as planned.\n"
+    )
+    assert _describe(page, kb)["author"] == "River_Pilot"
+
+
+def test_an_answerers_name_and_credential_over_the_answer_stamp_sign_the_answer(kb):
+    page = (
+        "Example Answers\nHome | Answer | Spaces\n\n"
+        "Did the generals agree to keep talking over the river crossing?\n\n"
+        "2 Answers · 41 followers · Follow · Share\n\nMarta Vance\n"
+        "Former air traffic planner, 2004–2016 · Lives in Norfolk, VA\nAnswered March 9, 2017\n\n"
+        + STORY
+    )
+    assert _describe(page, kb)["author"] == "Marta Vance"
+
+
+def test_a_rating_before_a_fact_checks_headline_is_no_speakers_label(kb):
+    # "FALSE: …" heads the check; with two more capitalised labels below, the page was once
+    # taken for a transcript of a speaker called FALSE
+    page = (
+        "Check Desk\nHome   Fact-Checks   About\n\n"
+        "FALSE: The two armies did not agree to patrol the river crossing together\n\n"
+        "A viral post says they did. Both governments say otherwise.\n\nNino Beridze\n"
+        "Apr 4, 2017 · 5 min read\n\n"
+        "A post shared widely claims that the two armies now patrol the river crossing together.\n\n"
+        '  "BREAKING: the armies are one. The media will not tell you this."\n\n'
+        "NOTE: the post gives no source.\n\n" + STORY + "\nNOTE: both ministries were asked.\n\n"
+        "Check Desk Rating: FALSE\n"
+    )
+    row = _describe(page, kb)
+    assert (row["kind"], row["verdict"]) == ("fact-check", "FALSE")
+    assert row["title"] == (
+        "FALSE: The two armies did not agree to patrol the river crossing together"
+    )
+    assert row["author"] == "Nino Beridze"
+
+
+def test_a_question_over_the_answerers_card_is_the_headline(kb):
+    page = (
+        "Example Answers\nHome | Answer | Spaces\n\n"
+        "Did the generals agree to keep talking over the river crossing, or was it all talk?\n\n"
+        "2 Answers · 41 followers · Follow · Share\n\nMarta Vance\n"
+        "Former air traffic planner, 2004–2016 · Lives in Norfolk, VA\nAnswered March 9, 2017\n\n"
+        + STORY
+    )
+    row = _describe(page, kb)
+    assert row["title"] == (
+        "Did the generals agree to keep talking over the river crossing, or was it all talk?"
+    )
+
+
+def test_a_channel_named_over_its_audience_count_and_the_videos_stamp_is_the_author(kb):
+    page = (
+        "VideoSite\nSearch\nHome   Trending   Library\n\n"
+        "Generals agree to keep talking over the river crossing — what it means\n\n"
+        "12,400 views\n\nRiver Desk Brief\n52.3K subscribers\nSUBSCRIBE\n\n"
+        "Published on Mar 9, 2017\n\n" + STORY
+    )
+    assert _describe(page, kb)["author"] == "River Desk Brief"
+    no_stamp = page.replace("Published on Mar 9, 2017\n\n", "")
+    assert _describe(no_stamp, kb)["author"] is None  # a follower count alone signs nothing
+
+
+def test_reporters_each_with_a_city_in_one_byline_are_both_authors(kb):
+    page = (
+        "Daily Courier\n\n" + HEADLINE + "\n\nBy Jane Roe, Berlin and John Doe, Washington\n"
+        "9 March 2017 • 4:05pm\n\n" + STORY
+    )
+    assert _describe(page, kb)["author"] == "Jane Roe and John Doe"
+    office = page.replace("John Doe, Washington", "Senior Fellow, Eurasia Program")
+    assert _describe(office, kb)["author"] == "Jane Roe"  # an office is no second reporter
+
+
+def test_a_headline_right_under_the_trail_wins_over_a_dek_no_longer_than_it(kb):
+    page = (
+        "Daily Courier\nNews   World   Opinion\n\nNews > World > Middle East > Syria\n\n"
+        "Generals agree to keep talking over the disputed river crossing at last\n\n"
+        "Officers fear the deal will hand the other side their maps\n\n"
+        "By Jane Roe\n9 March 2017 • 4:05pm\n\n" + STORY
+    )
+    assert _describe(page, kb)["title"] == (
+        "Generals agree to keep talking over the disputed river crossing at last"
+    )
+
+
+def test_a_first_person_quotation_running_over_paragraphs_is_no_column(kb):
+    # the opening paragraph of a quotation over two paragraphs has no closing mark
+    page = (
+        "Daily Courier\n\n" + HEADLINE + "\n\nBy Jane Roe\n9 March 2017\n\n" + STORY + "\n"
+        "“I know there are people who do not like the idea. I understand that. I have heard "
+        "every one of the arguments.\n\n"
+        "“But what is the alternative?” the minister told reporters.\n"
+    )
+    assert _describe(page, kb)["kind"] == "article"

@@ -15,6 +15,7 @@ from typing import Any
 
 from analysis import (
     actors,
+    casing,
     claims,
     clean,
     dates,
@@ -126,6 +127,25 @@ def _with_doc_id(rows: list[dict[str, Any]], doc_id: str) -> list[dict[str, Any]
     return rows
 
 
+def _claims_of(
+    document: dict[str, Any],
+    body: str,
+    sentences: list[tuple[int, int]],
+    quote_rows: list[dict[str, Any]],
+    kb: Knowledge,
+    cleaned: clean.Cleaned,
+) -> list[dict[str, Any]]:
+    """The claims, read with shouted sentences in ordinary case (see ``casing``); each row's
+    text is then taken from the body itself, so ``body[start:end]`` is still the evidence."""
+    readable = casing.recase_shouted(body, sentences, kb)
+    rows = claims.extract_claims(document, readable, sentences, quote_rows, kb, head=cleaned.head)
+    if readable is not body:
+        for row in rows:
+            if row.get("start") is not None and row.get("end") is not None:
+                row["text"] = body[int(row["start"]) : int(row["end"])]
+    return rows
+
+
 def process_text(
     raw: read.RawText, kb: Knowledge, sidecar: dict[str, Any], *, extract: bool = True
 ) -> DocResult:
@@ -152,9 +172,7 @@ def process_text(
         result.quotes = quotes.extract_quotes(
             document, cleaned.body, sentences, kb, head=cleaned.head
         )
-        result.claims = claims.extract_claims(
-            document, cleaned.body, sentences, result.quotes, kb, head=cleaned.head
-        )
+        result.claims = _claims_of(document, cleaned.body, sentences, result.quotes, kb, cleaned)
         result.events = events.extract_events(document, cleaned.body, sentences, result.links, kb)
         for rows in (result.quotes, result.claims, result.events):
             topics.tag_topics(rows, kb)

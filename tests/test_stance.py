@@ -3661,3 +3661,40 @@ def test_however_set_off_after_the_subject_does_not_split_the_sentence(kb):
     body = "Russian officials, however, said they want more military cooperation with Washington."
     rows = claims_of(body, kb)
     assert [(r["side"], r["stance"]) for r in rows] == [("Russia", "proposes")]
+
+
+def test_a_command_or_schedule_held_in_common_is_coordination(kb):
+    body = "Moscow has asked Washington to set up a shared command cell for the strikes on Raqqa."
+    assert len(claims_of(body, kb)) == 1
+    body = "The Kremlin suggested that the two air forces fly under a single schedule near Idlib."
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_the_pair_as_a_compound_before_an_understanding_is_coordination(kb):
+    body = "A US-Russian understanding on the Tanf pocket would leave the rebels exposed, he wrote."
+    assert len(claims_of(body, kb)) == 1
+    body = "The United States and Russia hold very different views on the war, the envoy wrote."
+    assert claims_of(body, kb) == []
+
+
+def test_notice_given_ahead_of_time_is_coordination(kb):
+    body = "A Russian officer said the Americans had told Moscow ahead of time about the raid."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_a_plan_drawn_up_with_the_other_side_is_coordination(kb):
+    body = "The Pentagon has done no planning with Russia for the battle of Tabqa, an official said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_observers_posted_at_the_other_sides_base_is_coordination(kb):
+    body = "Russia turned down a Pentagon request to send observers to its airfield near Latakia."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+
+
+def test_campaigns_merged_into_one_is_coordination(kb):
+    body = (
+        "Folding the American air war into the Russian one would make Washington complicit, "
+        "a senator argued."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]

@@ -3683,7 +3683,9 @@ def test_notice_given_ahead_of_time_is_coordination(kb):
 
 
 def test_a_plan_drawn_up_with_the_other_side_is_coordination(kb):
-    body = "The Pentagon has done no planning with Russia for the battle of Tabqa, an official said."
+    body = (
+        "The Pentagon has done no planning with Russia for the battle of Tabqa, an official said."
+    )
     assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
 
 

@@ -3700,3 +3700,18 @@ def test_campaigns_merged_into_one_is_coordination(kb):
         "a senator argued."
     )
     assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+
+
+def test_a_term_ending_in_with_or_a_short_complement_names_the_partner(kb):
+    # the speaker is named by no party word: the partner after "with" implies the other side
+    body = "A former envoy wrote that he would back working with Moscow's generals over Idlib."
+    assert len(claims_of(body, kb)) == 1
+    body = "The senator said he was against joint action of any sort with the Kremlin in Syria."
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_a_third_state_named_only_as_beneficiary_does_not_hide_the_partner(kb):
+    body = "Teaming up with the Kremlin over Idlib would only help Assad, the columnist argued."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+    body = "Moscow said it would keep working with Turkey on the Idlib truce."
+    assert claims_of(body, kb) == []

@@ -3715,3 +3715,10 @@ def test_a_third_state_named_only_as_beneficiary_does_not_hide_the_partner(kb):
     assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
     body = "Moscow said it would keep working with Turkey on the Idlib truce."
     assert claims_of(body, kb) == []
+
+
+def test_a_cue_written_with_u_s_in_lower_case_matches_the_abbreviation(kb):
+    body = "U.S. and Russian pilots flew the same corridor after a call between the two bases."
+    assert len(claims_of(body, kb)) == 1
+    cues = lexicon(kb).analyse("Russian and U.S. controllers talked.").cues
+    assert "coordination" in [c.label for c in cues]  # "russian and u.s. controller*"

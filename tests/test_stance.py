@@ -3722,3 +3722,14 @@ def test_a_cue_written_with_u_s_in_lower_case_matches_the_abbreviation(kb):
     assert len(claims_of(body, kb)) == 1
     cues = lexicon(kb).analyse("Russian and U.S. controllers talked.").cues
     assert "coordination" in [c.label for c in cues]  # "russian and u.s. controller*"
+
+
+def test_a_binned_proposal_is_rejected_and_an_unknown_agreement_denied(kb):
+    body = "The Kremlin binned an American proposal for joint patrols near Tanf, a diplomat said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+    body = (
+        "A Pentagon spokesman said he knew of no agreement with Russia to share targets in Idlib."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+    body = "Reports of a Russian-American pact on Deir ez-Zor were pure invention, Peskov said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]

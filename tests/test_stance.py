@@ -3733,3 +3733,10 @@ def test_a_binned_proposal_is_rejected_and_an_unknown_agreement_denied(kb):
     assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
     body = "Reports of a Russian-American pact on Deir ez-Zor were pure invention, Peskov said."
     assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_acting_as_a_team_or_at_the_other_sides_request_is_coordination(kb):
+    body = "A Russian general said Moscow and Washington should take on the jihadists as a team."
+    assert len(claims_of(body, kb)) == 1
+    body = "The Pentagon said no US battery had fired at Russian request near Raqqa."
+    assert len(claims_of(body, kb)) == 1

@@ -886,9 +886,22 @@ def _with_partner(unit_cues: list[st.Cue], analysed: st.Analysed) -> str | None:
     "coordinate with the Russians"): its counterpart is implied when no third state is named."""
     parties = [c for c in unit_cues if c.label.startswith(st.PARTY_PREFIX)]
     for coord in (c for c in unit_cues if c.label == "coordination"):
+        # the term may end with its own "with" ("working with Russia's military") or take a
+        # short complement before it ("military cooperation of any kind with Moscow",
+        # "coordinating strikes with the Kremlin")
+        own_with = analysed.text[coord.char_start : coord.char_end].lower().split()[-1:] == ["with"]
         for party in parties:
+            if party.char_start < coord.char_end:
+                continue
             between = analysed.words_between(coord, party)
-            if between and between[0] == "with" and len(between) <= 3:
+            if (
+                (between and between[0] == "with" and len(between) <= 3)
+                or (own_with and len(between) <= 1)
+                or ("with" in between[-2:] and len(between) <= 5)
+            ) and not any(
+                p is not party and coord.char_end <= p.char_start < party.char_start
+                for p in parties
+            ):
                 return _pair_side(party.label.removeprefix(st.PARTY_PREFIX))
     return None
 
@@ -946,7 +959,9 @@ def _qualifies(
     implied.discard(None)
     has_coordination = any(c.label == "coordination" for c in unit_cues)
     partner = _with_partner(unit_cues, analysed)
-    if partner and "other" not in named:
+    if partner:
+        # a third state named elsewhere ("… would only help Assad") is no partner: the check
+        # for a third state's partnership below still applies
         implied.add("US" if partner == "Russia" else "Russia")
     if has_coordination:
         both_named = set(PAIR) <= {_pair_side(s) for s in named}

@@ -147,6 +147,10 @@ def phrase_words(phrase: str, *, party: bool = False) -> list[WordSpec]:
         word = token.text.replace("STEMMARK", "*")
         if joined and (word == "-" or joined[-1].endswith("-")):
             joined[-1] += word
+        elif word == "." and joined and "." in joined[-1].strip("."):
+            # an abbreviation written in lower case ("u.s.") is split from its last period,
+            # but a text's "U.S." is one token
+            joined[-1] += word
         else:
             joined.append(word)
     specs: list[WordSpec] = []

@@ -3661,3 +3661,82 @@ def test_however_set_off_after_the_subject_does_not_split_the_sentence(kb):
     body = "Russian officials, however, said they want more military cooperation with Washington."
     rows = claims_of(body, kb)
     assert [(r["side"], r["stance"]) for r in rows] == [("Russia", "proposes")]
+
+
+def test_a_command_or_schedule_held_in_common_is_coordination(kb):
+    body = "Moscow has asked Washington to set up a shared command cell for the strikes on Raqqa."
+    assert len(claims_of(body, kb)) == 1
+    body = "The Kremlin suggested that the two air forces fly under a single schedule near Idlib."
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_the_pair_as_a_compound_before_an_understanding_is_coordination(kb):
+    body = "A US-Russian understanding on the Tanf pocket would leave the rebels exposed, he wrote."
+    assert len(claims_of(body, kb)) == 1
+    body = "The United States and Russia hold very different views on the war, the envoy wrote."
+    assert claims_of(body, kb) == []
+
+
+def test_notice_given_ahead_of_time_is_coordination(kb):
+    body = "A Russian officer said the Americans had told Moscow ahead of time about the raid."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["asserts"]
+
+
+def test_a_plan_drawn_up_with_the_other_side_is_coordination(kb):
+    body = (
+        "The Pentagon has done no planning with Russia for the battle of Tabqa, an official said."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_observers_posted_at_the_other_sides_base_is_coordination(kb):
+    body = "Russia turned down a Pentagon request to send observers to its airfield near Latakia."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+
+
+def test_campaigns_merged_into_one_is_coordination(kb):
+    body = (
+        "Folding the American air war into the Russian one would make Washington complicit, "
+        "a senator argued."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+
+
+def test_a_term_ending_in_with_or_a_short_complement_names_the_partner(kb):
+    # the speaker is named by no party word: the partner after "with" implies the other side
+    body = "A former envoy wrote that he would back working with Moscow's generals over Idlib."
+    assert len(claims_of(body, kb)) == 1
+    body = "The senator said he was against joint action of any sort with the Kremlin in Syria."
+    assert len(claims_of(body, kb)) == 1
+
+
+def test_a_third_state_named_only_as_beneficiary_does_not_hide_the_partner(kb):
+    body = "Teaming up with the Kremlin over Idlib would only help Assad, the columnist argued."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["opposes"]
+    body = "Moscow said it would keep working with Turkey on the Idlib truce."
+    assert claims_of(body, kb) == []
+
+
+def test_a_cue_written_with_u_s_in_lower_case_matches_the_abbreviation(kb):
+    body = "U.S. and Russian pilots flew the same corridor after a call between the two bases."
+    assert len(claims_of(body, kb)) == 1
+    cues = lexicon(kb).analyse("Russian and U.S. controllers talked.").cues
+    assert "coordination" in [c.label for c in cues]  # "russian and u.s. controller*"
+
+
+def test_a_binned_proposal_is_rejected_and_an_unknown_agreement_denied(kb):
+    body = "The Kremlin binned an American proposal for joint patrols near Tanf, a diplomat said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["rejects"]
+    body = (
+        "A Pentagon spokesman said he knew of no agreement with Russia to share targets in Idlib."
+    )
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+    body = "Reports of a Russian-American pact on Deir ez-Zor were pure invention, Peskov said."
+    assert [r["stance"] for r in claims_of(body, kb)] == ["denies"]
+
+
+def test_acting_as_a_team_or_at_the_other_sides_request_is_coordination(kb):
+    body = "A Russian general said Moscow and Washington should take on the jihadists as a team."
+    assert len(claims_of(body, kb)) == 1
+    body = "The Pentagon said no US battery had fired at Russian request near Raqqa."
+    assert len(claims_of(body, kb)) == 1

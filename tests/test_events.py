@@ -125,6 +125,8 @@ def corpus(tmp_path_factory):
         *sorted(FIXTURES.glob("blind_b23_*.txt")),
         *sorted(FIXTURES.glob("blind_b24_*.txt")),
         *sorted(FIXTURES.glob("blind_b25_*.txt")),
+        *sorted(FIXTURES.glob("blind_b26_*.txt")),
+        *sorted(FIXTURES.glob("blind_b27_*.txt")),
     ]
     return load_corpus(paths, cache=False, workers=1)
 

@@ -145,12 +145,20 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
            "nine": 9, "ten": 10}  # fmt: skip
 _COUNT_WORDS = "|".join(_COUNTS)
 _RELATIVE = re.compile(
-    r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|(?:a|one) day after|"
+    r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|the day after tomorrow|tomorrow|"
+    r"(?:a|one) day after|"
     r"this morning|"
     r"(?:earlier|later) this (?:week|month|year)|(?:last|this|next|past) (?:week|month|year)|"
     r"a (?:week|month|year) ago|"
     rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) (?:days|weeks|months|years) ago)\b",
     re.IGNORECASE,
+)
+# "the convoy was hit on the 19th": a day of the month alone, its month left to the context (only
+# after "on the", and only where no noun follows it: "on the 19th floor" is no date)
+_DAY_ALONE = re.compile(
+    r"(?<=\b[Oo]n the )(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)(?!\w)"
+    r"(?=\s*(?:[.,;:!?)\]\"”’'—–]|$)|\s(?:and|or|but|when|as|at|in|after|before|while|until|with|by|"
+    r"from|to)\b)"
 )
 _BARE_YEAR = re.compile(rf"(?<![\d,.$£€#/:-])(?P<year>{_YEAR})(?![\d]|,\d|\.\d|\s?%|\s?percent)")
 # Forward-looking cues: "starting May 25", "from mid-September", "will meet on Friday".
@@ -324,10 +332,11 @@ def _trie_pattern(words: Iterable[str], *, shortest: bool = False) -> str:
 
 
 # A modal or a scheduled present within 30 characters before a date: "will meet on Friday", "is
-# expected to land in May", "which takes office in January".  A trie: one comparison per character.
+# expected to land in May", "a meeting is expected on Friday", "which takes office in January".  A trie: one comparison per character.
 _FUTURE_CUES = (
     *("will", "'ll", "shall", "is to", "are to", "scheduled", "planned", "plan to", "plans to"),
-    *("expected to", "set to", "upcoming", "due", "takes office", "takes effect"),
+    *("expected to", "is expected", "are expected", "set to", "upcoming", "due"),
+    *("takes office", "takes effect"),
     *("comes into force", "comes into effect", "expires"),
 )
 _FUTURE_MODAL = re.compile(rf"\b{_trie_pattern(_FUTURE_CUES)}\b[^.;:!?]{{0,30}}$", re.IGNORECASE)
@@ -359,7 +368,9 @@ _TRIGGER_WORDS = (
 )
 # (a trigger whose first letter no other trigger starts with slows the scan of every page:
 # "morning" shares the "m" of "month", "evening" or "night" would not)
-_RELATIVE_WORDS = ("yesterday", "today", "tonight", "week", "month", "year", "day", "morning")
+_RELATIVE_WORDS = (
+    *("yesterday", "today", "tonight", "tomorrow", "week", "month", "year", "day", "morning"),
+)
 _TRIGGER_ALTERNATIVES = (
     *_TRIGGER_WORDS,
     *(w.upper() for w in _TRIGGER_WORDS),
@@ -381,7 +392,7 @@ PAST_LEANING_LEADS = frozenset([None, "in", "during", "throughout", "early", "la
                                 "middle of", "before", "after"])  # fmt: skip
 _WEEKDAY_LEAD = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Oo]n|[Cc]oming)\s+$")
 _RELATIVE_LEAD = re.compile(
-    r"\b(?i:the day before |(?:earlier|later) this |last |this |next |past |a |one |"
+    r"\b(?i:the day (?:before|after) |(?:earlier|later) this |last |this |next |past |a |one |"
     rf"(?:{_COUNT_WORDS}|[2-9]|[1-9]\d) )$"
 )
 _LOOKBACK = 30
@@ -394,6 +405,7 @@ _AT_DIGIT = (
     ("iso", _ISO),
     ("day_month_year", _DAY_MONTH_YEAR),
     ("day_month", _DAY_MONTH),
+    ("day_alone", _DAY_ALONE),
     ("year", _BARE_YEAR),
 )
 _AT_MONTH = (
@@ -495,6 +507,8 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
             year_offset=offset,
             of_that_year=_of_that_year(text, end),
         )
+    if kind == "day_alone":
+        return _Candidate(start, end, "day_of_month", day=int(match["day"]))
     if kind == "weekday":
         modifier = (match["mod"] or "").lower() or None
         dom = int(match["dom"]) if match["dom"] else None
@@ -510,6 +524,8 @@ def _candidate(kind: str, match: re.Match[str], text: str) -> _Candidate | None:
         phrase = match["rel"].lower()
         if phrase in {"today", "tonight"} and _after_a_name(text, start):
             return None  # "Russia Today", "USA Today"
+        if phrase == "tomorrow" and _OF_TOMORROW.search(text, max(0, start - 4), start):
+            return None  # "the weapons of tomorrow": no day
         if phrase.endswith("day after"):
             if not _news_of_the_day(text, start):
                 return None
@@ -537,6 +553,7 @@ def _news_of_the_day(text: str, start: int) -> bool:
     return bool(_PRESENT_PERFECT.search(clause)) and not _PAST_OR_DATED.search(clause)
 
 
+_OF_TOMORROW = re.compile(r"\bof $", re.IGNORECASE)
 _NAME_BEFORE_TODAY = re.compile(r"\b(?:Russia|USA|RT|[A-Z]{2,})$")  # "Russia Today", "USA Today"
 
 
@@ -714,7 +731,40 @@ def _weekday_of_month_day(weekday: int | None, day: int, reference: date) -> dat
 
 
 _DAY_OFFSETS = {"the day before yesterday": -2, "yesterday": -1, DAY_AFTER: -1, "today": 0,
-                "tonight": 0, "this morning": 0, "last night": -1}  # fmt: skip
+                "tonight": 0, "this morning": 0, "last night": -1, "tomorrow": 1,
+                "the day after tomorrow": 2}  # fmt: skip
+
+
+def _latest_day_of_month(day: int, reference: date) -> date | None:
+    """The latest date up to the reference whose day of the month is ``day`` ("on the 19th" on a
+    page of 3 October: 19 September; on a page of 24 September: 19 September)."""
+    month = _month_start(reference)
+    if day > reference.day:
+        month = _add_months(month, -1)
+    return _safe_date(month.year, month.month, day)
+
+
+DAY_ALONE_REACH = 1000  # characters back to the month "on the 19th" takes
+
+
+def _with_months_named_before(mentions: list[DateMention]) -> list[DateMention]:
+    """A day of the month alone ("… agreed on September 9 … the convoy was hit on the 19th")
+    takes the month and year of the latest date close before it that names a month (19
+    September); without one, it keeps its reading against the reference."""
+    if not any(m.kind == "day_of_month" for m in mentions):
+        return mentions
+    named: DateMention | None = None
+    out: list[DateMention] = []
+    for m in mentions:
+        if m.kind == "day_of_month" and m.day is not None:
+            if named is not None and named.date and m.start - named.end <= DAY_ALONE_REACH:
+                found = _safe_date(named.date.year, named.date.month, m.day)
+                if found is not None:
+                    m = replace(m, date=found, precision=DAY, basis=YEAR_INFERRED)
+        elif m.date is not None and m.month is not None and m.kind != "relative_day":
+            named = m
+        out.append(m)
+    return out
 
 
 def _count(word: str) -> int:
@@ -813,6 +863,9 @@ def _resolve(
         return (found, DAY, RELATIVE_DAY) if found else (None, None, None)
     if precision != DAY:
         return None, None, None  # a weekday or "yesterday" needs a day-precise reference
+    if c.kind == "day_of_month":
+        assert c.day is not None
+        return _latest_day_of_month(c.day, reference), DAY, RELATIVE_DAY
     if c.kind == "weekday":
         return _resolve_weekday(c, reference, future), DAY, RELATIVE_DAY
     assert c.modifier
@@ -864,7 +917,7 @@ def find_dates(
                 year_offset=c.year_offset,
             )
         )
-    return mentions
+    return _with_months_named_before(mentions)
 
 
 # --------------------------------------------------------------------------------------------

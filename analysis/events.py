@@ -9,8 +9,10 @@ A digest's dated "related" links become rows with ``source = "link"`` and no off
 Event bases: ``explicit date`` (the text gives the full date, month and year, or the year),
 ``year inferred`` (day/month from the text, year from the publication date — or, when the
 publication date is unknown, from a known event of ``calendar.toml`` that the sentence describes), ``relative day``
-(weekday, yesterday, today, "a day after" in a clause reporting the news of the day; "two days
-later" counted from a day the same sentence names before it), ``relative period`` (last week,
+(weekday, yesterday, today, tomorrow, "on the 19th", "a day after" in a clause reporting the news
+of the day; "two days later" counted from a day the same sentence names before it, "the day after
+the strike" back from it; "the next day" in a sentence with no date of its own from the last day
+the text named), ``relative period`` (last week,
 earlier this month, last year),
 ``link date`` (the date of a related link).
 """
@@ -50,10 +52,14 @@ DAYS_LATER = re.compile(
     r"|(?P<same>(?:later|earlier) (?:that|the same) day|(?:on )?the same day(?! as\b)))\b",
     re.IGNORECASE,
 )
-# "met in Antalya on Sunday, two days after the attacks in Paris": what follows "after"
-# happened that many days before the day the sentence named
+# what "the day after" counts from: a thing told, not "tomorrow" or "that"
+_AFTER_WHAT = r"(?=\s+(?:the|its|his|her|their|this|that|our|your|my)\s+[a-z])"
+# "met in Antalya on Sunday, two days after the attacks in Paris", "On Friday, the day after our
+# missiles hit the base": what follows "after" happened that many days before the day the
+# sentence named
 DAYS_AFTER_WHAT = re.compile(
-    rf"\b(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? after\b(?! {_THAT_CLOSING})",
+    rf"\b(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9]\d?) days? after\b(?! {_THAT_CLOSING})"
+    rf"|the day after\b{_AFTER_WHAT})",
     re.IGNORECASE,
 )
 
@@ -70,7 +76,10 @@ CAME_AFTER = re.compile(
 # "Kirby told reporters the day after the city fell": a sentence naming no date of its own counts
 # from the last day the text named before (the day of the news it goes on telling)
 THE_DAY_AFTER_WHAT = re.compile(
-    r"\bthe day after (?=(?:the|its|his|her|their|this|that)\s+[a-z])", re.IGNORECASE
+    rf"\bthe day after\b{_AFTER_WHAT}"
+    # "… on Monday, 28 March." / "Cook said the same in Washington the next day."
+    r"|\bthe (?:next|following) day\b",
+    re.IGNORECASE,
 )
 THE_DAY_AFTER_REACH = 1500  # characters back to the day it counts from
 

@@ -707,3 +707,39 @@ def test_a_weekday_in_a_long_scheduled_clause_looks_forward_but_not_past_a_subor
         monday,
     )
     assert [m.date for m in past] == [date(2018, 5, 10)]
+
+
+def test_tomorrow_and_the_day_after_tomorrow_count_forward_from_the_reference():
+    wednesday = date(2018, 3, 14)
+    m = _only("The envoy flies to Ankara tomorrow for talks on the border.", wednesday)
+    assert (m.date, m.precision, m.basis) == (date(2018, 3, 15), "day", "relative day")
+    later = _only("The envoy meets the minister the day after tomorrow.", wednesday)
+    assert (later.text, later.date) == ("the day after tomorrow", date(2018, 3, 16))
+    # "the armies of tomorrow" names no day
+    assert not find_dates("He spoke of the armies of tomorrow.", wednesday)
+
+
+def test_a_day_of_the_month_alone_takes_the_month_named_before_it():
+    text = "The plan was signed in Vienna on May 4, and the first patrol drove out on the 12th."
+    found = find_dates(text, date(2018, 7, 2))
+    assert [(m.text, m.date, m.precision) for m in found] == [
+        ("May 4", date(2018, 5, 4), "day"),
+        ("12th", date(2018, 5, 12), "day"),
+    ]
+
+
+def test_a_day_of_the_month_alone_without_a_month_before_it_is_the_latest_such_day():
+    # a day later than the reference's is in the month before; an earlier one in its month
+    assert _only("The patrol was shelled on the 25th.", date(2018, 7, 2)).date == date(2018, 6, 25)
+    assert _only("The patrol was shelled on the 2nd, he said.", date(2018, 7, 9)).date == date(
+        2018, 7, 2
+    )
+    # a noun after it makes it no date; neither does a month-precise reference
+    assert not [m for m in find_dates("They met on the 12th floor.", date(2018, 7, 9)) if m.date]
+    assert not [m for m in find_dates("Shelled on the 2nd.", date(2018, 7, 1), "month") if m.date]
+
+
+def test_a_meeting_that_is_expected_on_a_weekday_looks_forward():
+    tuesday = date(2018, 5, 15)
+    m = _only("Another round of talks is expected on Friday, diplomats said.", tuesday)
+    assert (m.date, m.future) == (date(2018, 5, 18), True)

@@ -1019,7 +1019,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\
 _DATELINE = re.compile(
     r"^[\s>*#_-]*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,?\s+"
     rf"(?P<date>(?:{_MONTH})\s?{_DAY}(?:,\s?{_YEAR})?|{_DAY}\s(?:{_MONTH})(?:\s{_YEAR})?)"
-    r"(?:\s*\([A-Z][\w .&/-]{0,40}\)\s*[-–—]|\.?\s*/[A-Z][\w -]{1,20}/|\s*[-–—])"
+    r"(?:\s*\([A-Z][\w .&/-]{0,40}\)(?:\s*[-–—]|[ ]+(?=[A-Z]))|\.?\s*/[A-Z][\w -]{1,20}/|\s*[-–—])"
 )
 # Head stamps in other languages or numeric forms ("29. September 2016", "9 сентября 2016",
 # "07.10.2015"), read by dateparser (day first) when no English date is found in the head.

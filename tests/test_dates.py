@@ -291,6 +291,16 @@ def test_wire_dateline_takes_its_year_from_the_calendar():
     assert (got.date, got.precision, got.basis) == (date(2015, 10, 7), "day", "dateline")
 
 
+def test_agency_dateline_without_a_dash_before_the_lead_is_read():
+    body = (
+        "Geneva, Nov 3 (XNA) Diplomats from both countries met again today. Talks on the "
+        "ceasefire agreed in October 2016 went on late into the night.\n\n"
+        "Copyright © 2016 XNA. All rights reserved."
+    )
+    got = infer_published(["World"], body, [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 11, 3), "day", "dateline")
+
+
 def test_tass_dateline_without_any_year_gives_nothing_rather_than_a_guess():
     body = "MOSCOW, October 12. /TASS/. Russian aircraft carried out strikes, a spokesman said."
     assert infer_published([], body, []).date is None

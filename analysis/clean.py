@@ -1190,8 +1190,19 @@ def _mark_tagline(lines: list[Line], rules: Rules) -> None:
             continue
         if (lowered.startswith(masthead) and follows in {" ", "'", "’"}) or (
             position == 1 and SELF_DESCRIPTION.match(line.text.strip())
-        ):
+        ) or BOAST.fullmatch(line.text.strip(" .!")):
             line.role = "widget"
+
+
+# A site's or programme's boast under its masthead, the whole line ("Australia's most informative
+# current affairs program", "The nation's most trusted news source", "Your number one news site").
+BOAST = re.compile(
+    r"(?:(?:The\s+)?[\w-]+['’]s\s+|The\s+|Your\s+)?"
+    r"(?:most\s+(?:informative|trusted|popular|respected|read|watched|listened-to|influential"
+    r"|comprehensive|reliable|authoritative)|leading|best|number\s+one|No\.?\s?1|favou?rite)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:program(?:me)?|show|newspaper|news\s?paper|(?:web)?site|station"
+    r"|source|podcast|magazine|channel|broadcaster|daily|weekly|voice|network)"
+)
 
 
 PROFILE_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,32}")

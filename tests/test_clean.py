@@ -1302,3 +1302,18 @@ def test_a_live_blog_entry_heading_in_bold_with_its_time_stays_in_the_body(kb):
     body = clean_page(page, kb).body
     assert "**09:42 Pentagon spokesman Peter Cook**" in body
     assert "**10:05 Lavrov in Vienna**" in body
+
+
+def test_a_programmes_boast_under_the_masthead_is_not_the_title(kb):
+    page = (
+        "Radio Harbour FM\n"
+        "Shows | Podcasts | Listen Live\n"
+        "Breakfast with Jo Park\n"
+        "The city's most trusted news program\n\n"
+        "Moscow and Washington trade blame over strike on air base\n\n"
+        "Tuesday, 11 April 2017\n\n"
+        "JO PARK: Russia says it has frozen the hotline with the Pentagon after the strike, and "
+        "officials in Washington say the line is still being answered.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Moscow and Washington trade blame over strike on air base"

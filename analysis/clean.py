@@ -280,6 +280,7 @@ class Rules:
     headline_note: re.Pattern[str]  # "… under the headline "X"" under the article
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
     greeting: re.Pattern[str] = re.compile(r"(?!x)x")  # "Hi all," opening a letter
     member_card: re.Pattern[str] = re.compile(r"(?!x)x")  # "Senior Member" under a poster
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
@@ -537,6 +538,7 @@ def rules_for(kb: Knowledge) -> Rules:
         ),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
+        institution_words=frozenset(w.lower() for w in f.get("institution_words", [])),
         member_card=_full(f.get("member_cards", [])),
         greeting=re.compile(
             rf"{_alternation(f.get('greetings', []), whole=False)}\s*[,!:—–]", re.IGNORECASE
@@ -1669,6 +1671,7 @@ def is_signed_name(text: str, rules: Rules) -> bool:
         SIGNED_NAME.fullmatch(shape) is not None
         and not any(word.lower() in NOT_IN_A_NAME for word in text.split())
         and not any(word.lower() in rules.menu_words for word in text.split())
+        and not any(word.lower() in rules.institution_words for word in text.split())
         and not any(w.casefold() in rules.outlet_names for w in (text, *text.split()))
     )
 

@@ -1317,3 +1317,20 @@ def test_a_programmes_boast_under_the_masthead_is_not_the_title(kb):
     )
     cleaned = clean_page(page, kb)
     assert cleaned.title == "Moscow and Washington trade blame over strike on air base"
+
+
+def test_an_institutions_name_above_the_stamp_does_not_sign_the_page(kb):
+    page = (
+        "Ministry of Foreign Affairs\n"
+        "Briefings\n\n"
+        "Outlook for the Geneva Talks on Syria\n\n"
+        "Anna Lindqvist\n"
+        "Deputy Director for Press and Information at the Foreign Ministry\n\n"
+        "Stockholm International Press Centre\n"
+        "Stockholm\n"
+        "March 2, 2016\n\n"
+        "MODERATOR: Welcome. Our speaker will say a few words about the talks on Syria and then "
+        "take your questions about the channel between Moscow and Washington.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Outlook for the Geneva Talks on Syria"

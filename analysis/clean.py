@@ -1699,7 +1699,10 @@ def _line_above_byline(lines: list[Line], start: int, rules: Rules) -> Line | No
     two is passed over; a bare name signing above the date stamp counts as a byline; a long
     standfirst between headline and byline gives way to the headline above it."""
     for position, line in enumerate(lines[: start + BYLINE_REACH + SIDEBAR_LINES]):
-        if position >= start + BYLINE_REACH and not _after_a_sidebar(lines, start, position):
+        furniture = sum(other.role in {"stamp", "widget"} for other in lines[start:position])
+        if position >= start + BYLINE_REACH + furniture and not _after_a_sidebar(
+            lines, start, position
+        ):
             break
         signed = position < start and _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH)
         if line.role != "byline" and not signed:
@@ -1798,6 +1801,8 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
         stamped = stamped or lines[before].role == "stamp"
         before -= 1
     above = lines[before] if before >= 0 else None
+    if above is not None and before > 0 and _dek_sentence_under_headline(lines, before, rules):
+        return lines[before - 1]  # the dek stays the article's first paragraph
     if above is None or not _may_be_headline(above, before == start):
         return None
     words = len(above.text.split())
@@ -1816,6 +1821,21 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
             return headline
     shaped = _title_candidate(replace(above, role="other"), rules)
     return above if shaped and (words >= 4 or is_title_like(above.text)) else None
+
+
+def _dek_sentence_under_headline(lines: list[Line], position: int, rules: Rules) -> bool:
+    """The line at ``position`` is a dek written as a sentence of prose, under a headline that
+    was itself taken for prose because it asks a question ("Debunked: Are the two militaries
+    bombing together?" / "A post shared 9,000 times says … We checked." / stamp / byline)."""
+    dek, headline = lines[position], lines[position - 1]
+    return (
+        dek.role == "prose"
+        and ends_sentence(dek.text)
+        and headline.role == "prose"
+        and headline.text.rstrip().endswith("?")
+        and len(headline.text.split()) >= HEADLINE_MIN_WORDS
+        and _title_candidate(replace(headline, role="other"), rules)
+    )
 
 
 def _dek_under_headline_under_trail(lines: list[Line], position: int, rules: Rules) -> bool:

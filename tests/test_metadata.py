@@ -1277,3 +1277,23 @@ def test_a_german_wire_dateline_and_an_alliance_footer_name_their_publishers(kb)
         "entered Turkish airspace. NATO allies met in Brussels."
     )
     assert _describe_text(story, kb)["outlet"] != "NATO"
+
+
+def test_mailing_list_archive_message_gives_subject_sender_and_stamp(kb):
+    page = (
+        "[Gulf-Watchers] Re: Is the hotline still open?\n\n"
+        "Priya Ramaswamy  pramaswamy at gulf-research.example.org\n"
+        "Wed Apr 12 18:05:09 EDT 2017\n\n"
+        "    Previous message (by thread): [Gulf-Watchers] Is the hotline still open?\n"
+        "    Next message (by thread): [Gulf-Watchers] Re: Is the hotline still open?\n"
+        "    Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]\n\n"
+        "All,\n\n"
+        "The Russian side said on Tuesday, Apr 11, 2017, that the air safety line stays suspended, "
+        "but officers at the air operations centre say calls are still being answered.\n\n"
+        "Priya\n\n"
+        "More information about the Gulf-Watchers mailing list\n"
+    )
+    meta = _describe_text(page, kb)
+    assert meta["title"] == "[Gulf-Watchers] Re: Is the hotline still open?"
+    assert meta["author"] == "Priya Ramaswamy"
+    assert meta["published"] == date(2017, 4, 12)

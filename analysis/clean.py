@@ -85,6 +85,7 @@ SPACES = re.compile(f"[{re.escape(SPACE_CHARACTERS)}]")
 INVISIBLE = re.compile(f"[{re.escape(INVISIBLE_CHARACTERS)}]")
 SPACES_OR_INVISIBLE = re.compile(f"{SPACES.pattern}|{INVISIBLE.pattern}")
 HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+HASHTAGS = re.compile(r"\s*#\w+(?:\s+#\w+)+\s*")  # "#Syria #Russia #AirPower": tags, no heading
 LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►-])\s+")
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
@@ -283,6 +284,8 @@ class Rules:
     institution_words: frozenset[str] = frozenset()
     greeting: re.Pattern[str] = re.compile(r"(?!x)x")  # "Hi all," opening a letter
     member_card: re.Pattern[str] = re.compile(r"(?!x)x")  # "Senior Member" under a poster
+    # "Dana Whitfield • 2nd": a network's post card, the poster's name before the badge
+    connection_card: re.Pattern[str] = re.compile(r"(?!x)x")
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
     # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
     # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
@@ -540,6 +543,11 @@ def rules_for(kb: Knowledge) -> Rules:
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
         institution_words=frozenset(w.lower() for w in f.get("institution_words", [])),
         member_card=_full(f.get("member_cards", [])),
+        connection_card=re.compile(
+            r"(?P<name>[^\W\d_][^•·|]{2,60}?)\s*[•·]\s*(?i:"
+            + _alternation(f.get("connection_badges", []), whole=False)
+            + r")(?:\s*[•·].{0,40})?"
+        ),
         greeting=re.compile(
             rf"{_alternation(f.get('greetings', []), whole=False)}\s*[,!:—–]", re.IGNORECASE
         ),
@@ -686,6 +694,8 @@ LIVE_ENTRY_HEADING = re.compile(
 
 def is_tag_line(text: str) -> bool:
     """A comma-separated list of capitalised names without a verb (topic tags)."""
+    if HASHTAGS.fullmatch(text):
+        return True
     parts = [p.strip() for p in text.split(",")]
     if len(parts) < 3 or ends_sentence(text):
         return False
@@ -906,7 +916,7 @@ def read_lines(text: str) -> list[Line]:
     for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"), spread)):
         body = raw
         level = 0
-        heading = HEADING.match(raw) if raw.startswith("#") else None
+        heading = HEADING.match(raw) if raw.startswith("#") and not HASHTAGS.fullmatch(raw) else None
         if heading:
             level, body = len(heading.group(1)), heading.group(2)
         item = _may_be_list_item(body) and bool(LIST_ITEM.match(body))
@@ -1272,6 +1282,11 @@ def _post_card_poster(lines: list[Line], rules: Rules) -> str | None:
     25, 2017 at 8:14" / "Ondrej K." / "2,311 ● 4 ● 19"), or above it, a credential line at most
     between ("Greg Halvorsen" / "Former USAF air battle manager, 2004–2016 · Lives in San
     Antonio, TX" / "Answered October 14, 2017")."""
+    first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
+    for line in lines[:first_prose]:
+        card = rules.connection_card.fullmatch(line.text.strip())
+        if card and is_signed_name(card.group("name").strip(), rules):
+            return card.group("name").strip()
     stamps = [i for i, line in enumerate(lines) if line.role == "stamp"][:POST_CARD_STAMPS]
     for position in stamps:
         below = lines[position + 1 : position + 3]
@@ -1290,6 +1305,18 @@ def _post_card_poster(lines: list[Line], rules: Rules) -> str | None:
             ):
                 return lines[name_at].text.strip()
     return None
+
+
+def _mark_connection_card(lines: list[Line], start: int, rules: Rules) -> None:
+    """The poster's own headline under a network's post card ("Dana Whitfield • 2nd" /
+    "Retired air battle manager | Lecturer"): the card's, not the post's title."""
+    for position, line in enumerate(lines[:start]):
+        if not rules.connection_card.fullmatch(line.text.strip()):
+            continue
+        below = lines[position + 1] if position + 1 < start else None
+        if below is not None and below.role == "other":
+            below.role = "widget"
+        return
 
 
 def _may_be_a_poster(line: Line, rules: Rules) -> bool:
@@ -2250,6 +2277,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     start, end = _span(lines, comments_from)
 
     _mark_names_over_article(lines, start, rules)
+    _mark_connection_card(lines, start, rules)
     _drop_place_beside_name(lines, text, start + SIGNED_NAME_REACH, rules)
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)

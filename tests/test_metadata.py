@@ -1297,3 +1297,20 @@ def test_mailing_list_archive_message_gives_subject_sender_and_stamp(kb):
     assert meta["title"] == "[Gulf-Watchers] Re: Is the hotline still open?"
     assert meta["author"] == "Priya Ramaswamy"
     assert meta["published"] == date(2017, 4, 12)
+
+
+def test_network_post_card_names_the_author_and_a_hashtag_line_is_no_title(kb):
+    page = (
+        "ProNet\n"
+        "Home   Jobs   Messaging   Me\n\n"
+        "Dana Whitfield • 3rd+\n"
+        "Retired air battle manager | Lecturer in airspace control\n"
+        "2yr • Edited\n\n"
+        "The Pentagon said today that the air safety line with Moscow stays open, whatever "
+        "happens to the wider talks on Syria.\n\n"
+        "#AirSafety #Syria #Pentagon\n\n"
+        "Like   Comment   Share\n"
+    )
+    meta = _describe_text(page, kb)
+    assert meta["author"] == "Dana Whitfield"
+    assert meta["title"] is None

@@ -1314,3 +1314,31 @@ def test_network_post_card_names_the_author_and_a_hashtag_line_is_no_title(kb):
     meta = _describe_text(page, kb)
     assert meta["author"] == "Dana Whitfield"
     assert meta["title"] is None
+
+
+def test_views_disclaimer_above_endnotes_makes_a_commentary(kb):
+    page = (
+        "Centre for Eastern Policy\n\n"
+        "Why the air safety line will survive\n\n"
+        "Olga Petrenko\n"
+        "12.07.2017\n\n"
+        "The Russian Defence Ministry said the memorandum was suspended.[1] Moscow has said so "
+        "before, and the line came back within weeks each time.\n\n"
+        "The channel protects Russian pilots as much as American ones, and both militaries "
+        "know it.[2]\n\n"
+        "Olga Petrenko is a senior researcher at the Institute of World Economy. The views "
+        "expressed are the author's own.\n\n"
+        "Notes\n"
+        "[1] Statement of the Ministry of Defence, 19 June 2017.\n"
+        "[2] Interview with Izvestia, 21 June 2017.\n"
+        "[3] Remarks at the National Press Club, 19 June 2017.\n"
+        "[4] Briefing by the coalition's spokesman, 20 June 2017.\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "commentary"
+
+
+def test_closing_paragraphs_pass_over_endnotes_left_in_the_body():
+    from analysis.metadata import _closing_paragraphs
+
+    body = "First point.\n\nSecond point.\n\nThe author is a fellow.\n\nNotes\n\n[2] A.\n\n[4] B."
+    assert _closing_paragraphs(body) == ["Second point.", "The author is a fellow."]

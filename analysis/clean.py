@@ -916,7 +916,9 @@ def read_lines(text: str) -> list[Line]:
     for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"), spread)):
         body = raw
         level = 0
-        heading = HEADING.match(raw) if raw.startswith("#") and not HASHTAGS.fullmatch(raw) else None
+        heading = (
+            HEADING.match(raw) if raw.startswith("#") and not HASHTAGS.fullmatch(raw) else None
+        )
         if heading:
             level, body = len(heading.group(1)), heading.group(2)
         item = _may_be_list_item(body) and bool(LIST_ITEM.match(body))
@@ -1200,9 +1202,11 @@ def _mark_tagline(lines: list[Line], rules: Rules) -> None:
             ":" in lowered and rules.labelled_rating.search(line.text)
         ):
             continue
-        if (lowered.startswith(masthead) and follows in {" ", "'", "’"}) or (
-            position == 1 and SELF_DESCRIPTION.match(line.text.strip())
-        ) or BOAST.fullmatch(line.text.strip(" .!")):
+        if (
+            (lowered.startswith(masthead) and follows in {" ", "'", "’"})
+            or (position == 1 and SELF_DESCRIPTION.match(line.text.strip()))
+            or BOAST.fullmatch(line.text.strip(" .!"))
+        ):
             line.role = "widget"
 
 

@@ -757,8 +757,8 @@ def test_claim_box_quote_signed_by_a_state_channel_carries_the_verdict(tmp_path)
         "Did the coalition pass targets to Moscow? A TV report twists a briefing\n\n"
         "04.04.2016\n\n"
         "WHAT WAS CLAIMED\n\n"
-        "\"The Americans have admitted that they passed the coordinates of the militants to our "
-        "command, and the victory is a joint one.\" – Zvezda TV channel, evening news, 2 April 2016"
+        '"The Americans have admitted that they passed the coordinates of the militants to our '
+        'command, and the victory is a joint one." – Zvezda TV channel, evening news, 2 April 2016'
         "\n\nOUR RATING: DISTORTION\n\n"
         "The coalition's spokesman said it had given no targeting information to Russia.\n"
     )

@@ -85,6 +85,7 @@ SPACES = re.compile(f"[{re.escape(SPACE_CHARACTERS)}]")
 INVISIBLE = re.compile(f"[{re.escape(INVISIBLE_CHARACTERS)}]")
 SPACES_OR_INVISIBLE = re.compile(f"{SPACES.pattern}|{INVISIBLE.pattern}")
 HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+HASHTAGS = re.compile(r"\s*#\w+(?:\s+#\w+)+\s*")  # "#Syria #Russia #AirPower": tags, no heading
 LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[*•·▪►-])\s+")
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*([^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
@@ -280,8 +281,11 @@ class Rules:
     headline_note: re.Pattern[str]  # "… under the headline "X"" under the article
     verdict_labels: frozenset[str]
     menu_words: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
     greeting: re.Pattern[str] = re.compile(r"(?!x)x")  # "Hi all," opening a letter
     member_card: re.Pattern[str] = re.compile(r"(?!x)x")  # "Senior Member" under a poster
+    # "Dana Whitfield • 2nd": a network's post card, the poster's name before the badge
+    connection_card: re.Pattern[str] = re.compile(r"(?!x)x")
     outlet_names: frozenset[str] = frozenset()  # every publisher name of outlets.toml, folded
     # Per prompt pattern: the lower-case ASCII strings one of which each of its matches
     # contains (None: unknown) and the pattern alone — see ``_is_prompt``.
@@ -537,7 +541,13 @@ def rules_for(kb: Knowledge) -> Rules:
         ),
         verdict_labels=frozenset(str(w).lower() for w in factcheck.get("verdict_labels", [])),
         menu_words=frozenset(w.lower() for w in f.get("menu_words", [])),
+        institution_words=frozenset(w.lower() for w in f.get("institution_words", [])),
         member_card=_full(f.get("member_cards", [])),
+        connection_card=re.compile(
+            r"(?P<name>[^\W\d_][^•·|]{2,60}?)\s*[•·]\s*(?i:"
+            + _alternation(f.get("connection_badges", []), whole=False)
+            + r")(?:\s*[•·].{0,40})?"
+        ),
         greeting=re.compile(
             rf"{_alternation(f.get('greetings', []), whole=False)}\s*[,!:—–]", re.IGNORECASE
         ),
@@ -684,6 +694,8 @@ LIVE_ENTRY_HEADING = re.compile(
 
 def is_tag_line(text: str) -> bool:
     """A comma-separated list of capitalised names without a verb (topic tags)."""
+    if HASHTAGS.fullmatch(text):
+        return True
     parts = [p.strip() for p in text.split(",")]
     if len(parts) < 3 or ends_sentence(text):
         return False
@@ -904,7 +916,9 @@ def read_lines(text: str) -> list[Line]:
     for index, (raw, blanks) in enumerate(_join_wrapped(normalise_text(text).split("\n"), spread)):
         body = raw
         level = 0
-        heading = HEADING.match(raw) if raw.startswith("#") else None
+        heading = (
+            HEADING.match(raw) if raw.startswith("#") and not HASHTAGS.fullmatch(raw) else None
+        )
         if heading:
             level, body = len(heading.group(1)), heading.group(2)
         item = _may_be_list_item(body) and bool(LIST_ITEM.match(body))
@@ -1188,10 +1202,23 @@ def _mark_tagline(lines: list[Line], rules: Rules) -> None:
             ":" in lowered and rules.labelled_rating.search(line.text)
         ):
             continue
-        if (lowered.startswith(masthead) and follows in {" ", "'", "’"}) or (
-            position == 1 and SELF_DESCRIPTION.match(line.text.strip())
+        if (
+            (lowered.startswith(masthead) and follows in {" ", "'", "’"})
+            or (position == 1 and SELF_DESCRIPTION.match(line.text.strip()))
+            or BOAST.fullmatch(line.text.strip(" .!"))
         ):
             line.role = "widget"
+
+
+# A site's or programme's boast under its masthead, the whole line ("Australia's most informative
+# current affairs program", "The nation's most trusted news source", "Your number one news site").
+BOAST = re.compile(
+    r"(?:(?:The\s+)?[\w-]+['’]s\s+|The\s+|Your\s+)?"
+    r"(?:most\s+(?:informative|trusted|popular|respected|read|watched|listened-to|influential"
+    r"|comprehensive|reliable|authoritative)|leading|best|number\s+one|No\.?\s?1|favou?rite)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:program(?:me)?|show|newspaper|news\s?paper|(?:web)?site|station"
+    r"|source|podcast|magazine|channel|broadcaster|daily|weekly|voice|network)"
+)
 
 
 PROFILE_HANDLE = re.compile(r"@[A-Za-z0-9_]{2,32}")
@@ -1259,6 +1286,11 @@ def _post_card_poster(lines: list[Line], rules: Rules) -> str | None:
     25, 2017 at 8:14" / "Ondrej K." / "2,311 ● 4 ● 19"), or above it, a credential line at most
     between ("Greg Halvorsen" / "Former USAF air battle manager, 2004–2016 · Lives in San
     Antonio, TX" / "Answered October 14, 2017")."""
+    first_prose = next((i for i, line in enumerate(lines) if line.role == "prose"), len(lines))
+    for line in lines[:first_prose]:
+        card = rules.connection_card.fullmatch(line.text.strip())
+        if card and is_signed_name(card.group("name").strip(), rules):
+            return card.group("name").strip()
     stamps = [i for i, line in enumerate(lines) if line.role == "stamp"][:POST_CARD_STAMPS]
     for position in stamps:
         below = lines[position + 1 : position + 3]
@@ -1277,6 +1309,18 @@ def _post_card_poster(lines: list[Line], rules: Rules) -> str | None:
             ):
                 return lines[name_at].text.strip()
     return None
+
+
+def _mark_connection_card(lines: list[Line], start: int, rules: Rules) -> None:
+    """The poster's own headline under a network's post card ("Dana Whitfield • 2nd" /
+    "Retired air battle manager | Lecturer"): the card's, not the post's title."""
+    for position, line in enumerate(lines[:start]):
+        if not rules.connection_card.fullmatch(line.text.strip()):
+            continue
+        below = lines[position + 1] if position + 1 < start else None
+        if below is not None and below.role == "other":
+            below.role = "widget"
+        return
 
 
 def _may_be_a_poster(line: Line, rules: Rules) -> bool:
@@ -1658,6 +1702,7 @@ def is_signed_name(text: str, rules: Rules) -> bool:
         SIGNED_NAME.fullmatch(shape) is not None
         and not any(word.lower() in NOT_IN_A_NAME for word in text.split())
         and not any(word.lower() in rules.menu_words for word in text.split())
+        and not any(word.lower() in rules.institution_words for word in text.split())
         and not any(w.casefold() in rules.outlet_names for w in (text, *text.split()))
     )
 
@@ -1685,7 +1730,10 @@ def _line_above_byline(lines: list[Line], start: int, rules: Rules) -> Line | No
     two is passed over; a bare name signing above the date stamp counts as a byline; a long
     standfirst between headline and byline gives way to the headline above it."""
     for position, line in enumerate(lines[: start + BYLINE_REACH + SIDEBAR_LINES]):
-        if position >= start + BYLINE_REACH and not _after_a_sidebar(lines, start, position):
+        furniture = sum(other.role in {"stamp", "widget"} for other in lines[start:position])
+        if position >= start + BYLINE_REACH + furniture and not _after_a_sidebar(
+            lines, start, position
+        ):
             break
         signed = position < start and _signs_above_stamp(lines, position, rules, SIGNED_NAME_REACH)
         if line.role != "byline" and not signed:
@@ -1784,6 +1832,8 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
         stamped = stamped or lines[before].role == "stamp"
         before -= 1
     above = lines[before] if before >= 0 else None
+    if above is not None and before > 0 and _dek_sentence_under_headline(lines, before, rules):
+        return lines[before - 1]  # the dek stays the article's first paragraph
     if above is None or not _may_be_headline(above, before == start):
         return None
     words = len(above.text.split())
@@ -1802,6 +1852,21 @@ def _headline_above(lines: list[Line], position: int, start: int, rules: Rules) 
             return headline
     shaped = _title_candidate(replace(above, role="other"), rules)
     return above if shaped and (words >= 4 or is_title_like(above.text)) else None
+
+
+def _dek_sentence_under_headline(lines: list[Line], position: int, rules: Rules) -> bool:
+    """The line at ``position`` is a dek written as a sentence of prose, under a headline that
+    was itself taken for prose because it asks a question ("Debunked: Are the two militaries
+    bombing together?" / "A post shared 9,000 times says … We checked." / stamp / byline)."""
+    dek, headline = lines[position], lines[position - 1]
+    return (
+        dek.role == "prose"
+        and ends_sentence(dek.text)
+        and headline.role == "prose"
+        and headline.text.rstrip().endswith("?")
+        and len(headline.text.split()) >= HEADLINE_MIN_WORDS
+        and _title_candidate(replace(headline, role="other"), rules)
+    )
 
 
 def _dek_under_headline_under_trail(lines: list[Line], position: int, rules: Rules) -> bool:
@@ -2216,6 +2281,7 @@ def clean_page(text: str, kb: Knowledge) -> Cleaned:
     start, end = _span(lines, comments_from)
 
     _mark_names_over_article(lines, start, rules)
+    _mark_connection_card(lines, start, rules)
     _drop_place_beside_name(lines, text, start + SIGNED_NAME_REACH, rules)
     title_line = _choose_title(lines, start, end, rules)
     start, end = _article_after_headline(lines, (start, end), title_line)

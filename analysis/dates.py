@@ -1072,7 +1072,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\
 _DATELINE = re.compile(
     r"^[\s>*#_-]*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,?\s+"
     rf"(?P<date>(?:{_MONTH})\s?{_DAY}(?:,\s?{_YEAR})?|{_DAY}\s(?:{_MONTH})(?:\s{_YEAR})?)"
-    r"(?:\s*\([A-Z][\w .&/-]{0,40}\)\s*[-–—]|\.?\s*/[A-Z][\w -]{1,20}/|\s*[-–—])"
+    r"(?:\s*\([A-Z][\w .&/-]{0,40}\)(?:\s*[-–—]|[ ]+(?=[A-Z]))|\.?\s*/[A-Z][\w -]{1,20}/|\s*[-–—])"
 )
 # Head stamps in other languages or numeric forms ("29. September 2016", "9 сентября 2016",
 # "07.10.2015"), read by dateparser (day first) when no English date is found in the head.
@@ -1350,6 +1350,11 @@ def _full_date_of_line(line: str, mentions: Sequence[DateMention]) -> date | Non
 _YEAR_RUN_INTO_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 # "12-May-2017": a day, a month name and a year joined by dashes (CGTN, Oracle-style stamps)
 _DASHED_DAY_MONTH_YEAR = re.compile(rf"(?<![\w-])({_DAY})-({_MONTH})-({_YEAR})(?![\w-])")
+# "Tue Jan 24 09:17:42 EST 2017": a clock time and zone between the day and the year (the Unix
+# stamp of mailing-list archives and server logs)
+_CLOCK_BEFORE_YEAR = re.compile(
+    rf"\b({_MONTH}|Mar)\s+({_DAY})\s+\d{{1,2}}:\d\d(?::\d\d)?(?:\s+[A-Z]{{2,5}})?\s+({_YEAR})(?!\d)"
+)
 # "September, 26, 2017": a comma after the month name
 _COMMA_AFTER_MONTH = re.compile(r"\b([A-Z][a-z]{2,8}\.?),(\s+\d{1,2}\b)")
 
@@ -1360,6 +1365,7 @@ def _as_printed_stamp(line: str) -> str:
     "12-May-2017" read as spaces."""
     if ":" in line:
         line = _YEAR_RUN_INTO_TIME.sub(r"\1 ", line)
+        line = _CLOCK_BEFORE_YEAR.sub(r"\1 \2, \3", line)
     if "-" in line:
         line = _DASHED_DAY_MONTH_YEAR.sub(r"\1 \2 \3", line)
     if "," not in line:

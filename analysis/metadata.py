@@ -569,13 +569,27 @@ def detect_kind(cleaned: Cleaned, kb: Knowledge, outlet: dict[str, Any] | None) 
         return "commentary"
     if rules.commentary_prefix.match(title):
         return "commentary"
-    closing = [*cleaned.tail, *cleaned.body.rsplit("\n\n", 2)[-2:]]
+    closing = [*cleaned.tail, *_closing_paragraphs(cleaned.body)]
     opening = cleaned.body.split("\n\n", 2)[:2]
     if any(VIEWS_EXPRESSED.search(c) for c in [*head, *opening, *closing]):
         return "commentary"  # "The views expressed by contributors are their own" under a byline
     if _writes_in_first_person(cleaned.body):
         return "commentary"  # a blog post or column: "Let me be precise …", "where I would draw it"
     return "article"
+
+
+# A numbered note of the endnotes under an article ("[3] Remarks by …", "4. Interview with …",
+# "Notes"): passed over to reach the article's own closing paragraphs (the author's bio).
+ENDNOTE = re.compile(r"\[\d{1,3}\]\s|\d{1,3}\.\s|(?:notes|endnotes|references|sources)\s*:?$", re.I)
+CLOSING_PARAGRAPHS = 2
+
+
+def _closing_paragraphs(body: str) -> list[str]:
+    """The article's last paragraphs, the endnotes under it passed over."""
+    paragraphs = body.split("\n\n")
+    while len(paragraphs) > CLOSING_PARAGRAPHS and ENDNOTE.match(paragraphs[-1].strip()):
+        paragraphs.pop()
+    return paragraphs[-CLOSING_PARAGRAPHS:]
 
 
 # A run-in head: a paragraph opening with a fragment of a few words and a full stop, then the

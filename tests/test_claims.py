@@ -749,3 +749,23 @@ def test_a_checkers_own_rating_lands_on_the_claim_a_post_is_reported_as_making(t
     rated = corpus.claims[corpus.claims["verdict"].notna()]
     assert list(rated["verdict"]) == ["DISTORTION"]
     assert rated["text"].iloc[0].startswith("Last week a Telegram channel published a message")
+
+
+def test_claim_box_quote_signed_by_a_state_channel_carries_the_verdict(tmp_path):
+    page = (
+        "Checkers Desk\n\n"
+        "Did the coalition pass targets to Moscow? A TV report twists a briefing\n\n"
+        "04.04.2016\n\n"
+        "WHAT WAS CLAIMED\n\n"
+        '"The Americans have admitted that they passed the coordinates of the militants to our '
+        'command, and the victory is a joint one." – Zvezda TV channel, evening news, 2 April 2016'
+        "\n\nOUR RATING: DISTORTION\n\n"
+        "The coalition's spokesman said it had given no targeting information to Russia.\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    rows = load_corpus(tmp_path, cache=False).claims.to_dict("records")
+    rated = [row for row in rows if isinstance(row["verdict"], str)]
+    assert [(row["actor"], row["side"], row["verdict"]) for row in rated] == [
+        ("Zvezda", "Russia", "DISTORTION")
+    ]
+    assert "passed the coordinates" in rated[0]["text"]

@@ -1302,3 +1302,71 @@ def test_a_live_blog_entry_heading_in_bold_with_its_time_stays_in_the_body(kb):
     body = clean_page(page, kb).body
     assert "**09:42 Pentagon spokesman Peter Cook**" in body
     assert "**10:05 Lavrov in Vienna**" in body
+
+
+def test_a_programmes_boast_under_the_masthead_is_not_the_title(kb):
+    page = (
+        "Radio Harbour FM\n"
+        "Shows | Podcasts | Listen Live\n"
+        "Breakfast with Jo Park\n"
+        "The city's most trusted news program\n\n"
+        "Moscow and Washington trade blame over strike on air base\n\n"
+        "Tuesday, 11 April 2017\n\n"
+        "JO PARK: Russia says it has frozen the hotline with the Pentagon after the strike, and "
+        "officials in Washington say the line is still being answered.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Moscow and Washington trade blame over strike on air base"
+
+
+def test_an_institutions_name_above_the_stamp_does_not_sign_the_page(kb):
+    page = (
+        "Ministry of Foreign Affairs\n"
+        "Briefings\n\n"
+        "Outlook for the Geneva Talks on Syria\n\n"
+        "Anna Lindqvist\n"
+        "Deputy Director for Press and Information at the Foreign Ministry\n\n"
+        "Stockholm International Press Centre\n"
+        "Stockholm\n"
+        "March 2, 2016\n\n"
+        "MODERATOR: Welcome. Our speaker will say a few words about the talks on Syria and then "
+        "take your questions about the channel between Moscow and Washington.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Outlook for the Geneva Talks on Syria"
+
+
+def test_question_headline_over_a_dek_sentence_stamp_and_byline_is_the_title(kb):
+    page = (
+        "Harbour Times\n"
+        "News | Sport | Business | Opinion\n\n"
+        "CHECKED\n\n"
+        "Fact or fiction: Did Moscow and Washington agree to share targets?\n\n"
+        "A video viewed 40,000 times says the two militaries now pick targets together. We looked "
+        "into it.\n\n"
+        "Monday 6 Feb 2017, 9:00 AM\n"
+        "By Nora Quinlan\n"
+        "Share   Tweet   Email\n\n"
+        "A VIDEO POSTED last week claims that the Pentagon and the Russian General Staff have "
+        "agreed to share target lists in Syria.\n\n"
+        "The Pentagon said on Friday that its contacts with Moscow are limited to air safety.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.title == "Fact or fiction: Did Moscow and Washington agree to share targets?"
+    assert cleaned.body.startswith("A video viewed 40,000 times")
+
+
+def test_rating_after_we_rate_this_claim_and_a_colon_is_the_verdict(kb):
+    page = (
+        "Fact or fiction: Did the Pentagon hand Russia its target lists?\n\n"
+        "A VIDEO claims the Pentagon hands Russia its target lists every morning.\n\n"
+        "The Pentagon said its line to Moscow is used only to keep aircraft apart.\n\n"
+        "We rate this claim: Mostly FALSE.\n\n"
+        "Our rating scale: TRUE | Mostly TRUE | Mostly FALSE | FALSE.\n\n"
+        "14 Comments | Report a comment\n\n"
+        "Liam O · 6 Feb 2017, 10:14 AM\n"
+        "Should have been rated FALSE, not mostly.\n"
+    )
+    cleaned = clean_page(page, kb)
+    assert cleaned.verdict == "Mostly FALSE"
+    assert "Should have been rated" not in cleaned.body

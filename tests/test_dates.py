@@ -291,6 +291,22 @@ def test_wire_dateline_takes_its_year_from_the_calendar():
     assert (got.date, got.precision, got.basis) == (date(2015, 10, 7), "day", "dateline")
 
 
+def test_agency_dateline_without_a_dash_before_the_lead_is_read():
+    body = (
+        "Geneva, Nov 3 (XNA) Diplomats from both countries met again today. Talks on the "
+        "ceasefire agreed in October 2016 went on late into the night.\n\n"
+        "Copyright © 2016 XNA. All rights reserved."
+    )
+    got = infer_published(["World"], body, [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 11, 3), "day", "dateline")
+
+
+def test_unix_stamp_with_clock_and_zone_before_the_year_is_a_full_header_date():
+    body = "Friends, the minister spoke on Mar 2, 2016 and again yesterday."
+    got = infer_published(["Thu Mar 3 18:02:11 CET 2016"], body, [])
+    assert (got.date, got.precision, got.basis) == (date(2016, 3, 3), "day", "header")
+
+
 def test_tass_dateline_without_any_year_gives_nothing_rather_than_a_guess():
     body = "MOSCOW, October 12. /TASS/. Russian aircraft carried out strikes, a spokesman said."
     assert infer_published([], body, []).date is None

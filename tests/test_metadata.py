@@ -1277,3 +1277,68 @@ def test_a_german_wire_dateline_and_an_alliance_footer_name_their_publishers(kb)
         "entered Turkish airspace. NATO allies met in Brussels."
     )
     assert _describe_text(story, kb)["outlet"] != "NATO"
+
+
+def test_mailing_list_archive_message_gives_subject_sender_and_stamp(kb):
+    page = (
+        "[Gulf-Watchers] Re: Is the hotline still open?\n\n"
+        "Priya Ramaswamy  pramaswamy at gulf-research.example.org\n"
+        "Wed Apr 12 18:05:09 EDT 2017\n\n"
+        "    Previous message (by thread): [Gulf-Watchers] Is the hotline still open?\n"
+        "    Next message (by thread): [Gulf-Watchers] Re: Is the hotline still open?\n"
+        "    Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]\n\n"
+        "All,\n\n"
+        "The Russian side said on Tuesday, Apr 11, 2017, that the air safety line stays suspended, "
+        "but officers at the air operations centre say calls are still being answered.\n\n"
+        "Priya\n\n"
+        "More information about the Gulf-Watchers mailing list\n"
+    )
+    meta = _describe_text(page, kb)
+    assert meta["title"] == "[Gulf-Watchers] Re: Is the hotline still open?"
+    assert meta["author"] == "Priya Ramaswamy"
+    assert meta["published"] == date(2017, 4, 12)
+
+
+def test_network_post_card_names_the_author_and_a_hashtag_line_is_no_title(kb):
+    page = (
+        "ProNet\n"
+        "Home   Jobs   Messaging   Me\n\n"
+        "Dana Whitfield • 3rd+\n"
+        "Retired air battle manager | Lecturer in airspace control\n"
+        "2yr • Edited\n\n"
+        "The Pentagon said today that the air safety line with Moscow stays open, whatever "
+        "happens to the wider talks on Syria.\n\n"
+        "#AirSafety #Syria #Pentagon\n\n"
+        "Like   Comment   Share\n"
+    )
+    meta = _describe_text(page, kb)
+    assert meta["author"] == "Dana Whitfield"
+    assert meta["title"] is None
+
+
+def test_views_disclaimer_above_endnotes_makes_a_commentary(kb):
+    page = (
+        "Centre for Eastern Policy\n\n"
+        "Why the air safety line will survive\n\n"
+        "Olga Petrenko\n"
+        "12.07.2017\n\n"
+        "The Russian Defence Ministry said the memorandum was suspended.[1] Moscow has said so "
+        "before, and the line came back within weeks each time.\n\n"
+        "The channel protects Russian pilots as much as American ones, and both militaries "
+        "know it.[2]\n\n"
+        "Olga Petrenko is a senior researcher at the Institute of World Economy. The views "
+        "expressed are the author's own.\n\n"
+        "Notes\n"
+        "[1] Statement of the Ministry of Defence, 19 June 2017.\n"
+        "[2] Interview with Izvestia, 21 June 2017.\n"
+        "[3] Remarks at the National Press Club, 19 June 2017.\n"
+        "[4] Briefing by the coalition's spokesman, 20 June 2017.\n"
+    )
+    assert _describe_text(page, kb)["kind"] == "commentary"
+
+
+def test_closing_paragraphs_pass_over_endnotes_left_in_the_body():
+    from analysis.metadata import _closing_paragraphs
+
+    body = "First point.\n\nSecond point.\n\nThe author is a fellow.\n\nNotes\n\n[2] A.\n\n[4] B."
+    assert _closing_paragraphs(body) == ["Second point.", "The author is a fellow."]

@@ -262,6 +262,12 @@ _TRAILING_WORDS = frozenset(
         "publicly",
         "privately",
         "flatly",
+        # "X was shown telling reporters", "X was heard saying": a broadcast's footage of a speaker
+        "shown",
+        "seen",
+        "heard",
+        "filmed",
+        "pictured",
     ]
 )
 _PRONOUNS = {
@@ -2522,7 +2528,10 @@ def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Par
 
 def _is_participle_after_comma(text: str, verb: re.Match[str]) -> bool:
     """ "…, calling the notion “naive”", "…, saying …": the speaker is the clause's subject."""
-    return verb.group().endswith("ing") and text[: verb.start()].rstrip().endswith(",")
+    before = text[: verb.start()].rstrip()
+    # "…, saying …", and "X opened the programme by saying that “…”": the means of what the
+    # clause's subject did
+    return verb.group().endswith("ing") and (before.endswith(",") or before.endswith(" by"))
 
 
 PARTICIPLE_SUBJECT_WORDS = 8  # the subject opens the clause: a known actor within its first words
@@ -2612,13 +2621,32 @@ def _names_the_masthead(label: str, doc: _Doc) -> bool:
     return bool(label.strip()) and label.casefold().split() == words[: len(label.split())]
 
 
+# A turn label of an unnamed briefer ("SENIOR STATE DEPARTMENT OFFICIAL:") at a line's start.
+_ANONYMOUS_BRIEFER_LABEL = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.\-]*[ \t]+){0,5}(?:%s)[ \t]*:"
+    % "|".join(sorted(head.upper() for head in UNNAMED_TURN_HEADS)),
+    re.MULTILINE,
+)
+
+
+def _anonymous_briefing(doc: _Doc) -> bool:
+    return _ANONYMOUS_BRIEFER_LABEL.search(doc.body) is not None
+
+
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     full_label, label = label, _label_name(label)
     label, _, caption = label.partition(",")  # "JOHN KERRY, U.S. SECRETARY OF STATE"
     upper = label.upper()
     if _is_reporter_label(label, doc.kb) or _SITE_LABEL.fullmatch(label):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
-    if upper in _transcript_labels(doc.kb, "official_labels"):
+    if upper in _transcript_labels(doc.kb, "moderator_labels") and not _anonymous_briefing(doc):
+        # the chair of an on-the-record briefing whose briefers are named ("MODERATOR:" before
+        # "MR RATNEY:"); on a background call with an unnamed official answering, the moderator
+        # is one more unnamed official of the department
+        return Speaker(name="moderator", role="moderator", kind="generic", head="moderator")
+    if upper in _transcript_labels(doc.kb, "official_labels") | _transcript_labels(
+        doc.kb, "moderator_labels"
+    ):
         # the briefing's own press officer ("MODERATOR:", "STAFF:"), an official of the outlet's
         # government (the transcript is published by the department that holds the briefing)
         return Speaker(
@@ -2745,7 +2773,10 @@ def _listed_in_capitals(doc: _Doc, surname: str) -> Speaker | None:
     role."""
     capitals = re.escape(surname.upper())
     roles = frozenset().union(
-        *(_transcript_labels(doc.kb, key) for key in ("official_labels", "neutral_labels"))
+        *(
+            _transcript_labels(doc.kb, key)
+            for key in ("official_labels", "moderator_labels", "neutral_labels")
+        )
     ) | {"CHAIR", "CHAIRMAN", "PANELIST", "SPEAKER", "DISCUSSANT"}
     pattern = re.compile(
         rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][A-Z'’\-]+\s+){{1,2}}(?:[A-Z]\.\s+)?{capitals})"

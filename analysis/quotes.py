@@ -332,6 +332,9 @@ _PERSON_HEADS = frozenset(
         "chairman",
         "republican",
         "democrat",
+        # a writer's unnamed acquaintance ("a retired colleague who served at …")
+        "colleague",
+        "colleagues",
     ]
 )
 # heads naming one office holder ("the general", "the Arizona Republican"): with no earlier
@@ -1189,6 +1192,14 @@ _QUOTED_MEDIUM = re.compile(
     r"YouTube|VK|VKontakte|Instagram)\s+)?(?:account|page|channel|group|website|site|blog)s?\b"
 )
 
+# An outlet by its proper name before what it is: "Zvezda TV channel", "Rossiya 24 television",
+# "the RIA Novosti news agency".
+_MEDIUM_NAMED_BEFORE = re.compile(
+    r"^(?:the\s+)?(?P<name>[A-Z][\w'’\-\.]*(?:\s+(?:[A-Z][\w'’\-\.]*|\d{1,3})){0,3}?)\s+"
+    r"(?:(?:TV|television|radio|satellite|state|news|online)\s+)?"
+    r"(?:channel|website|newspaper|broadcaster|agency|news\s+agency|television|tabloid)$"
+)
+
 
 def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
     embassy = _EMBASSY.match(segment)
@@ -1200,9 +1211,13 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
             kind="institution",
             text_role=embassy.group("name"),
         )
-    medium = _MEDIUM_NAMED.match(segment) or _QUOTED_MEDIUM.match(segment)
+    medium = (
+        _MEDIUM_NAMED.match(segment)
+        or _QUOTED_MEDIUM.match(segment)
+        or _MEDIUM_NAMED_BEFORE.match(segment)
+    )
     if medium is not None:
-        name = medium.group("quoted") or medium.groupdict().get("name")
+        name = medium.groupdict().get("quoted") or medium.groupdict().get("name")
         if not name:
             return None
         actor = resolve_actor(name, kb)
@@ -2049,7 +2064,9 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     signed = _DASH_SIGNATURE.match(after)
     if signed:  # "“…” — Maria Zakharova, Russian Foreign Ministry spokeswoman."
         parsed = _parse_np(signed.group("np"), kb)
-        if parsed.kind in {"person", "actor"}:
+        if parsed.kind in {"person", "actor"} or (
+            parsed.speaker is not None and parsed.speaker.kind == "outlet"
+        ):
             return parsed
     after = _blank_asides(after)
     inverted = re.match(rf"^[\s,—–-]*(?:{_INVERTED_VERBS})\s+(?P<np>[^“”\"]{{1,160}})", after)

@@ -64,6 +64,7 @@ from analysis.turns import (
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
 MIN_WORDS = 4
+SPLIT_OPENING_WORDS = 3  # the first part of a split sentence is a quotation from this many words
 MAX_ROLE_WORDS = 8  # a longer "role" before a name is the sentence that introduces the name
 SHORT_PHRASE_WORDS = 8  # unattributed phrases shorter than this need a speech verb nearby  # quoted phrases shorter than this are scare quotes / titles, not quotations
 
@@ -836,6 +837,8 @@ def _opens_split_quotation(body: str, marked: list[_Quote], index: int) -> bool:
     quote = marked[index]
     if index + 1 >= len(marked) or body[quote.end - 1 : quote.end] != ",":
         return False
+    if _word_count(body[quote.start : quote.end]) < SPLIT_OPENING_WORDS:
+        return False  # “The ball,” he added, “is …”: a bare subject is no quotation of its own
     rest = marked[index + 1]
     if rest.para != quote.para or body[rest.start : rest.start + 1].isupper():
         return False
@@ -1260,6 +1263,18 @@ def _names_a_posted_one(segment: str) -> bool:
     head = _head_noun(segment)
     return head in _POSTED_HEADS or (head in _PERSON_HEADS and bool(_UNNAMED_ONE.match(segment)))
 
+# Indefinite pronouns name no speaker: "Nobody", "someone", "Everyone here", "No one".
+_INDEFINITE_PRONOUN = re.compile(
+    r"(?:no\s?body|no[\s\-]one|some(?:one|body)|any(?:one|body)|every(?:one|body)|none)(?!\w)"
+)
+# A named person's utterance: "Kirby's statement", "Lavrov's latest remarks" (the possessor
+# issued it).
+_PERSON_UTTERANCE = re.compile(
+    r"^(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"(?:statement|release|communiqu[eé]|message|letter|reply|response|answer|readout|note|post|"
+    r"tweet|words|remarks|comments?|announcement|declaration)(?:\s+(?:says|said|reads|read))?$"
+)
+
 
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     segment = segment.strip(" ,.‘’'“”\"–—")  # "(MNA) – Secretary of …": a dateline's dash
@@ -1284,6 +1299,13 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     if not segment:
         return _Parsed("none")
     lowered = segment.casefold()
+    if _INDEFINITE_PRONOUN.match(lowered):
+        return _Parsed("none")  # "Nobody on our end ever asked …": no one to attribute to
+    possessor = _PERSON_UTTERANCE.match(segment)
+    if possessor is not None:  # "Kirby's statement says": the statement's issuer speaks
+        owner = _parse_segment(possessor.group("owner"), kb)
+        if owner.speaker is not None and owner.speaker.kind == "person":
+            return owner
     if lowered in _PRONOUNS:
         return _Parsed("pronoun", pronoun=lowered)
     if _ONE_OF_THEM.match(lowered):

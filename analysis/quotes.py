@@ -1240,7 +1240,9 @@ _DISCOURSE_MARKERS = frozenset(
 )
 # an utterance's issuer in an appositive participle: the first agent named issued it
 _ISSUED_BY = re.compile(
-    r"^(?:first\s+)?(?:released|issued|published|posted|distributed|signed)\s+by\s+"
+    r"^(?:first\s+)?(?:released|issued|published|posted|distributed|signed)"
+    # a time between the participle and its agent: "published on Tuesday by the page …"
+    r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+[\w\-]+(?:\s+[\w\-]+){0,2}?)?\s+by\s+"
     r"(?P<np>.+?)(?=\s+and\s|$)"
 )
 # an utterance's medium in an appositive participle: "The post, published on a page called
@@ -1250,7 +1252,10 @@ _POSTED_ON = re.compile(
     r"(?P<medium>.+?)(?:\s+(?:on|last|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|week|night)\b.*)?$"
 )
-_OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
+_OPENING_CONJUNCTION = re.compile(
+    # ", and Kremlin spokesman Dmitry Peskov said": a second clause's subject after "and"
+    r"^(?:(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)|(?:and|but)\s+(?=[A-Z]))"
+)
 
 
 # A phrase describing one unnamed person: "a US defense official in Washington".
@@ -3688,10 +3693,18 @@ def _dialogue_speaker(body: str, quote: _Quote, earlier: list[_Quote], doc: _Doc
 
 
 def quotations(
-    body: str, kb: Knowledge, outlet_country: str | None = None, head: Sequence[str] = ()
+    body: str,
+    kb: Knowledge,
+    outlet_country: str | None = None,
+    head: Sequence[str] = (),
+    *,
+    short_turns: bool = True,
 ) -> list[_Quote]:
     """Attributed quotations of ``body`` in body order (the stage's work, without row dicts);
-    ``head`` is the page's lines above the article (a record's roll names who presides)."""
+    ``head`` is the page's lines above the article (a record's roll names who presides).
+    ``short_turns``: whether a transcript's turns under ``MIN_WORDS`` words ("Thank you.",
+    "Good morning, Sabra.") are quotations — in a government's own record of a briefing or a
+    hearing every turn is; in a broadcaster's transcript of an interview the courtesies are not."""
     sides = kb.actors.get("outlet_country_sides", {}) if isinstance(kb.actors, dict) else {}
     doc = _Doc(
         body=body,
@@ -3711,6 +3724,8 @@ def quotations(
         if named is not None:
             doc.add(p_start, named, speaking=True)
     turns = _transcript_turns(doc) or _labelled_statements(doc)
+    if not short_turns:
+        turns = [t for t in turns if _word_count(body[t.start : t.end]) >= MIN_WORDS]
     turns = [*turns, *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}
     relayed = _relayed_in_turns(marked, turns, doc)
@@ -3787,5 +3802,8 @@ def extract_quotes(
     """Quote rows for one document (see the module docstring for the rules)."""
     del sentences  # the stage keeps its own abbreviation-aware clause boundaries
     doc_id = str(doc.get("doc_id", ""))
-    found = quotations(body, kb, doc.get("outlet_country"), head)
+    # a page's short courtesy turns count only in a government's own record (a page described
+    # without the publisher's type keeps them)
+    short_turns = doc.get("outlet_type", "government") == "government"
+    found = quotations(body, kb, doc.get("outlet_country"), head, short_turns=short_turns)
     return [_row(doc_id, n, body, quote) for n, quote in enumerate(found, start=1)]

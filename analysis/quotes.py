@@ -2665,29 +2665,12 @@ def _names_the_masthead(label: str, doc: _Doc) -> bool:
     return bool(label.strip()) and label.casefold().split() == words[: len(label.split())]
 
 
-# A turn label of an unnamed briefer ("SENIOR STATE DEPARTMENT OFFICIAL:") at a line's start.
-_ANONYMOUS_BRIEFER_LABEL = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z.\-]*[ \t]+){0,5}(?:%s)[ \t]*:"
-    % "|".join(sorted(head.upper() for head in UNNAMED_TURN_HEADS)),
-    re.MULTILINE,
-)
-
-
-def _anonymous_briefing(doc: _Doc) -> bool:
-    return _ANONYMOUS_BRIEFER_LABEL.search(doc.body) is not None
-
-
 def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     full_label, label = label, _label_name(label)
     label, _, caption = label.partition(",")  # "JOHN KERRY, U.S. SECRETARY OF STATE"
     upper = label.upper()
     if _is_reporter_label(label, doc.kb) or _SITE_LABEL.fullmatch(label):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
-    if upper in _transcript_labels(doc.kb, "moderator_labels") and not _anonymous_briefing(doc):
-        # the chair of an on-the-record briefing whose briefers are named ("MODERATOR:" before
-        # "MR RATNEY:"); on a background call with an unnamed official answering, the moderator
-        # is one more unnamed official of the department
-        return Speaker(name="moderator", role="moderator", kind="generic", head="moderator")
     if upper in _transcript_labels(doc.kb, "official_labels") | _transcript_labels(
         doc.kb, "moderator_labels"
     ):
@@ -3470,6 +3453,28 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
             by_group.setdefault(quote.group, quote.speaker)
 
 
+# A sentence in the writer's own voice: it opens with "I" or "We" (an adverb or a conjunction
+# before it allowed) and has no speech verb reporting someone else.
+_FIRST_PERSON_OPENING = re.compile(r"(?:(?:And|But|So|Then|Often|Sometimes)\s+)?(?:I|We)\s+[a-z]")
+
+
+def _writer_quoting_themselves(quotes: list[_Quote], doc: _Doc, author: str) -> None:
+    """An unattributed quotation in a first-person sentence of a signed page ("We exchanged
+    altitudes, times, and the occasional “please move your orbit east.”") is the author's."""
+    for quote in quotes:
+        if quote.speaker is not None or not _reads_as_speech(doc, quote):
+            continue  # a phrase the writer only mentions stays no quotation
+        start = _sentence_start(doc.body, quote.open_at)
+        if not _FIRST_PERSON_OPENING.match(doc.body, start):
+            continue
+        if _VERB.search(doc.body, start, quote.open_at):
+            continue  # "We asked what he meant; he said “…”": someone else's words
+        actor = resolve_actor(author, doc.kb)
+        quote.speaker = (
+            _from_actor(actor) if actor is not None else Speaker(name=author, kind="person")
+        )
+
+
 def _institution_in_context(quotes: list[_Quote], doc: _Doc) -> None:
     """ "The Pentagon quickly denied that account. “…,” a spokesman said." — an unnamed speaker
     whose description names no side speaks for the institution named just before (in the same
@@ -3699,12 +3704,15 @@ def quotations(
     head: Sequence[str] = (),
     *,
     short_turns: bool = True,
+    author: str | None = None,
 ) -> list[_Quote]:
     """Attributed quotations of ``body`` in body order (the stage's work, without row dicts);
     ``head`` is the page's lines above the article (a record's roll names who presides).
     ``short_turns``: whether a transcript's turns under ``MIN_WORDS`` words ("Thank you.",
     "Good morning, Sabra.") are quotations — in a government's own record of a briefing or a
-    hearing every turn is; in a broadcaster's transcript of an interview the courtesies are not."""
+    hearing every turn is; in a broadcaster's transcript of an interview the courtesies are not.
+    ``author``: the page's author, who speaks the words a first-person sentence of theirs quotes
+    ("We exchanged altitudes, and the occasional “please move …”")."""
     sides = kb.actors.get("outlet_country_sides", {}) if isinstance(kb.actors, dict) else {}
     doc = _Doc(
         body=body,
@@ -3723,7 +3731,7 @@ def quotations(
         named = _entry_heading_speaker(entry.group("heading"), kb) if entry else None
         if named is not None:
             doc.add(p_start, named, speaking=True)
-    turns = _transcript_turns(doc) or _labelled_statements(doc)
+    turns = _moderator_of_named_briefers(_transcript_turns(doc) or _labelled_statements(doc), doc)
     if not short_turns:
         turns = [t for t in turns if _word_count(body[t.start : t.end]) >= MIN_WORDS]
     turns = [*turns, *(q for q in blocks if q.speaker is not None)]
@@ -3747,6 +3755,8 @@ def quotations(
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
     _speakers_from_source_lines(found, doc)
+    if author:
+        _writer_quoting_themselves(found, doc, author)
     found = [
         q
         for q in found
@@ -3759,6 +3769,23 @@ def quotations(
             quote.speaker = doc.person(quote.speaker)
         quote.speaker = _home_side(quote.speaker, doc.home_side)
     return sorted([*turns, *relayed, *found], key=lambda q: q.start)
+
+
+_MODERATOR = Speaker(name="moderator", role="moderator", kind="generic", head="moderator")
+
+
+def _moderator_of_named_briefers(turns: list[_Quote], doc: _Doc) -> list[_Quote]:
+    """A briefing's chair ("MODERATOR:") is "moderator" where a named person answers ("MR
+    RATNEY:"); on a background call whose briefers are unnamed officials the chair stays one more
+    official of the department."""
+    if not any(t.speaker is not None and t.speaker.kind == "person" for t in turns):
+        return turns
+    chairs = _transcript_labels(doc.kb, "moderator_labels")
+    for turn in turns:
+        speaker = turn.speaker
+        if speaker is not None and speaker.name == "official" and (speaker.role or "").upper() in chairs:
+            turn.speaker = _MODERATOR
+    return turns
 
 
 # "A listener writes to us on the website: “Why do we need …?”": a turn relaying a third
@@ -3805,5 +3832,13 @@ def extract_quotes(
     # a page's short courtesy turns count only in a government's own record (a page described
     # without the publisher's type keeps them)
     short_turns = doc.get("outlet_type", "government") == "government"
-    found = quotations(body, kb, doc.get("outlet_country"), head, short_turns=short_turns)
+    author = doc.get("author")
+    found = quotations(
+        body,
+        kb,
+        doc.get("outlet_country"),
+        head,
+        short_turns=short_turns,
+        author=author if isinstance(author, str) and author.strip() else None,
+    )
     return [_row(doc_id, n, body, quote) for n, quote in enumerate(found, start=1)]

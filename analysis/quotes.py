@@ -1268,6 +1268,7 @@ def _names_a_posted_one(segment: str) -> bool:
     head = _head_noun(segment)
     return head in _POSTED_HEADS or (head in _PERSON_HEADS and bool(_UNNAMED_ONE.match(segment)))
 
+
 # Indefinite pronouns name no speaker: "Nobody", "someone", "Everyone here", "No one".
 _INDEFINITE_PRONOUN = re.compile(
     r"(?:no\s?body|no[\s\-]one|some(?:one|body)|any(?:one|body)|every(?:one|body)|none)(?!\w)"
@@ -3783,7 +3784,11 @@ def _moderator_of_named_briefers(turns: list[_Quote], doc: _Doc) -> list[_Quote]
     chairs = _transcript_labels(doc.kb, "moderator_labels")
     for turn in turns:
         speaker = turn.speaker
-        if speaker is not None and speaker.name == "official" and (speaker.role or "").upper() in chairs:
+        if (
+            speaker is not None
+            and speaker.name == "official"
+            and (speaker.role or "").upper() in chairs
+        ):
             turn.speaker = _MODERATOR
     return turns
 

@@ -3797,6 +3797,12 @@ def _moderator_of_named_briefers(turns: list[_Quote], doc: _Doc) -> list[_Quote]
 # party's words, a colon after the speech verb, a whole sentence quoted.
 _RELAYING_COLON = re.compile(r":\s*$")
 _THIRD_PARTY_KINDS = frozenset(["person", "actor", "generic"])
+# "A Pentagon official told reporters over the weekend that “we have not seen any change yet”":
+# a third party's words the speaker reports, a speech verb and "that" before the quotation.
+_REPORTED_THAT_IN_TURN = re.compile(
+    r"^(?:[A-Z]|[Aa]n?\s|[Tt]he\s)[^.;:!?]{0,80}?\b(?:told|said|says|warned|insisted|stressed)\b"
+    r"[^.;:!?“”\"]{0,60}?\sthat\s*$"
+)
 
 
 def _relayed_in_turns(marked: list[_Quote], turns: list[_Quote], doc: _Doc) -> list[_Quote]:
@@ -3809,10 +3815,11 @@ def _relayed_in_turns(marked: list[_Quote], turns: list[_Quote], doc: _Doc) -> l
         if turn is None or not turn.start <= quote.open_at < turn.end:
             continue
         words = doc.body[quote.start : quote.end].split()
-        if len(words) < MIN_WORDS or not words[-1].endswith(("?", ".", "!")):
-            continue
         before = doc.body[max(turn.start, _sentence_start(doc.body, quote.open_at)) : quote.open_at]
-        if not _RELAYING_COLON.search(before):
+        reported = _REPORTED_THAT_IN_TURN.search(before)
+        if len(words) < MIN_WORDS or not (
+            reported or (words[-1].endswith(("?", ".", "!")) and _RELAYING_COLON.search(before))
+        ):
             continue
         parsed, weak = _pre_attribution(before, doc.kb)
         if parsed is None or weak or parsed.kind not in _THIRD_PARTY_KINDS:

@@ -2130,3 +2130,14 @@ def test_the_author_speaks_the_words_a_first_person_sentence_quotes(kb):
     )
     rows = quotes_of(body, kb, author="Jane Okafor")
     assert [row["speaker"] for row in rows] == ["Jane Okafor"]
+
+
+def test_a_third_partys_words_reported_inside_a_turn_with_that(kb):
+    body = (
+        "HOST: Is the channel still in use?\n\n"
+        'IVAN MOROZ: It is. A State Department official told us on Monday that "nothing has '
+        'changed on the working level" and I believe that.'
+    )
+    rows = quotes_of(body, kb)
+    relayed = [row for row in rows if row["text"].startswith("nothing has changed")]
+    assert [row["speaker"] for row in relayed] == ["official"]

@@ -1172,8 +1172,10 @@ _MONTH_NAME = (
 # "On Sunday", "On October 3", "On 3 October" (the day first, as British and African outlets
 # print it), with or without the year.
 _LEADING_TIME = re.compile(
-    r"^(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    rf"Saturday|Sunday|week|month|year|{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
+    r"^(?:(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    rf"Friday|Saturday|Sunday|week|month|year|{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
+    # "The next day the Russian Defence Ministry announced …"
+    r"|(?:The|That)\s+(?:next|following|same|previous)\s+(?:day|morning|evening|night|week))"
     r"(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:the|a|an)\s|[A-Z])"
 )
 # "the Russian Embassy in London", "the website American Patriot Daily": an institution or an

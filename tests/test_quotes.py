@@ -2141,3 +2141,11 @@ def test_a_third_partys_words_reported_inside_a_turn_with_that(kb):
     rows = quotes_of(body, kb)
     relayed = [row for row in rows if row["text"].startswith("nothing has changed")]
     assert [row["speaker"] for row in relayed] == ["official"]
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_part_of_the_speakers_name(kb):
+    body = (
+        "The following morning the Russian Defence Ministry warned that coalition jets would be "
+        '"treated as targets by our air defence units".'
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == ["Russian Defence Ministry"]

@@ -64,6 +64,7 @@ from analysis.turns import (
 _FOCUS_SPAN = 1500  # characters back in which a recent speaker beats a merely mentioned person
 MAX_UNCLOSED = 1500  # characters: longer unclosed, uncontinued "quotations" are stray marks
 MIN_WORDS = 4
+SPLIT_OPENING_WORDS = 3  # the first part of a split sentence is a quotation from this many words
 MAX_ROLE_WORDS = 8  # a longer "role" before a name is the sentence that introduces the name
 SHORT_PHRASE_WORDS = 8  # unattributed phrases shorter than this need a speech verb nearby  # quoted phrases shorter than this are scare quotes / titles, not quotations
 
@@ -262,6 +263,12 @@ _TRAILING_WORDS = frozenset(
         "publicly",
         "privately",
         "flatly",
+        # "X was shown telling reporters", "X was heard saying": a broadcast's footage of a speaker
+        "shown",
+        "seen",
+        "heard",
+        "filmed",
+        "pictured",
     ]
 )
 _PRONOUNS = {
@@ -326,6 +333,9 @@ _PERSON_HEADS = frozenset(
         "chairman",
         "republican",
         "democrat",
+        # a writer's unnamed acquaintance ("a retired colleague who served at …")
+        "colleague",
+        "colleagues",
     ]
 )
 # heads naming one office holder ("the general", "the Arizona Republican"): with no earlier
@@ -827,6 +837,8 @@ def _opens_split_quotation(body: str, marked: list[_Quote], index: int) -> bool:
     quote = marked[index]
     if index + 1 >= len(marked) or body[quote.end - 1 : quote.end] != ",":
         return False
+    if _word_count(body[quote.start : quote.end]) < SPLIT_OPENING_WORDS:
+        return False  # “The ball,” he added, “is …”: a bare subject is no quotation of its own
     rest = marked[index + 1]
     if rest.para != quote.para or body[rest.start : rest.start + 1].isupper():
         return False
@@ -1160,8 +1172,10 @@ _MONTH_NAME = (
 # "On Sunday", "On October 3", "On 3 October" (the day first, as British and African outlets
 # print it), with or without the year.
 _LEADING_TIME = re.compile(
-    r"^(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    rf"Saturday|Sunday|week|month|year|{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
+    r"^(?:(?:On|Late on|Early on|Last|Earlier|Later)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    rf"Friday|Saturday|Sunday|week|month|year|{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
+    # "The next day the Russian Defence Ministry announced …"
+    r"|(?:The|That)\s+(?:next|following|same|previous)\s+(?:day|morning|evening|night|week))"
     r"(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=(?:the|a|an)\s|[A-Z])"
 )
 # "the Russian Embassy in London", "the website American Patriot Daily": an institution or an
@@ -1183,6 +1197,14 @@ _QUOTED_MEDIUM = re.compile(
     r"YouTube|VK|VKontakte|Instagram)\s+)?(?:account|page|channel|group|website|site|blog)s?\b"
 )
 
+# An outlet by its proper name before what it is: "Zvezda TV channel", "Rossiya 24 television",
+# "the RIA Novosti news agency".
+_MEDIUM_NAMED_BEFORE = re.compile(
+    r"^(?:the\s+)?(?P<name>[A-Z][\w'’\-\.]*(?:\s+(?:[A-Z][\w'’\-\.]*|\d{1,3})){0,3}?)\s+"
+    r"(?:(?:TV|television|radio|satellite|state|news|online)\s+)?"
+    r"(?:channel|website|newspaper|broadcaster|agency|news\s+agency|television|tabloid)$"
+)
+
 
 def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
     embassy = _EMBASSY.match(segment)
@@ -1194,9 +1216,13 @@ def _named_institution(segment: str, kb: Knowledge) -> Speaker | None:
             kind="institution",
             text_role=embassy.group("name"),
         )
-    medium = _MEDIUM_NAMED.match(segment) or _QUOTED_MEDIUM.match(segment)
+    medium = (
+        _MEDIUM_NAMED.match(segment)
+        or _QUOTED_MEDIUM.match(segment)
+        or _MEDIUM_NAMED_BEFORE.match(segment)
+    )
     if medium is not None:
-        name = medium.group("quoted") or medium.groupdict().get("name")
+        name = medium.groupdict().get("quoted") or medium.groupdict().get("name")
         if not name:
             return None
         actor = resolve_actor(name, kb)
@@ -1216,7 +1242,9 @@ _DISCOURSE_MARKERS = frozenset(
 )
 # an utterance's issuer in an appositive participle: the first agent named issued it
 _ISSUED_BY = re.compile(
-    r"^(?:first\s+)?(?:released|issued|published|posted|distributed|signed)\s+by\s+"
+    r"^(?:first\s+)?(?:released|issued|published|posted|distributed|signed)"
+    # a time between the participle and its agent: "published on Tuesday by the page …"
+    r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+[\w\-]+(?:\s+[\w\-]+){0,2}?)?\s+by\s+"
     r"(?P<np>.+?)(?=\s+and\s|$)"
 )
 # an utterance's medium in an appositive participle: "The post, published on a page called
@@ -1226,7 +1254,10 @@ _POSTED_ON = re.compile(
     r"(?P<medium>.+?)(?:\s+(?:on|last|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|week|night)\b.*)?$"
 )
-_OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)")
+_OPENING_CONJUNCTION = re.compile(
+    # ", and Kremlin spokesman Dmitry Peskov said": a second clause's subject after "and"
+    r"^(?:(?:But|And|Yet|Still|So|Meanwhile|However)\s+(?=\S)|(?:and|but)\s+(?=[A-Z]))"
+)
 
 
 # A phrase describing one unnamed person: "a US defense official in Washington".
@@ -1238,6 +1269,19 @@ def _names_a_posted_one(segment: str) -> bool:
     defense official in Washington" (not the country the capital stands for)."""
     head = _head_noun(segment)
     return head in _POSTED_HEADS or (head in _PERSON_HEADS and bool(_UNNAMED_ONE.match(segment)))
+
+
+# Indefinite pronouns name no speaker: "Nobody", "someone", "Everyone here", "No one".
+_INDEFINITE_PRONOUN = re.compile(
+    r"(?:no\s?body|no[\s\-]one|some(?:one|body)|any(?:one|body)|every(?:one|body)|none)(?!\w)"
+)
+# A named person's utterance: "Kirby's statement", "Lavrov's latest remarks" (the possessor
+# issued it).
+_PERSON_UTTERANCE = re.compile(
+    r"^(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s?\s+(?:[a-z][\w\-]*\s+){0,2}?"
+    r"(?:statement|release|communiqu[eé]|message|letter|reply|response|answer|readout|note|post|"
+    r"tweet|words|remarks|comments?|announcement|declaration)(?:\s+(?:says|said|reads|read))?$"
+)
 
 
 def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
@@ -1263,6 +1307,13 @@ def _parse_segment(segment: str, kb: Knowledge) -> _Parsed:
     if not segment:
         return _Parsed("none")
     lowered = segment.casefold()
+    if _INDEFINITE_PRONOUN.match(lowered):
+        return _Parsed("none")  # "Nobody on our end ever asked …": no one to attribute to
+    possessor = _PERSON_UTTERANCE.match(segment)
+    if possessor is not None:  # "Kirby's statement says": the statement's issuer speaks
+        owner = _parse_segment(possessor.group("owner"), kb)
+        if owner.speaker is not None and owner.speaker.kind == "person":
+            return owner
     if lowered in _PRONOUNS:
         return _Parsed("pronoun", pronoun=lowered)
     if _ONE_OF_THEM.match(lowered):
@@ -2043,7 +2094,9 @@ def _post_attribution(body: str, quote: _Quote, limit: int, kb: Knowledge) -> _P
     signed = _DASH_SIGNATURE.match(after)
     if signed:  # "“…” — Maria Zakharova, Russian Foreign Ministry spokeswoman."
         parsed = _parse_np(signed.group("np"), kb)
-        if parsed.kind in {"person", "actor"}:
+        if parsed.kind in {"person", "actor"} or (
+            parsed.speaker is not None and parsed.speaker.kind == "outlet"
+        ):
             return parsed
     after = _blank_asides(after)
     inverted = re.match(rf"^[\s,—–-]*(?:{_INVERTED_VERBS})\s+(?P<np>[^“”\"]{{1,160}})", after)
@@ -2522,7 +2575,10 @@ def _paragraph_speech_subjects(text: str, kb: Knowledge) -> list[tuple[int, _Par
 
 def _is_participle_after_comma(text: str, verb: re.Match[str]) -> bool:
     """ "…, calling the notion “naive”", "…, saying …": the speaker is the clause's subject."""
-    return verb.group().endswith("ing") and text[: verb.start()].rstrip().endswith(",")
+    before = text[: verb.start()].rstrip()
+    # "…, saying …", and "X opened the programme by saying that “…”": the means of what the
+    # clause's subject did
+    return verb.group().endswith("ing") and (before.endswith(",") or before.endswith(" by"))
 
 
 PARTICIPLE_SUBJECT_WORDS = 8  # the subject opens the clause: a known actor within its first words
@@ -2618,7 +2674,9 @@ def _turn_speaker(label: str, doc: _Doc) -> Speaker:
     upper = label.upper()
     if _is_reporter_label(label, doc.kb) or _SITE_LABEL.fullmatch(label):
         return Speaker(name="reporter", role="reporter", kind="reporter", head="reporter")
-    if upper in _transcript_labels(doc.kb, "official_labels"):
+    if upper in _transcript_labels(doc.kb, "official_labels") | _transcript_labels(
+        doc.kb, "moderator_labels"
+    ):
         # the briefing's own press officer ("MODERATOR:", "STAFF:"), an official of the outlet's
         # government (the transcript is published by the department that holds the briefing)
         return Speaker(
@@ -2745,7 +2803,10 @@ def _listed_in_capitals(doc: _Doc, surname: str) -> Speaker | None:
     role."""
     capitals = re.escape(surname.upper())
     roles = frozenset().union(
-        *(_transcript_labels(doc.kb, key) for key in ("official_labels", "neutral_labels"))
+        *(
+            _transcript_labels(doc.kb, key)
+            for key in ("official_labels", "moderator_labels", "neutral_labels")
+        )
     ) | {"CHAIR", "CHAIRMAN", "PANELIST", "SPEAKER", "DISCUSSANT"}
     pattern = re.compile(
         rf"(?<![\w.'’\-])(?P<name>(?:[A-Z][A-Z'’\-]+\s+){{1,2}}(?:[A-Z]\.\s+)?{capitals})"
@@ -3395,6 +3456,28 @@ def _fill_unattributed(quotes: list[_Quote], doc: _Doc) -> None:
             by_group.setdefault(quote.group, quote.speaker)
 
 
+# A sentence in the writer's own voice: it opens with "I" or "We" (an adverb or a conjunction
+# before it allowed) and has no speech verb reporting someone else.
+_FIRST_PERSON_OPENING = re.compile(r"(?:(?:And|But|So|Then|Often|Sometimes)\s+)?(?:I|We)\s+[a-z]")
+
+
+def _writer_quoting_themselves(quotes: list[_Quote], doc: _Doc, author: str) -> None:
+    """An unattributed quotation in a first-person sentence of a signed page ("We exchanged
+    altitudes, times, and the occasional “please move your orbit east.”") is the author's."""
+    for quote in quotes:
+        if quote.speaker is not None or not _reads_as_speech(doc, quote):
+            continue  # a phrase the writer only mentions stays no quotation
+        start = _sentence_start(doc.body, quote.open_at)
+        if not _FIRST_PERSON_OPENING.match(doc.body, start):
+            continue
+        if _VERB.search(doc.body, start, quote.open_at):
+            continue  # "We asked what he meant; he said “…”": someone else's words
+        actor = resolve_actor(author, doc.kb)
+        quote.speaker = (
+            _from_actor(actor) if actor is not None else Speaker(name=author, kind="person")
+        )
+
+
 def _institution_in_context(quotes: list[_Quote], doc: _Doc) -> None:
     """ "The Pentagon quickly denied that account. “…,” a spokesman said." — an unnamed speaker
     whose description names no side speaks for the institution named just before (in the same
@@ -3618,10 +3701,21 @@ def _dialogue_speaker(body: str, quote: _Quote, earlier: list[_Quote], doc: _Doc
 
 
 def quotations(
-    body: str, kb: Knowledge, outlet_country: str | None = None, head: Sequence[str] = ()
+    body: str,
+    kb: Knowledge,
+    outlet_country: str | None = None,
+    head: Sequence[str] = (),
+    *,
+    short_turns: bool = True,
+    author: str | None = None,
 ) -> list[_Quote]:
     """Attributed quotations of ``body`` in body order (the stage's work, without row dicts);
-    ``head`` is the page's lines above the article (a record's roll names who presides)."""
+    ``head`` is the page's lines above the article (a record's roll names who presides).
+    ``short_turns``: whether a transcript's turns under ``MIN_WORDS`` words ("Thank you.",
+    "Good morning, Sabra.") are quotations — in a government's own record of a briefing or a
+    hearing every turn is; in a broadcaster's transcript of an interview the courtesies are not.
+    ``author``: the page's author, who speaks the words a first-person sentence of theirs quotes
+    ("We exchanged altitudes, and the occasional “please move …”")."""
     sides = kb.actors.get("outlet_country_sides", {}) if isinstance(kb.actors, dict) else {}
     doc = _Doc(
         body=body,
@@ -3640,7 +3734,9 @@ def quotations(
         named = _entry_heading_speaker(entry.group("heading"), kb) if entry else None
         if named is not None:
             doc.add(p_start, named, speaking=True)
-    turns = _transcript_turns(doc) or _labelled_statements(doc)
+    turns = _moderator_of_named_briefers(_transcript_turns(doc) or _labelled_statements(doc), doc)
+    if not short_turns:
+        turns = [t for t in turns if _word_count(body[t.start : t.end]) >= MIN_WORDS]
     turns = [*turns, *(q for q in blocks if q.speaker is not None)]
     turn_paras = {t.para for t in turns}
     relayed = _relayed_in_turns(marked, turns, doc)
@@ -3662,6 +3758,8 @@ def quotations(
             doc.add(quote.open_at, quote.speaker, speaking=True)
     _fill_unattributed(found, doc)
     _speakers_from_source_lines(found, doc)
+    if author:
+        _writer_quoting_themselves(found, doc, author)
     found = [
         q
         for q in found
@@ -3676,10 +3774,37 @@ def quotations(
     return sorted([*turns, *relayed, *found], key=lambda q: q.start)
 
 
+_MODERATOR = Speaker(name="moderator", role="moderator", kind="generic", head="moderator")
+
+
+def _moderator_of_named_briefers(turns: list[_Quote], doc: _Doc) -> list[_Quote]:
+    """A briefing's chair ("MODERATOR:") is "moderator" where a named person answers ("MR
+    RATNEY:"); on a background call whose briefers are unnamed officials the chair stays one more
+    official of the department."""
+    if not any(t.speaker is not None and t.speaker.kind == "person" for t in turns):
+        return turns
+    chairs = _transcript_labels(doc.kb, "moderator_labels")
+    for turn in turns:
+        speaker = turn.speaker
+        if (
+            speaker is not None
+            and speaker.name == "official"
+            and (speaker.role or "").upper() in chairs
+        ):
+            turn.speaker = _MODERATOR
+    return turns
+
+
 # "A listener writes to us on the website: “Why do we need …?”": a turn relaying a third
 # party's words, a colon after the speech verb, a whole sentence quoted.
 _RELAYING_COLON = re.compile(r":\s*$")
 _THIRD_PARTY_KINDS = frozenset(["person", "actor", "generic"])
+# "A Pentagon official told reporters over the weekend that “we have not seen any change yet”":
+# a third party's words the speaker reports, a speech verb and "that" before the quotation.
+_REPORTED_THAT_IN_TURN = re.compile(
+    r"^(?:[A-Z]|[Aa]n?\s|[Tt]he\s)[^.;:!?]{0,80}?\b(?:told|said|says|warned|insisted|stressed)\b"
+    r"[^.;:!?“”\"]{0,60}?\sthat\s*$"
+)
 
 
 def _relayed_in_turns(marked: list[_Quote], turns: list[_Quote], doc: _Doc) -> list[_Quote]:
@@ -3692,10 +3817,11 @@ def _relayed_in_turns(marked: list[_Quote], turns: list[_Quote], doc: _Doc) -> l
         if turn is None or not turn.start <= quote.open_at < turn.end:
             continue
         words = doc.body[quote.start : quote.end].split()
-        if len(words) < MIN_WORDS or not words[-1].endswith(("?", ".", "!")):
-            continue
         before = doc.body[max(turn.start, _sentence_start(doc.body, quote.open_at)) : quote.open_at]
-        if not _RELAYING_COLON.search(before):
+        reported = _REPORTED_THAT_IN_TURN.search(before)
+        if len(words) < MIN_WORDS or not (
+            reported or (words[-1].endswith(("?", ".", "!")) and _RELAYING_COLON.search(before))
+        ):
             continue
         parsed, weak = _pre_attribution(before, doc.kb)
         if parsed is None or weak or parsed.kind not in _THIRD_PARTY_KINDS:
@@ -3717,5 +3843,16 @@ def extract_quotes(
     """Quote rows for one document (see the module docstring for the rules)."""
     del sentences  # the stage keeps its own abbreviation-aware clause boundaries
     doc_id = str(doc.get("doc_id", ""))
-    found = quotations(body, kb, doc.get("outlet_country"), head)
+    # a page's short courtesy turns count only in a government's own record (a page described
+    # without the publisher's type keeps them)
+    short_turns = doc.get("outlet_type", "government") == "government"
+    author = doc.get("author")
+    found = quotations(
+        body,
+        kb,
+        doc.get("outlet_country"),
+        head,
+        short_turns=short_turns,
+        author=author if isinstance(author, str) and author.strip() else None,
+    )
     return [_row(doc_id, n, body, quote) for n, quote in enumerate(found, start=1)]

@@ -579,7 +579,7 @@ def test_question_and_moderator_labels_and_stage_directions(kb):
         "(The briefing was concluded at 2:03 p.m.)"
     )
     assert [(r["speaker"], r["role"], r["side"]) for r in quotes_of(body, kb)] == [
-        ("official", "moderator", None),
+        ("moderator", "moderator", None),  # a named spokesman answers: the chair is "moderator"
         ("reporter", "reporter", None),
         ("Mark Toner", "State Department spokesman", "US"),
     ]
@@ -2019,3 +2019,133 @@ def test_surname_labels_take_two_given_names_and_skip_the_part_played_in_the_lis
     )
     speakers = [speaker for _, speaker in pairs(quotes_of(body, kb))]
     assert speakers == ["Tom Brandt", "Anna Marie Kowalski"] * 2
+
+
+# ------------------------------------------------------------------ batch 26–27 patterns
+
+
+def test_role_words_and_hyphenated_ranks_are_stripped_from_a_speakers_name(kb):
+    body = (
+        'Anchor Dmitriy Kiselev told viewers that "the Americans never wanted this deal at all".\n\n'
+        'Ministry spokesman Maj-Gen Igor Konashenkov said "the coordinates came far too late '
+        'to matter".\n\n'
+        'Correspondent Olga Petrenko said "the base was quiet all through the night".'
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == [
+        "Dmitry Kiselyov",
+        "Igor Konashenkov",
+        "Olga Petrenko",
+    ]
+
+
+def test_a_subject_shown_on_screen_and_one_acting_by_saying(kb):
+    body = (
+        "The bulletin opened on the strike. Host Dmitry Kiselyov began the hour by saying that "
+        '"nobody in Washington can be trusted with a deal".\n\n'
+        "Russia's envoy Vitaliy Churkin was shown telling the council: \"We asked for this "
+        'meeting because the truce is at stake."'
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == ["Dmitry Kiselyov", "Vitaly Churkin"]
+
+
+def test_a_briefings_moderator_stays_official_when_no_briefer_is_named(kb):
+    body = (
+        "MODERATOR: Welcome to this call, which is on background.\n\n"
+        "SENIOR DEFENSE OFFICIAL: The line remains open and is used every day.\n\n"
+        "MODERATOR: And with that we will end today's call."
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == ["official"] * 3
+
+
+def test_an_indefinite_pronoun_is_never_a_speaker(kb):
+    body = (
+        "Nobody at the ministry would comment. Someone had written on the wall: "
+        '"The channel stays open whatever the politicians decide."'
+    )
+    assert all(row["speaker"] not in {"Nobody", "Someone"} for row in quotes_of(body, kb))
+
+
+def test_a_named_persons_statement_is_that_persons(kb):
+    body = (
+        "Peskov's statement said, in full, \"The Kremlin will study the American proposals "
+        'carefully before any answer."'
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == ["Dmitry Peskov"]
+
+
+def test_a_writers_unnamed_colleague_speaks_as_colleague(kb):
+    body = (
+        "A former colleague who flew tankers over Iraq put it to me this way: "
+        '"Nobody notices the phone line until the day it goes dead."'
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == ["colleague"]
+
+
+def test_an_outlet_named_before_its_kind_signs_a_claim_after_a_dash(kb):
+    body = (
+        '"Washington has quietly handed Moscow the coordinates of every rebel base in the '
+        'north." – Rossiya 24 TV channel, morning news, 3 May 2016\n\n'
+        "We checked what was actually said."
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)][:1] == ["Rossiya 24"]
+
+
+def test_a_two_word_opening_of_a_split_sentence_is_no_quotation(kb):
+    body = (
+        '"The door," the minister added, "is still open to the Americans if they want it."\n\n'
+        '"We cannot go on," the general said, "pretending the line does not exist at all."'
+    )
+    texts = [row["text"] for row in quotes_of(body, kb)]
+    assert "The door," not in texts
+    assert "We cannot go on," in texts
+
+
+def test_short_courtesy_turns_count_only_in_a_governments_record(kb):
+    body = (
+        "HOST: Joining me now is the analyst Anna Berg. Good morning.\n\n"
+        "ANNA BERG: Good morning, Tom.\n\n"
+        "HOST: Is the air safety line still working?\n\n"
+        "ANNA BERG: As far as we know, both sides still pick up the phone every day."
+    )
+    broadcast = [row["text"] for row in quotes_of(body, kb, outlet_type="public broadcaster")]
+    record = [row["text"] for row in quotes_of(body, kb, outlet_type="government")]
+    assert "Good morning, Tom." not in broadcast
+    assert "Good morning, Tom." in record
+
+
+def test_an_agent_named_after_a_time_and_a_second_clauses_subject(kb):
+    body = (
+        'The post, published on Monday by the page "Peace Now Dublin", reads:\n\n'
+        '"The two air forces are now one air force over Syria, whatever they say."\n\n'
+        'Trump has called the idea "very nice" more than once, and Kremlin spokesman Dmitry '
+        'Peskov said on Friday that Moscow was "open to every form of cooperation" with him.'
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == ["Peace Now Dublin", "Dmitry Peskov"]
+
+
+def test_the_author_speaks_the_words_a_first_person_sentence_quotes(kb):
+    body = (
+        "I flew that route for two years. We traded call signs, altitudes and the odd "
+        '"please hold your orbit two miles north of the river."'
+    )
+    rows = quotes_of(body, kb, author="Jane Okafor")
+    assert [row["speaker"] for row in rows] == ["Jane Okafor"]
+
+
+def test_a_third_partys_words_reported_inside_a_turn_with_that(kb):
+    body = (
+        "HOST: Is the channel still in use?\n\n"
+        'IVAN MOROZ: It is. A State Department official told us on Monday that "nothing has '
+        'changed on the working level" and I believe that.'
+    )
+    rows = quotes_of(body, kb)
+    relayed = [row for row in rows if row["text"].startswith("nothing has changed")]
+    assert [row["speaker"] for row in relayed] == ["official"]
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_part_of_the_speakers_name(kb):
+    body = (
+        "The following morning the Russian Defence Ministry warned that coalition jets would be "
+        '"treated as targets by our air defence units".'
+    )
+    assert [row["speaker"] for row in quotes_of(body, kb)] == ["Russian Defence Ministry"]

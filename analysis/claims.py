@@ -927,6 +927,27 @@ def _recent_sides(
     return frozenset(found)
 
 
+HEADING_MAX_WORDS = 10
+HEADING_END = re.compile(r"[.!?…:;,)\]]$")
+QUOTE_MARKS = "\"'“”‘’"
+NOTE_MARK = re.compile(r"\[\d{1,3}\]\s")
+
+
+def _is_a_heading_or_note(body: str, start: int, end: int) -> bool:
+    """Is the unit a line of its own that is a heading (a few words, no sentence-final mark:
+    "What was suspended", "‘A dangerous partnership’") or a note under the article (a line
+    opening with its footnote number: "[2] Memorandum …, 20 October 2015;")?"""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line = body[line_start : len(body) if line_end < 0 else line_end].strip()
+    if NOTE_MARK.match(line) and body[start:end].strip().startswith("["):
+        return True
+    if line != body[start:end].strip():
+        return False
+    bare = line.strip(QUOTE_MARKS).rstrip()
+    return len(bare.split()) <= HEADING_MAX_WORDS and not HEADING_END.search(bare)
+
+
 def _raises_the_topic(unit_cues: list[st.Cue]) -> bool:
     """Does a question ask about coordination with a party ("Are the Russians still calling you
     on the hotline?")?"""
@@ -1199,6 +1220,8 @@ def extract_claims(
         _remember_sides(sides_by_sentence, sentence_index, unit_cues)
         if not _could_qualify(unit_cues) or _is_a_rating_scale(body[start:end], kb):
             continue
+        if _is_a_heading_or_note(body, start, end):
+            continue  # "A channel, not an alliance", "[2] Memorandum of Understanding …, 2015;"
         mentions = _actor_mentions(body, start, end, kb)
         quote = quote_spans.overlapping(start, end)
         found = _unit_actor(unit_cues, mentions, _PREVIOUS, (start, end), body, kb)

@@ -749,3 +749,17 @@ def test_a_checkers_own_rating_lands_on_the_claim_a_post_is_reported_as_making(t
     rated = corpus.claims[corpus.claims["verdict"].notna()]
     assert list(rated["verdict"]) == ["DISTORTION"]
     assert rated["text"].iloc[0].startswith("Last week a Telegram channel published a message")
+
+
+def test_a_heading_line_and_a_footnote_line_are_not_claims(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow said on Monday it was ready to coordinate strikes with Washington.",
+        "Cooperation on hold",
+        "The Pentagon rejected any cooperation with the Russian military.",
+        "[3] Memorandum on air safety between Russia and the United States, 2015;",
+    )
+    texts = [r["text"] for r in rows]
+    assert "Cooperation on hold" not in texts
+    assert not any(t.startswith("[3]") for t in texts)
+    assert any("Pentagon rejected" in t for t in texts)

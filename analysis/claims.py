@@ -1172,10 +1172,69 @@ def _coordination_referred_back(unit_cues: list[st.Cue], analysed: st.Analysed) 
     for cue in unit_cues:
         if cue.label != "coordination":
             continue
+        if cue.char_start in analysed.referred:
+            return True  # "the line", the channel named before
         before = analysed.text[max(0, cue.char_start - 8) : cue.char_start].lower().split()
         if before and before[-1] in DEMONSTRATIVES:
             return True
     return False
+
+
+NOT_THE_CHANNEL_AFTER = re.compile(r"\s+(?:of|between)\b", re.IGNORECASE)  # "the line of contact"
+
+
+CLAUSE_OPENERS = frozenset(
+    ["that", "and", "but", "when", "because", "if", "so", "while", "as", "until", "once", "now"]
+)
+CLAUSE_MARKS = ",;:—–(\"“.!?"
+
+
+def _heads_a_clause(text: str, cue: st.Cue) -> bool:
+    """Is the cue the subject opening a clause ("The channel did what it was designed to do",
+    "…, but by May the line was working again"), not an object ("I used that line")?"""
+    before = text[max(0, cue.char_start - 40) : cue.char_start].rstrip()
+    if not before or before[-1] in CLAUSE_MARKS or before.endswith("\n"):
+        return True
+    return before.split()[-1].lower() in CLAUSE_OPENERS
+
+
+def _channel_referred_back(analysed: st.Analysed, lex: st.StanceLexicon) -> st.Analysed:
+    """The cues with each definite channel noun ("the line", "that channel") after the page's
+    first coordination term naming a channel ("deconfliction line", "the memorandum") made a
+    coordination term referring back to it; other channel nouns dropped ("the line of contact",
+    or a page about something else)."""
+    channels = [c for c in analysed.cues if c.label == "channel"]
+    if not channels:
+        return analysed
+    text = analysed.text
+    anchor = next(
+        (
+            c.char_end
+            for c in analysed.cues
+            if c.label == "coordination"
+            and any(w in text[c.char_start : c.char_end].lower() for w in lex.channel_anchors)
+        ),
+        None,
+    )
+    cues = [c for c in analysed.cues if c.label != "channel"]
+    referred = set(analysed.referred)
+    for cue in channels:
+        if anchor is None or cue.char_start < anchor:
+            continue
+        if NOT_THE_CHANNEL_AFTER.match(text, cue.char_end) or not _heads_a_clause(text, cue):
+            continue
+        if any(c.label == "coordination" and c.char_start <= cue.char_start < c.char_end for c in cues):
+            continue  # inside a coordination term of its own ("the line was back in use")
+        cues.append(cue._replace(label="coordination"))
+        referred.add(cue.char_start)
+    return st.Analysed(
+        analysed.doc,
+        cues,
+        breaks=analysed.breaks,
+        text=text,
+        commas=analysed.commas,
+        referred=frozenset(referred),
+    )
 
 
 def _refers_back(cue: st.Cue, analysed: st.Analysed) -> bool:
@@ -1202,7 +1261,7 @@ def extract_claims(
         return []
     lex = st.lexicon(kb)
     sentences = merge_fragments(body, sentences, _abbreviations(kb))
-    analysed = lex.analyse(body)
+    analysed = _channel_referred_back(lex.analyse(body), lex)
     claims: list[dict[str, Any]] = []
     scores: list[int] = []
     last_claim_sentence = 0 if _title_sets_context(doc, lex) else -(10**9)

@@ -763,3 +763,26 @@ def test_a_heading_line_and_a_footnote_line_are_not_claims(tmp_path):
     assert "Cooperation on hold" not in texts
     assert not any(t.startswith("[3]") for t in texts)
     assert any("Pentagon rejected" in t for t in texts)
+
+
+def test_a_definite_channel_noun_after_the_named_channel_is_a_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said it had used the deconfliction line with the Russian military "
+        "before the raid.",
+        "The weather over the desert was poor all week.",
+        "The channel did exactly what it was meant to do.",
+        "Analysts said the front line had barely moved.",
+    )
+    texts = [r["text"] for r in rows]
+    assert "The channel did exactly what it was meant to do." in texts
+    assert not any("front line" in t for t in texts)
+
+
+def test_a_definite_channel_noun_without_a_channel_named_before_is_no_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow offered to coordinate strikes with Washington against the militants.",
+        "The channel broadcast the speech live on Tuesday.",
+    )
+    assert not any("broadcast the speech" in r["text"] for r in rows)

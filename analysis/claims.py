@@ -318,7 +318,9 @@ def _split_units(
                 or (reported and c.label == "coordination" and c.negated)
                 for c in second
             )  # a stance cue, or a denial reported as a negated coordination term
-            if has_party and has_cue:
+            if (has_party and has_cue) or _coordination_after_a_refusal(
+                splitter, analysed.cues_between(start, start + position), second
+            ):
                 cut = position
                 break
         if cut is None:
@@ -331,6 +333,21 @@ def _split_units(
         if second_start < end:
             units.append((second_start, end, index))
     return units
+
+
+CONTRAST_SPLITTERS = frozenset([";", ", but", "; but"])
+REFUSAL_LABELS = frozenset(["rejects", "denies"])
+
+
+def _coordination_after_a_refusal(splitter: str, first: list[st.Cue], second: list[st.Cue]) -> bool:
+    """Does a contrast set coordination going on after a refusal or suspension ("it was
+    suspended; by May, the line was working again")? Two claims, whoever the second names."""
+    return (
+        splitter in CONTRAST_SPLITTERS
+        and any(c.label in REFUSAL_LABELS and not c.negated for c in first)
+        and any(c.label == "coordination" and not c.negated for c in second)
+        and not any(c.label in SPLIT_LABELS and not c.negated for c in second)
+    )
 
 
 THAT_SUBJECT_VERBS = re.compile(

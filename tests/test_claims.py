@@ -786,3 +786,24 @@ def test_a_definite_channel_noun_without_a_channel_named_before_is_no_claim(tmp_
         "The channel broadcast the speech live on Tuesday.",
     )
     assert not any("broadcast the speech" in r["text"] for r in rows)
+
+
+def test_coordination_resumed_after_a_suspension_is_a_claim_of_its_own(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russian and American officers talked on the hotline every day until March.",
+        "In March, after the raid, the Defence Ministry said it had suspended the hotline with "
+        "the Pentagon; by June, the hotline was working again.",
+    )
+    texts = [r["text"] for r in rows]
+    assert any(t.endswith("suspended the hotline with the Pentagon") for t in texts)
+    assert "by June, the hotline was working again." in texts
+
+
+def test_denying_involvement_in_an_attack_is_no_denial_of_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said it was not coordinating its strikes with the Russian military.",
+        "Moscow denied any involvement in the attack on the convoy.",
+    )
+    assert not any("denied any involvement" in r["text"] for r in rows)

@@ -951,16 +951,16 @@ NOTE_MARK = re.compile(r"\[\d{1,3}\]\s")
 
 
 def _is_a_heading_or_note(body: str, start: int, end: int) -> bool:
-    """Is the unit a line of its own that is a heading (a few words, no sentence-final mark:
-    "What was suspended", "‘A dangerous partnership’") or a note under the article (a line
+    """Is the unit a line of its own among others that is a heading (a few words, no
+    sentence-final mark: "What was suspended", "‘A dangerous partnership’") or a note under the article (a line
     opening with its footnote number: "[2] Memorandum …, 20 October 2015;")?"""
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", end)
     line = body[line_start : len(body) if line_end < 0 else line_end].strip()
     if NOTE_MARK.match(line) and body[start:end].strip().startswith("["):
         return True
-    if line != body[start:end].strip():
-        return False
+    if line != body[start:end].strip() or line == body.strip():
+        return False  # a text of one line is no page with headings (a headline read alone)
     bare = line.strip(QUOTE_MARKS).rstrip()
     return len(bare.split()) <= HEADING_MAX_WORDS and not HEADING_END.search(bare)
 
@@ -1203,7 +1203,7 @@ NOT_THE_CHANNEL_AFTER = re.compile(r"\s+(?:of|between)\b", re.IGNORECASE)  # "th
 CLAUSE_OPENERS = frozenset(
     ["that", "and", "but", "when", "because", "if", "so", "while", "as", "until", "once", "now"]
 )
-CLAUSE_MARKS = ",;:—–(\"“.!?"
+CLAUSE_MARKS = ',;:—–("“.!?'
 
 
 def _heads_a_clause(text: str, cue: st.Cue) -> bool:
@@ -1240,7 +1240,9 @@ def _channel_referred_back(analysed: st.Analysed, lex: st.StanceLexicon) -> st.A
             continue
         if NOT_THE_CHANNEL_AFTER.match(text, cue.char_end) or not _heads_a_clause(text, cue):
             continue
-        if any(c.label == "coordination" and c.char_start <= cue.char_start < c.char_end for c in cues):
+        if any(
+            c.label == "coordination" and c.char_start <= cue.char_start < c.char_end for c in cues
+        ):
             continue  # inside a coordination term of its own ("the line was back in use")
         cues.append(cue._replace(label="coordination"))
         referred.add(cue.char_start)

@@ -324,6 +324,8 @@ def _split_units(
                 cut = position
                 break
         if cut is None:
+            cut, splitter = _refusal_after_an_offer(text, start, analysed)
+        if cut is None:
             units.append((start, end, index))
             continue
         first_end = start + len(text[:cut].rstrip())
@@ -333,6 +335,32 @@ def _split_units(
         if second_start < end:
             units.append((second_start, end, index))
     return units
+
+
+AND_CLAUSE = re.compile(r"(?:,|\s[–—])?\s+and\s+")
+
+
+def _refusal_after_an_offer(text: str, start: int, analysed: st.Analysed) -> tuple[int | None, str]:
+    """(offset, splitter) of an "and" joining an offer to another party's refusal ("Russia
+    offered joint strikes for a year and the US always said no"): two claims, one each side's;
+    (None, "") when the sentence has no such "and"."""
+    for match in AND_CLAUSE.finditer(text):
+        first = analysed.cues_between(start, start + match.start())
+        second = analysed.cues_between(start + match.end(), start + len(text))
+        offer = [c for c in first if c.label == "proposes" and not c.negated]
+        refusal = [c for c in second if c.label == "rejects" and not c.negated]
+        parties = [c for c in second if c.label.startswith(st.PARTY_PREFIX)]
+        if not (offer and refusal and parties) or parties[0].char_start > refusal[0].char_start:
+            continue
+        lead = text[match.end() : parties[0].char_start - start].lower().split()
+        if lead not in ([], ["the"]):
+            continue  # the refusing party opens the clause ("and the US refused", not "and
+            # accused Washington of …")
+        offering = set(st.sides_named(first))
+        if offering and offering == set(st.sides_named(parties[:1])):
+            continue  # the same side offering and refusing: one party's account
+        return match.start(), match.group(0)
+    return None, ""
 
 
 CONTRAST_SPLITTERS = frozenset([";", ", but", "; but"])

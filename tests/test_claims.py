@@ -807,3 +807,24 @@ def test_denying_involvement_in_an_attack_is_no_denial_of_coordination(tmp_path)
         "Moscow denied any involvement in the attack on the convoy.",
     )
     assert not any("denied any involvement" in r["text"] for r in rows)
+
+
+def test_an_offer_and_the_other_sides_refusal_joined_by_and_are_two_claims(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russian and American officers have talked on a deconfliction line since 2015.",
+        "For two years Moscow proposed joint strikes against the militants and Washington "
+        "always declined.",
+    )
+    assert claim_with(rows, "Moscow proposed joint strikes")[1:] == ("Russia", "proposes")
+    assert claim_with(rows, "Washington always declined")[1:] == ("US", "rejects")
+
+
+def test_an_and_clause_not_opened_by_the_refusing_party_is_not_split(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russian and American officers have talked on a deconfliction line since 2015.",
+        "For two years Moscow proposed joint strikes against the militants and accused "
+        "Washington of refusing to talk.",
+    )
+    assert any("proposed" in r["text"] and "refusing to talk" in r["text"] for r in rows)

@@ -70,6 +70,7 @@ US_SIDES = {"US", "coalition"}
 # issued a swift denial.", "Cook said the military would do its part, but only once the truce held").
 CARRY_LABELS = {"denies", "rejects", "opposes", "conditional", "proposes"}
 # Stance cues that make the second part of a sentence a claim of its own.
+PAIR_ANSWER_LABELS = {"rejects", "opposes"}  # one of the pair refusing or opposing the other
 SPLIT_LABELS = {"denies", "rejects", "opposes", "proposes"}
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON_SUBJECTS = {"we", "our", "us"}
@@ -1068,6 +1069,11 @@ def _qualifies(
         return False
     if gap <= lex.carry_window:
         return True
+    if set(PAIR) <= {_pair_side(s) for s in named} and any(
+        c.label in PAIR_ANSWER_LABELS and not c.negated for c in unit_cues
+    ):
+        return True  # one of the pair refusing or opposing the other, named with it, is a
+        # claim wherever it stands ("Moscow rejected a U.S. request …")
     # opposition to the pair's agreement named just before reaches as far as a third state's
     # ("Defense Secretary Ash Carter argued against the deal in a series of meetings")
     return gap <= lex.context_window and _opposes_the_agreement(unit_cues, analysed, lex)

@@ -828,3 +828,13 @@ def test_an_and_clause_not_opened_by_the_refusing_party_is_not_split(tmp_path):
         "Washington of refusing to talk.",
     )
     assert any("proposed" in r["text"] and "refusing to talk" in r["text"] for r in rows)
+
+
+def test_one_of_the_pair_refusing_the_other_is_a_claim_without_a_claim_before(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The weather over the eastern desert was poor all week, the airport said.",
+        "Moscow turned down a Pentagon request to open its airfields to American inspectors, "
+        "the agency reported.",
+    )
+    assert claim_with(rows, "Moscow turned down")[2] == "rejects"

@@ -4,7 +4,10 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 
 * **Unit.** A claim is one sentence of the body.  A sentence is split in two at a clause splitter
   (", but", ";" …) when the second part names a party and holds a stance cue of its own
-  ("Russia has proposed …, but the United States responded coolly").  ``text`` is always the
+  ("Russia has proposed …, but the United States responded coolly"); also at a contrast setting
+  coordination going on after a refusal ("it was suspended; by May, the line was working
+  again") and at an "and" opening the other party's refusal of an offer ("Russia offered …
+  and the US always said no").  A heading line or a footnote line is no unit.  ``text`` is always the
   sentence (or sentence part), never the bare quote, so ``body[start:end] == text``.
 * **About coordination.** The unit needs a coordination term ("coordinate", "joint airstrikes",
   "direct line", "received coordinates" …) that is not paired with a third state ("Russia and
@@ -14,7 +17,10 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
   among the previous ``context_window`` sentences (a title about coordination counts as one).
   A unit with no coordination term but a denial/rejection/opposition/condition cue, a party and no
   third state, within ``carry_window`` sentences of a claim, also counts ("The Pentagon issued a
-  swift denial.", "Cook said the military would do its part, but only once the truce held").
+  swift denial.", "Cook said the military would do its part, but only once the truce held"); one
+  of the pair refusing or opposing the other, both named, counts anywhere ("Moscow rejected a
+  U.S. request …").  A definite channel noun opening a clause ("the line", "that channel") is a
+  coordination term referring back once the page has named the channel ("deconfliction line").
 * **Stance.** ``analysis.stance.classify`` on the unit's cues, after dropping the cues whose own
   subject is the other party ("…, days after the Pentagon rebuffed a similar proposal" in a Russian
   offer) — unless the party is half of a subject naming the actor's side too ("Russia and the

@@ -4,7 +4,10 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
 
 * **Unit.** A claim is one sentence of the body.  A sentence is split in two at a clause splitter
   (", but", ";" …) when the second part names a party and holds a stance cue of its own
-  ("Russia has proposed …, but the United States responded coolly").  ``text`` is always the
+  ("Russia has proposed …, but the United States responded coolly"); also at a contrast setting
+  coordination going on after a refusal ("it was suspended; by May, the line was working
+  again") and at an "and" opening the other party's refusal of an offer ("Russia offered …
+  and the US always said no").  A heading line or a footnote line is no unit.  ``text`` is always the
   sentence (or sentence part), never the bare quote, so ``body[start:end] == text``.
 * **About coordination.** The unit needs a coordination term ("coordinate", "joint airstrikes",
   "direct line", "received coordinates" …) that is not paired with a third state ("Russia and
@@ -14,7 +17,10 @@ Rules (all cue words come from ``analysis/data/stance.toml``):
   among the previous ``context_window`` sentences (a title about coordination counts as one).
   A unit with no coordination term but a denial/rejection/opposition/condition cue, a party and no
   third state, within ``carry_window`` sentences of a claim, also counts ("The Pentagon issued a
-  swift denial.", "Cook said the military would do its part, but only once the truce held").
+  swift denial.", "Cook said the military would do its part, but only once the truce held"); one
+  of the pair refusing or opposing the other, both named, counts anywhere ("Moscow rejected a
+  U.S. request …").  A definite channel noun opening a clause ("the line", "that channel") is a
+  coordination term referring back once the page has named the channel ("deconfliction line").
 * **Stance.** ``analysis.stance.classify`` on the unit's cues, after dropping the cues whose own
   subject is the other party ("…, days after the Pentagon rebuffed a similar proposal" in a Russian
   offer) — unless the party is half of a subject naming the actor's side too ("Russia and the
@@ -70,6 +76,7 @@ US_SIDES = {"US", "coalition"}
 # issued a swift denial.", "Cook said the military would do its part, but only once the truce held").
 CARRY_LABELS = {"denies", "rejects", "opposes", "conditional", "proposes"}
 # Stance cues that make the second part of a sentence a claim of its own.
+PAIR_ANSWER_LABELS = {"rejects", "opposes"}  # one of the pair refusing or opposing the other
 SPLIT_LABELS = {"denies", "rejects", "opposes", "proposes"}
 PRONOUNS = {"he", "she", "they", "it"}
 FIRST_PERSON_SUBJECTS = {"we", "our", "us"}
@@ -318,9 +325,13 @@ def _split_units(
                 or (reported and c.label == "coordination" and c.negated)
                 for c in second
             )  # a stance cue, or a denial reported as a negated coordination term
-            if has_party and has_cue:
+            if (has_party and has_cue) or _coordination_after_a_refusal(
+                splitter, analysed.cues_between(start, start + position), second
+            ):
                 cut = position
                 break
+        if cut is None:
+            cut, splitter = _refusal_after_an_offer(text, start, analysed)
         if cut is None:
             units.append((start, end, index))
             continue
@@ -331,6 +342,47 @@ def _split_units(
         if second_start < end:
             units.append((second_start, end, index))
     return units
+
+
+AND_CLAUSE = re.compile(r"(?:,|\s[–—])?\s+and\s+")
+
+
+def _refusal_after_an_offer(text: str, start: int, analysed: st.Analysed) -> tuple[int | None, str]:
+    """(offset, splitter) of an "and" joining an offer to another party's refusal ("Russia
+    offered joint strikes for a year and the US always said no"): two claims, one each side's;
+    (None, "") when the sentence has no such "and"."""
+    for match in AND_CLAUSE.finditer(text):
+        first = analysed.cues_between(start, start + match.start())
+        second = analysed.cues_between(start + match.end(), start + len(text))
+        offer = [c for c in first if c.label == "proposes" and not c.negated]
+        refusal = [c for c in second if c.label == "rejects" and not c.negated]
+        parties = [c for c in second if c.label.startswith(st.PARTY_PREFIX)]
+        if not (offer and refusal and parties) or parties[0].char_start > refusal[0].char_start:
+            continue
+        lead = text[match.end() : parties[0].char_start - start].lower().split()
+        if lead not in ([], ["the"]):
+            continue  # the refusing party opens the clause ("and the US refused", not "and
+            # accused Washington of …")
+        offering = set(st.sides_named(first))
+        if offering and offering == set(st.sides_named(parties[:1])):
+            continue  # the same side offering and refusing: one party's account
+        return match.start(), match.group(0)
+    return None, ""
+
+
+CONTRAST_SPLITTERS = frozenset([";", ", but", "; but"])
+REFUSAL_LABELS = frozenset(["rejects", "denies"])
+
+
+def _coordination_after_a_refusal(splitter: str, first: list[st.Cue], second: list[st.Cue]) -> bool:
+    """Does a contrast set coordination going on after a refusal or suspension ("it was
+    suspended; by May, the line was working again")? Two claims, whoever the second names."""
+    return (
+        splitter in CONTRAST_SPLITTERS
+        and any(c.label in REFUSAL_LABELS and not c.negated for c in first)
+        and any(c.label == "coordination" and not c.negated for c in second)
+        and not any(c.label in SPLIT_LABELS and not c.negated for c in second)
+    )
 
 
 THAT_SUBJECT_VERBS = re.compile(
@@ -927,6 +979,27 @@ def _recent_sides(
     return frozenset(found)
 
 
+HEADING_MAX_WORDS = 10
+HEADING_END = re.compile(r"[.!?…:;,)\]]$")
+QUOTE_MARKS = "\"'“”‘’"
+NOTE_MARK = re.compile(r"\[\d{1,3}\]\s")
+
+
+def _is_a_heading_or_note(body: str, start: int, end: int) -> bool:
+    """Is the unit a line of its own among others that is a heading (a few words, no
+    sentence-final mark: "What was suspended", "‘A dangerous partnership’") or a note under the article (a line
+    opening with its footnote number: "[2] Memorandum …, 20 October 2015;")?"""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line = body[line_start : len(body) if line_end < 0 else line_end].strip()
+    if NOTE_MARK.match(line) and body[start:end].strip().startswith("["):
+        return True
+    if line != body[start:end].strip() or line == body.strip():
+        return False  # a text of one line is no page with headings (a headline read alone)
+    bare = line.strip(QUOTE_MARKS).rstrip()
+    return len(bare.split()) <= HEADING_MAX_WORDS and not HEADING_END.search(bare)
+
+
 def _raises_the_topic(unit_cues: list[st.Cue]) -> bool:
     """Does a question ask about coordination with a party ("Are the Russians still calling you
     on the hotline?")?"""
@@ -1002,6 +1075,11 @@ def _qualifies(
         return False
     if gap <= lex.carry_window:
         return True
+    if set(PAIR) <= {_pair_side(s) for s in named} and any(
+        c.label in PAIR_ANSWER_LABELS and not c.negated for c in unit_cues
+    ):
+        return True  # one of the pair refusing or opposing the other, named with it, is a
+        # claim wherever it stands ("Moscow rejected a U.S. request …")
     # opposition to the pair's agreement named just before reaches as far as a third state's
     # ("Defense Secretary Ash Carter argued against the deal in a series of meetings")
     return gap <= lex.context_window and _opposes_the_agreement(unit_cues, analysed, lex)
@@ -1151,10 +1229,71 @@ def _coordination_referred_back(unit_cues: list[st.Cue], analysed: st.Analysed) 
     for cue in unit_cues:
         if cue.label != "coordination":
             continue
+        if cue.char_start in analysed.referred:
+            return True  # "the line", the channel named before
         before = analysed.text[max(0, cue.char_start - 8) : cue.char_start].lower().split()
         if before and before[-1] in DEMONSTRATIVES:
             return True
     return False
+
+
+NOT_THE_CHANNEL_AFTER = re.compile(r"\s+(?:of|between)\b", re.IGNORECASE)  # "the line of contact"
+
+
+CLAUSE_OPENERS = frozenset(
+    ["that", "and", "but", "when", "because", "if", "so", "while", "as", "until", "once", "now"]
+)
+CLAUSE_MARKS = ',;:—–("“.!?'
+
+
+def _heads_a_clause(text: str, cue: st.Cue) -> bool:
+    """Is the cue the subject opening a clause ("The channel did what it was designed to do",
+    "…, but by May the line was working again"), not an object ("I used that line")?"""
+    before = text[max(0, cue.char_start - 40) : cue.char_start].rstrip()
+    if not before or before[-1] in CLAUSE_MARKS or before.endswith("\n"):
+        return True
+    return before.split()[-1].lower() in CLAUSE_OPENERS
+
+
+def _channel_referred_back(analysed: st.Analysed, lex: st.StanceLexicon) -> st.Analysed:
+    """The cues with each definite channel noun ("the line", "that channel") after the page's
+    first coordination term naming a channel ("deconfliction line", "the memorandum") made a
+    coordination term referring back to it; other channel nouns dropped ("the line of contact",
+    or a page about something else)."""
+    channels = [c for c in analysed.cues if c.label == "channel"]
+    if not channels:
+        return analysed
+    text = analysed.text
+    anchor = next(
+        (
+            c.char_end
+            for c in analysed.cues
+            if c.label == "coordination"
+            and any(w in text[c.char_start : c.char_end].lower() for w in lex.channel_anchors)
+        ),
+        None,
+    )
+    cues = [c for c in analysed.cues if c.label != "channel"]
+    referred = set(analysed.referred)
+    for cue in channels:
+        if anchor is None or cue.char_start < anchor:
+            continue
+        if NOT_THE_CHANNEL_AFTER.match(text, cue.char_end) or not _heads_a_clause(text, cue):
+            continue
+        if any(
+            c.label == "coordination" and c.char_start <= cue.char_start < c.char_end for c in cues
+        ):
+            continue  # inside a coordination term of its own ("the line was back in use")
+        cues.append(cue._replace(label="coordination"))
+        referred.add(cue.char_start)
+    return st.Analysed(
+        analysed.doc,
+        cues,
+        breaks=analysed.breaks,
+        text=text,
+        commas=analysed.commas,
+        referred=frozenset(referred),
+    )
 
 
 def _refers_back(cue: st.Cue, analysed: st.Analysed) -> bool:
@@ -1181,7 +1320,7 @@ def extract_claims(
         return []
     lex = st.lexicon(kb)
     sentences = merge_fragments(body, sentences, _abbreviations(kb))
-    analysed = lex.analyse(body)
+    analysed = _channel_referred_back(lex.analyse(body), lex)
     claims: list[dict[str, Any]] = []
     scores: list[int] = []
     last_claim_sentence = 0 if _title_sets_context(doc, lex) else -(10**9)
@@ -1199,6 +1338,8 @@ def extract_claims(
         _remember_sides(sides_by_sentence, sentence_index, unit_cues)
         if not _could_qualify(unit_cues) or _is_a_rating_scale(body[start:end], kb):
             continue
+        if _is_a_heading_or_note(body, start, end):
+            continue  # "A channel, not an alliance", "[2] Memorandum of Understanding …, 2015;"
         mentions = _actor_mentions(body, start, end, kb)
         quote = quote_spans.overlapping(start, end)
         found = _unit_actor(unit_cues, mentions, _PREVIOUS, (start, end), body, kb)

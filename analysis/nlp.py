@@ -167,8 +167,36 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``body``; a sentence never crosses a paragraph."""
     spans: list[tuple[int, int]] = []
     for offset, end in paragraph_spans(body):
-        spans.extend(_paragraph_sentences(body[offset:end], offset))
+        paragraph = _paragraph_sentences(body[offset:end], offset)
+        if "[" in body[offset:end]:
+            paragraph = _after_footnote_marks(body, paragraph)
+        spans.extend(paragraph)
     return spans
+
+
+# a footnote mark right after a sentence's final character ("… as air targets”.[1] Then …",
+# "… a gamble.”[5] The …"): the tokeniser glues it to the word, so no sentence starts after it
+FOOTNOTE_MARK = re.compile(r"(?<=[.!?])[\"”’']?\[\d{1,3}\]\s+(?=\S)")
+
+
+def _after_footnote_marks(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of one paragraph with a sentence ending at each footnote mark after a
+    final character: the mark stays with the sentence it annotates."""
+    if not spans:
+        return spans
+    first, last = spans[0][0], spans[-1][1]
+    starts = {a for a, _ in spans}
+    for match in FOOTNOTE_MARK.finditer(body, first, last):
+        starts -= set(range(match.start(), match.end()))
+        starts.add(match.end())
+    ordered = sorted(s for s in starts if first <= s < last)
+    result: list[tuple[int, int]] = []
+    for k, start in enumerate(ordered):
+        stop = ordered[k + 1] if k + 1 < len(ordered) else last
+        text = body[start:stop]
+        if text.strip():
+            result.append((start, start + len(text.rstrip())))
+    return result
 
 
 @lru_cache(maxsize=1)

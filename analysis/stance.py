@@ -35,8 +35,10 @@ from analysis.nlp import SHARED_DOC_CHARS, english, paragraph_doc, paragraph_spa
 
 STANCE_ORDER = ("opposes", "conditional", "rejects", "denies", "proposes", "asserts", "neutral")
 CUE_LABELS = ("coordination", "proposes", "asserts", "denies", "rejects", "conditional", "opposes")
-OTHER_LABELS = ("negation", "hedges", "speech", "ignore", "harms", "silence")
-NEGATABLE_LABELS = (*CUE_LABELS, "harms", "silence")  # a negation reverses these
+OTHER_LABELS = ("negation", "hedges", "speech", "ignore", "harms", "silence", "channel")
+# "channel": a definite channel noun ("the line", "that channel"), a coordination term where the
+# page has named the channel between the militaries before (see ``claims``)
+NEGATABLE_LABELS = (*CUE_LABELS, "harms", "silence", "channel")  # a negation reverses these
 PARTY_PREFIX = "party:"
 WILDCARD = "_"  # in a cue phrase: any one word
 FIRST_PERSON = "first_person"
@@ -89,6 +91,8 @@ class Analysed:
         default="", repr=False
     )  # ``doc.text`` joined once (spaCy rebuilds it per access)
     commas: frozenset[int] | None = field(default=None, repr=False)
+    # char_start of coordination terms that refer back to a channel named before ("the line")
+    referred: frozenset[int] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         self.cues.sort(key=lambda c: (c.char_start, c.start, -(c.end - c.start), c.label))
@@ -281,6 +285,7 @@ class StanceLexicon:
         self.refusal_markers = tuple(str(w).lower() for w in rules.get("refusal_markers", []))
         self.future_refusals = tuple(str(w).lower() for w in rules.get("future_refusals", []))
         self.proposal_window = int(rules.get("proposal_window", DEFAULT_PROPOSAL_WINDOW))
+        self.channel_anchors = tuple(str(w).lower() for w in rules.get("channel_anchors", []))
         self.contrast_openers = frozenset(str(w).lower() for w in rules.get("contrast_openers", []))
         self.refusals_after_target = frozenset(
             str(w).lower() for w in rules.get("refusals_after_target", [])

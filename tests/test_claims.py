@@ -769,3 +769,92 @@ def test_claim_box_quote_signed_by_a_state_channel_carries_the_verdict(tmp_path)
         ("Zvezda", "Russia", "DISTORTION")
     ]
     assert "passed the coordinates" in rated[0]["text"]
+
+
+def test_a_heading_line_and_a_footnote_line_are_not_claims(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow said on Monday it was ready to coordinate strikes with Washington.",
+        "Cooperation on hold",
+        "The Pentagon rejected any cooperation with the Russian military.",
+        "[3] Memorandum on air safety between Russia and the United States, 2015;",
+    )
+    texts = [r["text"] for r in rows]
+    assert "Cooperation on hold" not in texts
+    assert not any(t.startswith("[3]") for t in texts)
+    assert any("Pentagon rejected" in t for t in texts)
+
+
+def test_a_definite_channel_noun_after_the_named_channel_is_a_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said it had used the deconfliction line with the Russian military "
+        "before the raid.",
+        "The weather over the desert was poor all week.",
+        "The channel did exactly what it was meant to do.",
+        "Analysts said the front line had barely moved.",
+    )
+    texts = [r["text"] for r in rows]
+    assert "The channel did exactly what it was meant to do." in texts
+    assert not any("front line" in t for t in texts)
+
+
+def test_a_definite_channel_noun_without_a_channel_named_before_is_no_claim(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Moscow offered to coordinate strikes with Washington against the militants.",
+        "The channel broadcast the speech live on Tuesday.",
+    )
+    assert not any("broadcast the speech" in r["text"] for r in rows)
+
+
+def test_coordination_resumed_after_a_suspension_is_a_claim_of_its_own(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russian and American officers talked on the hotline every day until March.",
+        "In March, after the raid, the Defence Ministry said it had suspended the hotline with "
+        "the Pentagon; by June, the hotline was working again.",
+    )
+    texts = [r["text"] for r in rows]
+    assert any(t.endswith("suspended the hotline with the Pentagon") for t in texts)
+    assert "by June, the hotline was working again." in texts
+
+
+def test_denying_involvement_in_an_attack_is_no_denial_of_coordination(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The Pentagon said it was not coordinating its strikes with the Russian military.",
+        "Moscow denied any involvement in the attack on the convoy.",
+    )
+    assert not any("denied any involvement" in r["text"] for r in rows)
+
+
+def test_an_offer_and_the_other_sides_refusal_joined_by_and_are_two_claims(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russian and American officers have talked on a deconfliction line since 2015.",
+        "For two years Moscow proposed joint strikes against the militants and Washington "
+        "always declined.",
+    )
+    assert claim_with(rows, "Moscow proposed joint strikes")[1:] == ("Russia", "proposes")
+    assert claim_with(rows, "Washington always declined")[1:] == ("US", "rejects")
+
+
+def test_an_and_clause_not_opened_by_the_refusing_party_is_not_split(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "Russian and American officers have talked on a deconfliction line since 2015.",
+        "For two years Moscow proposed joint strikes against the militants and accused "
+        "Washington of refusing to talk.",
+    )
+    assert any("proposed" in r["text"] and "refusing to talk" in r["text"] for r in rows)
+
+
+def test_one_of_the_pair_refusing_the_other_is_a_claim_without_a_claim_before(tmp_path):
+    rows = claims_of(
+        tmp_path,
+        "The weather over the eastern desert was poor all week, the airport said.",
+        "Moscow turned down a Pentagon request to open its airfields to American inspectors, "
+        "the agency reported.",
+    )
+    assert claim_with(rows, "Moscow turned down")[2] == "rejects"

@@ -38,3 +38,17 @@ def test_a_page_with_a_rule_of_thirty_thousand_signs_loads_as_a_document(tmp_pat
     assert list(corpus.documents["doc_id"]) == ["ruled"]
     assert corpus.problems.empty
     assert "joint strikes" in corpus.documents.loc[0, "body"]
+
+
+def test_a_footnote_mark_after_a_sentence_ends_it() -> None:
+    text = (
+        'The envoy called it "a mistake".[7] Officials in Rome disagreed. '
+        'He said it was "over."[12] Nobody replied.'
+    )
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    assert sentences == [
+        'The envoy called it "a mistake".[7]',
+        "Officials in Rome disagreed.",
+        'He said it was "over."[12]',
+        "Nobody replied.",
+    ]

@@ -279,6 +279,8 @@ _PRONOUNS = {
     "we": "group",
     "i": "person",
 }
+# A speaker's "name" that is only one of these names nobody (no antecedent resolved it).
+_BARE_PRONOUNS = frozenset({*_PRONOUNS, "you", "me", "us", "him"})
 # head nouns of unnamed speakers (speaker = the noun, role = the description)
 _PERSON_HEADS = frozenset(
     [
@@ -3559,7 +3561,7 @@ def _home_side(speaker: Speaker | None, home_side: str | None) -> Speaker | None
 
 def _row(doc_id: str, n: int, body: str, quote: _Quote) -> dict[str, Any]:
     speaker = quote.speaker
-    if speaker is not None and speaker.name.casefold() in {*_PRONOUNS, "you", "me", "us", "him"}:
+    if speaker is not None and speaker.name.casefold() in _BARE_PRONOUNS:
         speaker = None  # a bare pronoun no antecedent resolved names nobody
     return {
         "quote_id": f"{doc_id}:q{n}",

@@ -368,9 +368,30 @@ def share_bar(kb: Knowledge) -> re.Pattern[str]:
     return cached
 
 
+SHARE_BUTTON_WORDS = 3  # "Share", "Share this", "Facebook", "Email a friend": button-sized lines
+SHARE_BUTTON_LINES = 8  # buttons laid one per line under their label, at most this many
+
+
 def _in_share_bar(text: str, start: int, bar: re.Pattern[str]) -> bool:
-    """The name stands in a line opening with a share label ("Share:   Facebook   Reddit")."""
-    return bar.match(text, text.rfind("\n", 0, start) + 1) is not None
+    """The name stands in a line opening with a share label ("Share:   Facebook   Reddit"), or
+    alone in a column of button-sized lines under such a label ("Share" / "Facebook" / "LinkedIn")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if bar.match(text, line_start) is not None:
+        return True
+    line_end = text.find("\n", start)
+    lines_above = text[:line_start].splitlines()[-SHARE_BUTTON_LINES:]
+    if not _button_sized(text[line_start : len(text) if line_end < 0 else line_end]):
+        return False
+    for line in reversed(lines_above):
+        if not _button_sized(line):
+            return False
+        if bar.match(line) is not None:
+            return True
+    return False
+
+
+def _button_sized(line: str) -> bool:
+    return 0 < len(line.split()) <= SHARE_BUTTON_WORDS
 
 
 def _is_tag_or_domain(needle: str) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import metadata
 from analysis.clean import clean_page
 from analysis.knowledge import Knowledge, load_knowledge
 from analysis.metadata import ALNUM_RUN, alnum_runs, describe, detect_language
@@ -149,6 +150,24 @@ def test_a_platform_in_a_share_bar_is_not_the_publisher(kb):
     )
     meta = _describe_text(page, kb)
     assert (meta["outlet"], meta["author"]) == (None, "jet_jock")
+
+
+def test_a_platform_in_a_share_bar_laid_one_button_per_line_is_not_the_publisher(kb):
+    page = (
+        "Hotline back on? The air safety memo after Shayrat\n"
+        "By Dana Whitcombe\n\n"
+        "Lavrov says Putin is willing to put the air safety memorandum back in force, and the "
+        "coalition says the line never went dead at all.\n\n"
+        "Share this\nFacebook\nReddit\nLinkedIn\nEmail\n"
+    )
+    assert _describe_text(page, kb)["outlet"] is None
+
+
+def test_a_platform_named_under_a_share_label_but_in_a_sentence_still_counts(kb):
+    page = "Share\nLinkedIn\n\nPosted on LinkedIn by a retired colonel about the air safety line.\n"
+    bar = metadata.share_bar(kb)
+    assert metadata._in_share_bar(page, page.index("LinkedIn"), bar)
+    assert not metadata._in_share_bar(page, page.rindex("LinkedIn"), bar)
 
 
 def test_a_bare_mention_of_a_legislature_in_a_story_does_not_make_it_the_publisher(kb):
